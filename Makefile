@@ -1,0 +1,48 @@
+# The two set-up commands of the README:
+#   make demo   bootstrap, then run the main job on maps/
+#   make test   bootstrap, then lint, type-check and run the whole test suite
+# Both create .venv/ with the package and its development tools, and install Graphviz's
+# `dot` through the system package manager when it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.argmap-installed
+
+.PHONY: demo test lint typecheck pytest dot venv docs clean
+
+demo: venv dot
+	$(BIN)/argmap check maps/
+	$(BIN)/argmap summary maps/
+
+test: venv dot lint typecheck pytest
+
+lint: venv
+	$(BIN)/ruff check argmap tests examples benchmarks
+	$(BIN)/ruff format --check argmap tests examples benchmarks
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv dot
+	$(BIN)/pytest
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "argmap needs Python >= 3.11 (found: $$($(PYTHON) --version)); set PYTHON=..." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+dot:
+	@sh tools/ensure-dot.sh
+
+docs: venv
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis

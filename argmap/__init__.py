@@ -1,0 +1,80 @@
+"""argmap: formal argument mapping for essays that argue for courses of action.
+
+Encode an essay as a bipolar argument graph (claims, evidence and recommendations joined by
+support and attack), check it, compare several essays, and render them.
+
+>>> import argmap
+>>> m = argmap.map_from_yaml('''
+... id: toy
+... title: Toy
+... nodes:
+...   - {id: e1, kind: evidence, text: Exports fell 20%.}
+...   - {id: r1, kind: recommendation, text: Lift the controls., actors: [Japan]}
+... edges:
+...   - support: e1 -> r1
+... ''')
+>>> [(n.id, str(n.kind)) for n in m.nodes]
+[('e1', 'evidence'), ('r1', 'recommendation')]
+"""
+
+from argmap.check import CheckReport, check
+from argmap.errors import ArgmapError, Problem, Severity
+from argmap.formats.yaml import (
+    corpus_to_yaml,
+    map_from_yaml,
+    map_to_yaml,
+    read_corpus,
+    read_map,
+    write_corpus,
+    write_map,
+)
+from argmap.graph import corpus_from_networkx, corpus_to_networkx, from_networkx, to_networkx
+from argmap.model import (
+    ArgumentMap,
+    Corpus,
+    Edge,
+    EdgeKind,
+    Equivalence,
+    Locator,
+    Node,
+    NodeKind,
+    NodeRef,
+    Relation,
+    RelationKind,
+)
+from argmap.schema import corpus_schema, map_schema
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "CheckReport",
+    "Corpus",
+    "Edge",
+    "EdgeKind",
+    "Equivalence",
+    "Locator",
+    "Node",
+    "NodeKind",
+    "NodeRef",
+    "Problem",
+    "Relation",
+    "RelationKind",
+    "Severity",
+    "__version__",
+    "check",
+    "corpus_from_networkx",
+    "corpus_schema",
+    "corpus_to_networkx",
+    "corpus_to_yaml",
+    "from_networkx",
+    "map_from_yaml",
+    "map_schema",
+    "map_to_yaml",
+    "read_corpus",
+    "read_map",
+    "to_networkx",
+    "write_corpus",
+    "write_map",
+]

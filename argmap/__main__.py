@@ -1,0 +1,7 @@
+"""``python -m argmap`` runs the command-line tool."""
+
+import sys
+
+from argmap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,172 @@
+"""The ``argmap`` command: the only place that prints or exits.
+
+Commands print a table a person can read, or JSON with ``--json``. Exit status: 0 when
+all is well, 1 when the input has problems, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from argmap import __version__
+from argmap.check import CheckReport, check
+from argmap.errors import ArgmapError
+from argmap.formats.yaml import read_corpus, read_map
+from argmap.model import ArgumentMap, Corpus, NodeKind
+from argmap.schema import schema_text
+from argmap.table import format_table
+
+__all__ = ["main"]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _print_check(report: CheckReport, strict: bool, out: TextIO, err: TextIO) -> None:
+    for problem in report.problems:
+        print(problem, file=out)
+    verdict = "passed" if report.ok(strict) else "failed"
+    print(
+        f"argmap check {verdict}: {_plural(len(report.files), 'file')}, "
+        f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}"
+        + (" (warnings fail --strict)" if strict and report.warnings else ""),
+        file=err,
+    )
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    report = check(args.paths)
+    if args.json:
+        json.dump([p.to_dict() for p in report.problems], sys.stdout, indent=2)
+        print()
+    else:
+        _print_check(report, args.strict, sys.stdout, sys.stderr)
+    return 0 if report.ok(args.strict) else 1
+
+
+def _essay_counts(m: ArgumentMap) -> dict[str, Any]:
+    nodes = Counter(str(n.kind) for n in m.nodes)
+    undercuts = len(m.undercuts)
+    return {
+        "id": m.id,
+        "title": m.title,
+        "nodes": {str(k): nodes.get(str(k), 0) for k in NodeKind},
+        "edges": {"support": len(m.supports), "attack": len(m.attacks) - undercuts, "undercut": undercuts},
+    }
+
+
+def _corpora(paths: Sequence[str]) -> list[Corpus]:
+    corpora = []
+    for raw in paths:
+        path = Path(raw)
+        corpora.append(read_corpus(path) if path.is_dir() else Corpus([read_map(path)]))
+    return corpora
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    corpora = _corpora(args.paths)
+    summary = []
+    for corpus in corpora:
+        relations = Counter(str(r.kind) for r in corpus.relations)
+        summary.append(
+            {
+                "corpus": {"id": corpus.id, "title": corpus.title},
+                "essays": [_essay_counts(m) for m in corpus.maps],
+                "equivalences": len(corpus.equivalences),
+                "relations": dict(sorted(relations.items())),
+            }
+        )
+    if args.json:
+        json.dump(summary, sys.stdout, indent=2)
+        print()
+        return 0
+    for entry in summary:
+        essays = entry["essays"]
+        if entry["corpus"]["title"]:
+            print(f"Corpus: {entry['corpus']['title']}\n")
+        rows = [
+            [
+                e["id"],
+                *e["nodes"].values(),
+                sum(e["nodes"].values()),
+                *e["edges"].values(),
+                sum(e["edges"].values()),
+            ]
+            for e in essays
+        ]
+        if len(rows) > 1:
+            rows.append(["total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
+        headers = ["essay", "claims", "evidence", "recs", "nodes", "supports", "attacks", "undercuts", "edges"]
+        print(format_table(headers, rows))
+        print()
+        for e in essays:
+            print(f"  {e['id']}: {e['title']}")
+        relations = entry["relations"]
+        if entry["equivalences"] or relations:
+            listed = ", ".join(f"{_plural(n, kind)}" for kind, n in relations.items()) or "none"
+            print(f"\nCross-essay: {_plural(entry['equivalences'], 'equivalence group')}; relations: {listed}")
+        print()
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text(args.name))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Formal argument maps of essays: check, summarise, analyse and render them.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser(
+        "check",
+        help="validate map and corpus files",
+        description="Validate map and corpus files (a folder means the YAML files in it). "
+        "Prints one line per problem as path:line:column: severity: message [code].",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="map or corpus files, or folders of them")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    p.set_defaults(run=_cmd_check)
+
+    p = commands.add_parser(
+        "summary",
+        help="count nodes and edges per essay",
+        description="A table per folder: each essay's nodes by kind and edges by kind, and the corpus's cross-essay relations.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders of maps, or map files")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=_cmd_summary)
+
+    p = commands.add_parser(
+        "schema",
+        help="print a JSON Schema of the file format",
+        description="Print the JSON Schema of an essay map or of a corpus file, for editors.",
+    )
+    p.add_argument("name", choices=["map", "corpus"], help="which file format")
+    p.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``argmap`` command with ``argv`` (default: the process's arguments)."""
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except ArgmapError as exc:
+        print(f"argmap: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return status

@@ -1,0 +1,480 @@
+"""The rules a valid map and corpus obey, as functions that return findings.
+
+Each rule is written once and used twice: by the model classes, which raise on errors when
+built in code, and by the file readers, which turn each finding's *pointer* (a path into
+the document, like ``("edges", 3, "support")``) into a file, line and column.
+
+Errors make a map invalid. Warnings flag what is legal but probably a slip: a
+recommendation nothing supports, a node with no edges, a locator that misses its text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from argmap.errors import Problem, Severity
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
+
+__all__ = [
+    "ID_PATTERN",
+    "Finding",
+    "Pointer",
+    "corpus_findings",
+    "cross_findings",
+    "corpus_warnings",
+    "graph_findings",
+    "map_findings",
+    "map_warnings",
+    "pointer_text",
+    "text_findings",
+]
+
+ID_PATTERN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+Pointer = tuple[str | int, ...]
+
+
+@attrs.frozen
+class Finding:
+    """A problem located by a pointer into the document rather than by line and column.
+
+    ``part`` narrows the position inside a value: ``"source"`` or ``"target"`` for the ends
+    of an ``a -> b`` arrow, ``"key"`` for the key itself rather than its value.
+    """
+
+    pointer: Pointer
+    message: str
+    code: str
+    severity: Severity = Severity.ERROR
+    part: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this finding makes the input invalid."""
+        return self.severity is Severity.ERROR
+
+    def to_problem(
+        self, path: str | None = None, line: int | None = None, column: int | None = None
+    ) -> Problem:
+        """The finding as a :class:`~argmap.errors.Problem`, at a position if known."""
+        return Problem(
+            self.message,
+            code=self.code,
+            severity=self.severity,
+            path=path,
+            line=line,
+            column=column,
+            pointer=pointer_text(self.pointer),
+        )
+
+
+def pointer_text(pointer: Pointer) -> str:
+    """Render a pointer as ``$.nodes[3].kind``.
+
+    >>> pointer_text(("nodes", 3, "kind"))
+    '$.nodes[3].kind'
+    """
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in pointer)
+
+
+def _warning(pointer: Pointer, message: str, code: str, part: str | None = None) -> Finding:
+    return Finding(pointer, message, code, Severity.WARNING, part)
+
+
+def id_findings(value: str, pointer: Pointer, what: str = "id", part: str | None = None) -> list[Finding]:
+    """An id must be letters, digits, ``_``, ``.`` and inner ``-``."""
+    if _ID.fullmatch(value):
+        return []
+    return [
+        Finding(
+            pointer,
+            f"invalid {what} '{value}': use letters, digits, '_', '.' and inner '-'",
+            "invalid-id",
+            part=part,
+        )
+    ]
+
+
+def locator_findings(paragraphs: Sequence[int], quote: str | None, pointer: Pointer) -> list[Finding]:
+    """Paragraphs are numbered from 1; a quote is a non-empty string."""
+    found: list[Finding] = []
+    if not paragraphs:
+        found.append(Finding((*pointer, "para"), "'para' lists no paragraph", "invalid-value"))
+    for p in paragraphs:
+        if isinstance(p, bool) or not isinstance(p, int) or p < 1:
+            found.append(
+                Finding((*pointer, "para"), f"paragraph {p!r} is not a number from 1 up", "invalid-value")
+            )
+    if quote is not None and not quote.strip():
+        found.append(Finding((*pointer, "quote"), "'quote' is empty", "invalid-value"))
+    return found
+
+
+def node_findings(
+    *,
+    id: str,
+    kind: str,
+    text: str,
+    weight: float | None,
+    actors: Sequence[str],
+    pointer: Pointer,
+) -> list[Finding]:
+    """A node's own rules: valid id, some text, weight in [0, 1], actors on recommendations."""
+    found = id_findings(id, (*pointer, "id"))
+    if not text.strip():
+        found.append(Finding((*pointer, "text"), f"node '{id}' has empty text", "invalid-value"))
+    if weight is not None and (isinstance(weight, bool) or not 0.0 <= weight <= 1.0):
+        found.append(
+            Finding((*pointer, "weight"), f"weight {weight!r} of node '{id}' is outside [0, 1]", "weight-range")
+        )
+    if actors and kind != "recommendation":
+        found.append(
+            Finding(
+                (*pointer, "actors"),
+                f"node '{id}' is a {kind}; only recommendations have actors",
+                "actors-not-recommendation",
+            )
+        )
+    return found
+
+
+def edge_findings(
+    *, kind: str, source: str, target: str, id: str | None, pointer: Pointer
+) -> list[Finding]:
+    """An edge's own rules: valid ids at both ends, and no node supporting itself."""
+    at = (*pointer, kind)
+    found = id_findings(source, at, "node id", part="source")
+    found += id_findings(target, at, "node or edge id", part="target")
+    if id is not None:
+        found += id_findings(id, (*pointer, "id"))
+    if kind == "support" and source == target:
+        found.append(Finding(at, f"node '{source}' supports itself", "self-support"))
+    return found
+
+
+def ref_findings(essay: str, node: str, pointer: Pointer, part: str | None = None) -> list[Finding]:
+    """Both halves of an ``essay-id:node-id`` reference are ids."""
+    return id_findings(essay, pointer, "essay id", part) + id_findings(node, pointer, "node id", part)
+
+
+def metadata_findings(*, id: str, title: str, date: str | None) -> list[Finding]:
+    """A map's own fields: a valid id, a title, an ISO 8601 date."""
+    found = id_findings(id, ("id",), "essay id")
+    if not title.strip():
+        found.append(Finding(("title",), "the title is empty", "invalid-value"))
+    if date is not None and not _DATE.fullmatch(date):
+        found.append(
+            Finding(("date",), f"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD", "invalid-value")
+        )
+    return found
+
+
+def graph_findings(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    *,
+    node_pointers: Sequence[Pointer] | None = None,
+    edge_pointers: Sequence[Pointer] | None = None,
+    unparsed_ids: Iterable[str] = (),
+) -> list[Finding]:
+    """The rules between nodes and edges.
+
+    Ids are unique (nodes and edges share them); an edge starts at a node; a support ends
+    at a node; an attack ends at a node or at a support edge (an undercut); no edge is
+    stated twice. ``unparsed_ids`` are ids of items that failed to parse, so references
+    to them are not reported a second time.
+    """
+    node_ptrs = node_pointers or [("nodes", i) for i in range(len(nodes))]
+    edge_ptrs = edge_pointers or [("edges", i) for i in range(len(edges))]
+    found: list[Finding] = []
+    kinds: dict[str, str] = {}  # id -> "node" | "support" | "attack"
+    first_at: dict[str, Pointer] = {}
+
+    def declare(ident: str, what: str, pointer: Pointer) -> None:
+        if ident in kinds:
+            found.append(
+                Finding(
+                    (*pointer, "id"),
+                    f"duplicate id '{ident}' (first used at {pointer_text(first_at[ident])})",
+                    "duplicate-id",
+                )
+            )
+        else:
+            kinds[ident] = what
+            first_at[ident] = pointer
+
+    for node, pointer in zip(nodes, node_ptrs, strict=True):
+        declare(node.id, "node", pointer)
+    for edge, pointer in zip(edges, edge_ptrs, strict=True):
+        if edge.id is not None:
+            declare(edge.id, str(edge.kind), pointer)
+    skip = set(unparsed_ids)
+
+    seen: dict[tuple[str, str, str], Pointer] = {}
+    for edge, pointer in zip(edges, edge_ptrs, strict=True):
+        at = (*pointer, str(edge.kind))
+        source_kind = kinds.get(edge.source)
+        if source_kind is None and edge.source not in skip:
+            found.append(
+                Finding(at, f"edge source '{edge.source}' is not a node of this map", "unknown-node", part="source")
+            )
+        elif source_kind not in (None, "node"):
+            found.append(
+                Finding(at, f"edge source '{edge.source}' is an edge; edges start at nodes", "edge-source", part="source")
+            )
+        target_kind = kinds.get(edge.target)
+        if target_kind is None and edge.target not in skip:
+            found.append(
+                Finding(
+                    at,
+                    f"edge target '{edge.target}' is not a node or edge id of this map",
+                    "unknown-node",
+                    part="target",
+                )
+            )
+        elif target_kind in ("support", "attack") and edge.kind == "support":
+            found.append(
+                Finding(at, f"a support must end at a node, but '{edge.target}' is an edge", "support-target", part="target")
+            )
+        elif target_kind == "attack":
+            found.append(
+                Finding(
+                    at,
+                    f"undercut target '{edge.target}' is an attack; only support edges can be undercut",
+                    "undercut-target",
+                    part="target",
+                )
+            )
+        triple = (str(edge.kind), edge.source, edge.target)
+        if triple in seen:
+            found.append(
+                Finding(
+                    at,
+                    f"duplicate edge: '{edge.source}' {edge.kind}s '{edge.target}' already at {pointer_text(seen[triple])}",
+                    "duplicate-edge",
+                )
+            )
+        else:
+            seen[triple] = pointer
+    return found
+
+
+def map_findings(m: ArgumentMap) -> list[Finding]:
+    """All error rules of a map built in code (pointers count list positions)."""
+    found = metadata_findings(id=m.id, title=m.title, date=m.date)
+    return found + graph_findings(m.nodes, m.edges)
+
+
+def map_warnings(m: ArgumentMap) -> list[Finding]:
+    """Legal but suspicious: unsupported recommendations, nodes with no edges."""
+    found: list[Finding] = []
+    supported = {e.target for e in m.edges if e.kind == "support"}
+    touched = {e.source for e in m.edges} | {e.target for e in m.edges}
+    for i, node in enumerate(m.nodes):
+        if node.kind == "recommendation" and node.id not in supported:
+            found.append(
+                _warning(("nodes", i, "id"), f"nothing supports recommendation '{node.id}'", "unsupported-recommendation")
+            )
+        if node.id not in touched:
+            found.append(_warning(("nodes", i, "id"), f"node '{node.id}' has no edges", "isolated-node"))
+    return found
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Split an essay's text into paragraphs: its non-empty lines, numbered from 1.
+
+    >>> paragraphs_of("Title\\n\\nFirst.\\n  \\nSecond.")
+    ['Title', 'First.', 'Second.']
+    """
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans("‘’‚‛“”„‟–—", "''''\"\"\"\"--"))
+    return " ".join(text.split()).casefold()
+
+
+def text_findings(m: ArgumentMap, paragraphs: Sequence[str], text_file: str) -> list[Finding]:
+    """Check locators against the essay's paragraphs.
+
+    A paragraph number past the end is an error; a quote not found in the paragraphs it
+    cites, and a node with no locator at all, are warnings.
+    """
+    found: list[Finding] = []
+    items: list[tuple[Pointer, str, Node | Edge]] = [
+        (("nodes", i), f"node '{n.id}'", n) for i, n in enumerate(m.nodes)
+    ]
+    items += [(("edges", i), f"edge '{e.key}'", e) for i, e in enumerate(m.edges)]
+    for pointer, name, item in items:
+        loc = item.locator
+        if loc is None:
+            if pointer[0] == "nodes":
+                found.append(_warning((*pointer, "id"), f"{name} has no 'para' locator", "no-locator"))
+            continue
+        beyond = [p for p in loc.paragraphs if p > len(paragraphs)]
+        if beyond:
+            found.append(
+                Finding(
+                    (*pointer, "para"),
+                    f"{name} cites paragraph {beyond[0]}, but {text_file} has {len(paragraphs)}",
+                    "paragraph-range",
+                )
+            )
+            continue
+        if loc.quote is not None:
+            cited = _normalise(" ".join(paragraphs[p - 1] for p in loc.paragraphs))
+            if _normalise(loc.quote) not in cited:
+                where = ", ".join(str(p) for p in loc.paragraphs)
+                found.append(
+                    _warning(
+                        (*pointer, "quote"),
+                        f"quote of {name} is not in paragraph(s) {where} of {text_file}",
+                        "quote-not-found",
+                    )
+                )
+    return found
+
+
+def corpus_findings(c: Corpus) -> list[Finding]:
+    """All error rules of a corpus built in code (pointers count list positions)."""
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for i, m in enumerate(c.maps):
+        if m.id in seen:
+            found.append(Finding(("maps", i, "id"), f"two maps have the essay id '{m.id}'", "duplicate-id"))
+        seen.add(m.id)
+    return found + cross_findings(c.maps, c.equivalences, c.relations)
+
+
+def cross_findings(
+    maps: Sequence[ArgumentMap],
+    equivalences: Sequence[Equivalence],
+    relations: Sequence[Relation],
+    *,
+    group_pointers: Sequence[Pointer] | None = None,
+    relation_pointers: Sequence[Pointer] | None = None,
+    unreadable_essays: Iterable[str] = (),
+) -> list[Finding]:
+    """The rules across essays.
+
+    Every reference names a known essay and node; an equivalence group has two or more
+    nodes from different essays and a node is in at most one group; a relation joins nodes
+    of two different essays that are not equivalent; no relation is stated twice; ids of
+    groups and relations are unique. References into ``unreadable_essays`` are skipped.
+    """
+    found: list[Finding] = []
+    by_id = {m.id: m for m in maps}
+    skip = set(unreadable_essays)
+    group_ptrs = group_pointers or [("equivalences", i) for i in range(len(equivalences))]
+    relation_ptrs = relation_pointers or [("relations", i) for i in range(len(relations))]
+
+    def known(essay: str, node: str, pointer: Pointer, part: str | None = None) -> bool:
+        if essay in skip:
+            return False
+        if essay not in by_id:
+            found.append(Finding(pointer, f"unknown essay '{essay}' in '{essay}:{node}'", "unknown-essay", part=part))
+            return False
+        if node not in by_id[essay]:
+            found.append(Finding(pointer, f"essay '{essay}' has no node '{node}'", "unknown-node", part=part))
+            return False
+        return True
+
+    ids: dict[str, Pointer] = {}
+
+    def declare(ident: str | None, pointer: Pointer) -> None:
+        if ident is None:
+            return
+        if ident in ids:
+            found.append(
+                Finding((*pointer, "id"), f"duplicate id '{ident}' (first used at {pointer_text(ids[ident])})", "duplicate-id")
+            )
+        else:
+            ids[ident] = pointer
+
+    group_of: dict[str, int] = {}
+    for g, (group, at) in enumerate(zip(equivalences, group_ptrs, strict=True)):
+        declare(group.id, at)
+        if len(group.members) < 2:
+            found.append(Finding((*at, "nodes"), "an equivalence group needs at least two nodes", "equivalence-size"))
+        essays: dict[str, str] = {}
+        for j, ref in enumerate(group.members):
+            pointer = (*at, "nodes", j)
+            if not known(ref.essay, ref.node, pointer):
+                continue
+            if ref.essay in essays:
+                found.append(
+                    Finding(
+                        pointer,
+                        f"'{ref}' and '{ref.essay}:{essays[ref.essay]}' are in one essay; "
+                        "equivalence groups join different essays",
+                        "equivalence-same-essay",
+                    )
+                )
+            essays.setdefault(ref.essay, ref.node)
+            if str(ref) in group_of and group_of[str(ref)] != g:
+                found.append(
+                    Finding(
+                        pointer,
+                        f"'{ref}' is already in equivalence group {group_of[str(ref)] + 1}; merge the groups",
+                        "equivalence-overlap",
+                    )
+                )
+            group_of.setdefault(str(ref), g)
+
+    seen: dict[tuple[str, ...], Pointer] = {}
+    for rel, at in zip(relations, relation_ptrs, strict=True):
+        declare(rel.id, at)
+        field = (*at, str(rel.kind))
+        ok = known(rel.source.essay, rel.source.node, field, "source")
+        ok = known(rel.target.essay, rel.target.node, field, "target") and ok
+        if rel.source.essay == rel.target.essay:
+            found.append(
+                Finding(
+                    field,
+                    f"'{rel.source}' and '{rel.target}' are in one essay; put the edge in that essay's map",
+                    "relation-same-essay",
+                )
+            )
+        elif ok and group_of.get(str(rel.source), -1) == group_of.get(str(rel.target), -2):
+            found.append(
+                Finding(field, f"'{rel.source}' and '{rel.target}' are declared equivalent", "relation-equivalent")
+            )
+        ends = [str(rel.source), str(rel.target)]
+        if rel.kind == "contradiction":
+            ends.sort()
+        triple = (str(rel.kind), *ends)
+        if triple in seen:
+            found.append(
+                Finding(field, f"duplicate relation: already stated at {pointer_text(seen[triple])}", "duplicate-edge")
+            )
+        else:
+            seen[triple] = at
+    return found
+
+
+def corpus_warnings(c: Corpus) -> list[Finding]:
+    """Legal but suspicious: equivalent nodes of different kinds."""
+    found: list[Finding] = []
+    for g, group in enumerate(c.equivalences):
+        kinds = Counter(str(c.node(ref).kind) for ref in group.members)
+        if len(kinds) > 1:
+            listed = ", ".join(sorted(kinds))
+            found.append(
+                _warning(
+                    ("equivalences", g, "nodes"),
+                    f"equivalence group {group.id or g + 1} mixes node kinds ({listed})",
+                    "equivalence-kinds",
+                )
+            )
+    return found
