@@ -349,9 +349,11 @@ class _Reader:
             if kind in NodeKind.__members__.values():
                 flat["kind"] = str(kind)
             else:
+                hint = difflib.get_close_matches(str(kind), list(NodeKind.__members__.values()), n=1)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
                 self.fail(
                     (*pointer, "kind"),
-                    f"unknown kind '{kind}': a node is a claim, evidence or recommendation",
+                    f"unknown kind '{kind}'{suggestion}: a node is a claim, evidence or recommendation",
                     "unknown-kind",
                 )
         for key in ("actors", "tags"):
