@@ -39,6 +39,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from argmap import validate
@@ -117,8 +121,35 @@ class YamlOrigin:
     indent: tuple[int, int, int] = (2, 4, 2)
 
 
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, made exact for floats.
+
+    ruamel re-emits a loaded float in its original format, but it truncates rather than
+    rounds, so the number written back can differ from the one read
+    (``3.18465127853677e+88`` comes back as ``...676e+88``). The original format is kept
+    only where it is certain to give back the same number; otherwise the shortest exact
+    form is written.
+    """
+
+    def represent_exact_float(self, data: ScalarFloat) -> ScalarNode:
+        value = float(data)
+        node: ScalarNode = self.represent_scalar_float(data)
+        digits = re.sub(r"\D", "", re.split(r"[eE]", node.value)[0]).lstrip("0")
+        try:
+            same = float(node.value.replace("_", "")) == value
+        except ValueError:  # .inf, .nan and other YAML spellings
+            return node
+        if same and len(digits) <= 15 and (value == 0 or abs(value) >= sys.float_info.min):
+            return node
+        return self.represent_float(value)  # type: ignore[no-any-return]
+
+
+_Representer.add_representer(ScalarFloat, _Representer.represent_exact_float)
+
+
 def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     y = YAML(typ="rt")
+    y.Representer = _Representer
     y.preserve_quotes = True
     y.width = 4096  # never re-fold a long line of text
     mapping, sequence, offset = indent
@@ -863,7 +894,18 @@ def _render(key: str, value: Any) -> Any:
     return value
 
 
+_SAFE_IN_FLOW = re.compile(rf"[^\W\d][\w .'/()&+-]*(?<! )|{validate.ID_PATTERN}:{validate.ID_PATTERN}")
+
+
 def _flow(items: list[Any]) -> CommentedSeq:
+    """A one-line ``[a, b]`` list; items that are not plainly safe there are quoted.
+
+    (ruamel can write an item such as ``?x`` bare, which its own parser then misreads.)
+    """
+    items = [
+        item if not isinstance(item, str) or _SAFE_IN_FLOW.fullmatch(item) else DoubleQuotedScalarString(item)
+        for item in items
+    ]
     seq = CommentedSeq(items)
     seq.fa.set_flow_style()
     return seq
