@@ -64,7 +64,8 @@ def nodes(draw: st.DrawFn, node_id: str) -> Node:
 @st.composite
 def argument_maps(draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = None) -> ArgumentMap:
     """A valid map: unique ids, edges between its nodes, undercuts on named supports."""
-    pool = draw(st.lists(ids, min_size=2 * max_nodes + 2, max_size=2 * max_nodes + 2, unique=True))
+    size = 3 * max_nodes + 2  # nodes, then ids for up to 2 edges per node
+    pool = draw(st.lists(ids, min_size=size, max_size=size, unique=True))
     count = draw(st.integers(min_value=1, max_value=max_nodes))
     node_ids, spare = pool[:count], pool[count:]
     node_list = [draw(nodes(i)) for i in node_ids]
