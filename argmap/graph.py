@@ -8,7 +8,8 @@ Every field survives the round trip. In the graph of a map:
   ``attack``), ``id`` when it has one, and ``para``, ``quote``, ``note``, ``data``;
 - an undercut runs from the attacker to the *conclusion* of the support it attacks, with
   ``target_edge`` naming that support's key (a graph edge cannot end at an edge);
-- ``G.graph`` holds the map's metadata.
+- ``G.graph`` holds the map's metadata, and ``edge_order``, the edge keys in map order
+  (networkx lists edges by node, so this is what keeps the order of a round trip).
 
 In the graph of a corpus, nodes are keyed ``essay-id:node-id`` with an ``essay`` attribute,
 map edges are keyed ``essay-id:edge-key``, cross-essay relations carry ``cross=True`` (a
@@ -113,6 +114,13 @@ def _meta(obj: ArgumentMap | Corpus, keys: tuple[str, ...]) -> dict[str, Any]:
     return _present(values)
 
 
+def _ordered_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The graph's edges in ``G.graph['edge_order']``; edges it does not name come last."""
+    rank = {key: i for i, key in enumerate(graph.graph.get("edge_order", ()))}
+    edges = [(u, v, k, dict(a)) for u, v, k, a in graph.edges(keys=True, data=True)]
+    return sorted(edges, key=lambda e: rank.get(e[2], len(rank)))
+
+
 def _add_map(graph: nx.MultiDiGraph, m: ArgumentMap, essay: str | None = None) -> None:
     prefix = f"{essay}:" if essay else ""
     extra = {"essay": essay} if essay else {}
@@ -125,6 +133,7 @@ def _add_map(graph: nx.MultiDiGraph, m: ArgumentMap, essay: str | None = None) -
             target = m.edge(edge.target).target
             attrs["target_edge"] = prefix + edge.target
         graph.add_edge(prefix + edge.source, prefix + target, key=prefix + edge.key, **attrs)
+        graph.graph.setdefault("edge_order", []).append(prefix + edge.key)
 
 
 def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph:
@@ -147,7 +156,7 @@ def from_networkx(graph: nx.MultiDiGraph) -> ArgumentMap:
         if key not in meta:
             raise ArgmapError(f"the graph has no '{key}' attribute (G.graph['{key}'])")
     nodes = [_node(n, dict(a)) for n, a in graph.nodes(data=True)]
-    edges = [_edge(u, v, dict(a)) for u, v, a in graph.edges(data=True)]
+    edges = [_edge(u, v, a) for u, v, _, a in _ordered_edges(graph)]
     return ArgumentMap(nodes=nodes, edges=edges, **{k: v for k, v in meta.items() if k in _MAP_META})
 
 
@@ -164,6 +173,7 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     for rel in corpus.relations:
         attrs = _present({"kind": str(rel.kind), "id": rel.id, "note": rel.note, "data": rel.data})
         graph.add_edge(str(rel.source), str(rel.target), key=rel.key, cross=True, **attrs)
+        graph.graph.setdefault("edge_order", []).append(rel.key)
     return graph
 
 
@@ -187,14 +197,14 @@ def corpus_from_networkx(graph: nx.MultiDiGraph) -> Corpus:
             raise ArgmapError(f"graph node '{ref}' belongs to no essay listed in G.graph['essays']")
         local = {k: v for k, v in attrs.items() if k != "essay"}
         nodes[essay].append(_node(ref.removeprefix(f"{essay}:"), local))
-    for u, v, attrs in graph.edges(data=True):
+    for u, v, _, attrs in _ordered_edges(graph):
         if attrs.get("cross"):
             relations.append(
                 Relation(attrs["kind"], u, v, id=attrs.get("id"), note=attrs.get("note"), data=attrs.get("data"))
             )
             continue
         essay = graph.nodes[u]["essay"]
-        local = dict(attrs)
+        local = attrs
         if "target_edge" in local:
             local["target_edge"] = local["target_edge"].removeprefix(f"{essay}:")
         edges[essay].append(_edge(u.removeprefix(f"{essay}:"), v.removeprefix(f"{essay}:"), local))
