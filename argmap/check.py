@@ -1,12 +1,17 @@
-"""Check map and corpus files: every problem of every file, each with its line and column.
+r"""Check map and corpus files: every problem of every file, each with its line and column.
 
 :func:`check` is what ``argmap check`` runs. It never raises for bad input: it reports.
 Errors make a file invalid; warnings (a recommendation nothing supports, a node with no
 edges, a locator that does not match the essay's text) fail only a ``--strict`` check.
 
->>> report = check(["maps/"])          # doctest: +SKIP
->>> report.ok(strict=True)             # doctest: +SKIP
-True
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "m.yaml").write_text("id: m\ntitle: M\nnodes:\n  - {id: a, kind: clam, text: A.}\n")
+>>> report = check([folder])
+>>> [f"{p.line}:{p.column} {p.code}" for p in report.problems]
+['4:19 unknown-kind']
+>>> report.ok()
+False
 """
 
 from __future__ import annotations
@@ -18,15 +23,15 @@ import attrs
 from ruamel.yaml.comments import CommentedMap
 
 from argmap import validate
-from argmap.errors import Problem
+from argmap.errors import Problem, Severity
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
     detect_indent,
-    locate_findings,
     duplicate_essay_problems,
     is_corpus_document,
     load_corpus_document,
     load_map_document,
+    locate_findings,
     parse_yaml,
     yaml_files,
 )
@@ -83,11 +88,17 @@ def _load(path: Path) -> _Loaded:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         loaded.problems.append(
-            Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", code="encoding", path=str(path))
+            Problem(
+                f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                code="encoding",
+                path=str(path),
+            )
         )
         return loaded
     except OSError as exc:
-        loaded.problems.append(Problem(f"cannot read: {exc.strerror}", code="unreadable", path=str(path)))
+        loaded.problems.append(
+            Problem(f"cannot read: {exc.strerror}", code="unreadable", path=str(path))
+        )
         return loaded
     loaded.document, found = parse_yaml(text, str(path))
     loaded.problems += found
@@ -113,7 +124,7 @@ def _warnings(m: ArgumentMap, document: CommentedMap, path: Path) -> list[Proble
                     ("text_file",),
                     f"cannot read the essay text {text_path} ({reason}); locators are not checked",
                     "text-file-missing",
-                    validate.Severity.WARNING,
+                    Severity.WARNING,
                 )
             )
         else:
@@ -129,7 +140,13 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = yaml_files(path)
             if not found:
-                problems.append(Problem(f"no {' or '.join(YAML_SUFFIXES)} files in this folder", code="no-files", path=str(path)))
+                problems.append(
+                    Problem(
+                        f"no {' or '.join(YAML_SUFFIXES)} files in this folder",
+                        code="no-files",
+                        path=str(path),
+                    )
+                )
             files += found
         elif path.is_file():
             files.append(path)
@@ -147,7 +164,9 @@ def _check_corpus(corpus_file: _Loaded, siblings: Sequence[_Loaded]) -> list[Pro
         corpus_file.document, str(corpus_file.path), maps, unreadable, corpus_file.indent
     )
     if corpus is not None:
-        problems += locate_findings(validate.corpus_warnings(corpus), corpus_file.document, str(corpus_file.path))
+        problems += locate_findings(
+            validate.corpus_warnings(corpus), corpus_file.document, str(corpus_file.path)
+        )
     return problems
 
 
@@ -188,7 +207,11 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
     for folder, names in corpus_files.items():
         if len(names) > 1:
             problems.append(
-                Problem(f"more than one corpus file: {', '.join(names)}", code="corpus-files", path=str(folder))
+                Problem(
+                    f"more than one corpus file: {', '.join(names)}",
+                    code="corpus-files",
+                    path=str(folder),
+                )
             )
     ordered = sorted(problems, key=lambda p: (p.path or "", p.line or 0, p.column or 0))
     return CheckReport(tuple(str(f) for f in files), tuple(ordered))

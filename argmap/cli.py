@@ -58,7 +58,11 @@ def _essay_counts(m: ArgumentMap) -> dict[str, Any]:
         "id": m.id,
         "title": m.title,
         "nodes": {str(k): nodes.get(str(k), 0) for k in NodeKind},
-        "edges": {"support": len(m.supports), "attack": len(m.attacks) - undercuts, "undercut": undercuts},
+        "edges": {
+            "support": len(m.supports),
+            "attack": len(m.attacks) - undercuts,
+            "undercut": undercuts,
+        },
     }
 
 
@@ -72,7 +76,7 @@ def _corpora(paths: Sequence[str]) -> list[Corpus]:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     corpora = _corpora(args.paths)
-    summary = []
+    summary: list[dict[str, Any]] = []
     for corpus in corpora:
         relations = Counter(str(r.kind) for r in corpus.relations)
         summary.append(
@@ -103,7 +107,17 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         ]
         if len(rows) > 1:
             rows.append(["total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
-        headers = ["essay", "claims", "evidence", "recs", "nodes", "supports", "attacks", "undercuts", "edges"]
+        headers = [
+            "essay",
+            "claims",
+            "evidence",
+            "recs",
+            "nodes",
+            "supports",
+            "attacks",
+            "undercuts",
+            "edges",
+        ]
         print(format_table(headers, rows))
         print()
         for e in essays:
@@ -111,7 +125,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         relations = entry["relations"]
         if entry["equivalences"] or relations:
             listed = ", ".join(f"{_plural(n, kind)}" for kind, n in relations.items()) or "none"
-            print(f"\nCross-essay: {_plural(entry['equivalences'], 'equivalence group')}; relations: {listed}")
+            print(
+                f"\nCross-essay: {_plural(entry['equivalences'], 'equivalence group')}; relations: {listed}"
+            )
         print()
     return 0
 
@@ -135,7 +151,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate map and corpus files (a folder means the YAML files in it). "
         "Prints one line per problem as path:line:column: severity: message [code].",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="map or corpus files, or folders of them")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="map or corpus files, or folders of them"
+    )
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     p.set_defaults(run=_cmd_check)

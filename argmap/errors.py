@@ -137,8 +137,9 @@ class ArgmapError(Exception):
 
     def __str__(self) -> str:
         if not self.problems:
-            where = Problem(self.message, code="error", path=self.path, line=self.line,
-                            column=self.column)
+            where = Problem(
+                self.message, code="error", path=self.path, line=self.line, column=self.column
+            )
             return f"{where.location()}: {self.message}" if self.path else self.message
         lines = [str(p) for p in self.problems]
         if len(lines) == 1:

@@ -73,7 +73,9 @@ def _node_attrs(node: Node) -> dict[str, Any]:
 def _node(node_id: str, attrs: dict[str, Any]) -> Node:
     missing = [k for k in ("kind", "text") if k not in attrs]
     if missing:
-        raise ArgmapError(f"graph node '{node_id}' has no {' or '.join(repr(k) for k in missing)} attribute")
+        raise ArgmapError(
+            f"graph node '{node_id}' has no {' or '.join(repr(k) for k in missing)} attribute"
+        )
     return Node(
         id=node_id,
         kind=attrs["kind"],
@@ -88,9 +90,9 @@ def _node(node_id: str, attrs: dict[str, Any]) -> Node:
 
 
 def _edge_attrs(edge: Edge) -> dict[str, Any]:
-    return _present({"kind": str(edge.kind), "id": edge.id, "note": edge.note, "data": edge.data}) | (
-        _locator_attrs(edge.locator)
-    )
+    return _present(
+        {"kind": str(edge.kind), "id": edge.id, "note": edge.note, "data": edge.data}
+    ) | (_locator_attrs(edge.locator))
 
 
 def _edge(source: str, target: str, attrs: dict[str, Any]) -> Edge:
@@ -114,14 +116,14 @@ def _meta(obj: ArgumentMap | Corpus, keys: tuple[str, ...]) -> dict[str, Any]:
     return _present(values)
 
 
-def _ordered_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+def _ordered_edges(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The graph's edges in ``G.graph['edge_order']``; edges it does not name come last."""
     rank = {key: i for i, key in enumerate(graph.graph.get("edge_order", ()))}
     edges = [(u, v, k, dict(a)) for u, v, k, a in graph.edges(keys=True, data=True)]
     return sorted(edges, key=lambda e: rank.get(e[2], len(rank)))
 
 
-def _add_map(graph: nx.MultiDiGraph, m: ArgumentMap, essay: str | None = None) -> None:
+def _add_map(graph: nx.MultiDiGraph[str], m: ArgumentMap, essay: str | None = None) -> None:
     prefix = f"{essay}:" if essay else ""
     extra = {"essay": essay} if essay else {}
     for node in m.nodes:
@@ -136,14 +138,14 @@ def _add_map(graph: nx.MultiDiGraph, m: ArgumentMap, essay: str | None = None) -
         graph.graph.setdefault("edge_order", []).append(prefix + edge.key)
 
 
-def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph:
+def to_networkx(m: ArgumentMap) -> nx.MultiDiGraph[str]:
     """The map as a ``networkx.MultiDiGraph`` (see the module docstring for the layout)."""
-    graph = nx.MultiDiGraph(**_meta(m, _MAP_META))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**_meta(m, _MAP_META))
     _add_map(graph, m)
     return graph
 
 
-def from_networkx(graph: nx.MultiDiGraph) -> ArgumentMap:
+def from_networkx(graph: nx.MultiDiGraph[str]) -> ArgumentMap:
     """The map a graph made by :func:`to_networkx` (or laid out the same way) describes.
 
     Raises
@@ -157,15 +159,19 @@ def from_networkx(graph: nx.MultiDiGraph) -> ArgumentMap:
             raise ArgmapError(f"the graph has no '{key}' attribute (G.graph['{key}'])")
     nodes = [_node(n, dict(a)) for n, a in graph.nodes(data=True)]
     edges = [_edge(u, v, a) for u, v, _, a in _ordered_edges(graph)]
-    return ArgumentMap(nodes=nodes, edges=edges, **{k: v for k, v in meta.items() if k in _MAP_META})
+    return ArgumentMap(
+        nodes=nodes, edges=edges, **{k: v for k, v in meta.items() if k in _MAP_META}
+    )
 
 
-def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
+def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph[str]:
     """The corpus as one ``networkx.MultiDiGraph`` with global node ids ``essay:node``."""
-    graph = nx.MultiDiGraph(**_meta(corpus, _CORPUS_META))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**_meta(corpus, _CORPUS_META))
     graph.graph["essays"] = {m.id: _meta(m, _MAP_META) for m in corpus.maps}
     graph.graph["equivalences"] = [
-        _present({"id": g.id, "members": [str(r) for r in g.members], "note": g.note, "data": g.data})
+        _present(
+            {"id": g.id, "members": [str(r) for r in g.members], "note": g.note, "data": g.data}
+        )
         for g in corpus.equivalences
     ]
     for m in corpus.maps:
@@ -177,7 +183,7 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph:
     return graph
 
 
-def corpus_from_networkx(graph: nx.MultiDiGraph) -> Corpus:
+def corpus_from_networkx(graph: nx.MultiDiGraph[str]) -> Corpus:
     """The corpus a graph made by :func:`corpus_to_networkx` describes.
 
     Raises
@@ -200,7 +206,14 @@ def corpus_from_networkx(graph: nx.MultiDiGraph) -> Corpus:
     for u, v, _, attrs in _ordered_edges(graph):
         if attrs.get("cross"):
             relations.append(
-                Relation(attrs["kind"], u, v, id=attrs.get("id"), note=attrs.get("note"), data=attrs.get("data"))
+                Relation(
+                    attrs["kind"],
+                    u,
+                    v,
+                    id=attrs.get("id"),
+                    note=attrs.get("note"),
+                    data=attrs.get("data"),
+                )
             )
             continue
         essay = graph.nodes[u]["essay"]
@@ -209,7 +222,9 @@ def corpus_from_networkx(graph: nx.MultiDiGraph) -> Corpus:
             local["target_edge"] = local["target_edge"].removeprefix(f"{essay}:")
         edges[essay].append(_edge(u.removeprefix(f"{essay}:"), v.removeprefix(f"{essay}:"), local))
     maps = [
-        ArgumentMap(nodes=nodes[e], edges=edges[e], **{k: v for k, v in meta.items() if k in _MAP_META})
+        ArgumentMap(
+            nodes=nodes[e], edges=edges[e], **{k: v for k, v in meta.items() if k in _MAP_META}
+        )
         for e, meta in essays.items()
     ]
     groups = [

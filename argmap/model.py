@@ -106,6 +106,22 @@ def _ints(value: int | Iterable[int]) -> tuple[int, ...]:
     return tuple(value)
 
 
+def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
+    return tuple(value)
+
+
+def _edges(value: Iterable[Edge]) -> tuple[Edge, ...]:
+    return tuple(value)
+
+
+def _equivalences(value: Iterable[Equivalence]) -> tuple[Equivalence, ...]:
+    return tuple(value)
+
+
+def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(value)
+
+
 def _data(value: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(value) if value else {}
 
@@ -247,8 +263,8 @@ class ArgumentMap:
 
     id: str
     title: str
-    nodes: tuple[Node, ...] = attrs.field(converter=tuple)
-    edges: tuple[Edge, ...] = attrs.field(default=(), converter=tuple)
+    nodes: tuple[Node, ...] = attrs.field(converter=_nodes)
+    edges: tuple[Edge, ...] = attrs.field(default=(), converter=_edges)
     authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     venue: str | None = None
     date: str | None = None
@@ -381,6 +397,10 @@ def _refs(values: Iterable[NodeRef | str]) -> tuple[NodeRef, ...]:
     return tuple(v if isinstance(v, NodeRef) else NodeRef.parse(v) for v in values)
 
 
+def _by_essay_id(maps: Iterable[ArgumentMap]) -> tuple[ArgumentMap, ...]:
+    return tuple(sorted(maps, key=lambda m: m.id))
+
+
 def _ref(value: NodeRef | str) -> NodeRef:
     return value if isinstance(value, NodeRef) else NodeRef.parse(value)
 
@@ -428,7 +448,8 @@ class Corpus:
     Parameters
     ----------
     maps
-        The essays' maps; their ids must differ.
+        The essays' maps; their ids must differ. They are kept ordered by essay id, so a
+        corpus does not depend on the order its maps were given or read in.
     equivalences
         Groups of nodes (from different essays) that state the same proposition.
     relations
@@ -441,9 +462,9 @@ class Corpus:
         Set by readers, as for :class:`ArgumentMap`.
     """
 
-    maps: tuple[ArgumentMap, ...] = attrs.field(converter=tuple)
-    equivalences: tuple[Equivalence, ...] = attrs.field(default=(), converter=tuple)
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    maps: tuple[ArgumentMap, ...] = attrs.field(converter=_by_essay_id)
+    equivalences: tuple[Equivalence, ...] = attrs.field(default=(), converter=_equivalences)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relations)
     id: str | None = None
     title: str | None = None
     summary: str | None = None

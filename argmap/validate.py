@@ -28,8 +28,8 @@ __all__ = [
     "Finding",
     "Pointer",
     "corpus_findings",
-    "cross_findings",
     "corpus_warnings",
+    "cross_findings",
     "graph_findings",
     "map_findings",
     "map_warnings",
@@ -91,7 +91,9 @@ def _warning(pointer: Pointer, message: str, code: str, part: str | None = None)
     return Finding(pointer, message, code, Severity.WARNING, part)
 
 
-def id_findings(value: str, pointer: Pointer, what: str = "id", part: str | None = None) -> list[Finding]:
+def id_findings(
+    value: str, pointer: Pointer, what: str = "id", part: str | None = None
+) -> list[Finding]:
     """An id must be letters, digits, ``_``, ``.`` and inner ``-``."""
     if _ID.fullmatch(value):
         return []
@@ -105,7 +107,9 @@ def id_findings(value: str, pointer: Pointer, what: str = "id", part: str | None
     ]
 
 
-def locator_findings(paragraphs: Sequence[int], quote: str | None, pointer: Pointer) -> list[Finding]:
+def locator_findings(
+    paragraphs: Sequence[int], quote: str | None, pointer: Pointer
+) -> list[Finding]:
     """Paragraphs are numbered from 1; a quote is a non-empty string."""
     found: list[Finding] = []
     if not paragraphs:
@@ -113,7 +117,11 @@ def locator_findings(paragraphs: Sequence[int], quote: str | None, pointer: Poin
     for p in paragraphs:
         if isinstance(p, bool) or not isinstance(p, int) or p < 1:
             found.append(
-                Finding((*pointer, "para"), f"paragraph {p!r} is not a number from 1 up", "invalid-value")
+                Finding(
+                    (*pointer, "para"),
+                    f"paragraph {p!r} is not a number from 1 up",
+                    "invalid-value",
+                )
             )
     if quote is not None and not quote.strip():
         found.append(Finding((*pointer, "quote"), "'quote' is empty", "invalid-value"))
@@ -135,7 +143,11 @@ def node_findings(
         found.append(Finding((*pointer, "text"), f"node '{id}' has empty text", "invalid-value"))
     if weight is not None and (isinstance(weight, bool) or not 0.0 <= weight <= 1.0):
         found.append(
-            Finding((*pointer, "weight"), f"weight {weight!r} of node '{id}' is outside [0, 1]", "weight-range")
+            Finding(
+                (*pointer, "weight"),
+                f"weight {weight!r} of node '{id}' is outside [0, 1]",
+                "weight-range",
+            )
         )
     if actors and kind != "recommendation":
         found.append(
@@ -164,7 +176,9 @@ def edge_findings(
 
 def ref_findings(essay: str, node: str, pointer: Pointer, part: str | None = None) -> list[Finding]:
     """Both halves of an ``essay-id:node-id`` reference are ids."""
-    return id_findings(essay, pointer, "essay id", part) + id_findings(node, pointer, "node id", part)
+    return id_findings(essay, pointer, "essay id", part) + id_findings(
+        node, pointer, "node id", part
+    )
 
 
 def metadata_findings(*, id: str, title: str, date: str | None) -> list[Finding]:
@@ -226,11 +240,21 @@ def graph_findings(
         source_kind = kinds.get(edge.source)
         if source_kind is None and edge.source not in skip:
             found.append(
-                Finding(at, f"edge source '{edge.source}' is not a node of this map", "unknown-node", part="source")
+                Finding(
+                    at,
+                    f"edge source '{edge.source}' is not a node of this map",
+                    "unknown-node",
+                    part="source",
+                )
             )
         elif source_kind not in (None, "node"):
             found.append(
-                Finding(at, f"edge source '{edge.source}' is an edge; edges start at nodes", "edge-source", part="source")
+                Finding(
+                    at,
+                    f"edge source '{edge.source}' is an edge; edges start at nodes",
+                    "edge-source",
+                    part="source",
+                )
             )
         target_kind = kinds.get(edge.target)
         if target_kind is None and edge.target not in skip:
@@ -244,7 +268,12 @@ def graph_findings(
             )
         elif target_kind in ("support", "attack") and edge.kind == "support":
             found.append(
-                Finding(at, f"a support must end at a node, but '{edge.target}' is an edge", "support-target", part="target")
+                Finding(
+                    at,
+                    f"a support must end at a node, but '{edge.target}' is an edge",
+                    "support-target",
+                    part="target",
+                )
             )
         elif target_kind == "attack":
             found.append(
@@ -283,17 +312,23 @@ def map_warnings(m: ArgumentMap) -> list[Finding]:
     for i, node in enumerate(m.nodes):
         if node.kind == "recommendation" and node.id not in supported:
             found.append(
-                _warning(("nodes", i, "id"), f"nothing supports recommendation '{node.id}'", "unsupported-recommendation")
+                _warning(
+                    ("nodes", i, "id"),
+                    f"nothing supports recommendation '{node.id}'",
+                    "unsupported-recommendation",
+                )
             )
         if node.id not in touched:
-            found.append(_warning(("nodes", i, "id"), f"node '{node.id}' has no edges", "isolated-node"))
+            found.append(
+                _warning(("nodes", i, "id"), f"node '{node.id}' has no edges", "isolated-node")
+            )
     return found
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """Split an essay's text into paragraphs: its non-empty lines, numbered from 1.
+    r"""Split an essay's text into paragraphs: its non-empty lines, numbered from 1.
 
-    >>> paragraphs_of("Title\\n\\nFirst.\\n  \\nSecond.")
+    >>> paragraphs_of("Title\n\nFirst.\n  \nSecond.")
     ['Title', 'First.', 'Second.']
     """
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -320,7 +355,9 @@ def text_findings(m: ArgumentMap, paragraphs: Sequence[str], text_file: str) -> 
         loc = item.locator
         if loc is None:
             if pointer[0] == "nodes":
-                found.append(_warning((*pointer, "id"), f"{name} has no 'para' locator", "no-locator"))
+                found.append(
+                    _warning((*pointer, "id"), f"{name} has no 'para' locator", "no-locator")
+                )
             continue
         beyond = [p for p in loc.paragraphs if p > len(paragraphs)]
         if beyond:
@@ -352,7 +389,9 @@ def corpus_findings(c: Corpus) -> list[Finding]:
     seen: set[str] = set()
     for i, m in enumerate(c.maps):
         if m.id in seen:
-            found.append(Finding(("maps", i, "id"), f"two maps have the essay id '{m.id}'", "duplicate-id"))
+            found.append(
+                Finding(("maps", i, "id"), f"two maps have the essay id '{m.id}'", "duplicate-id")
+            )
         seen.add(m.id)
     return found + cross_findings(c.maps, c.equivalences, c.relations)
 
@@ -383,10 +422,19 @@ def cross_findings(
         if essay in skip:
             return False
         if essay not in by_id:
-            found.append(Finding(pointer, f"unknown essay '{essay}' in '{essay}:{node}'", "unknown-essay", part=part))
+            found.append(
+                Finding(
+                    pointer,
+                    f"unknown essay '{essay}' in '{essay}:{node}'",
+                    "unknown-essay",
+                    part=part,
+                )
+            )
             return False
         if node not in by_id[essay]:
-            found.append(Finding(pointer, f"essay '{essay}' has no node '{node}'", "unknown-node", part=part))
+            found.append(
+                Finding(pointer, f"essay '{essay}' has no node '{node}'", "unknown-node", part=part)
+            )
             return False
         return True
 
@@ -397,7 +445,11 @@ def cross_findings(
             return
         if ident in ids:
             found.append(
-                Finding((*pointer, "id"), f"duplicate id '{ident}' (first used at {pointer_text(ids[ident])})", "duplicate-id")
+                Finding(
+                    (*pointer, "id"),
+                    f"duplicate id '{ident}' (first used at {pointer_text(ids[ident])})",
+                    "duplicate-id",
+                )
             )
         else:
             ids[ident] = pointer
@@ -406,7 +458,13 @@ def cross_findings(
     for g, (group, at) in enumerate(zip(equivalences, group_ptrs, strict=True)):
         declare(group.id, at)
         if len(group.members) < 2:
-            found.append(Finding((*at, "nodes"), "an equivalence group needs at least two nodes", "equivalence-size"))
+            found.append(
+                Finding(
+                    (*at, "nodes"),
+                    "an equivalence group needs at least two nodes",
+                    "equivalence-size",
+                )
+            )
         essays: dict[str, str] = {}
         for j, ref in enumerate(group.members):
             pointer = (*at, "nodes", j)
@@ -448,7 +506,11 @@ def cross_findings(
             )
         elif ok and group_of.get(str(rel.source), -1) == group_of.get(str(rel.target), -2):
             found.append(
-                Finding(field, f"'{rel.source}' and '{rel.target}' are declared equivalent", "relation-equivalent")
+                Finding(
+                    field,
+                    f"'{rel.source}' and '{rel.target}' are declared equivalent",
+                    "relation-equivalent",
+                )
             )
         ends = [str(rel.source), str(rel.target)]
         if rel.kind == "contradiction":
@@ -456,7 +518,11 @@ def cross_findings(
         triple = (str(rel.kind), *ends)
         if triple in seen:
             found.append(
-                Finding(field, f"duplicate relation: already stated at {pointer_text(seen[triple])}", "duplicate-edge")
+                Finding(
+                    field,
+                    f"duplicate relation: already stated at {pointer_text(seen[triple])}",
+                    "duplicate-edge",
+                )
             )
         else:
             seen[triple] = at

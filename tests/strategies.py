@@ -17,7 +17,22 @@ texts = st.text(
     max_size=30,
 ).filter(lambda s: s.strip() != "")
 special_texts = st.sampled_from(
-    ["yes", "null", "~", "12", "1e3", "2019-11-22", "a: b", "- x", "#x", "[x]", "{y}", "'q'", '"dq"', "é ü 日本"]
+    [
+        "yes",
+        "null",
+        "~",
+        "12",
+        "1e3",
+        "2019-11-22",
+        "a: b",
+        "- x",
+        "#x",
+        "[x]",
+        "{y}",
+        "'q'",
+        '"dq"',
+        "é ü 日本",
+    ]
 )
 any_text = st.one_of(texts, special_texts)
 
@@ -71,7 +86,11 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = No
     node_list = [draw(nodes(i)) for i in node_ids]
     triples = draw(
         st.lists(
-            st.tuples(st.sampled_from(["support", "attack"]), st.sampled_from(node_ids), st.sampled_from(node_ids)),
+            st.tuples(
+                st.sampled_from(["support", "attack"]),
+                st.sampled_from(node_ids),
+                st.sampled_from(node_ids),
+            ),
             max_size=2 * count,
             unique=True,
         )
@@ -123,7 +142,8 @@ def corpora(draw: st.DrawFn, max_essays: int = 3) -> Corpus:
         members = []
         for m in draw(st.permutations(maps)):
             free = [NodeRef(m.id, n.id) for n in m.nodes if NodeRef(m.id, n.id) not in used]
-            if free and draw(st.booleans()):
+            take = draw(st.booleans())
+            if free and take:
                 members.append(draw(st.sampled_from(free)))
         if len(members) >= 2:
             used.update(members)
@@ -140,9 +160,21 @@ def corpora(draw: st.DrawFn, max_essays: int = 3) -> Corpus:
                 continue
             if source in group_of and group_of.get(target) == group_of[source]:
                 continue
-            ends = sorted([str(source), str(target)]) if kind == "contradiction" else [str(source), str(target)]
+            ends = (
+                sorted([str(source), str(target)])
+                if kind == "contradiction"
+                else [str(source), str(target)]
+            )
             if (kind, *ends) in seen:
                 continue
             seen.add((kind, *ends))
-            relations.append(Relation(kind, source, target, note=draw(st.one_of(st.none(), any_text))))
-    return Corpus(maps, groups, relations, id=draw(st.one_of(st.none(), ids)), title=draw(st.one_of(st.none(), any_text)))
+            relations.append(
+                Relation(kind, source, target, note=draw(st.one_of(st.none(), any_text)))
+            )
+    return Corpus(
+        maps,
+        groups,
+        relations,
+        id=draw(st.one_of(st.none(), ids)),
+        title=draw(st.one_of(st.none(), any_text)),
+    )

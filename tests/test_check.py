@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 import argmap
 from argmap import ArgumentMap, Corpus
+from argmap.formats.yaml import load_corpus_document, parse_yaml
 from tests.helpers import SHOWCASE
 from tests.strategies import argument_maps, corpora
 
@@ -51,31 +52,60 @@ def codes_and_places(problems: list[argmap.Problem]) -> list[tuple[str, int | No
         (GOOD.replace("title: Toy\n", ""), [("missing-field", 1, 1)]),
         (GOOD.replace("    text: A.\n", ""), [("missing-field", 4, 5)]),
         (GOOD.replace("kind: claim", "kind: clam"), [("unknown-kind", 5, 11)]),
-        (GOOD.replace("  - id: r\n", "  - id: a\n"), [("duplicate-id", 7, 9), ("unknown-node", 12, 19)]),
+        (
+            GOOD.replace("  - id: r\n", "  - id: a\n"),
+            [("duplicate-id", 7, 9), ("unknown-node", 12, 19)],
+        ),
         (GOOD.replace("  - id: s\n", "  - id: a\n"), [("duplicate-id", 11, 9)]),
         (GOOD.replace("a -> r", "a -> zz"), [("unknown-node", 12, 19)]),
         (GOOD.replace("a -> r", "q -> r"), [("unknown-node", 12, 14)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    weight: 1.5\n"), [("weight-range", 7, 13)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    weight: -0.1\n"), [("weight-range", 7, 13)]),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    weight: 1.5\n"),
+            [("weight-range", 7, 13)],
+        ),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    weight: -0.1\n"),
+            [("weight-range", 7, 13)],
+        ),
         (GOOD.replace("a -> r", "a -> a"), [("self-support", 12, 14)]),
         (GOOD + "  - attack: r -> s\n  - attack: a -> 'attack:r->s'\n", [("invalid-id", 14, 18)]),
-        (GOOD + "  - id: t\n    attack: r -> a\n  - attack: a -> t\n", [("undercut-target", 15, 18)]),
+        (
+            GOOD + "  - id: t\n    attack: r -> a\n  - attack: a -> t\n",
+            [("undercut-target", 15, 18)],
+        ),
         (GOOD + "  - support: a -> s\n", [("support-target", 13, 19)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    txet: typo\n"), [("unknown-field", 7, 5)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    actors: [US]\n"), [("actors-not-recommendation", 7, 13)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    quote: words\n"), [("missing-field", 7, 12)]),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    txet: typo\n"),
+            [("unknown-field", 7, 5)],
+        ),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    actors: [US]\n"),
+            [("actors-not-recommendation", 7, 13)],
+        ),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    quote: words\n"),
+            [("missing-field", 7, 12)],
+        ),
         (GOOD.replace("    text: A.\n", "    text: A.\n    para: 0\n"), [("invalid-value", 7, 11)]),
-        (GOOD.replace("    text: A.\n", "    text: A.\n    para: three\n"), [("wrong-type", 7, 11)]),
+        (
+            GOOD.replace("    text: A.\n", "    text: A.\n    para: three\n"),
+            [("wrong-type", 7, 11)],
+        ),
         (GOOD.replace("a -> r", "a => r"), [("bad-arrow", 12, 14)]),
         (GOOD.replace("a -> r", "a <-> r"), [("bad-arrow", 12, 14)]),
-        (GOOD.replace("    support: a -> r\n", "    support: a -> r\n    attack: r -> a\n"), [("missing-field", 11, 5)]),
+        (
+            GOOD.replace("    support: a -> r\n", "    support: a -> r\n    attack: r -> a\n"),
+            [("missing-field", 11, 5)],
+        ),
         (GOOD.replace("id: toy", "id: t:oy"), [("invalid-id", 1, 5)]),
         (GOOD.replace("nodes:\n", "date: 11/2019\nnodes:\n"), [("invalid-value", 3, 7)]),
         (GOOD.replace("    text: A.\n", "    text: A.\n    tags: 7\n"), [("wrong-type", 7, 11)]),
         (GOOD.replace("  - id: r\n", "  - 42\n  - id: r\n"), [("wrong-type", 7, 5)]),
     ],
 )
-def test_each_mistake_is_reported_at_its_place(text: str, expected: list[tuple[str, int, int]], tmp_path: Path) -> None:
+def test_each_mistake_is_reported_at_its_place(
+    text: str, expected: list[tuple[str, int, int]], tmp_path: Path
+) -> None:
     problems = [p for p in problems_of(text, tmp_path) if p.is_error]
     assert codes_and_places(problems) == expected
 
@@ -92,7 +122,9 @@ def test_three_mistakes_give_three_lines(tmp_path: Path) -> None:
         ("weight-range", 10, 13),
         ("unknown-node", 13, 19),
     ]
-    assert str(problems[0]).startswith(f"{tmp_path / 'm.yaml'}:5:11: error: unknown kind 'clam' (did you mean 'claim'?)")
+    assert str(problems[0]).startswith(
+        f"{tmp_path / 'm.yaml'}:5:11: error: unknown kind 'clam' (did you mean 'claim'?)"
+    )
 
 
 def test_one_bad_node_does_not_cascade(tmp_path: Path) -> None:
@@ -102,7 +134,10 @@ def test_one_bad_node_does_not_cascade(tmp_path: Path) -> None:
 
 
 def test_warnings_for_unsupported_recommendations_and_isolated_nodes(tmp_path: Path) -> None:
-    text = GOOD.replace("edges:\n  - id: s\n    support: a -> r\n", "") + "  - id: lonely\n    kind: claim\n    text: L.\n"
+    text = (
+        GOOD.replace("edges:\n  - id: s\n    support: a -> r\n", "")
+        + "  - id: lonely\n    kind: claim\n    text: L.\n"
+    )
     problems = problems_of(text, tmp_path)
     assert [(p.code, p.severity.value, p.line) for p in problems] == [
         ("isolated-node", "warning", 4),
@@ -111,14 +146,21 @@ def test_warnings_for_unsupported_recommendations_and_isolated_nodes(tmp_path: P
         ("isolated-node", "warning", 10),
     ]
     report = argmap.check([tmp_path / "m.yaml"])
-    assert report.ok() and not report.ok(strict=True)
+    assert report.ok()
+    assert not report.ok(strict=True)
 
 
 def test_locators_are_checked_against_the_text(tmp_path: Path) -> None:
-    (tmp_path / "essay.txt").write_text("Title\n\nFirst “quoted” paragraph.\n\nSecond one.\n", encoding="utf-8")
-    text = GOOD.replace("nodes:\n", "text_file: essay.txt\nnodes:\n").replace(
-        "    text: A.\n", "    text: A.\n    para: 2\n    quote: '\"quoted\"   paragraph'\n"
-    ).replace("    text: R.\n", "    text: R.\n    para: 3\n    quote: not there\n")
+    (tmp_path / "essay.txt").write_text(
+        "Title\n\nFirst “quoted” paragraph.\n\nSecond one.\n", encoding="utf-8"
+    )
+    text = (
+        GOOD.replace("nodes:\n", "text_file: essay.txt\nnodes:\n")
+        .replace(
+            "    text: A.\n", "    text: A.\n    para: 2\n    quote: '\"quoted\"   paragraph'\n"
+        )
+        .replace("    text: R.\n", "    text: R.\n    para: 3\n    quote: not there\n")
+    )
     problems = problems_of(text, tmp_path)
     assert codes_and_places(problems) == [("quote-not-found", 14, 12)]
     problems = problems_of(text.replace("para: 3", "para: 4"), tmp_path)
@@ -177,10 +219,16 @@ def test_valid_corpus_folder(tmp_path: Path) -> None:
         ("[one:a, two:a]", "[one:a]", ("equivalence-size", 5, 12)),
         ("[one:a, two:a]", "[one:a, twoa]", ("bad-reference", 5, 20)),
         ("one:a <-> two:r", "one:a <-> two:a", ("relation-equivalent", 9, 20)),
-        ("  - contradiction: one:a <-> two:r\n", "  - attack: one:r -> two:r\n", ("duplicate-edge", 9, 13)),
+        (
+            "  - contradiction: one:a <-> two:r\n",
+            "  - attack: one:r -> two:r\n",
+            ("duplicate-edge", 9, 13),
+        ),
     ],
 )
-def test_corpus_mistakes(old: str, new: str, expected: tuple[str, int, int], tmp_path: Path) -> None:
+def test_corpus_mistakes(
+    old: str, new: str, expected: tuple[str, int, int], tmp_path: Path
+) -> None:
     folder = write_corpus_folder(tmp_path, CORPUS.replace(old, new))
     problems = [p for p in argmap.check([folder]).problems if p.is_error]
     assert codes_and_places(problems) == [expected]
@@ -196,9 +244,13 @@ def test_corpus_file_alone_is_checked_against_its_folder(tmp_path: Path) -> None
 
 def test_broken_map_does_not_bury_the_corpus_in_follow_on_errors(tmp_path: Path) -> None:
     folder = write_corpus_folder(tmp_path, CORPUS)
-    (folder / "two.yaml").write_text(GOOD.replace("id: toy", "id: two").replace("kind: claim", "kind: x"))
+    (folder / "two.yaml").write_text(
+        GOOD.replace("id: toy", "id: two").replace("kind: claim", "kind: x")
+    )
     report = argmap.check([folder])
-    assert [(Path(p.path or "").name, p.code) for p in report.problems] == [("two.yaml", "unknown-kind")]
+    assert [(Path(p.path or "").name, p.code) for p in report.problems] == [
+        ("two.yaml", "unknown-kind")
+    ]
 
 
 def test_two_maps_with_one_essay_id(tmp_path: Path) -> None:
@@ -225,7 +277,9 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_reading_raises_the_library_error_with_every_problem(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text(GOOD.replace("kind: claim", "kind: clam").replace("a -> r", "a -> a"), encoding="utf-8")
+    path.write_text(
+        GOOD.replace("kind: claim", "kind: clam").replace("a -> r", "a -> a"), encoding="utf-8"
+    )
     with pytest.raises(argmap.ArgmapError) as caught:
         argmap.read_map(path)
     err = caught.value
@@ -252,6 +306,7 @@ def test_showcase_is_valid() -> None:
 
 # -- generated invalid references ---------------------------------------------------------
 
+
 def _line_of(document: object, pointer: tuple[str | int, ...]) -> int:
     node = document
     for step in pointer[:-1]:
@@ -260,7 +315,9 @@ def _line_of(document: object, pointer: tuple[str | int, ...]) -> int:
 
 
 @given(argument_maps(), st.data())
-def test_generated_unknown_edge_ends_are_reported_at_their_line(m: ArgumentMap, data: st.DataObject) -> None:
+def test_generated_unknown_edge_ends_are_reported_at_their_line(
+    m: ArgumentMap, data: st.DataObject
+) -> None:
     if not m.edges:
         return
     text = argmap.map_to_yaml(m)
@@ -272,8 +329,11 @@ def test_generated_unknown_edge_ends_are_reported_at_their_line(m: ArgumentMap, 
     lines = text.splitlines(keepends=True)
     unknown = "zz-unknown-9"
     old = f"{edge.kind}: {edge.source} -> {edge.target}"
-    new = (f"{edge.kind}: {unknown} -> {edge.target}" if end == "source"
-           else f"{edge.kind}: {edge.source} -> {unknown}")
+    new = (
+        f"{edge.kind}: {unknown} -> {edge.target}"
+        if end == "source"
+        else f"{edge.kind}: {edge.source} -> {unknown}"
+    )
     assert old in lines[line - 1]
     lines[line - 1] = lines[line - 1].replace(old, new)
     bad = "".join(lines)
@@ -286,18 +346,23 @@ def test_generated_unknown_edge_ends_are_reported_at_their_line(m: ArgumentMap, 
 
 
 @given(corpora(), st.data())
-def test_generated_unknown_corpus_references_are_reported_at_their_line(c: Corpus, data: st.DataObject) -> None:
+def test_generated_unknown_corpus_references_are_reported_at_their_line(
+    c: Corpus, data: st.DataObject
+) -> None:
     if not c.relations and not c.equivalences:
         return
     text = argmap.corpus_to_yaml(c)
     lines = text.splitlines(keepends=True)
     document = YAML().load(text)
-    if c.relations and data.draw(st.booleans()):
+    use_relation = data.draw(st.booleans())
+    if c.relations and use_relation:
         index = data.draw(st.integers(0, len(c.relations) - 1))
         rel = c.relations[index]
         line = _line_of(document, ("relations", index, str(rel.kind)))
         target = str(rel.target)
-        lines[line - 1] = re.sub(rf" {re.escape(target)}$", " nowhere:x", lines[line - 1].rstrip("\n")) + "\n"
+        lines[line - 1] = (
+            re.sub(rf" {re.escape(target)}$", " nowhere:x", lines[line - 1].rstrip("\n")) + "\n"
+        )
     elif c.equivalences:
         index = data.draw(st.integers(0, len(c.equivalences) - 1))
         line = _line_of(document, ("equivalences", index, "nodes"))
@@ -308,9 +373,9 @@ def test_generated_unknown_corpus_references_are_reported_at_their_line(c: Corpu
     bad = "".join(lines)
     note(bad)
     assert "nowhere:x" in bad
-    doc, _ = argmap.formats.yaml.parse_yaml(bad, "corpus.yaml")
+    doc, _ = parse_yaml(bad, "corpus.yaml")
     assert doc is not None
-    corpus, problems = argmap.formats.yaml.load_corpus_document(doc, "corpus.yaml", c.maps)
+    corpus, problems = load_corpus_document(doc, "corpus.yaml", c.maps)
     assert corpus is None
     assert [(p.code, p.line, p.column) for p in problems] == [
         ("unknown-essay", line, lines[line - 1].index("nowhere:x") + 1)

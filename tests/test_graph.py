@@ -37,9 +37,15 @@ def test_graph_layout_of_the_showcase() -> None:
     assert g.nodes["e-dokdo"]["para"] == [12]
     # the undercut ends at the conclusion of the support it attacks, and names that support
     undercut = g.get_edge_data("c-sincerity-doubts", "c-history-addressed")
-    assert undercut == {"attack:c-sincerity-doubts->s-apologies": {
-        "kind": "attack", "para": [11], "target_edge": "s-apologies"}}
-    assert nx.is_directed(g) and g.is_multigraph()
+    assert undercut == {
+        "attack:c-sincerity-doubts->s-apologies": {
+            "kind": "attack",
+            "para": [11],
+            "target_edge": "s-apologies",
+        }
+    }
+    assert nx.is_directed(g)
+    assert g.is_multigraph()
 
 
 def test_corpus_graph_uses_global_ids() -> None:
@@ -49,7 +55,7 @@ def test_corpus_graph_uses_global_ids() -> None:
 
 
 def test_graphs_without_the_layout_are_rejected() -> None:
-    g = nx.MultiDiGraph(id="x", title="X")
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph(id="x", title="X")
     g.add_node("a", text="no kind")
     with pytest.raises(argmap.ArgmapError, match="graph node 'a' has no 'kind'"):
         argmap.from_networkx(g)

@@ -24,8 +24,16 @@ def toy() -> ArgumentMap:
     return ArgumentMap(
         "toy",
         "Toy",
-        nodes=[Node("e", "evidence", "E."), Node("c", "claim", "C."), Node("r", "recommendation", "R.", actors=["US"])],
-        edges=[Edge("support", "e", "c", id="s1"), Edge("support", "c", "r"), Edge("attack", "r", "s1")],
+        nodes=[
+            Node("e", "evidence", "E."),
+            Node("c", "claim", "C."),
+            Node("r", "recommendation", "R.", actors=["US"]),
+        ],
+        edges=[
+            Edge("support", "e", "c", id="s1"),
+            Edge("support", "c", "r"),
+            Edge("attack", "r", "s1"),
+        ],
     )
 
 
@@ -37,13 +45,18 @@ def test_lookups_and_kinds() -> None:
     assert m.node("r").actors == ("US",)
     assert m.edge("s1").target == "c"
     assert m.edge("support:c->r").source == "c"
-    assert "c" in m and "s1" not in m and "zz" not in m
+    assert "c" in m
+    assert "s1" not in m
+    assert "zz" not in m
     assert [e.key for e in m.undercuts] == ["attack:r->s1"]
-    assert m.is_undercut(m.edges[2]) and not m.is_undercut(m.edges[0])
-    assert len(m.supports) == 2 and len(m.attacks) == 1
+    assert m.is_undercut(m.edges[2])
+    assert not m.is_undercut(m.edges[0])
+    assert len(m.supports) == 2
+    assert len(m.attacks) == 1
     assert [e.key for e in m.edges_from("c")] == ["support:c->r"]
     assert [e.key for e in m.edges_to("s1")] == ["attack:r->s1"]
-    assert m.nodes[0].kind is NodeKind.EVIDENCE and m.edges[0].kind is EdgeKind.SUPPORT
+    assert m.nodes[0].kind is NodeKind.EVIDENCE
+    assert m.edges[0].kind is EdgeKind.SUPPORT
 
 
 def test_unknown_lookups_raise_the_library_error() -> None:
@@ -73,17 +86,42 @@ def test_equality_ignores_origin_and_is_hashable() -> None:
         (lambda: Edge("support", "a", "a"), ["self-support"]),
         (lambda: Edge("attack", "a", "b c"), ["invalid-id"]),
         (lambda: NodeRef("a", "b:c"), ["invalid-id"]),
-        (lambda: attrs.evolve(toy(), nodes=[*toy().nodes, Node("c", "claim", "Again.")]), ["duplicate-id"]),
-        (lambda: attrs.evolve(toy(), edges=[Edge("attack", "c", "zz"), Edge("support", "zz", "c")]),
-         ["unknown-node", "unknown-node"]),
-        (lambda: attrs.evolve(toy(), edges=[*toy().edges, Edge("attack", "e", "attack:r->s1")]), ["invalid-id"]),
-        (lambda: attrs.evolve(toy(), edges=[Edge("attack", "e", "c", id="a1"), Edge("attack", "r", "a1")]),
-         ["undercut-target"]),
-        (lambda: attrs.evolve(toy(), edges=[Edge("support", "e", "c", id="s"), Edge("support", "r", "s")]),
-         ["support-target"]),
-        (lambda: attrs.evolve(toy(), edges=[Edge("support", "e", "c", id="s"), Edge("attack", "s", "c")]),
-         ["edge-source"]),
-        (lambda: attrs.evolve(toy(), edges=[Edge("attack", "e", "c"), Edge("attack", "e", "c")]), ["duplicate-edge"]),
+        (
+            lambda: attrs.evolve(toy(), nodes=[*toy().nodes, Node("c", "claim", "Again.")]),
+            ["duplicate-id"],
+        ),
+        (
+            lambda: attrs.evolve(
+                toy(), edges=[Edge("attack", "c", "zz"), Edge("support", "zz", "c")]
+            ),
+            ["unknown-node", "unknown-node"],
+        ),
+        (
+            lambda: attrs.evolve(toy(), edges=[*toy().edges, Edge("attack", "e", "attack:r->s1")]),
+            ["invalid-id"],
+        ),
+        (
+            lambda: attrs.evolve(
+                toy(), edges=[Edge("attack", "e", "c", id="a1"), Edge("attack", "r", "a1")]
+            ),
+            ["undercut-target"],
+        ),
+        (
+            lambda: attrs.evolve(
+                toy(), edges=[Edge("support", "e", "c", id="s"), Edge("support", "r", "s")]
+            ),
+            ["support-target"],
+        ),
+        (
+            lambda: attrs.evolve(
+                toy(), edges=[Edge("support", "e", "c", id="s"), Edge("attack", "s", "c")]
+            ),
+            ["edge-source"],
+        ),
+        (
+            lambda: attrs.evolve(toy(), edges=[Edge("attack", "e", "c"), Edge("attack", "e", "c")]),
+            ["duplicate-edge"],
+        ),
         (lambda: attrs.evolve(toy(), date="2019-13"), ["invalid-value"]),
         (lambda: attrs.evolve(toy(), id="a:b"), ["invalid-id"]),
     ],
@@ -113,7 +151,11 @@ def corpus_maps() -> list[ArgumentMap]:
 
 
 def test_corpus_lookups() -> None:
-    c = Corpus(corpus_maps(), [Equivalence(["one:c", "two:c"])], [Relation("contradiction", "one:r", "two:c")])
+    c = Corpus(
+        corpus_maps(),
+        [Equivalence(["one:c", "two:c"])],
+        [Relation("contradiction", "one:r", "two:c")],
+    )
     assert c.essay_ids == ("one", "two")
     assert c.node("two:r").kind is NodeKind.RECOMMENDATION
     assert c.relations[0].key == "contradiction:one:r<->two:c"
@@ -129,18 +171,44 @@ def test_corpus_lookups() -> None:
         ([Equivalence(["one:c", "two:zz"])], [], ["unknown-node"]),
         ([Equivalence(["one:c"])], [], ["equivalence-size"]),
         ([Equivalence(["one:c", "one:e"])], [], ["equivalence-same-essay"]),
-        ([Equivalence(["one:c", "two:c"]), Equivalence(["one:c", "two:e"])], [], ["equivalence-overlap"]),
+        (
+            [Equivalence(["one:c", "two:c"]), Equivalence(["one:c", "two:e"])],
+            [],
+            ["equivalence-overlap"],
+        ),
         ([], [Relation("attack", "one:c", "one:r")], ["relation-same-essay"]),
-        ([Equivalence(["one:c", "two:c"])], [Relation("attack", "one:c", "two:c")], ["relation-equivalent"]),
-        ([], [Relation("contradiction", "one:c", "two:r"), Relation("contradiction", "two:r", "one:c")],
-         ["duplicate-edge"]),
-        ([Equivalence(["one:c", "two:c"], id="x")], [Relation("attack", "one:r", "two:c", id="x")], ["duplicate-id"]),
+        (
+            [Equivalence(["one:c", "two:c"])],
+            [Relation("attack", "one:c", "two:c")],
+            ["relation-equivalent"],
+        ),
+        (
+            [],
+            [
+                Relation("contradiction", "one:c", "two:r"),
+                Relation("contradiction", "two:r", "one:c"),
+            ],
+            ["duplicate-edge"],
+        ),
+        (
+            [Equivalence(["one:c", "two:c"], id="x")],
+            [Relation("attack", "one:r", "two:c", id="x")],
+            ["duplicate-id"],
+        ),
     ],
 )
-def test_invalid_corpora(groups: list[Equivalence], relations: list[Relation], codes: list[str]) -> None:
+def test_invalid_corpora(
+    groups: list[Equivalence], relations: list[Relation], codes: list[str]
+) -> None:
     with pytest.raises(ArgmapError) as caught:
         Corpus(corpus_maps(), groups, relations)
     assert [p.code for p in caught.value.problems] == codes
+
+
+def test_corpus_maps_are_ordered_by_essay_id() -> None:
+    one, two = corpus_maps()
+    assert Corpus([two, one]) == Corpus([one, two])
+    assert Corpus([two, one]).essay_ids == ("one", "two")
 
 
 def test_duplicate_essays_in_a_corpus() -> None:

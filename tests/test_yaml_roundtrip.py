@@ -56,7 +56,7 @@ def test_corpus_round_trips_through_a_folder(c: Corpus) -> None:
     with tempfile.TemporaryDirectory() as folder:
         argmap.write_corpus(c, folder)
         again = argmap.read_corpus(folder)
-        assert again == attrs.evolve(c, maps=sorted(c.maps, key=lambda m: m.id))
+        assert again == c
         argmap.write_corpus(again, folder)
         assert argmap.read_corpus(folder) == again
 
@@ -82,21 +82,34 @@ def test_edits_rewrite_only_what_changed() -> None:
     edited = attrs.evolve(
         m,
         title="A renamed essay",
-        nodes=[*(attrs.evolve(n, text="Trade wars hurt everyone.") if n is c1 else n for n in m.nodes if n.id != "r1"),
-               Node("c2", "claim", "A new claim.", locator=Locator(5))],
-        edges=[e for e in m.edges if e.target != "r1" and e.target != "s2"] + [Edge("attack", "c2", "c1")],
+        nodes=[
+            *(
+                attrs.evolve(n, text="Trade wars hurt everyone.") if n is c1 else n
+                for n in m.nodes
+                if n.id != "r1"
+            ),
+            Node("c2", "claim", "A new claim.", locator=Locator(5)),
+        ],
+        edges=[e for e in m.edges if e.target != "r1" and e.target != "s2"]
+        + [Edge("attack", "c2", "c1")],
     )
     text = argmap.map_to_yaml(edited)
     assert argmap.map_from_yaml(text) == edited, text
     # every comment not attached to a removed item is still there
-    for comment in ["# A hand-written map", "# the essay's id", "# the evidence first",
-                    "# single-quoted on purpose", "# why c1 holds"]:
+    for comment in [
+        "# A hand-written map",
+        "# the essay's id",
+        "# the evidence first",
+        "# single-quoted on purpose",
+        "# why c1 holds",
+    ]:
         assert comment in text
     assert "'Exports fell by 20%.'" in text  # untouched value keeps its quotes
     assert "data: {source: customs, checked: yes}" in text
     assert 'title: "A renamed essay"' in text  # the author's quoting style is kept
     assert "Trade wars hurt everyone." in text
-    assert "r1" not in text and "s2" not in text
+    assert "r1" not in text
+    assert "s2" not in text
     assert "  - id: c2\n    kind: claim\n    text: A new claim.\n    para: 5\n" in text
     assert text.index("- attack: c2 -> c1") > text.index("- support: e1 -> c1")
 
@@ -111,8 +124,10 @@ def test_fresh_output_layout() -> None:
     m = ArgumentMap(
         "toy",
         "Toy",
-        nodes=[Node("a", "claim", "A.", locator=Locator([2, 3], "a quote"), tags=["x", "y z"]),
-               Node("r", "recommendation", "Do it.", actors="United States", weight=1.0)],
+        nodes=[
+            Node("a", "claim", "A.", locator=Locator([2, 3], "a quote"), tags=["x", "y z"]),
+            Node("r", "recommendation", "Do it.", actors="United States", weight=1.0),
+        ],
         edges=[Edge("support", "a", "r", id="s1"), Edge("attack", "a", "s1")],
         authors=["Ann Author"],
         date="2021-03",
@@ -148,7 +163,9 @@ def test_flow_lists_quote_what_yaml_would_misread() -> None:
     assert argmap.map_from_yaml(text) == m
 
 
-@pytest.mark.parametrize("value", ["0.50", "1.5e3", "3.18465127853677e+88", "1e-310", "7.203309390688011e-274"])
+@pytest.mark.parametrize(
+    "value", ["0.50", "1.5e3", "3.18465127853677e+88", "1e-310", "7.203309390688011e-274"]
+)
 def test_floats_are_written_back_exactly(value: str) -> None:
     text = f"id: t\ntitle: T\nnodes:\n  - {{id: a, kind: claim, text: A., data: {{x: {value}}}}}\n"
     m = argmap.map_from_yaml(text)
@@ -160,5 +177,7 @@ def test_floats_are_written_back_exactly(value: str) -> None:
 def test_write_and_read_files(tmp_path: Path) -> None:
     m = argmap.read_map(SHOWCASE)
     argmap.write_map(m, tmp_path / "copy.yaml")
-    assert (tmp_path / "copy.yaml").read_text(encoding="utf-8") == SHOWCASE.read_text(encoding="utf-8")
+    assert (tmp_path / "copy.yaml").read_text(encoding="utf-8") == SHOWCASE.read_text(
+        encoding="utf-8"
+    )
     assert argmap.read_map(tmp_path / "copy.yaml") == m

@@ -63,7 +63,6 @@ from argmap.model import (
     Locator,
     Node,
     NodeKind,
-    NodeRef,
     Relation,
     RelationKind,
 )
@@ -75,9 +74,9 @@ __all__ = [
     "detect_indent",
     "duplicate_essay_problems",
     "is_corpus_document",
-    "locate_findings",
     "load_corpus_document",
     "load_map_document",
+    "locate_findings",
     "map_from_yaml",
     "map_to_yaml",
     "parse_yaml",
@@ -141,7 +140,7 @@ class _Representer(RoundTripRepresenter):
             return node
         if same and len(digits) <= 15 and (value == 0 or abs(value) >= sys.float_info.min):
             return node
-        return self.represent_float(value)  # type: ignore[no-any-return]
+        return self.represent_float(value)
 
 
 _Representer.add_representer(ScalarFloat, _Representer.represent_exact_float)
@@ -187,9 +186,9 @@ class _Positions:
         step: str | int | None = None
         node: Any = self.document
         for want in pointer:
-            if isinstance(node, CommentedMap) and want in node:
-                parent, step, node = node, want, node[want]
-            elif isinstance(node, CommentedSeq) and isinstance(want, int) and 0 <= want < len(node):
+            if (isinstance(node, CommentedMap) and want in node) or (
+                isinstance(node, CommentedSeq) and isinstance(want, int) and 0 <= want < len(node)
+            ):
                 parent, step, node = node, want, node[want]
             else:
                 return _start(node)  # the pointer goes past what exists: point at the container
@@ -235,7 +234,9 @@ class _Reader:
     def mapping(self, value: Any, pointer: Pointer, what: str) -> CommentedMap | None:
         if isinstance(value, CommentedMap):
             return value
-        self.fail(pointer, f"{what} must be a mapping of fields, not {_describe(value)}", "wrong-type")
+        self.fail(
+            pointer, f"{what} must be a mapping of fields, not {_describe(value)}", "wrong-type"
+        )
         return None
 
     def sequence(self, value: Any, pointer: Pointer, what: str) -> list[Any]:
@@ -247,7 +248,12 @@ class _Reader:
         return []
 
     def fields(
-        self, item: CommentedMap, pointer: Pointer, allowed: Sequence[str], required: Sequence[str], what: str
+        self,
+        item: CommentedMap,
+        pointer: Pointer,
+        allowed: Sequence[str],
+        required: Sequence[str],
+        what: str,
     ) -> None:
         for key in item:
             if key not in allowed:
@@ -292,7 +298,9 @@ class _Reader:
         value = item[key]
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
-        self.fail((*pointer, key), f"'{key}' must be a number, not {_describe(value)}", "wrong-type")
+        self.fail(
+            (*pointer, key), f"'{key}' must be a number, not {_describe(value)}", "wrong-type"
+        )
         return None
 
     def paragraphs(self, item: CommentedMap, pointer: Pointer) -> tuple[int, ...] | None:
@@ -314,17 +322,27 @@ class _Reader:
             return None
         value = item["data"]
         if not isinstance(value, CommentedMap):
-            self.fail((*pointer, "data"), f"'data' must be a mapping, not {_describe(value)}", "wrong-type")
+            self.fail(
+                (*pointer, "data"),
+                f"'data' must be a mapping, not {_describe(value)}",
+                "wrong-type",
+            )
             return None
         plain = _plain(value)
         assert isinstance(plain, dict)
         return plain
 
-    def arrow(self, item: CommentedMap, key: str, pointer: Pointer, *, symmetric: bool) -> tuple[str, str] | None:
+    def arrow(
+        self, item: CommentedMap, key: str, pointer: Pointer, *, symmetric: bool
+    ) -> tuple[str, str] | None:
         value = item[key]
         example = "a <-> b" if symmetric else "a -> b"
         if not isinstance(value, str):
-            self.fail((*pointer, key), f"'{key}' must be written '{example}', not {_describe(value)}", "wrong-type")
+            self.fail(
+                (*pointer, key),
+                f"'{key}' must be written '{example}', not {_describe(value)}",
+                "wrong-type",
+            )
             return None
         match = _ARROW.fullmatch(value)
         if match is None:
@@ -332,7 +350,9 @@ class _Reader:
             return None
         arrow = "<->" if symmetric else "->"
         if match.group(2) != arrow:
-            why = "a contradiction is symmetric" if symmetric else "only contradictions are symmetric"
+            why = (
+                "a contradiction is symmetric" if symmetric else "only contradictions are symmetric"
+            )
             self.fail((*pointer, key), f"write '{key}: {example}': {why}", "bad-arrow")
             return None
         return (match.group(1), match.group(3))
@@ -346,7 +366,9 @@ class _Reader:
         if quote is not None:
             flat["quote"] = quote
             if para is None:
-                self.fail((*pointer, "quote"), "a 'quote' needs the 'para' it is from", "missing-field")
+                self.fail(
+                    (*pointer, "quote"), "a 'quote' needs the 'para' it is from", "missing-field"
+                )
 
     def optional(self, item: CommentedMap, flat: Flat, pointer: Pointer, *keys: str) -> None:
         for key in keys:
@@ -359,12 +381,16 @@ class _Reader:
     def map_meta(self, doc: CommentedMap) -> Flat:
         self.fields(doc, (), (*MAP_KEYS, "nodes", "edges"), ("id", "title", "nodes"), "the map")
         flat: Flat = {}
-        self.optional(doc, flat, (), "id", "title", "venue", "date", "url", "text_file", "summary", "data")
+        self.optional(
+            doc, flat, (), "id", "title", "venue", "date", "url", "text_file", "summary", "data"
+        )
         authors = self.texts(doc, "authors", ())
         if authors is not None:
             flat["authors"] = authors
         if "id" in flat and "title" in flat:
-            self.findings += validate.metadata_findings(id=flat["id"], title=flat["title"], date=flat.get("date"))
+            self.findings += validate.metadata_findings(
+                id=flat["id"], title=flat["title"], date=flat.get("date")
+            )
         return flat
 
     def node(self, value: Any, pointer: Pointer) -> Flat | None:
@@ -380,7 +406,9 @@ class _Reader:
             if kind in NodeKind.__members__.values():
                 flat["kind"] = str(kind)
             else:
-                hint = difflib.get_close_matches(str(kind), list(NodeKind.__members__.values()), n=1)
+                hint = difflib.get_close_matches(
+                    str(kind), list(NodeKind.__members__.values()), n=1
+                )
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
                 self.fail(
                     (*pointer, "kind"),
@@ -417,7 +445,11 @@ class _Reader:
         if len(present) != 1:
             listed = " or ".join(f"'{k}'" for k in kinds)
             problem = "more than one of" if present else "none of"
-            self.fail(pointer, f"{what} needs exactly one of {listed}; it has {problem} them", "missing-field")
+            self.fail(
+                pointer,
+                f"{what} needs exactly one of {listed}; it has {problem} them",
+                "missing-field",
+            )
             return None
         flat: Flat = {}
         self.optional(item, flat, pointer, "id", "note", "data")
@@ -439,7 +471,9 @@ class _Reader:
         return flat
 
     def corpus_meta(self, doc: CommentedMap) -> Flat:
-        self.fields(doc, (), (CORPUS_KEY, "equivalences", "relations"), (CORPUS_KEY,), "the corpus file")
+        self.fields(
+            doc, (), (CORPUS_KEY, "equivalences", "relations"), (CORPUS_KEY,), "the corpus file"
+        )
         meta = doc.get(CORPUS_KEY)
         if meta is None:
             return {}
@@ -465,7 +499,12 @@ class _Reader:
             return None
         refs = []
         for j, member in enumerate(members):
-            ref = self.ref(member, (*pointer, "nodes", j) if isinstance(item["nodes"], CommentedSeq) else (*pointer, "nodes"))
+            ref = self.ref(
+                member,
+                (*pointer, "nodes", j)
+                if isinstance(item["nodes"], CommentedSeq)
+                else (*pointer, "nodes"),
+            )
             if ref is None:
                 return None
             refs.append(ref)
@@ -476,7 +515,12 @@ class _Reader:
 
     def ref(self, text: str, pointer: Pointer, part: str | None = None) -> str | None:
         if ":" not in text:
-            self.fail(pointer, f"'{text}' is not a node reference of the form essay-id:node-id", "bad-reference", part)
+            self.fail(
+                pointer,
+                f"'{text}' is not a node reference of the form essay-id:node-id",
+                "bad-reference",
+                part,
+            )
             return None
         essay, _, node = text.partition(":")
         found = validate.ref_findings(essay, node, pointer, part)
@@ -550,7 +594,15 @@ def _node(flat: Flat) -> Node:
 def _edge(flat: Flat) -> Edge:
     kind = next(k for k in EDGE_KINDS if k in flat)
     source, target = flat[kind]
-    return Edge(kind, source, target, id=flat.get("id"), locator=_locator(flat), note=flat.get("note"), data=flat.get("data"))
+    return Edge(
+        kind,
+        source,
+        target,
+        id=flat.get("id"),
+        locator=_locator(flat),
+        note=flat.get("note"),
+        data=flat.get("data"),
+    )
 
 
 def _flat_locator(flat: Flat, locator: Locator | None) -> None:
@@ -580,7 +632,12 @@ def _flat_node(node: Node) -> Flat:
 
 
 def _flat_edge(edge: Edge) -> Flat:
-    flat: Flat = {str(edge.kind): (edge.source, edge.target), "id": edge.id, "note": edge.note, "data": edge.data}
+    flat: Flat = {
+        str(edge.kind): (edge.source, edge.target),
+        "id": edge.id,
+        "note": edge.note,
+        "data": edge.data,
+    }
     _flat_locator(flat, edge.locator)
     return _drop_empty(flat)
 
@@ -591,24 +648,43 @@ def _flat_map_meta(m: ArgumentMap) -> Flat:
 
 def _flat_group(group: Equivalence) -> Flat:
     return _drop_empty(
-        {"id": group.id, "nodes": tuple(str(r) for r in group.members), "note": group.note, "data": group.data}
+        {
+            "id": group.id,
+            "nodes": tuple(str(r) for r in group.members),
+            "note": group.note,
+            "data": group.data,
+        }
     )
 
 
 def _flat_relation(rel: Relation) -> Flat:
     return _drop_empty(
-        {str(rel.kind): (str(rel.source), str(rel.target)), "id": rel.id, "note": rel.note, "data": rel.data}
+        {
+            str(rel.kind): (str(rel.source), str(rel.target)),
+            "id": rel.id,
+            "note": rel.note,
+            "data": rel.data,
+        }
     )
 
 
 def _relation(flat: Flat) -> Relation:
     kind = next(k for k in RELATION_KINDS if k in flat)
     source, target = flat[kind]
-    return Relation(RelationKind(kind), source, target, id=flat.get("id"), note=flat.get("note"), data=flat.get("data"))
+    return Relation(
+        RelationKind(kind),
+        source,
+        target,
+        id=flat.get("id"),
+        note=flat.get("note"),
+        data=flat.get("data"),
+    )
 
 
 def _group(flat: Flat) -> Equivalence:
-    return Equivalence(flat["nodes"], id=flat.get("id"), note=flat.get("note"), data=flat.get("data"))
+    return Equivalence(
+        flat["nodes"], id=flat.get("id"), note=flat.get("note"), data=flat.get("data")
+    )
 
 
 # -- documents -> model ---------------------------------------------------------------------
@@ -626,7 +702,9 @@ def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]
         what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "malformed YAML"
         code = "duplicate-key" if "duplicate key" in what else "yaml-syntax"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        return None, [Problem(f"malformed YAML: {what}", code=code, path=path, line=line, column=column)]
+        return None, [
+            Problem(f"malformed YAML: {what}", code=code, path=path, line=line, column=column)
+        ]
     except YAMLError as exc:
         return None, [Problem(f"malformed YAML: {exc}", code="yaml-syntax", path=path)]
     if doc is None:
@@ -723,7 +801,9 @@ def load_corpus_document(
     reader = _Reader()
     meta = reader.corpus_meta(doc)
     groups, group_ptrs = [], []
-    for i, value in enumerate(reader.sequence(doc.get("equivalences"), ("equivalences",), "equivalences")):
+    for i, value in enumerate(
+        reader.sequence(doc.get("equivalences"), ("equivalences",), "equivalences")
+    ):
         before = len(reader.findings)
         flat = reader.group(value, ("equivalences", i))
         if flat is not None and len(reader.findings) == before:
@@ -772,7 +852,9 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise ArgmapError(f"no such file: {path}", path=str(path)) from None
     except UnicodeDecodeError as exc:
-        raise ArgmapError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=str(path)) from None
+        raise ArgmapError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=str(path)
+        ) from None
     except OSError as exc:
         raise ArgmapError(f"cannot read: {exc.strerror}", path=str(path)) from None
 
@@ -789,7 +871,9 @@ def map_from_yaml(text: str, path: str = "<string>") -> ArgumentMap:
     _raise_errors(problems)
     assert doc is not None
     if is_corpus_document(doc):
-        raise ArgmapError("this is a corpus file, not an essay map: use read_corpus", path=path, line=1, column=1)
+        raise ArgmapError(
+            "this is a corpus file, not an essay map: use read_corpus", path=path, line=1, column=1
+        )
     m, problems = load_map_document(doc, path, detect_indent(text))
     _raise_errors(problems)
     assert m is not None
@@ -846,7 +930,13 @@ def read_corpus(path: str | Path) -> Corpus:
             maps.append(m)
     if len(corpus_files) > 1:
         names = ", ".join(str(f) for f, _, _ in corpus_files)
-        problems.append(Problem(f"more than one corpus file in {directory}: {names}", code="corpus-files", path=str(directory)))
+        problems.append(
+            Problem(
+                f"more than one corpus file in {directory}: {names}",
+                code="corpus-files",
+                path=str(directory),
+            )
+        )
     problems += duplicate_essay_problems(maps)
     _raise_errors(problems)
     if not corpus_files:
@@ -860,13 +950,24 @@ def read_corpus(path: str | Path) -> Corpus:
 
 def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
     """One problem per map whose essay id an earlier map already has, at its ``id``."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
     for m in maps:
         if m.id in seen:
             path = m.origin.path if isinstance(m.origin, YamlOrigin) else None
-            line, column = _Positions(m.origin.document)(("id",)) if isinstance(m.origin, YamlOrigin) else (None, None)
+            line, column = (
+                _Positions(m.origin.document)(("id",))
+                if isinstance(m.origin, YamlOrigin)
+                else (None, None)
+            )
             problems.append(
-                Problem(f"essay id '{m.id}' is also the id of {seen[m.id]}", code="duplicate-id", path=path, line=line, column=column)
+                Problem(
+                    f"essay id '{m.id}' is also the id of {seen[m.id]}",
+                    code="duplicate-id",
+                    path=path,
+                    line=line,
+                    column=column,
+                )
             )
         else:
             seen[m.id] = m.origin.path if isinstance(m.origin, YamlOrigin) else f"map {m.title!r}"
@@ -894,7 +995,9 @@ def _render(key: str, value: Any) -> Any:
     return value
 
 
-_SAFE_IN_FLOW = re.compile(rf"[^\W\d][\w .'/()&+-]*(?<! )|{validate.ID_PATTERN}:{validate.ID_PATTERN}")
+_SAFE_IN_FLOW = re.compile(
+    rf"[^\W\d][\w .'/()&+-]*(?<! )|{validate.ID_PATTERN}:{validate.ID_PATTERN}"
+)
 
 
 def _flow(items: list[Any]) -> CommentedSeq:
@@ -903,7 +1006,9 @@ def _flow(items: list[Any]) -> CommentedSeq:
     (ruamel can write an item such as ``?x`` bare, which its own parser then misreads.)
     """
     items = [
-        item if not isinstance(item, str) or _SAFE_IN_FLOW.fullmatch(item) else DoubleQuotedScalarString(item)
+        item
+        if not isinstance(item, str) or _SAFE_IN_FLOW.fullmatch(item)
+        else DoubleQuotedScalarString(item)
         for item in items
     ]
     seq = CommentedSeq(items)
@@ -992,10 +1097,22 @@ def _map_document(m: ArgumentMap) -> tuple[CommentedMap, tuple[int, int, int]]:
     old_meta = reader.map_meta(doc) if origin else None
     _merge_fields(doc, old_meta, _flat_map_meta(m), MAP_KEYS, _MAP_ORDER)
     nodes = _section(doc, "nodes", _MAP_ORDER)
-    _merge_items(nodes, _old_flats(nodes, reader.node), [_flat_node(n) for n in m.nodes], lambda f: f.get("id"), NODE_KEYS)
+    _merge_items(
+        nodes,
+        _old_flats(nodes, reader.node),
+        [_flat_node(n) for n in m.nodes],
+        lambda f: f.get("id"),
+        NODE_KEYS,
+    )
     if m.edges or "edges" in doc:
         edges = _section(doc, "edges", _MAP_ORDER)
-        _merge_items(edges, _old_flats(edges, reader.edge), [_flat_edge(e) for e in m.edges], _edge_identity, EDGE_KEYS)
+        _merge_items(
+            edges,
+            _old_flats(edges, reader.edge),
+            [_flat_edge(e) for e in m.edges],
+            _edge_identity,
+            EDGE_KEYS,
+        )
     return doc, origin.indent if origin else (2, 4, 2)
 
 

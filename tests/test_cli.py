@@ -1,0 +1,134 @@
+"""The argmap command: exit status, human output and --json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from tests.helpers import MAPS, ROOT
+
+BAD = """\
+id: demo
+title: Three mistakes
+nodes:
+  - id: a
+    kind: clam
+    text: A claim with a typo in its kind.
+  - id: b
+    kind: evidence
+    text: Some evidence.
+    weight: 1.5
+edges:
+  - support: b -> c
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_valid_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(["check", str(MAPS)], capsys)
+    assert status == 0
+    assert "argmap check passed" in err
+
+
+def test_check_three_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD, encoding="utf-8")
+    status, out, err = run(["check", str(bad)], capsys)
+    assert status == 1
+    assert out.splitlines() == [
+        f"{bad}:5:11: error: unknown kind 'clam' (did you mean 'claim'?): a node is a claim, evidence or recommendation [unknown-kind]",
+        f"{bad}:10:13: error: weight 1.5 of node 'b' is outside [0, 1] [weight-range]",
+        f"{bad}:12:19: error: edge target 'c' is not a node or edge id of this map [unknown-node]",
+    ]
+    assert "3 errors" in err
+
+
+def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD, encoding="utf-8")
+    status, out, _ = run(["check", "--json", str(bad)], capsys)
+    assert status == 1
+    problems = json.loads(out)
+    assert [(p["line"], p["column"], p["code"], p["severity"]) for p in problems] == [
+        (5, 11, "unknown-kind", "error"),
+        (10, 13, "weight-range", "error"),
+        (12, 19, "unknown-node", "error"),
+    ]
+    assert problems[0]["path"] == str(bad)
+    assert problems[0]["pointer"] == "$.nodes[0].kind"
+
+
+def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lonely = tmp_path / "lonely.yaml"
+    lonely.write_text(
+        "id: l\ntitle: L\nnodes:\n  - {id: a, kind: claim, text: A.}\n", encoding="utf-8"
+    )
+    assert run(["check", str(lonely)], capsys)[0] == 0
+    status, out, err = run(["check", "--strict", str(lonely)], capsys)
+    assert status == 1
+    assert out.strip() == f"{lonely}:4:10: warning: node 'a' has no edges [isolated-node]"
+    assert "warnings fail --strict" in err
+
+
+def test_summary_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["summary", str(MAPS)], capsys)
+    assert status == 0
+    header, _rule, row = out.split("\n\n")[1].splitlines()[:3]
+    assert header.split() == [
+        "essay",
+        "claims",
+        "evidence",
+        "recs",
+        "nodes",
+        "supports",
+        "attacks",
+        "undercuts",
+        "edges",
+    ]
+    assert row.split()[0] == "hudson-cronin-2019"
+    status, out, _ = run(["summary", "--json", str(MAPS)], capsys)
+    data = json.loads(out)
+    essay = next(e for e in data[0]["essays"] if e["id"] == "hudson-cronin-2019")
+    assert essay["nodes"] == {"claim": 22, "evidence": 9, "recommendation": 7}
+    assert essay["edges"] == {"support": 34, "attack": 5, "undercut": 1}
+
+
+def test_summary_of_a_bad_file_reports_instead_of_crashing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD, encoding="utf-8")
+    status, _out, err = run(["summary", str(bad)], capsys)
+    assert status == 1
+    assert err.startswith("argmap: 3 problems:")
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["frobnicate"])
+
+
+@pytest.mark.parametrize(
+    "command", [[sys.executable, "-m", "argmap"], [str(Path(sys.executable).parent / "argmap")]]
+)
+def test_installed_entry_points(command: list[str]) -> None:
+    done = subprocess.run(
+        [*command, "check", "maps/"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
+    assert version.stdout.startswith("argmap ")

@@ -1,0 +1,81 @@
+"""The published JSON Schemas agree with the reader on valid and invalid files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from ruamel.yaml import YAML
+
+import argmap
+from argmap import ArgumentMap, Corpus
+from tests.helpers import MAPS
+from tests.strategies import argument_maps, corpora
+
+MAP_VALIDATOR = jsonschema.Draft202012Validator(argmap.map_schema())
+CORPUS_VALIDATOR = jsonschema.Draft202012Validator(argmap.corpus_schema())
+
+
+def as_json(text: str) -> Any:
+    """A YAML text as the JSON an editor's schema validator sees (dates as text)."""
+    return json.loads(json.dumps(YAML(typ="safe").load(text), default=str))
+
+
+def test_schemas_are_valid_json_schemas() -> None:
+    jsonschema.Draft202012Validator.check_schema(argmap.map_schema())
+    jsonschema.Draft202012Validator.check_schema(argmap.corpus_schema())
+
+
+def test_bundled_files_match_the_schemas() -> None:
+    for path in sorted(MAPS.glob("*.yaml")):
+        data = as_json(path.read_text(encoding="utf-8"))
+        validator = CORPUS_VALIDATOR if "corpus" in data else MAP_VALIDATOR
+        assert list(validator.iter_errors(data)) == [], path
+
+
+@given(argument_maps())
+def test_generated_maps_match_the_schema(m: ArgumentMap) -> None:
+    errors = [e.message for e in MAP_VALIDATOR.iter_errors(as_json(argmap.map_to_yaml(m)))]
+    assert errors == []
+
+
+@given(corpora())
+def test_generated_corpus_files_match_the_schema(c: Corpus) -> None:
+    errors = [e.message for e in CORPUS_VALIDATOR.iter_errors(as_json(argmap.corpus_to_yaml(c)))]
+    assert errors == []
+
+
+BASE = "id: t\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A.}\n  - {id: b, kind: claim, text: B.}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BASE.replace("title: T\n", ""),
+        BASE.replace("kind: claim, text: A.", "kind: clam, text: A."),
+        BASE.replace("text: A.}", "text: A., weight: 2}"),
+        BASE.replace("text: A.}", "text: A., colour: red}"),
+        BASE.replace("text: A.}", "text: A., para: 0}"),
+        BASE.replace("text: A.}", "text: A., quote: q}"),
+        BASE.replace("id: a,", "id: 'a b',"),
+        BASE + "edges:\n  - {support: a -> b, attack: b -> a}\n",
+        BASE + "edges:\n  - {support: a b}\n",
+        BASE + "edges:\n  - {note: no kind}\n",
+        BASE.replace("title: T\n", "title: T\ndate: 11/2019\n"),
+        BASE + "extra: 1\n",
+    ],
+)
+def test_invalid_maps_are_rejected_by_schema_and_reader(text: str) -> None:
+    assert list(MAP_VALIDATOR.iter_errors(as_json(text))) != []
+    with pytest.raises(argmap.ArgmapError):
+        argmap.map_from_yaml(text)
+
+
+def test_schema_text_is_what_the_cli_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.cli import main
+
+    assert main(["schema", "map"]) == 0
+    assert json.loads(capsys.readouterr().out) == argmap.map_schema()
