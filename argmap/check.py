@@ -26,7 +26,6 @@ from argmap import validate
 from argmap.errors import Problem, Severity
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
-    detect_indent,
     duplicate_essay_problems,
     is_corpus_document,
     load_corpus_document,
@@ -68,7 +67,7 @@ class _Loaded:
 
     path: Path
     document: CommentedMap | None = None
-    indent: tuple[int, int, int] = (2, 4, 2)
+    text: str = ""
     map: ArgumentMap | None = None
     problems: list[Problem] = attrs.field(factory=list)
 
@@ -102,9 +101,9 @@ def _load(path: Path) -> _Loaded:
         return loaded
     loaded.document, found = parse_yaml(text, str(path))
     loaded.problems += found
-    loaded.indent = detect_indent(text)
+    loaded.text = text
     if loaded.document is not None and not loaded.is_corpus:
-        loaded.map, found = load_map_document(loaded.document, str(path), loaded.indent)
+        loaded.map, found = load_map_document(loaded.document, str(path), text)
         loaded.problems += found
         if loaded.map is not None:
             loaded.problems += _warnings(loaded.map, loaded.document, path)
@@ -161,7 +160,7 @@ def _check_corpus(corpus_file: _Loaded, siblings: Sequence[_Loaded]) -> list[Pro
     maps = [s.map for s in siblings if s.map is not None]
     unreadable = [s.essay_id or "" for s in siblings if s.map is None and not s.is_corpus]
     corpus, problems = load_corpus_document(
-        corpus_file.document, str(corpus_file.path), maps, unreadable, corpus_file.indent
+        corpus_file.document, str(corpus_file.path), maps, corpus_file.text, unreadable
     )
     if corpus is not None:
         problems += locate_findings(

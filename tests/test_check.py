@@ -375,7 +375,7 @@ def test_generated_unknown_corpus_references_are_reported_at_their_line(
     assert "nowhere:x" in bad
     doc, _ = parse_yaml(bad, "corpus.yaml")
     assert doc is not None
-    corpus, problems = load_corpus_document(doc, "corpus.yaml", c.maps)
+    corpus, problems = load_corpus_document(doc, "corpus.yaml", c.maps, bad)
     assert corpus is None
     assert [(p.code, p.line, p.column) for p in problems] == [
         ("unknown-essay", line, lines[line - 1].index("nowhere:x") + 1)

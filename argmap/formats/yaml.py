@@ -34,7 +34,6 @@ argmap.errors.ArgmapError: toy.yaml:12:20: error: edge target 'r9' is not a node
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import io
@@ -111,13 +110,26 @@ _ARROW = re.compile(r"\s*(\S.*?)\s*(<->|->)\s*(\S.*?)\s*")
 class YamlOrigin:
     """What a map or corpus read from YAML remembers, to be written back as it was.
 
-    ``document`` is the parsed round-trip document (never modified: writing copies it);
-    ``indent`` is the file's (mapping, sequence, offset) indentation.
+    ``text`` is the file's text and ``document`` its parsed round-trip document, which
+    locates problems and is never modified (writing works on a fresh parse of ``text``).
     """
 
     path: str
+    text: str
     document: CommentedMap
-    indent: tuple[int, int, int] = (2, 4, 2)
+
+    @property
+    def indent(self) -> tuple[int, int, int]:
+        """The file's (mapping, sequence, offset) indentation."""
+        return detect_indent(self.text)
+
+    def working_copy(self) -> CommentedMap:
+        """A fresh parse of the file, to be edited and written.
+
+        (Parsing again is linear in the file's size; ruamel's deep copy of a document is not.)
+        """
+        doc: CommentedMap = _yaml().load(self.text)
+        return doc
 
 
 class _Representer(RoundTripRepresenter):
@@ -738,9 +750,9 @@ def locate_findings(findings: Iterable[Finding], doc: Any, path: str) -> list[Pr
 
 
 def load_map_document(
-    doc: CommentedMap, path: str, indent: tuple[int, int, int] = (2, 4, 2)
+    doc: CommentedMap, path: str, text: str
 ) -> tuple[ArgumentMap | None, list[Problem]]:
-    """Build a map from a parsed document, or say everything that is wrong with it."""
+    """Build a map from a parsed document (of ``text``), or say everything wrong with it."""
     reader = _Reader()
     meta = reader.map_meta(doc)
     node_flats, node_ptrs, unparsed = [], [], set()
@@ -781,7 +793,7 @@ def load_map_document(
         summary=meta.get("summary"),
         text_file=meta.get("text_file"),
         data=meta.get("data"),
-        origin=YamlOrigin(path, doc, indent),
+        origin=YamlOrigin(path, text, doc),
     )
     return m, problems
 
@@ -790,8 +802,8 @@ def load_corpus_document(
     doc: CommentedMap,
     path: str,
     maps: Sequence[ArgumentMap],
+    text: str,
     unreadable_essays: Iterable[str] = (),
-    indent: tuple[int, int, int] = (2, 4, 2),
 ) -> tuple[Corpus | None, list[Problem]]:
     """Build a corpus from a parsed corpus file and its essays' maps.
 
@@ -835,7 +847,7 @@ def load_corpus_document(
         title=meta.get("title"),
         summary=meta.get("summary"),
         data=meta.get("data"),
-        origin=YamlOrigin(path, doc, indent),
+        origin=YamlOrigin(path, text, doc),
     )
     return corpus, problems
 
@@ -874,7 +886,7 @@ def map_from_yaml(text: str, path: str = "<string>") -> ArgumentMap:
         raise ArgmapError(
             "this is a corpus file, not an essay map: use read_corpus", path=path, line=1, column=1
         )
-    m, problems = load_map_document(doc, path, detect_indent(text))
+    m, problems = load_map_document(doc, path, text)
     _raise_errors(problems)
     assert m is not None
     return m
@@ -924,7 +936,7 @@ def read_corpus(path: str | Path) -> Corpus:
         if is_corpus_document(doc):
             corpus_files.append((file, doc, text))
             continue
-        m, found = load_map_document(doc, str(file), detect_indent(text))
+        m, found = load_map_document(doc, str(file), text)
         problems += found
         if m is not None:
             maps.append(m)
@@ -942,7 +954,7 @@ def read_corpus(path: str | Path) -> Corpus:
     if not corpus_files:
         return Corpus(maps)
     file, doc, text = corpus_files[0]
-    corpus, found = load_corpus_document(doc, str(file), maps, indent=detect_indent(text))
+    corpus, found = load_corpus_document(doc, str(file), maps, text)
     _raise_errors(found)
     assert corpus is not None
     return corpus
@@ -1055,23 +1067,34 @@ def _merge_items(
     identity: Callable[[Flat], Any],
     order: Sequence[str],
 ) -> None:
-    """Make ``seq`` list ``new``, keeping the items (and their comments) that stay."""
-    wanted = {identity(f) for f in new}
-    for i in reversed(range(len(seq))):
-        if old[i] is None or identity(old[i]) not in wanted:  # type: ignore[arg-type]
-            del seq[i]
-    remaining = [f for f in old if f is not None and identity(f) in wanted]
+    """Make ``seq`` list ``new``, keeping the items (and their comments) that stay.
+
+    An item whose identity was in ``seq`` is updated in place; the others are new. The
+    comments ruamel keeps per position of the list move with their items.
+    """
+    kept: dict[Any, int | None] = {}
+    for j, flat in enumerate(old):
+        if flat is not None:
+            kept.setdefault(identity(flat), j)
+    items: list[CommentedMap] = []
+    comments: dict[int, Any] = {}
     for i, flat in enumerate(new):
-        ident = identity(flat)
-        current = next((j for j, f in enumerate(remaining) if identity(f) == ident), None)
-        if current is None:
-            seq.insert(i, CommentedMap())
-            remaining.insert(i, {})
-            current = i
-        elif current != i:
-            seq.insert(i, seq.pop(current))
-            remaining.insert(i, remaining.pop(current))
-        _merge_fields(seq[i], remaining[i] or None, flat, order)
+        j = kept.pop(identity(flat), None)
+        if j is None:
+            item = CommentedMap()
+            _merge_fields(item, None, flat, order)
+        else:
+            item = seq[j]
+            _merge_fields(item, old[j], flat, order)
+            if j in seq.ca.items:
+                comments[i] = seq.ca.items[j]
+        items.append(item)
+    if len(items) == len(seq) and all(a is b for a, b in zip(items, seq, strict=True)):
+        return
+    list.clear(seq)  # the plain list operations: ruamel's would shift comments item by item
+    list.extend(seq, items)
+    seq.ca.items.clear()
+    seq.ca.items.update(comments)
 
 
 def _section(doc: CommentedMap, key: str, order: Sequence[str]) -> CommentedSeq:
@@ -1092,7 +1115,7 @@ _MAP_ORDER = (*MAP_KEYS, "nodes", "edges")
 
 def _map_document(m: ArgumentMap) -> tuple[CommentedMap, tuple[int, int, int]]:
     origin = m.origin if isinstance(m.origin, YamlOrigin) else None
-    doc = copy.deepcopy(origin.document) if origin else CommentedMap()
+    doc = origin.working_copy() if origin else CommentedMap()
     reader = _Reader()
     old_meta = reader.map_meta(doc) if origin else None
     _merge_fields(doc, old_meta, _flat_map_meta(m), MAP_KEYS, _MAP_ORDER)
@@ -1146,7 +1169,7 @@ _CORPUS_ORDER = (CORPUS_KEY, "equivalences", "relations")
 def corpus_to_yaml(corpus: Corpus) -> str:
     """The corpus file (metadata and cross-essay relations) as YAML text."""
     origin = corpus.origin if isinstance(corpus.origin, YamlOrigin) else None
-    doc = copy.deepcopy(origin.document) if origin else CommentedMap()
+    doc = origin.working_copy() if origin else CommentedMap()
     reader = _Reader()
     meta = _drop_empty({key: getattr(corpus, key) for key in CORPUS_META_KEYS})
     if not isinstance(doc.get(CORPUS_KEY), CommentedMap):
