@@ -1072,22 +1072,22 @@ def _merge_items(
     An item whose identity was in ``seq`` is updated in place; the others are new. The
     comments ruamel keeps per position of the list move with their items.
     """
-    kept: dict[Any, int | None] = {}
+    kept: dict[Any, int] = {}
     for j, flat in enumerate(old):
         if flat is not None:
             kept.setdefault(identity(flat), j)
     items: list[CommentedMap] = []
     comments: dict[int, Any] = {}
     for i, flat in enumerate(new):
-        j = kept.pop(identity(flat), None)
-        if j is None:
+        at = kept.pop(identity(flat), None)
+        if at is None:
             item = CommentedMap()
             _merge_fields(item, None, flat, order)
         else:
-            item = seq[j]
-            _merge_fields(item, old[j], flat, order)
-            if j in seq.ca.items:
-                comments[i] = seq.ca.items[j]
+            item = seq[at]
+            _merge_fields(item, old[at], flat, order)
+            if at in seq.ca.items:
+                comments[i] = seq.ca.items[at]
         items.append(item)
     if len(items) == len(seq) and all(a is b for a, b in zip(items, seq, strict=True)):
         return
