@@ -1097,17 +1097,29 @@ def _merge_items(
     seq.ca.items.update(comments)
 
 
-def _section(doc: CommentedMap, key: str, order: Sequence[str]) -> CommentedSeq:
-    """The list under ``key``, created (in its place in ``order``) if missing."""
+def _merge_section(
+    doc: CommentedMap,
+    key: str,
+    new: Sequence[Flat],
+    read: Callable[[Any, Pointer], Flat | None],
+    identity: Callable[[Flat], Any],
+    item_keys: Sequence[str],
+    order: Sequence[str],
+    *,
+    required: bool = False,
+) -> None:
+    """Make the list under ``key`` hold ``new`` (created, in its place in ``order``, if missing).
+
+    A missing list that would stay empty is not created unless ``required``.
+    """
     if not isinstance(doc.get(key), CommentedSeq):
+        if not new and not required:
+            return
         position = sum(1 for k in doc if k in order and order.index(k) < order.index(key))
         doc.insert(position, key, CommentedSeq())
     seq: CommentedSeq = doc[key]
-    return seq
-
-
-def _old_flats(seq: CommentedSeq, read: Callable[[Any, Pointer], Flat | None]) -> list[Flat | None]:
-    return [read(value, (i,)) for i, value in enumerate(seq)]
+    old = [read(value, (i,)) for i, value in enumerate(seq)]
+    _merge_items(seq, old, new, identity, item_keys)
 
 
 _MAP_ORDER = (*MAP_KEYS, "nodes", "edges")
@@ -1119,24 +1131,21 @@ def _map_document(m: ArgumentMap) -> tuple[CommentedMap, tuple[int, int, int]]:
     reader = _Reader()
     old_meta = reader.map_meta(doc) if origin else None
     _merge_fields(doc, old_meta, _flat_map_meta(m), MAP_KEYS, _MAP_ORDER)
-    nodes = _section(doc, "nodes", _MAP_ORDER)
-    _merge_items(
-        nodes,
-        _old_flats(nodes, reader.node),
-        [_flat_node(n) for n in m.nodes],
-        lambda f: f.get("id"),
-        NODE_KEYS,
+    nodes = [_flat_node(n) for n in m.nodes]
+    _merge_section(
+        doc, "nodes", nodes, reader.node, _node_identity, NODE_KEYS, _MAP_ORDER, required=True
     )
-    if m.edges or "edges" in doc:
-        edges = _section(doc, "edges", _MAP_ORDER)
-        _merge_items(
-            edges,
-            _old_flats(edges, reader.edge),
-            [_flat_edge(e) for e in m.edges],
-            _edge_identity,
-            EDGE_KEYS,
-        )
+    edges = [_flat_edge(e) for e in m.edges]
+    _merge_section(doc, "edges", edges, reader.edge, _edge_identity, EDGE_KEYS, _MAP_ORDER)
     return doc, origin.indent if origin else (2, 4, 2)
+
+
+def _node_identity(flat: Flat) -> Any:
+    return flat.get("id")
+
+
+def _group_identity(flat: Flat) -> Any:
+    return flat.get("id") or frozenset(flat.get("nodes", ()))
 
 
 def _edge_identity(flat: Flat) -> tuple[str, Any]:
@@ -1178,24 +1187,14 @@ def corpus_to_yaml(corpus: Corpus) -> str:
     else:
         old_meta = reader.corpus_meta(doc)
     _merge_fields(doc[CORPUS_KEY], old_meta, meta, CORPUS_META_KEYS)
-    if corpus.equivalences or "equivalences" in doc:
-        groups = _section(doc, "equivalences", _CORPUS_ORDER)
-        _merge_items(
-            groups,
-            _old_flats(groups, reader.group),
-            [_flat_group(g) for g in corpus.equivalences],
-            lambda f: f.get("id") or frozenset(f.get("nodes", ())),
-            GROUP_KEYS,
-        )
-    if corpus.relations or "relations" in doc:
-        relations = _section(doc, "relations", _CORPUS_ORDER)
-        _merge_items(
-            relations,
-            _old_flats(relations, reader.relation),
-            [_flat_relation(r) for r in corpus.relations],
-            _edge_identity,
-            RELATION_KEYS,
-        )
+    groups = [_flat_group(g) for g in corpus.equivalences]
+    _merge_section(
+        doc, "equivalences", groups, reader.group, _group_identity, GROUP_KEYS, _CORPUS_ORDER
+    )
+    relations = [_flat_relation(r) for r in corpus.relations]
+    _merge_section(
+        doc, "relations", relations, reader.relation, _edge_identity, RELATION_KEYS, _CORPUS_ORDER
+    )
     return _dump(doc, origin.indent if origin else (2, 4, 2))
 
 
