@@ -382,6 +382,27 @@ class _Reader:
                     (*pointer, "quote"), "a 'quote' needs the 'para' it is from", "missing-field"
                 )
 
+    def items(
+        self, doc: CommentedMap, key: str, read: Callable[[Any, Pointer], Flat | None]
+    ) -> tuple[list[Flat], list[Pointer], set[str]]:
+        """Read the list under ``key`` item by item.
+
+        Returns the items read without a problem, their pointers, and the ids of the items
+        that failed (so that references to them are not reported again).
+        """
+        flats: list[Flat] = []
+        pointers: list[Pointer] = []
+        failed: set[str] = set()
+        for i, value in enumerate(self.sequence(doc.get(key), (key,), key)):
+            before = len(self.findings)
+            flat = read(value, (key, i))
+            if flat is not None and len(self.findings) == before:
+                flats.append(flat)
+                pointers.append((key, i))
+            elif isinstance(value, CommentedMap) and isinstance(value.get("id"), str):
+                failed.add(value["id"])
+        return flats, pointers, failed
+
     def optional(self, item: CommentedMap, flat: Flat, pointer: Pointer, *keys: str) -> None:
         for key in keys:
             value = self.data(item, pointer) if key == "data" else self.text(item, key, pointer)
@@ -755,28 +776,16 @@ def load_map_document(
     """Build a map from a parsed document (of ``text``), or say everything wrong with it."""
     reader = _Reader()
     meta = reader.map_meta(doc)
-    node_flats, node_ptrs, unparsed = [], [], set()
-    for i, value in enumerate(reader.sequence(doc.get("nodes"), ("nodes",), "nodes")):
-        before = len(reader.findings)
-        flat = reader.node(value, ("nodes", i))
-        if flat is not None and len(reader.findings) == before:
-            node_flats.append(flat)
-            node_ptrs.append(("nodes", i))
-        elif isinstance(value, CommentedMap) and isinstance(value.get("id"), str):
-            unparsed.add(value["id"])
-    edge_flats, edge_ptrs = [], []
-    for i, value in enumerate(reader.sequence(doc.get("edges"), ("edges",), "edges")):
-        before = len(reader.findings)
-        flat = reader.edge(value, ("edges", i))
-        if flat is not None and len(reader.findings) == before:
-            edge_flats.append(flat)
-            edge_ptrs.append(("edges", i))
-        elif isinstance(value, CommentedMap) and isinstance(value.get("id"), str):
-            unparsed.add(value["id"])
+    node_flats, node_ptrs, failed_nodes = reader.items(doc, "nodes", reader.node)
+    edge_flats, edge_ptrs, failed_edges = reader.items(doc, "edges", reader.edge)
     nodes = [_node(f) for f in node_flats]
     edges = [_edge(f) for f in edge_flats]
     reader.findings += validate.graph_findings(
-        nodes, edges, node_pointers=node_ptrs, edge_pointers=edge_ptrs, unparsed_ids=unparsed
+        nodes,
+        edges,
+        node_pointers=node_ptrs,
+        edge_pointers=edge_ptrs,
+        unparsed_ids=failed_nodes | failed_edges,
     )
     problems = locate_findings(reader.findings, doc, path)
     if any(p.is_error for p in problems):
@@ -812,22 +821,10 @@ def load_corpus_document(
     """
     reader = _Reader()
     meta = reader.corpus_meta(doc)
-    groups, group_ptrs = [], []
-    for i, value in enumerate(
-        reader.sequence(doc.get("equivalences"), ("equivalences",), "equivalences")
-    ):
-        before = len(reader.findings)
-        flat = reader.group(value, ("equivalences", i))
-        if flat is not None and len(reader.findings) == before:
-            groups.append(_group(flat))
-            group_ptrs.append(("equivalences", i))
-    relations, relation_ptrs = [], []
-    for i, value in enumerate(reader.sequence(doc.get("relations"), ("relations",), "relations")):
-        before = len(reader.findings)
-        flat = reader.relation(value, ("relations", i))
-        if flat is not None and len(reader.findings) == before:
-            relations.append(_relation(flat))
-            relation_ptrs.append(("relations", i))
+    group_flats, group_ptrs, _ = reader.items(doc, "equivalences", reader.group)
+    relation_flats, relation_ptrs, _ = reader.items(doc, "relations", reader.relation)
+    groups = [_group(f) for f in group_flats]
+    relations = [_relation(f) for f in relation_flats]
     reader.findings += validate.cross_findings(
         maps,
         groups,
