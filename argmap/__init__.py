@@ -28,6 +28,7 @@ from argmap.formats.yaml import (
     write_corpus,
     write_map,
 )
+from argmap.framework import AF
 from argmap.graph import corpus_from_networkx, corpus_to_networkx, from_networkx, to_networkx
 from argmap.model import (
     ArgumentMap,
@@ -43,10 +44,29 @@ from argmap.model import (
     RelationKind,
 )
 from argmap.schema import corpus_schema, map_schema
+from argmap.semantics import (
+    Label,
+    Semantics,
+    SolverTimeout,
+    count_extensions,
+    extensions,
+    is_admissible,
+    is_complete,
+    is_conflict_free,
+    is_credulously_accepted,
+    is_extension,
+    is_skeptically_accepted,
+    is_stable,
+    iter_extensions,
+    labelling,
+    labelling_of,
+    some_extension,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AF",
     "ArgmapError",
     "ArgumentMap",
     "CheckReport",
@@ -54,6 +74,7 @@ __all__ = [
     "Edge",
     "EdgeKind",
     "Equivalence",
+    "Label",
     "Locator",
     "Node",
     "NodeKind",
@@ -61,19 +82,34 @@ __all__ = [
     "Problem",
     "Relation",
     "RelationKind",
+    "Semantics",
     "Severity",
+    "SolverTimeout",
     "__version__",
     "check",
     "corpus_from_networkx",
     "corpus_schema",
     "corpus_to_networkx",
     "corpus_to_yaml",
+    "count_extensions",
+    "extensions",
     "from_networkx",
+    "is_admissible",
+    "is_complete",
+    "is_conflict_free",
+    "is_credulously_accepted",
+    "is_extension",
+    "is_skeptically_accepted",
+    "is_stable",
+    "iter_extensions",
+    "labelling",
+    "labelling_of",
     "map_from_yaml",
     "map_schema",
     "map_to_yaml",
     "read_corpus",
     "read_map",
+    "some_extension",
     "to_networkx",
     "write_corpus",
     "write_map",

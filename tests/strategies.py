@@ -7,6 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, NodeRef, Relation
+from argmap.framework import AF
 
 ids = st.from_regex(r"[A-Za-z0-9_]([A-Za-z0-9_.-]{0,6}[A-Za-z0-9_])?", fullmatch=True)
 
@@ -178,3 +179,14 @@ def corpora(draw: st.DrawFn, max_essays: int = 3) -> Corpus:
         id=draw(st.one_of(st.none(), ids)),
         title=draw(st.one_of(st.none(), any_text)),
     )
+
+
+@st.composite
+def frameworks(draw: st.DrawFn, max_arguments: int = 8) -> AF:
+    """A small framework: any attacks among its arguments, self-attacks included."""
+    n = draw(st.integers(min_value=0, max_value=max_arguments))
+    names = [f"a{i}" for i in range(n)]
+    if not names:
+        return AF([])
+    pairs = st.tuples(st.sampled_from(names), st.sampled_from(names))
+    return AF(names, draw(st.lists(pairs, max_size=3 * n)))

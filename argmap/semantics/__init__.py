@@ -1,0 +1,288 @@
+"""Extensions, labellings and acceptance under Dung's semantics: one entry point.
+
+Semantics are named as in the literature (``"preferred"``, ``"semi-stable"``) or by their
+ICCMA abbreviations (``"PR"``, ``"SST"``). Grounded is computed in linear time by label
+propagation; the others through a SAT solver. Every call that can run long takes a
+``timeout`` in seconds and raises :class:`SolverTimeout` (an ``ArgmapError``) when it runs
+out.
+
+>>> from argmap.framework import AF
+>>> af = AF(["a", "b", "c", "d"], [("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "c")])
+>>> [sorted(e) for e in extensions(af, "preferred")]
+[['a', 'c'], ['a', 'd'], ['b', 'd']]
+>>> sorted(extensions(af, "grounded")[0])
+[]
+>>> is_credulously_accepted(af, "c", "stable"), is_skeptically_accepted(af, "d", "preferred")
+(True, False)
+>>> labelling(AF(["a", "b"], [("a", "b")]), "grounded")
+{'a': <Label.IN: 'in'>, 'b': <Label.OUT: 'out'>}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from argmap.errors import ArgmapError
+from argmap.framework import AF
+from argmap.semantics.grounded import IN, OUT, grounded_labels
+from argmap.semantics.names import Label, Semantics, semantics_named
+from argmap.semantics.sat import Deadline, SatFramework, SolverTimeout
+
+__all__ = [
+    "Label",
+    "Semantics",
+    "SolverTimeout",
+    "count_extensions",
+    "extensions",
+    "is_admissible",
+    "is_complete",
+    "is_conflict_free",
+    "is_credulously_accepted",
+    "is_extension",
+    "is_skeptically_accepted",
+    "is_stable",
+    "iter_extensions",
+    "labelling",
+    "labelling_of",
+    "some_extension",
+]
+
+Indices = frozenset[int]
+
+
+def _grounded(af: AF) -> Indices:
+    return frozenset(i for i, label in enumerate(grounded_labels(af)) if label == IN)
+
+
+def _largest_admissible_within(af: AF, bound: Iterable[int]) -> Indices:
+    """The ⊆-largest admissible subset of a conflict-free set (greatest fixpoint)."""
+    current = set(bound)
+    while True:
+        attacked = {b for a in current for b in af.targets[a]}
+        defended = {a for a in current if all(b in attacked for b in af.attackers[a])}
+        if defended == current:
+            return frozenset(current)
+        current = defended
+
+
+def _skeptical_within(
+    n: int, first: Indices | None, counterexample: Callable[[int], Indices | None]
+) -> Indices:
+    """The arguments in every extension, given one extension and a counterexample finder."""
+    candidates = set(first if first is not None else range(n))
+    accepted: set[int] = set()
+    while candidates:
+        a = candidates.pop()
+        counter = counterexample(a)
+        if counter is None:
+            accepted.add(a)
+        else:
+            candidates &= counter
+    return frozenset(accepted)
+
+
+def _ideal(sat: SatFramework) -> Indices:
+    first = next(sat.enumerate_preferred(), None)
+    core = _skeptical_within(sat.n, first, sat.preferred_counterexample)
+    return _largest_admissible_within(sat.af, core)
+
+
+def _eager(sat: SatFramework) -> Indices:
+    first = next(sat.enumerate_range_maximal("complete"), None)
+    core = _skeptical_within(
+        sat.n, first, lambda a: sat.range_maximal_witness("complete", a, member=False)
+    )
+    return _largest_admissible_within(sat.af, core)
+
+
+def _iter_indices(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[Indices]:
+    sat = SatFramework(af, deadline)
+    if semantics is Semantics.GROUNDED:
+        yield _grounded(af)
+    elif semantics is Semantics.IDEAL:
+        yield _ideal(sat)
+    elif semantics is Semantics.EAGER:
+        yield _eager(sat)
+    elif semantics is Semantics.PREFERRED:
+        yield from sat.enumerate_preferred()
+    elif semantics is Semantics.SEMI_STABLE:
+        yield from sat.enumerate_range_maximal("complete")
+    elif semantics is Semantics.STAGE:
+        yield from sat.enumerate_range_maximal("conflict-free")
+    else:
+        yield from sat.enumerate_base(semantics.value)
+
+
+def iter_extensions(
+    af: AF, semantics: str | Semantics, *, timeout: float | None = None
+) -> Iterator[frozenset[str]]:
+    """Yield the extensions one at a time (for frameworks with very many of them).
+
+    The ``timeout`` covers the whole enumeration.
+    """
+    chosen = semantics_named(semantics)
+    deadline = Deadline(timeout)
+    for found in _iter_indices(af, chosen, deadline):
+        yield af.names(found)
+
+
+def extensions(
+    af: AF, semantics: str | Semantics, *, timeout: float | None = None
+) -> list[frozenset[str]]:
+    """Every extension of ``af`` under ``semantics``, smallest first, then by names.
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown semantics.
+    SolverTimeout
+        If ``timeout`` seconds pass first.
+    """
+    found = iter_extensions(af, semantics, timeout=timeout)
+    return sorted(found, key=lambda e: (len(e), sorted(e)))
+
+
+def count_extensions(af: AF, semantics: str | Semantics, *, timeout: float | None = None) -> int:
+    """How many extensions there are (enumerated, not stored)."""
+    return sum(1 for _ in iter_extensions(af, semantics, timeout=timeout))
+
+
+def some_extension(
+    af: AF, semantics: str | Semantics, *, timeout: float | None = None
+) -> frozenset[str] | None:
+    """One extension, or ``None`` if there is none (only stable may have none)."""
+    return next(iter_extensions(af, semantics, timeout=timeout), None)
+
+
+def _argument(af: AF, argument: str) -> int:
+    if argument not in af:
+        raise ArgmapError(f"the framework has no argument '{argument}'")
+    return af.index[argument]
+
+
+def is_credulously_accepted(
+    af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
+) -> bool:
+    """Whether ``argument`` is in at least one extension."""
+    chosen, a = semantics_named(semantics), _argument(af, argument)
+    sat = SatFramework(af, Deadline(timeout))
+    if chosen.unique:
+        return a in next(_iter_indices(af, chosen, sat.deadline))
+    if chosen is Semantics.CONFLICT_FREE:
+        return not af.attacks_index(a, a)
+    if chosen in (Semantics.ADMISSIBLE, Semantics.COMPLETE, Semantics.PREFERRED):
+        return sat.exists("admissible", include=[a]) is not None
+    if chosen is Semantics.STABLE:
+        return sat.exists("stable", include=[a]) is not None
+    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+    return sat.range_maximal_witness(base, a, member=True) is not None
+
+
+def is_skeptically_accepted(
+    af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
+) -> bool:
+    """Whether ``argument`` is in every extension (vacuously so when there is none)."""
+    chosen, a = semantics_named(semantics), _argument(af, argument)
+    sat = SatFramework(af, Deadline(timeout))
+    if chosen.unique:
+        return a in next(_iter_indices(af, chosen, sat.deadline))
+    if chosen in (Semantics.CONFLICT_FREE, Semantics.ADMISSIBLE):
+        return False  # the empty set is always an extension
+    if chosen is Semantics.COMPLETE:
+        return a in _grounded(af)
+    if chosen is Semantics.PREFERRED:
+        return sat.preferred_counterexample(a) is None
+    if chosen is Semantics.STABLE:
+        return sat.exists("stable", exclude=[a]) is None
+    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+    return sat.range_maximal_witness(base, a, member=False) is None
+
+
+def labelling_of(af: AF, extension: Iterable[str]) -> dict[str, Label]:
+    """The labelling an extension induces: IN its members, OUT what they attack, else UNDEC."""
+    inside = af.indices(extension)
+    attacked = {b for a in inside for b in af.targets[a]}
+    return {
+        name: Label.IN if i in inside else Label.OUT if i in attacked else Label.UNDEC
+        for i, name in enumerate(af.arguments)
+    }
+
+
+def labelling(
+    af: AF, semantics: str | Semantics = "grounded", *, timeout: float | None = None
+) -> dict[str, Label]:
+    """The labelling under a single-status semantics: grounded, ideal or eager.
+
+    Raises
+    ------
+    ArgmapError
+        For a semantics with several extensions (use :func:`labelling_of` on each).
+    """
+    chosen = semantics_named(semantics)
+    if chosen is Semantics.GROUNDED:
+        codes = grounded_labels(af)
+        return {
+            name: Label.IN if codes[i] == IN else Label.OUT if codes[i] == OUT else Label.UNDEC
+            for i, name in enumerate(af.arguments)
+        }
+    if not chosen.unique:
+        raise ArgmapError(
+            f"{chosen} semantics can have several extensions: use labelling_of(af, extension) for each"
+        )
+    (extension,) = extensions(af, chosen, timeout=timeout)
+    return labelling_of(af, extension)
+
+
+# -- checkers ----------------------------------------------------------------------------
+
+
+def is_conflict_free(af: AF, extension: Iterable[str]) -> bool:
+    """No member attacks a member."""
+    s = af.indices(extension)
+    return not any(b in s for a in s for b in af.targets[a])
+
+
+def _defended(af: AF, s: Indices) -> set[int]:
+    attacked = {b for a in s for b in af.targets[a]}
+    return {a for a in range(len(af)) if all(b in attacked for b in af.attackers[a])}
+
+
+def is_admissible(af: AF, extension: Iterable[str]) -> bool:
+    """Conflict-free, and every member is defended by the set."""
+    s = af.indices(extension)
+    return is_conflict_free(af, af.names(s)) and s <= _defended(af, s)
+
+
+def is_complete(af: AF, extension: Iterable[str]) -> bool:
+    """Admissible, and containing every argument it defends."""
+    s = af.indices(extension)
+    return is_admissible(af, af.names(s)) and _defended(af, s) <= s
+
+
+def is_stable(af: AF, extension: Iterable[str]) -> bool:
+    """Conflict-free, and attacking every argument outside it."""
+    s = af.indices(extension)
+    attacked = {b for a in s for b in af.targets[a]}
+    return is_conflict_free(af, af.names(s)) and all(
+        a in s or a in attacked for a in range(len(af))
+    )
+
+
+def is_extension(
+    af: AF, extension: Iterable[str], semantics: str | Semantics, *, timeout: float | None = None
+) -> bool:
+    """Whether a set of arguments is an extension under ``semantics``."""
+    chosen = semantics_named(semantics)
+    names = frozenset(extension)
+    af.indices(names)  # unknown names raise
+    simple = {
+        Semantics.CONFLICT_FREE: is_conflict_free,
+        Semantics.ADMISSIBLE: is_admissible,
+        Semantics.COMPLETE: is_complete,
+        Semantics.STABLE: is_stable,
+    }
+    if chosen in simple:
+        return simple[chosen](af, names)
+    if chosen.unique:
+        return names == extensions(af, chosen, timeout=timeout)[0]
+    return names in extensions(af, chosen, timeout=timeout)

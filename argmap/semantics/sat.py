@@ -1,0 +1,297 @@
+"""The NP-hard tasks through a SAT solver (python-sat), with the standard encodings.
+
+Each argument ``i`` of ``n`` has two variables: ``IN(i) = i + 1`` and ``OUT(i) = n + i + 1``
+(UNDEC is neither). For range-based semantics a third, ``RANGE(i) = 2n + i + 1``, is true
+exactly when ``i`` is IN or OUT. The base encodings:
+
+- *conflict-free*: no attack between two IN arguments; OUT means attacked by an IN one;
+- *admissible*: an IN argument has all attackers OUT; an OUT argument has an IN attacker;
+- *complete*: a complete labelling (IN iff all attackers OUT, OUT iff some attacker IN);
+- *stable*: complete with no UNDEC.
+
+On these: enumeration with blocking clauses; preferred by iterative maximisation of the IN
+set, semi-stable and stage by maximisation of the range (enumerating every extension of
+each maximal range); skeptical preferred, semi-stable and stage by counterexample-guided
+loops, as the ICCMA competition's SAT-based solvers do.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+
+from pysat.solvers import Solver
+
+from argmap.errors import ArgmapError
+from argmap.framework import AF
+
+__all__ = ["Deadline", "SatFramework", "SolverTimeout"]
+
+SOLVER = "cadical153"
+
+
+class SolverTimeout(ArgmapError):
+    """A computation ran past its ``timeout``."""
+
+
+class Deadline:
+    """A point in time after which work stops with :class:`SolverTimeout`."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.at = None if timeout is None else time.monotonic() + timeout
+
+    def remaining(self) -> float | None:
+        """Seconds left, or ``None`` without a limit.
+
+        Raises
+        ------
+        SolverTimeout
+            If none are left.
+        """
+        if self.at is None:
+            return None
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise SolverTimeout(f"timed out after {self.timeout} s")
+        return left
+
+
+class _Sat:
+    """One incremental solver that honours a deadline."""
+
+    def __init__(self, clauses: list[list[int]], deadline: Deadline) -> None:
+        self.solver = Solver(name=SOLVER, bootstrap_with=clauses)
+        self.deadline = deadline
+
+    def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
+        """A model under the assumptions, or ``None`` if there is none."""
+        left = self.deadline.remaining()
+        if left is None:
+            found = self.solver.solve(assumptions=list(assumptions))
+        else:
+            timer = threading.Timer(left, self.solver.interrupt)
+            timer.start()
+            try:
+                found = self.solver.solve_limited(
+                    assumptions=list(assumptions), expect_interrupt=True
+                )
+            finally:
+                timer.cancel()
+            if found is None:
+                self.solver.clear_interrupt()
+                self.deadline.remaining()  # raises
+                raise SolverTimeout("the SAT solver was interrupted")
+        return self.solver.get_model() if found else None
+
+    def add(self, clause: list[int]) -> None:
+        self.solver.add_clause(clause)
+
+    def close(self) -> None:
+        self.solver.delete()
+
+
+class SatFramework:
+    """SAT encodings of one framework; methods answer in argument indices."""
+
+    def __init__(self, af: AF, deadline: Deadline | None = None) -> None:
+        self.af = af
+        self.n = len(af)
+        self.deadline = deadline or Deadline(None)
+        self._next = 3 * self.n + 1  # fresh variables (activation literals) start here
+
+    # -- variables -----------------------------------------------------------------------
+
+    def IN(self, i: int) -> int:
+        """The variable true when argument ``i`` is labelled IN."""
+        return i + 1
+
+    def OUT(self, i: int) -> int:
+        """The variable true when argument ``i`` is labelled OUT."""
+        return self.n + i + 1
+
+    def RANGE(self, i: int) -> int:
+        """The variable true when argument ``i`` is IN or OUT (in the range)."""
+        return 2 * self.n + i + 1
+
+    def fresh(self) -> int:
+        """A new variable, for activation literals."""
+        self._next += 1
+        return self._next
+
+    # -- encodings -----------------------------------------------------------------------
+
+    def clauses(self, base: str, with_range: bool = False) -> list[list[int]]:
+        """The clauses of a base encoding: conflict-free, admissible, complete or stable."""
+        af, clauses = self.af, []
+        IN, OUT = self.IN, self.OUT
+        for a in range(self.n):
+            clauses.append([-IN(a), -OUT(a)])
+            attackers = af.attackers[a]
+            if base == "conflict-free":
+                clauses += [[-IN(a), -IN(b)] for b in attackers]
+            else:
+                clauses += [[-IN(a), OUT(b)] for b in attackers]  # IN: every attacker OUT
+            clauses.append([-OUT(a), *(IN(b) for b in attackers)])  # OUT: some attacker IN
+            if base in ("complete", "stable", "conflict-free"):
+                clauses += [[-IN(b), OUT(a)] for b in attackers]  # attacked by IN: OUT
+            if base in ("complete", "stable"):
+                clauses.append([IN(a), *(-OUT(b) for b in attackers)])  # all attackers OUT: IN
+            if base == "stable":
+                clauses.append([IN(a), OUT(a)])
+            if with_range:
+                r = self.RANGE(a)
+                clauses += [[-r, IN(a), OUT(a)], [r, -IN(a)], [r, -OUT(a)]]
+        return clauses
+
+    def solver(self, base: str, with_range: bool = False) -> _Sat:
+        """A fresh solver loaded with a base encoding."""
+        return _Sat(self.clauses(base, with_range), self.deadline)
+
+    def in_set(self, model: list[int]) -> frozenset[int]:
+        """The IN arguments of a model."""
+        return frozenset(a for a in range(self.n) if model[a] > 0)
+
+    def range_set(self, model: list[int]) -> frozenset[int]:
+        """The arguments IN or OUT in a model with range variables."""
+        return frozenset(a for a in range(self.n) if model[2 * self.n + a] > 0)
+
+    def _block(self, s: frozenset[int]) -> list[int]:
+        """A clause excluding exactly the IN set ``s``."""
+        return [-self.IN(a) if a in s else self.IN(a) for a in range(self.n)]
+
+    # -- enumeration ---------------------------------------------------------------------
+
+    def enumerate_base(self, base: str) -> Iterator[frozenset[int]]:
+        """Every extension of a base encoding (each IN set once)."""
+        sat = self.solver(base)
+        try:
+            while (model := sat.solve()) is not None:
+                found = self.in_set(model)
+                yield found
+                sat.add(self._block(found))
+        finally:
+            sat.close()
+
+    def _maximise_in(self, sat: _Sat, start: frozenset[int]) -> frozenset[int]:
+        """Grow an IN set until no extension of the solver's encoding strictly contains it."""
+        current = start
+        while True:
+            act = self.fresh()
+            sat.add([-act, *(self.IN(a) for a in range(self.n) if a not in current)])
+            model = sat.solve([act, *(self.IN(a) for a in current)])
+            sat.add([-act])
+            if model is None:
+                return current
+            current = self.in_set(model)
+
+    def enumerate_preferred(self) -> Iterator[frozenset[int]]:
+        """Every preferred extension: maximise a complete extension, then exclude its subsets."""
+        sat = self.solver("complete")
+        try:
+            while (model := sat.solve()) is not None:
+                found = self._maximise_in(sat, self.in_set(model))
+                yield found
+                outside = [self.IN(a) for a in range(self.n) if a not in found]
+                if not outside:
+                    return
+                sat.add(outside)
+        finally:
+            sat.close()
+
+    def _maximise_range(self, sat: _Sat, model: list[int]) -> list[int]:
+        """Grow a model's range until it is maximal; returns a model with that range."""
+        while True:
+            current = self.range_set(model)
+            act = self.fresh()
+            sat.add([-act, *(self.RANGE(a) for a in range(self.n) if a not in current)])
+            bigger = sat.solve([act, *(self.RANGE(a) for a in current)])
+            sat.add([-act])
+            if bigger is None:
+                return model
+            model = bigger
+
+    def enumerate_range_maximal(self, base: str) -> Iterator[frozenset[int]]:
+        """Semi-stable (base complete) or stage (base conflict-free) extensions.
+
+        For each maximal range, every extension with exactly that range is listed, then
+        every range it contains is excluded.
+        """
+        sat = self.solver(base, with_range=True)
+        try:
+            while (model := sat.solve()) is not None:
+                best = self.range_set(self._maximise_range(sat, model))
+                exact = [self.RANGE(a) if a in best else -self.RANGE(a) for a in range(self.n)]
+                act = self.fresh()
+                while (found := sat.solve([act, *exact])) is not None:
+                    extension = self.in_set(found)
+                    yield extension
+                    sat.add([-act, *self._block(extension)])
+                sat.add([-act])
+                outside = [self.RANGE(a) for a in range(self.n) if a not in best]
+                if not outside:
+                    return
+                sat.add(outside)
+        finally:
+            sat.close()
+
+    # -- acceptance ----------------------------------------------------------------------
+
+    def exists(
+        self, base: str, include: Sequence[int] = (), exclude: Sequence[int] = ()
+    ) -> frozenset[int] | None:
+        """Some extension of a base encoding with and without the given arguments."""
+        sat = self.solver(base)
+        try:
+            model = sat.solve([*(self.IN(a) for a in include), *(-self.IN(a) for a in exclude)])
+            return None if model is None else self.in_set(model)
+        finally:
+            sat.close()
+
+    def preferred_counterexample(self, a: int) -> frozenset[int] | None:
+        """A preferred extension without ``a``, or ``None`` if ``a`` is in all of them.
+
+        Counterexample-guided: take a complete extension without ``a``, maximise it; if the
+        maximum still lacks ``a`` it is the answer, else exclude its subsets and go on.
+        """
+        candidates = self.solver("complete")
+        grow = self.solver("complete")
+        try:
+            while (model := candidates.solve([-self.IN(a)])) is not None:
+                maximal = self._maximise_in(grow, self.in_set(model))
+                if a not in maximal:
+                    return maximal
+                outside = [self.IN(b) for b in range(self.n) if b not in maximal]
+                if not outside:
+                    return None
+                candidates.add(outside)
+            return None
+        finally:
+            candidates.close()
+            grow.close()
+
+    def range_maximal_witness(self, base: str, a: int, member: bool) -> frozenset[int] | None:
+        """A semi-stable/stage extension that contains ``a`` (or lacks it, if not ``member``).
+
+        Counterexample-guided: a candidate whose range is not maximal rules out every
+        candidate whose range it contains.
+        """
+        candidates = self.solver(base, with_range=True)
+        check = self.solver(base, with_range=True)
+        literal = self.IN(a) if member else -self.IN(a)
+        try:
+            while (model := candidates.solve([literal])) is not None:
+                current = self.range_set(model)
+                act = self.fresh()
+                check.add([-act, *(self.RANGE(b) for b in range(self.n) if b not in current)])
+                bigger = check.solve([act, *(self.RANGE(b) for b in current)])
+                check.add([-act])
+                if bigger is None:
+                    return self.in_set(model)
+                outside = [self.RANGE(b) for b in range(self.n) if b not in current]
+                candidates.add(outside)
+            return None
+        finally:
+            candidates.close()
+            check.close()
