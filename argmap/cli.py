@@ -10,16 +10,25 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
 from argmap.check import CheckReport, check
 from argmap.errors import ArgmapError
+from argmap.formats.iccma import FORMATS
 from argmap.formats.yaml import read_corpus, read_map
+from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeKind
 from argmap.schema import schema_text
+from argmap.semantics import (
+    count_extensions,
+    is_credulously_accepted,
+    is_skeptically_accepted,
+    iter_extensions,
+    some_extension,
+)
 from argmap.table import format_table
 
 __all__ = ["main"]
@@ -132,6 +141,52 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+_TASKS = ("SE", "DC", "DS", "EE", "CE")
+_ICCMA_SEMANTICS = ("CO", "GR", "PR", "ST", "SST", "STG", "ID", "EA")
+
+
+def _iccma_set(names: Iterable[str], af: AF) -> str:
+    return "[" + ",".join(sorted(names, key=af.index.__getitem__)) + "]"
+
+
+def _cmd_solve(args: argparse.Namespace) -> int:
+    if args.formats:
+        print("[" + ",".join(FORMATS) + "]")
+        return 0
+    if args.problems:
+        print("[" + ",".join(f"{t}-{s}" for t in _TASKS for s in _ICCMA_SEMANTICS) + "]")
+        return 0
+    if not args.task or not args.file:
+        raise ArgmapError("solve needs -p TASK and -f FILE (or --formats, --problems)")
+    task, _, name = args.task.upper().partition("-")
+    if task not in _TASKS or name not in _ICCMA_SEMANTICS:
+        raise ArgmapError(f"unknown problem '{args.task}'; see 'argmap solve --problems'")
+    fmt = args.fo or Path(args.file).suffix.lstrip(".")
+    af = AF.from_file(args.file, fmt)
+    if task in ("DC", "DS"):
+        if not args.a:
+            raise ArgmapError(f"{args.task} needs the query argument: -a ARG")
+        decide = is_credulously_accepted if task == "DC" else is_skeptically_accepted
+        print("YES" if decide(af, args.a, name, timeout=args.timeout) else "NO")
+    elif task == "SE":
+        found = some_extension(af, name, timeout=args.timeout)
+        if found is None:
+            print("NO")
+        elif fmt == "i23":
+            print(" ".join(["w", *sorted(found, key=af.index.__getitem__)]))
+        else:
+            print(_iccma_set(found, af))
+    elif task == "EE":
+        print(
+            "["
+            + ",".join(_iccma_set(e, af) for e in iter_extensions(af, name, timeout=args.timeout))
+            + "]"
+        )
+    else:
+        print(count_extensions(af, name, timeout=args.timeout))
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(schema_text(args.name))
     return 0
@@ -166,6 +221,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="folders of maps, or map files")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=_cmd_summary)
+
+    p = commands.add_parser(
+        "solve",
+        help="answer ICCMA tasks on a framework file",
+        description="The ICCMA solver interface: SE (some extension), DC/DS (credulous/skeptical "
+        "acceptance of -a ARG), EE (every extension), CE (count) for CO GR PR ST SST STG ID EA. "
+        "i23 files get ICCMA 2023 output (w 1 2 / YES / NO); apx and tgf ICCMA 2019 output.",
+    )
+    p.add_argument("--formats", action="store_true", help="list the supported file formats")
+    p.add_argument("--problems", action="store_true", help="list the supported problems")
+    p.add_argument("-p", dest="task", metavar="TASK", help="the problem, e.g. DC-PR")
+    p.add_argument("-f", dest="file", metavar="FILE", help="the framework file")
+    p.add_argument(
+        "-fo", dest="fo", choices=FORMATS, help="its format (default: the file's extension)"
+    )
+    p.add_argument("-a", dest="a", metavar="ARG", help="the query argument of DC and DS")
+    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    p.set_defaults(run=_cmd_solve)
 
     p = commands.add_parser(
         "schema",

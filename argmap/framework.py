@@ -14,6 +14,7 @@ indices attacking it and attacked by it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from argmap.errors import ArgmapError
 
@@ -64,6 +65,19 @@ class AF:
         self.attackers: tuple[tuple[int, ...], ...] = tuple(map(tuple, attackers))
         self.targets: tuple[tuple[int, ...], ...] = tuple(map(tuple, targets))
         self._attack_set = frozenset(pairs)
+
+    @classmethod
+    def from_file(cls, path: str | Path, fmt: str | None = None) -> AF:
+        """Read an ICCMA file (i23, apx or tgf; by default from the extension).
+
+        Raises
+        ------
+        ArgmapError
+            Naming the file and line of what is wrong.
+        """
+        from argmap.formats.iccma import read_af  # the format module builds AFs itself
+
+        return read_af(path, fmt)
 
     @classmethod
     def from_indexed(cls, n: int, attacks: Iterable[tuple[int, int]]) -> AF:

@@ -1,0 +1,135 @@
+"""ICCMA formats (i23, apx, tgf) and the `argmap solve` interface."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from argmap.cli import main
+from argmap.errors import ArgmapError
+from argmap.formats.iccma import FORMATS, format_af, parse_af, read_af, write_af
+from argmap.framework import AF
+from argmap.semantics.reference import reference_extensions
+from tests.strategies import frameworks
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(af=frameworks())
+def test_formats_round_trip(fmt: str, af: AF) -> None:
+    again = parse_af(format_af(af, fmt), fmt)
+    if fmt == "i23":  # i23 numbers the arguments
+        renamed = {name: str(i + 1) for i, name in enumerate(af.arguments)}
+        assert again.attacks == {(renamed[a], renamed[b]) for a, b in af.attacks}
+        assert len(again) == len(af)
+    else:
+        assert again == af
+
+
+def test_comments_and_files(tmp_path: Path) -> None:
+    (tmp_path / "x.i23").write_text(
+        "# made by hand\np af 3\n#another\n1 2\n\n2 3\n", encoding="utf-8"
+    )
+    assert sorted(read_af(tmp_path / "x.i23").attacks) == [("1", "2"), ("2", "3")]
+    (tmp_path / "x.apx").write_text(
+        "arg(a). arg(b). % two on a line\natt(a,b).\n", encoding="utf-8"
+    )
+    assert AF.from_file(tmp_path / "x.apx").attacks == {("a", "b")}
+    write_af(AF(["x", "y"], [("y", "x")]), tmp_path / "y.tgf")
+    assert (tmp_path / "y.tgf").read_text(encoding="utf-8") == "x\ny\n#\ny x\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line", "message"),
+    [
+        ("1 2\n", "i23", 1, "expected the header"),
+        ("p af 2\n1 3\n", "i23", 2, "outside 1..2"),
+        ("p af 2\n1 x\n", "i23", 2, "expected an attack"),
+        ("", "i23", 1, "no header"),
+        ("arg(a).\natt(a,b).\n", "apx", 2, "which no arg/1 declares"),
+        ("arg(a).\narg a.\n", "apx", 2, r"expected arg\(a\)\. or att\(a,b\)\."),
+        ("a\n#\na b\n", "tgf", 3, "not listed before '#'"),
+    ],
+)
+def test_parse_errors_name_the_line(text: str, fmt: str, line: int, message: str) -> None:
+    with pytest.raises(ArgmapError, match=message) as caught:
+        parse_af(text, fmt, "x." + fmt)
+    assert (caught.value.path, caught.value.line) == ("x." + fmt, line)
+
+
+def solve(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["solve", *args]) == 0
+    return capsys.readouterr().out.strip()
+
+
+SEMANTICS = {
+    "CO": "complete",
+    "GR": "grounded",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+    "STG": "stage",
+    "ID": "ideal",
+    "EA": "eager",
+}
+
+
+@settings(max_examples=15)
+@given(af=frameworks(max_arguments=5))
+def test_solve_answers_match_the_definitions(
+    af: AF, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("solve")
+    for fmt in ("i23", "apx"):
+        path = folder / f"af.{fmt}"
+        write_af(af, path)
+        read = read_af(path)
+        for abbreviation, name in SEMANTICS.items():
+            expected = reference_extensions(read, name)
+            for arg in read.arguments:
+                for task, want in (
+                    ("DC", any(arg in e for e in expected)),
+                    ("DS", all(arg in e for e in expected)),
+                ):
+                    out = _run(["-p", f"{task}-{abbreviation}", "-f", str(path), "-a", arg])
+                    assert out == ("YES" if want else "NO")
+            assert _run(["-p", f"CE-{abbreviation}", "-f", str(path)]) == str(len(expected))
+            se = _run(["-p", f"SE-{abbreviation}", "-f", str(path)])
+            if not expected:
+                assert se == "NO"
+            elif fmt == "i23":
+                assert se.split()[0] == "w"
+                assert frozenset(se.split()[1:]) in expected
+            else:
+                assert frozenset(filter(None, se.strip("[]").split(","))) in expected
+
+
+def _run(args: list[str]) -> str:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["solve", *args]) == 0
+    return out.getvalue().strip()
+
+
+def test_solve_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    assert solve(["--formats"], capsys) == "[i23,apx,tgf]"
+    problems = solve(["--problems"], capsys).strip("[]").split(",")
+    assert len(problems) == 40
+    assert {"DS-PR", "EE-SST", "SE-ID", "CE-EA"} <= set(problems)
+
+
+def test_solve_ee_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.apx"
+    path.write_text(
+        "arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\n", encoding="utf-8"
+    )
+    ee = solve(["-p", "EE-PR", "-f", str(path)], capsys)
+    assert sorted(ee[1:-1].replace("],[", "];[").split(";")) == ["[a,c]", "[b]"]
+    assert main(["solve", "-p", "DC-PR", "-f", str(path)]) == 1
+    assert "needs the query argument" in capsys.readouterr().err
+    assert main(["solve", "-p", "XX-PR", "-f", str(path)]) == 1
+    assert main(["solve", "-p", "SE-PR", "-f", str(tmp_path / "missing.apx")]) == 1
