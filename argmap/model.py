@@ -39,12 +39,17 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from argmap import validate
 from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.bipolar import DerivedGraph
+    from argmap.framework import AF
+    from argmap.semantics.names import Label
 
 __all__ = [
     "ID_PATTERN",
@@ -350,6 +355,50 @@ class ArgumentMap:
     def undercuts(self) -> tuple[Edge, ...]:
         """The attacks whose target is a support edge."""
         return tuple(e for e in self.edges if self.is_undercut(e))
+
+    # -- semantics ---------------------------------------------------------------------------
+
+    def attack_graph(self, support: str = "necessary") -> DerivedGraph:
+        """The attacks this map stands for under an interpretation of support.
+
+        See :func:`argmap.bipolar.attack_graph`; every derived attack carries its path.
+        """
+        from argmap.bipolar import attack_graph
+
+        return attack_graph(self, support)
+
+    def framework(self, support: str = "necessary") -> AF:
+        """The abstract framework of :meth:`attack_graph`."""
+        return self.attack_graph(support).af()
+
+    def extensions(
+        self,
+        semantics: str = "preferred",
+        *,
+        support: str = "necessary",
+        timeout: float | None = None,
+    ) -> list[frozenset[str]]:
+        """The map's extensions under a semantics and an interpretation of support.
+
+        Reified support edges (see :mod:`argmap.bipolar`) are left out: extensions list nodes.
+        """
+        from argmap.semantics import extensions
+
+        nodes = {n.id for n in self.nodes}
+        return [e & nodes for e in extensions(self.framework(support), semantics, timeout=timeout)]
+
+    def labelling(
+        self,
+        semantics: str = "grounded",
+        *,
+        support: str = "necessary",
+        timeout: float | None = None,
+    ) -> dict[str, Label]:
+        """Each node's label (in, out, undec) under a single-status semantics."""
+        from argmap.semantics import labelling
+
+        labels = labelling(self.framework(support), semantics, timeout=timeout)
+        return {n.id: labels[n.id] for n in self.nodes}
 
     def edges_from(self, node_id: str) -> Iterator[Edge]:
         """The edges leaving a node."""

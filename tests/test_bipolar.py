@@ -1,0 +1,166 @@
+"""Derived attacks under each interpretation of support, against the definitions."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import attrs
+import pytest
+from hypothesis import given
+
+import argmap
+from argmap import ArgumentMap, Edge, Node
+from argmap.bipolar import Support, attack_graph
+from tests.helpers import SHOWCASE
+from tests.strategies import argument_maps
+
+
+def closure(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Transitive closure (one or more steps), by iteration."""
+    result = set(pairs)
+    while True:
+        more = {(a, d) for a, b in result for c, d in result if b == c} - result
+        if not more:
+            return result
+        result |= more
+
+
+def flattened(m: ArgumentMap) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Direct attacks and supports, with undercut supports reified as a -> s -> b."""
+    undercut = {e.target for e in m.undercuts}
+    supports, attacks = set(), set()
+    for e in m.edges:
+        if e.kind == "attack":
+            attacks.add((e.source, e.target))
+        elif e.key in undercut:
+            supports |= {(e.source, e.key), (e.key, e.target)}
+        else:
+            supports.add((e.source, e.target))
+    return supports, attacks
+
+
+def expected_attacks(m: ArgumentMap, support: str) -> set[tuple[str, str]]:
+    sup, att = flattened(m)
+    if support == "none":
+        return {(a, b) for a, b in att if b not in {e.target for e in m.undercuts}}
+    plus = {(a, b) for a, b in closure(sup) if a != b}
+    derived = set(att)
+    if support == "deductive":
+        derived |= {(a, b) for a, x in plus for x2, b in att if x == x2}  # supported
+        derived |= {(a, b) for a, x in att for b, x2 in plus if x == x2}  # mediated
+    else:
+        derived |= {(a, b) for a, x in att for x2, b in plus if x == x2}  # secondary
+        derived |= {(a, b) for x, a in plus for x2, b in att if x == x2}  # extended
+    return derived
+
+
+@pytest.mark.parametrize("support", ["none", "deductive", "necessary"])
+@given(m=argument_maps(max_nodes=6))
+def test_derived_attacks_match_the_definitions(support: str, m: ArgumentMap) -> None:
+    graph = attack_graph(m, support)
+    assert {(a.attacker, a.target) for a in graph.attacks} == expected_attacks(m, support)
+
+
+@given(m=argument_maps(max_nodes=6))
+def test_every_path_is_a_chain_of_the_map(m: ArgumentMap) -> None:
+    sup, att = flattened(m)
+    for support in ("deductive", "necessary"):
+        for d in attack_graph(m, support).attacks:
+            p = d.path
+            if d.kind == "direct":
+                assert (p[0], p[1]) in att
+            elif d.kind in ("supported", "extended"):  # a ... x chain of supports, x attacks b
+                chain = p[:-1] if d.kind == "supported" else p[-2::-1]
+                assert all(step in sup for step in pairwise(chain))
+                assert (p[-2], p[-1]) in att
+            else:  # mediated / secondary: x attacks b, then a chain of supports
+                assert (p[0], p[1]) in att
+                chain = p[:0:-1] if d.kind == "mediated" else p[1:]
+                assert all(step in sup for step in pairwise(chain))
+
+
+@given(m=argument_maps(max_nodes=6))
+def test_necessary_is_deductive_with_supports_reversed(m: ArgumentMap) -> None:
+    reversed_map = attrs.evolve(
+        m,
+        edges=[
+            attrs.evolve(e, source=e.target, target=e.source) if e.kind == "support" else e
+            for e in m.edges
+        ],
+    )
+    pairs = {(a.attacker, a.target) for a in attack_graph(m, "necessary").attacks}
+    dual = {(a.attacker, a.target) for a in attack_graph(reversed_map, "deductive").attacks}
+    assert pairs == dual
+
+
+def cayrol_example() -> ArgumentMap:
+    # a supports b, b supports c; d attacks b; c attacks e.
+    nodes = [Node(x, "claim", x.upper()) for x in "abcde"]
+    edges = [
+        Edge("support", "a", "b"),
+        Edge("support", "b", "c"),
+        Edge("attack", "d", "b"),
+        Edge("attack", "c", "e"),
+    ]
+    return ArgumentMap("cls", "Cayrol and Lagasquie-Schiex", nodes, edges)
+
+
+def kinds(m: ArgumentMap, support: str) -> set[tuple[str, str, str]]:
+    return {(a.attacker, a.target, a.kind) for a in attack_graph(m, support).attacks}
+
+
+def test_deductive_example() -> None:
+    assert kinds(cayrol_example(), "deductive") == {
+        ("d", "b", "direct"),
+        ("c", "e", "direct"),
+        ("a", "e", "supported"),
+        ("b", "e", "supported"),  # a ⇒ b ⇒ c attacks e
+        ("d", "a", "mediated"),  # a ⇒ b, d attacks b
+    }
+
+
+def test_necessary_example() -> None:
+    assert kinds(cayrol_example(), "necessary") == {
+        ("d", "b", "direct"),
+        ("c", "e", "direct"),
+        ("d", "c", "secondary"),  # d attacks b, b ⇒ c
+    }
+    m = attrs.evolve(cayrol_example(), edges=[*cayrol_example().edges, Edge("attack", "a", "e")])
+    assert ("b", "e", "extended") in kinds(m, "necessary")  # a ⇒ b and a attacks e
+    paths = {a.kind: a.path for a in attack_graph(m, "necessary").derivations("c", "e")}
+    assert paths == {"direct": ("c", "e"), "extended": ("c", "b", "a", "e")}
+
+
+def test_undercut_is_reified() -> None:
+    nodes = [Node("e", "evidence", "E."), Node("c", "claim", "C."), Node("u", "claim", "U.")]
+    edges = [Edge("support", "e", "c", id="s"), Edge("attack", "u", "s")]
+    m = ArgumentMap("u", "Undercut", nodes, edges)
+    graph = attack_graph(m, "necessary")
+    assert graph.arguments == ("e", "c", "u", "s")
+    assert graph.inferences == ("s",)
+    assert kinds(m, "necessary") == {("u", "s", "direct"), ("u", "c", "secondary")}
+    assert kinds(m, "none") == set()
+    # with the inference undercut, the claim loses its support: grounded rejects c
+    assert m.labelling("grounded") == {"e": "in", "c": "out", "u": "in"}
+    assert m.labelling("grounded", support="none") == {"e": "in", "c": "in", "u": "in"}
+
+
+def test_map_extensions_and_descriptions() -> None:
+    m = argmap.read_map(SHOWCASE)
+    for support in ("none", "deductive", "necessary"):
+        (grounded,) = m.extensions("grounded", support=support)
+        preferred = m.extensions("preferred", support=support)
+        assert all(grounded <= e for e in preferred)
+        assert all(x in {n.id for n in m.nodes} for e in preferred for x in e)
+    graph = m.attack_graph("necessary")
+    texts = [a.describe() for a in graph.attacks]
+    assert "c-sincerity-doubts attacks s-apologies" in texts
+    assert any(
+        t.startswith("secondary attack: c-sincerity-doubts attacks s-apologies") for t in texts
+    )
+    assert m.labelling("grounded")["c-history-addressed"] == "out"
+
+
+def test_unknown_interpretation() -> None:
+    with pytest.raises(argmap.ArgmapError, match="unknown support interpretation 'strong'"):
+        Support.named("strong")
