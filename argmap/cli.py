@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
+from argmap.bipolar import Support
 from argmap.check import CheckReport, check
 from argmap.errors import ArgmapError
+from argmap.explain import explain
 from argmap.formats.iccma import FORMATS
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.framework import AF
@@ -24,11 +27,13 @@ from argmap.model import ArgumentMap, Corpus, NodeKind
 from argmap.schema import schema_text
 from argmap.semantics import (
     count_extensions,
+    extensions,
     is_credulously_accepted,
     is_skeptically_accepted,
     iter_extensions,
     some_extension,
 )
+from argmap.semantics.names import semantics_named
 from argmap.table import format_table
 
 __all__ = ["main"]
@@ -187,9 +192,101 @@ def _cmd_solve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _target(path: str, support: str) -> tuple[AF | ArgumentMap, AF, str]:
+    """A map (read from YAML) or a framework (from an ICCMA file), its AF and its name."""
+    if Path(path).suffix in (".yaml", ".yml"):
+        m = read_map(path)
+        return m, m.framework(support), m.id
+    af = AF.from_file(path)
+    return af, af, Path(path).name
+
+
+def _cmd_extensions(args: argparse.Namespace) -> int:
+    target, af, name = _target(args.path, args.support)
+    found = extensions(af, args.semantics, timeout=args.timeout)
+    members = {n.id for n in target.nodes} if isinstance(target, ArgumentMap) else set(af.arguments)
+    found = [e & members for e in found]
+    status = {
+        a: "skeptical"
+        if found and all(a in e for e in found)
+        else "credulous"
+        if any(a in e for e in found)
+        else "rejected"
+        for a in sorted(members, key=af.index.__getitem__)
+    }
+    if args.json:
+        json.dump(
+            {
+                "target": name,
+                "semantics": str(semantics_named(args.semantics)),
+                "support": args.support if isinstance(target, ArgumentMap) else None,
+                "extensions": [sorted(e, key=af.index.__getitem__) for e in found],
+                "status": status,
+            },
+            sys.stdout,
+            indent=2,
+        )
+        print()
+        return 0
+    reading = f", support: {args.support}" if isinstance(target, ArgumentMap) else ""
+    print(
+        f"{name}: {_plural(len(found), semantics_named(args.semantics) + ' extension')}{reading}\n"
+    )
+    for i, e in enumerate(found, 1):
+        listed = ", ".join(sorted(e, key=af.index.__getitem__)) or "(empty)"
+        print(f"extension {i} ({_plural(len(e), 'argument')}):")
+        print(
+            textwrap.fill(
+                listed,
+                width=100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+            )
+        )
+    if isinstance(target, ArgumentMap):
+        print()
+        table = [[n.id, str(n.kind), status[n.id], n.text[:70]] for n in target.nodes]
+        print(format_table(["node", "kind", "status", "text"], table))
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    target, _, _ = _target(args.path, args.support)
+    found = [
+        explain(
+            target, a, args.semantics, mode=args.mode, support=args.support, timeout=args.timeout
+        )
+        for a in args.arguments
+    ]
+    if args.json:
+        json.dump([e.to_dict() for e in found], sys.stdout, indent=2)
+        print()
+    else:
+        print("\n\n".join(str(e) for e in found))
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(schema_text(args.name))
     return 0
+
+
+def _semantics_options(p: argparse.ArgumentParser, default: str = "preferred") -> None:
+    p.add_argument(
+        "--semantics",
+        "-s",
+        default=default,
+        help=f"conflict-free, admissible, complete, grounded, preferred, stable, semi-stable, "
+        f"stage, ideal, eager, or CO GR PR ST SST STG ID EA (default: {default})",
+    )
+    p.add_argument(
+        "--support",
+        choices=[s.value for s in Support],
+        default="necessary",
+        help="how a map's support edges are read (default: necessary; see docs/semantics.md)",
+    )
+    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -221,6 +318,36 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="folders of maps, or map files")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=_cmd_summary)
+
+    p = commands.add_parser(
+        "extensions",
+        help="the extensions of a map or framework",
+        description="List the extensions of a map (YAML) or an ICCMA framework file (apx, tgf, i23) "
+        "under a semantics, and each argument's status: skeptical (in every extension), "
+        "credulous (in some) or rejected.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map or framework file")
+    _semantics_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.set_defaults(run=_cmd_extensions)
+
+    p = commands.add_parser(
+        "explain",
+        help="why an argument is accepted or rejected",
+        description="Explain arguments' status: a defence tree under grounded, a witness or "
+        "counterexample extension under the others.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map or framework file")
+    p.add_argument("arguments", nargs="+", metavar="ARG", help="node ids (or argument names)")
+    _semantics_options(p, default="grounded")
+    p.add_argument(
+        "--mode",
+        choices=["skeptical", "credulous"],
+        default="skeptical",
+        help="acceptance mode for semantics with several extensions (default: skeptical)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=_cmd_explain)
 
     p = commands.add_parser(
         "solve",

@@ -132,3 +132,54 @@ def test_installed_entry_points(command: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     version = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.startswith("argmap ")
+
+
+def test_extensions_of_a_map(capsys: pytest.CaptureFixture[str]) -> None:
+    showcase = str(MAPS / "hudson-cronin-2019.yaml")
+    status, out, _ = run(["extensions", showcase, "-s", "grounded", "--json"], capsys)
+    assert status == 0
+    data = json.loads(out)
+    assert data["semantics"] == "grounded"
+    assert data["support"] == "necessary"
+    assert data["status"]["c-history-addressed"] == "rejected"
+    assert data["status"]["r-burden-sharing"] == "skeptical"
+    status, out, _ = run(["extensions", showcase, "-s", "PR", "--support", "none"], capsys)
+    assert status == 0
+    assert out.startswith("hudson-cronin-2019: 1 preferred extension, support: none")
+    assert "c-anachronistic        claim           rejected" in out
+
+
+def test_extensions_of_a_framework_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.apx"
+    path.write_text("arg(a).\narg(b).\natt(a,b).\natt(b,a).\n", encoding="utf-8")
+    status, out, _ = run(["extensions", str(path), "-s", "stable", "--json"], capsys)
+    assert status == 0
+    assert json.loads(out)["extensions"] == [["a"], ["b"]]
+    assert json.loads(out)["status"] == {"a": "credulous", "b": "credulous"}
+
+
+def test_explain_command(capsys: pytest.CaptureFixture[str]) -> None:
+    showcase = str(MAPS / "hudson-cronin-2019.yaml")
+    status, out, _ = run(["explain", showcase, "c-history-addressed"], capsys)
+    assert status == 0
+    assert (
+        out.splitlines()[0]
+        == "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN."
+    )
+    status, out, _ = run(
+        [
+            "explain",
+            showcase,
+            "r-burden-sharing",
+            "-s",
+            "preferred",
+            "--mode",
+            "credulous",
+            "--json",
+        ],
+        capsys,
+    )
+    assert json.loads(out)[0]["accepted"] is True
+    status, _, err = run(["explain", showcase, "nope"], capsys)
+    assert status == 1
+    assert "no argument 'nope'" in err

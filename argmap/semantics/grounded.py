@@ -11,9 +11,39 @@ from collections import deque
 
 from argmap.framework import AF
 
-__all__ = ["grounded_labels"]
+__all__ = ["grounded_labels", "grounded_ranks"]
 
 UNDEC, IN, OUT = 0, 1, 2
+
+
+def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
+    """Labels as :func:`grounded_labels`, and the round in which each was decided.
+
+    Unattacked arguments are IN in round 0; what they attack is OUT in round 0; an argument
+    whose attackers are all OUT by round ``r`` is IN in round ``r + 1``. Undecided
+    arguments have rank -1. Ranks make explanations well-founded: an IN argument's
+    defenders are IN in earlier rounds.
+
+    >>> grounded_ranks(AF(["a", "b", "c"], [("a", "b"), ("b", "c")]))
+    ([1, 2, 1], [0, 0, 1])
+    """
+    n = len(af)
+    label, rank = [UNDEC] * n, [-1] * n
+    live = [len(attackers) for attackers in af.attackers]
+    queue = deque((i, 0) for i in range(n) if live[i] == 0)
+    targets = af.targets
+    while queue:
+        a, level = queue.popleft()
+        label[a], rank[a] = IN, level
+        for b in targets[a]:
+            if label[b] != UNDEC:
+                continue
+            label[b], rank[b] = OUT, level
+            for c in targets[b]:
+                live[c] -= 1
+                if live[c] == 0 and label[c] == UNDEC:
+                    queue.append((c, level + 1))
+    return label, rank
 
 
 def grounded_labels(af: AF) -> list[int]:
@@ -23,20 +53,4 @@ def grounded_labels(af: AF) -> list[int]:
     >>> grounded_labels(af)
     [1, 2, 1, 0]
     """
-    n = len(af)
-    label = [UNDEC] * n
-    live = [len(attackers) for attackers in af.attackers]  # attackers not yet OUT
-    queue = deque(i for i in range(n) if live[i] == 0)
-    targets = af.targets
-    while queue:
-        a = queue.popleft()
-        label[a] = IN
-        for b in targets[a]:
-            if label[b] != UNDEC:
-                continue
-            label[b] = OUT
-            for c in targets[b]:
-                live[c] -= 1
-                if live[c] == 0 and label[c] == UNDEC:
-                    queue.append(c)
-    return label
+    return grounded_ranks(af)[0]

@@ -174,7 +174,7 @@ class SatFramework:
         finally:
             sat.close()
 
-    def _maximise_in(self, sat: _Sat, start: frozenset[int]) -> frozenset[int]:
+    def maximise_in(self, sat: _Sat, start: frozenset[int]) -> frozenset[int]:
         """Grow an IN set until no extension of the solver's encoding strictly contains it."""
         current = start
         while True:
@@ -191,7 +191,7 @@ class SatFramework:
         sat = self.solver("complete")
         try:
             while (model := sat.solve()) is not None:
-                found = self._maximise_in(sat, self.in_set(model))
+                found = self.maximise_in(sat, self.in_set(model))
                 yield found
                 outside = [self.IN(a) for a in range(self.n) if a not in found]
                 if not outside:
@@ -259,7 +259,7 @@ class SatFramework:
         grow = self.solver("complete")
         try:
             while (model := candidates.solve([-self.IN(a)])) is not None:
-                maximal = self._maximise_in(grow, self.in_set(model))
+                maximal = self.maximise_in(grow, self.in_set(model))
                 if a not in maximal:
                     return maximal
                 outside = [self.IN(b) for b in range(self.n) if b not in maximal]

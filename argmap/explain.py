@@ -1,0 +1,327 @@
+"""Why an argument is accepted or rejected, as readable text and as data.
+
+- **grounded** (and the single-status semantics ideal and eager): for an IN argument, the
+  *defence tree*: each attacker is OUT because an argument accepted earlier attacks it,
+  down to unattacked arguments; for an OUT argument, its accepted attacker and that
+  attacker's tree; for an UNDEC argument, the undecided attackers that leave it open.
+- **credulous** acceptance: a witness extension that contains the argument; if rejected,
+  the reason no extension can contain it.
+- **skeptical** acceptance: the reason it is in every extension; if rejected, an extension
+  that leaves it out, and the members of that extension that attack it.
+
+>>> from argmap.framework import AF
+>>> af = AF(["a", "b", "c"], [("a", "b"), ("b", "c")])
+>>> print(explain(af, "c"))
+c is IN (grounded): every attacker is OUT.
+  b is OUT: attacked by a, which is IN.
+    a is IN: it has no attackers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from argmap.errors import ArgmapError
+from argmap.framework import AF
+from argmap.model import ArgumentMap
+from argmap.semantics import extensions, is_credulously_accepted
+from argmap.semantics.grounded import IN, OUT, grounded_ranks
+from argmap.semantics.names import Semantics, semantics_named
+from argmap.semantics.sat import Deadline, SatFramework
+
+__all__ = ["DefenceTree", "Explanation", "explain"]
+
+
+@attrs.frozen
+class DefenceTree:
+    """One step of a grounded explanation: an argument, its label and why."""
+
+    argument: str
+    label: str
+    reason: str
+    children: tuple[DefenceTree, ...] = ()
+
+    def lines(self, depth: int = 0) -> list[str]:
+        """The tree as indented lines."""
+        out = ["  " * depth + f"{self.argument} is {self.label.upper()}: {self.reason}"]
+        for child in self.children:
+            out += child.lines(depth + 1)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The tree as JSON-ready data."""
+        return {
+            "argument": self.argument,
+            "label": self.label,
+            "reason": self.reason,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@attrs.frozen
+class Explanation:
+    """Why ``argument`` is or is not accepted under ``semantics`` in ``mode``."""
+
+    argument: str
+    semantics: Semantics
+    mode: str
+    accepted: bool
+    summary: str
+    tree: DefenceTree | None = None
+    witness: frozenset[str] | None = None
+    attackers: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        lines = [self.summary]
+        if self.tree is not None:  # the summary gives the root's reason; list the rest
+            for child in self.tree.children:
+                lines += child.lines(1)
+        if self.witness is not None:
+            lines.append(f"  extension: {{{', '.join(sorted(self.witness))}}}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The explanation as JSON-ready data."""
+        return {
+            "argument": self.argument,
+            "semantics": str(self.semantics),
+            "mode": self.mode,
+            "accepted": self.accepted,
+            "summary": self.summary,
+            "tree": self.tree.to_dict() if self.tree else None,
+            "witness": sorted(self.witness) if self.witness is not None else None,
+            "attackers": list(self.attackers),
+        }
+
+
+def _grounded_tree(
+    af: AF, a: int, labels: list[int], ranks: list[int], seen: frozenset[int] = frozenset()
+) -> DefenceTree:
+    name = af.arguments[a]
+    if labels[a] == IN:
+        attackers = af.attackers[a]
+        if not attackers:
+            return DefenceTree(name, "in", "it has no attackers.")
+        children = []
+        for b in attackers:
+            killer = min((c for c in af.attackers[b] if labels[c] == IN), key=lambda c: ranks[c])
+            children.append(
+                DefenceTree(
+                    af.arguments[b],
+                    "out",
+                    f"attacked by {af.arguments[killer]}, which is IN.",
+                    (_grounded_tree(af, killer, labels, ranks),),
+                )
+            )
+        return DefenceTree(name, "in", "every attacker is OUT.", tuple(children))
+    if labels[a] == OUT:
+        killer = min((c for c in af.attackers[a] if labels[c] == IN), key=lambda c: ranks[c])
+        return DefenceTree(
+            name,
+            "out",
+            f"attacked by {af.arguments[killer]}, which is IN.",
+            (_grounded_tree(af, killer, labels, ranks),),
+        )
+    open_attackers = [b for b in af.attackers[a] if labels[b] != OUT]
+    listed = ", ".join(af.arguments[b] for b in open_attackers)
+    reason = f"no attacker is IN, but {listed} {'is' if len(open_attackers) == 1 else 'are'} not OUT either."
+    if a in open_attackers:
+        reason = "it attacks itself. " + reason
+    return DefenceTree(name, "undec", reason)
+
+
+def _explain_grounded(af: AF, a: int) -> Explanation:
+    labels, ranks = grounded_ranks(af)
+    tree = _grounded_tree(af, a, labels, ranks)
+    name = af.arguments[a]
+    label = tree.label.upper()
+    attackers = tuple(af.arguments[c] for c in af.attackers[a] if labels[c] == IN)
+    return Explanation(
+        name,
+        Semantics.GROUNDED,
+        "grounded",
+        labels[a] == IN,
+        f"{name} is {label} (grounded): {tree.reason}",
+        tree,
+        attackers=attackers,
+    )
+
+
+def _witness(af: AF, a: int, semantics: Semantics, deadline: Deadline) -> frozenset[str] | None:
+    """An extension containing argument ``a``, if there is one."""
+    sat = SatFramework(af, deadline)
+    if semantics in (
+        Semantics.COMPLETE,
+        Semantics.ADMISSIBLE,
+        Semantics.CONFLICT_FREE,
+        Semantics.STABLE,
+    ):
+        found = sat.exists(semantics.value, include=[a])
+    elif semantics is Semantics.PREFERRED:
+        start = sat.exists("complete", include=[a])
+        if start is None:
+            return None
+        solver = sat.solver("complete")
+        try:
+            found = sat.maximise_in(solver, start)
+        finally:
+            solver.close()
+    else:
+        base = "complete" if semantics is Semantics.SEMI_STABLE else "conflict-free"
+        found = sat.range_maximal_witness(base, a, member=True)
+    return None if found is None else af.names(found)
+
+
+def _counterexample(
+    af: AF, a: int, semantics: Semantics, deadline: Deadline
+) -> frozenset[str] | None:
+    """An extension lacking argument ``a``, if there is one."""
+    sat = SatFramework(af, deadline)
+    if semantics in (
+        Semantics.COMPLETE,
+        Semantics.ADMISSIBLE,
+        Semantics.CONFLICT_FREE,
+        Semantics.STABLE,
+    ):
+        found = sat.exists(semantics.value, exclude=[a])
+    elif semantics is Semantics.PREFERRED:
+        found = sat.preferred_counterexample(a)
+    else:
+        base = "complete" if semantics is Semantics.SEMI_STABLE else "conflict-free"
+        found = sat.range_maximal_witness(base, a, member=False)
+    return None if found is None else af.names(found)
+
+
+def _attackers_in(af: AF, a: int, extension: frozenset[str]) -> tuple[str, ...]:
+    return tuple(af.arguments[b] for b in af.attackers[a] if af.arguments[b] in extension)
+
+
+def explain(
+    target: AF | ArgumentMap,
+    argument: str,
+    semantics: str | Semantics = "grounded",
+    *,
+    mode: str = "skeptical",
+    support: str = "necessary",
+    timeout: float | None = None,
+) -> Explanation:
+    """Explain the status of ``argument`` in a framework or a map.
+
+    Parameters
+    ----------
+    target
+        An :class:`~argmap.framework.AF`, or a map (read under ``support``).
+    argument
+        The argument (node id) to explain.
+    semantics
+        Any semantics; grounded gives a defence tree.
+    mode
+        ``credulous`` or ``skeptical``, for semantics with several extensions.
+    support
+        For maps: the interpretation of support (``none``, ``deductive``, ``necessary``).
+    timeout
+        Seconds before :class:`~argmap.semantics.SolverTimeout`.
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown argument, semantics or mode.
+    """
+    af = target.framework(support) if isinstance(target, ArgumentMap) else target
+    if argument not in af:
+        raise ArgmapError(f"there is no argument '{argument}' to explain")
+    if mode not in ("credulous", "skeptical"):
+        raise ArgmapError(f"unknown mode '{mode}': use credulous or skeptical")
+    chosen = semantics_named(semantics)
+    a = af.index[argument]
+    if chosen is Semantics.GROUNDED or (chosen is Semantics.COMPLETE and mode == "skeptical"):
+        found = _explain_grounded(af, a)
+        if chosen is Semantics.GROUNDED:
+            return found
+        # skeptical complete = grounded; when rejected, the grounded extension leaves it out
+        leaves_out = None if found.accepted else extensions(af, Semantics.GROUNDED)[0]
+        return attrs.evolve(found, semantics=chosen, mode=mode, witness=leaves_out)
+    deadline = Deadline(timeout)
+    if chosen.unique:
+        (extension,) = extensions(af, chosen, timeout=timeout)
+        inside = argument in extension
+        attackers = _attackers_in(af, a, extension)
+        verdict = "is in" if inside else "is not in"
+        why = f"; attacked by {', '.join(attackers)}" if attackers else ""
+        return Explanation(
+            argument,
+            chosen,
+            "unique",
+            inside,
+            f"{argument} {verdict} the {chosen} extension{why}.",
+            witness=extension,
+            attackers=attackers,
+        )
+    if mode == "credulous":
+        witness = _witness(af, a, chosen, deadline)
+        if witness is not None:
+            return Explanation(
+                argument,
+                chosen,
+                mode,
+                True,
+                f"{argument} is credulously accepted ({chosen}): this extension contains it.",
+                witness=witness,
+            )
+        if af.attacks_index(a, a):
+            reason = "it attacks itself"
+        elif chosen in (Semantics.STABLE,) and not is_credulously_accepted(
+            af, argument, "admissible"
+        ):
+            reason = "no admissible set contains it"
+        else:
+            reason = f"every {chosen} extension leaves it out"
+        grounded_attackers = _explain_grounded(af, a).attackers
+        return Explanation(
+            argument,
+            chosen,
+            mode,
+            False,
+            f"{argument} is not credulously accepted ({chosen}): {reason}.",
+            attackers=grounded_attackers,
+        )
+    counter = _counterexample(af, a, chosen, deadline)
+    if counter is None:
+        grounded = _explain_grounded(af, a)
+        if grounded.accepted:
+            return Explanation(
+                argument,
+                chosen,
+                mode,
+                True,
+                f"{argument} is skeptically accepted ({chosen}): it is in the grounded extension, hence in every {chosen} extension.",
+                grounded.tree,
+            )
+        vacuous = chosen is Semantics.STABLE and not extensions(af, "stable", timeout=timeout)
+        reason = (
+            "there is no stable extension (vacuously)"
+            if vacuous
+            else f"every {chosen} extension contains it"
+        )
+        return Explanation(
+            argument,
+            chosen,
+            mode,
+            True,
+            f"{argument} is skeptically accepted ({chosen}): {reason}.",
+        )
+    attackers = _attackers_in(af, a, counter)
+    why = (
+        f"it is attacked there by {', '.join(attackers)}" if attackers else "it is undecided there"
+    )
+    return Explanation(
+        argument,
+        chosen,
+        mode,
+        False,
+        f"{argument} is not skeptically accepted ({chosen}): this extension leaves it out; {why}.",
+        witness=counter,
+        attackers=attackers,
+    )
