@@ -17,8 +17,10 @@ support and attack), check it, compare several essays, and render them.
 [('e1', 'evidence'), ('r1', 'recommendation')]
 """
 
+from argmap.bipolar import DerivedAttack, DerivedGraph, Support, attack_graph
 from argmap.check import CheckReport, check
 from argmap.errors import ArgmapError, Problem, Severity
+from argmap.explain import Explanation, explain
 from argmap.formats.yaml import (
     corpus_to_yaml,
     map_from_yaml,
@@ -71,9 +73,12 @@ __all__ = [
     "ArgumentMap",
     "CheckReport",
     "Corpus",
+    "DerivedAttack",
+    "DerivedGraph",
     "Edge",
     "EdgeKind",
     "Equivalence",
+    "Explanation",
     "Label",
     "Locator",
     "Node",
@@ -85,13 +90,16 @@ __all__ = [
     "Semantics",
     "Severity",
     "SolverTimeout",
+    "Support",
     "__version__",
+    "attack_graph",
     "check",
     "corpus_from_networkx",
     "corpus_schema",
     "corpus_to_networkx",
     "corpus_to_yaml",
     "count_extensions",
+    "explain",
     "extensions",
     "from_networkx",
     "is_admissible",

@@ -1,0 +1,31 @@
+"""Extensions, acceptance and explanations: on a small framework and on an essay's map.
+
+Run from the project folder:  python examples/semantics.py
+"""
+
+from pathlib import Path
+
+import argmap
+
+# An abstract framework: a and b attack each other, b attacks c, c and d attack each other.
+af = argmap.AF(["a", "b", "c", "d"], [("a", "b"), ("b", "a"), ("b", "c"), ("c", "d"), ("d", "c")])
+for semantics in ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal"):
+    found = argmap.extensions(af, semantics)
+    print(f"{semantics:>12}: {[sorted(e) for e in found]}")
+print("d credulously accepted (preferred):", argmap.is_credulously_accepted(af, "d", "preferred"))
+print("d skeptically accepted (preferred):", argmap.is_skeptically_accepted(af, "d", "preferred"))
+print(argmap.explain(af, "d", "preferred", mode="skeptical"))
+print()
+
+# An essay's map: supports are read as necessary (the default), deductive, or not at all.
+m = argmap.read_map(Path(__file__).resolve().parent.parent / "maps" / "hudson-cronin-2019.yaml")
+for support in ("none", "deductive", "necessary"):
+    labels = m.labelling("grounded", support=support)
+    rejected = sorted(node for node, label in labels.items() if label != argmap.Label.IN)
+    print(f"grounded, support {support}: not accepted: {', '.join(rejected)}")
+print()
+for attack in m.attack_graph("necessary").attacks:
+    if attack.kind != "direct":
+        print(" ", attack.describe())
+print()
+print(argmap.explain(m, "c-history-addressed"))
