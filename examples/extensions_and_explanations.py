@@ -1,6 +1,6 @@
 """Extensions, acceptance and explanations: on a small framework and on an essay's map.
 
-Run from the project folder:  python examples/semantics.py
+Run from the project folder:  python examples/extensions_and_explanations.py
 """
 
 from pathlib import Path
