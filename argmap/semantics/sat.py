@@ -7,7 +7,7 @@ exactly when ``i`` is IN or OUT. The base encodings:
 - *conflict-free*: no attack between two IN arguments; OUT means attacked by an IN one;
 - *admissible*: an IN argument has all attackers OUT; an OUT argument has an IN attacker;
 - *complete*: a complete labelling (IN iff all attackers OUT, OUT iff some attacker IN);
-- *stable*: complete with no UNDEC.
+- *stable*: conflict-free, every argument IN or attacked by an IN one (IN variables only).
 
 On these: enumeration with blocking clauses; preferred by iterative maximisation of the IN
 set, semi-stable and stage by maximisation of the range (enumerating every extension of
@@ -126,6 +126,13 @@ class SatFramework:
         """The clauses of a base encoding: conflict-free, admissible, complete or stable."""
         af, clauses = self.af, []
         IN, OUT = self.IN, self.OUT
+        if base == "stable" and not with_range:
+            # IN variables suffice: conflict-free, and each argument IN or attacked by an IN one
+            for a in range(self.n):
+                attackers = af.attackers[a]
+                clauses += [[-IN(a), -IN(b)] for b in attackers]
+                clauses.append([IN(a), *(IN(b) for b in attackers)])
+            return clauses
         for a in range(self.n):
             clauses.append([-IN(a), -OUT(a)])
             attackers = af.attackers[a]
