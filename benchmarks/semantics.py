@@ -193,7 +193,8 @@ def run_pygarg(task: str, n: int, pairs: Pairs) -> Answer:
     if task == "GR":
         return frozenset(solver.compute_grounded_extension(args, atts))
     if task == "DC-PR":
-        return bool(solver.credulous_acceptability(args, atts, "1", "PR"))
+        accepted, _witness = solver.credulous_acceptability(args, atts, "1", "PR")
+        return bool(accepted)
     semantics = "ST" if task == "EE-ST" else "PR"
     return {frozenset(e) for e in solver.extension_enumeration(args, atts, semantics)}
 
