@@ -18,8 +18,14 @@ from argmap.semantics import (
     is_admissible,
     is_conflict_free,
     is_credulously_accepted,
+    is_eager,
     is_extension,
+    is_grounded,
+    is_ideal,
+    is_preferred,
+    is_semi_stable,
     is_skeptically_accepted,
+    is_stage,
     labelling,
     labelling_of,
     some_extension,
@@ -89,6 +95,22 @@ def test_checkers_agree_with_the_definitions(semantics: str, af: AF) -> None:
     }
     for candidate in candidates:
         assert is_extension(af, candidate, semantics) == (candidate in expected)
+
+
+@given(af=frameworks(max_arguments=6))
+def test_named_checkers(af: AF) -> None:
+    checkers = {
+        "grounded": is_grounded,
+        "preferred": is_preferred,
+        "semi-stable": is_semi_stable,
+        "stage": is_stage,
+        "ideal": is_ideal,
+        "eager": is_eager,
+    }
+    for semantics, checker in checkers.items():
+        expected = set(reference_extensions(af, semantics))
+        for candidate in expected | set(reference_extensions(af, "admissible")):
+            assert checker(af, candidate) == (candidate in expected), semantics
 
 
 @given(af=frameworks())

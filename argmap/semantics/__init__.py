@@ -38,9 +38,15 @@ __all__ = [
     "is_complete",
     "is_conflict_free",
     "is_credulously_accepted",
+    "is_eager",
     "is_extension",
+    "is_grounded",
+    "is_ideal",
+    "is_preferred",
+    "is_semi_stable",
     "is_skeptically_accepted",
     "is_stable",
+    "is_stage",
     "iter_extensions",
     "labelling",
     "labelling_of",
@@ -283,6 +289,49 @@ def is_extension(
     }
     if chosen in simple:
         return simple[chosen](af, names)
+    if chosen is Semantics.PREFERRED:
+        return is_preferred(af, names, timeout=timeout)
     if chosen.unique:
         return names == extensions(af, chosen, timeout=timeout)[0]
     return names in extensions(af, chosen, timeout=timeout)
+
+
+def is_grounded(af: AF, extension: Iterable[str]) -> bool:
+    """Whether a set is the grounded extension."""
+    return frozenset(extension) == af.names(_grounded(af))
+
+
+def is_preferred(af: AF, extension: Iterable[str], *, timeout: float | None = None) -> bool:
+    """Whether a set is a preferred extension: admissible, and no admissible set is larger.
+
+    One SAT call: a complete extension strictly containing it would refute it.
+    """
+    s = af.indices(extension)
+    if not is_admissible(af, af.names(s)):
+        return False
+    sat = SatFramework(af, Deadline(timeout))
+    solver = sat.solver("complete")
+    try:
+        return sat.maximise_in(solver, s) == s
+    finally:
+        solver.close()
+
+
+def is_semi_stable(af: AF, extension: Iterable[str], *, timeout: float | None = None) -> bool:
+    """Whether a set is a semi-stable extension."""
+    return is_extension(af, extension, Semantics.SEMI_STABLE, timeout=timeout)
+
+
+def is_stage(af: AF, extension: Iterable[str], *, timeout: float | None = None) -> bool:
+    """Whether a set is a stage extension."""
+    return is_extension(af, extension, Semantics.STAGE, timeout=timeout)
+
+
+def is_ideal(af: AF, extension: Iterable[str], *, timeout: float | None = None) -> bool:
+    """Whether a set is the ideal extension."""
+    return is_extension(af, extension, Semantics.IDEAL, timeout=timeout)
+
+
+def is_eager(af: AF, extension: Iterable[str], *, timeout: float | None = None) -> bool:
+    """Whether a set is the eager extension."""
+    return is_extension(af, extension, Semantics.EAGER, timeout=timeout)
