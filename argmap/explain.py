@@ -26,10 +26,14 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import ArgumentMap
-from argmap.semantics import extensions, is_credulously_accepted
+from argmap.semantics import (
+    credulous_witness,
+    extensions,
+    is_credulously_accepted,
+    skeptical_counterexample,
+)
 from argmap.semantics.grounded import IN, OUT, grounded_ranks
 from argmap.semantics.names import Semantics, semantics_named
-from argmap.semantics.sat import Deadline, SatFramework
 
 __all__ = ["DefenceTree", "Explanation", "explain"]
 
@@ -149,51 +153,6 @@ def _explain_grounded(af: AF, a: int) -> Explanation:
     )
 
 
-def _witness(af: AF, a: int, semantics: Semantics, deadline: Deadline) -> frozenset[str] | None:
-    """An extension containing argument ``a``, if there is one."""
-    sat = SatFramework(af, deadline)
-    if semantics in (
-        Semantics.COMPLETE,
-        Semantics.ADMISSIBLE,
-        Semantics.CONFLICT_FREE,
-        Semantics.STABLE,
-    ):
-        found = sat.exists(semantics.value, include=[a])
-    elif semantics is Semantics.PREFERRED:
-        start = sat.exists("complete", include=[a])
-        if start is None:
-            return None
-        solver = sat.solver("complete")
-        try:
-            found = sat.maximise_in(solver, start)
-        finally:
-            solver.close()
-    else:
-        base = "complete" if semantics is Semantics.SEMI_STABLE else "conflict-free"
-        found = sat.range_maximal_witness(base, a, member=True)
-    return None if found is None else af.names(found)
-
-
-def _counterexample(
-    af: AF, a: int, semantics: Semantics, deadline: Deadline
-) -> frozenset[str] | None:
-    """An extension lacking argument ``a``, if there is one."""
-    sat = SatFramework(af, deadline)
-    if semantics in (
-        Semantics.COMPLETE,
-        Semantics.ADMISSIBLE,
-        Semantics.CONFLICT_FREE,
-        Semantics.STABLE,
-    ):
-        found = sat.exists(semantics.value, exclude=[a])
-    elif semantics is Semantics.PREFERRED:
-        found = sat.preferred_counterexample(a)
-    else:
-        base = "complete" if semantics is Semantics.SEMI_STABLE else "conflict-free"
-        found = sat.range_maximal_witness(base, a, member=False)
-    return None if found is None else af.names(found)
-
-
 def _attackers_in(af: AF, a: int, extension: frozenset[str]) -> tuple[str, ...]:
     return tuple(af.arguments[b] for b in af.attackers[a] if af.arguments[b] in extension)
 
@@ -243,7 +202,6 @@ def explain(
         # skeptical complete = grounded; when rejected, the grounded extension leaves it out
         leaves_out = None if found.accepted else extensions(af, Semantics.GROUNDED)[0]
         return attrs.evolve(found, semantics=chosen, mode=mode, witness=leaves_out)
-    deadline = Deadline(timeout)
     if chosen.unique:
         (extension,) = extensions(af, chosen, timeout=timeout)
         inside = argument in extension
@@ -260,7 +218,7 @@ def explain(
             attackers=attackers,
         )
     if mode == "credulous":
-        witness = _witness(af, a, chosen, deadline)
+        witness = credulous_witness(af, argument, chosen, timeout=timeout)
         if witness is not None:
             return Explanation(
                 argument,
@@ -287,7 +245,7 @@ def explain(
             f"{argument} is not credulously accepted ({chosen}): {reason}.",
             attackers=grounded_attackers,
         )
-    counter = _counterexample(af, a, chosen, deadline)
+    counter = skeptical_counterexample(af, argument, chosen, timeout=timeout)
     if counter is None:
         grounded = _explain_grounded(af, a)
         if grounded.accepted:

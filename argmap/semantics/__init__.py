@@ -33,6 +33,7 @@ __all__ = [
     "Semantics",
     "SolverTimeout",
     "count_extensions",
+    "credulous_witness",
     "extensions",
     "is_admissible",
     "is_complete",
@@ -50,6 +51,7 @@ __all__ = [
     "iter_extensions",
     "labelling",
     "labelling_of",
+    "skeptical_counterexample",
     "some_extension",
 ]
 
@@ -166,42 +168,71 @@ def _argument(af: AF, argument: str) -> int:
     return af.index[argument]
 
 
+def credulous_witness(
+    af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
+) -> frozenset[str] | None:
+    """An extension that contains ``argument``, or ``None`` if no extension does."""
+    chosen, a = semantics_named(semantics), _argument(af, argument)
+    sat = SatFramework(af, Deadline(timeout))
+    found: Indices | None
+    if chosen.unique:
+        extension = next(_iter_indices(af, chosen, sat.deadline))
+        found = extension if a in extension else None
+    elif chosen is Semantics.CONFLICT_FREE:
+        found = None if af.attacks_index(a, a) else frozenset([a])
+    elif chosen is Semantics.PREFERRED:
+        start = sat.exists("admissible", include=[a])
+        if start is None:
+            return None
+        solver = sat.solver("complete")
+        try:
+            found = sat.maximise_in(solver, start)
+        finally:
+            solver.close()
+    elif chosen in (Semantics.ADMISSIBLE, Semantics.COMPLETE, Semantics.STABLE):
+        found = sat.exists(chosen.value, include=[a])
+    else:
+        base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+        found = sat.range_maximal_witness(base, a, member=True)
+    return None if found is None else af.names(found)
+
+
+def skeptical_counterexample(
+    af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
+) -> frozenset[str] | None:
+    """An extension that leaves ``argument`` out, or ``None`` if every extension has it."""
+    chosen, a = semantics_named(semantics), _argument(af, argument)
+    sat = SatFramework(af, Deadline(timeout))
+    found: Indices | None
+    if chosen.unique or chosen is Semantics.COMPLETE:
+        # the grounded extension is the least complete one: a complete extension lacks a iff it does
+        unique = Semantics.GROUNDED if chosen is Semantics.COMPLETE else chosen
+        extension = next(_iter_indices(af, unique, sat.deadline))
+        found = None if a in extension else extension
+    elif chosen in (Semantics.CONFLICT_FREE, Semantics.ADMISSIBLE):
+        found = frozenset()  # the empty set is always an extension
+    elif chosen is Semantics.PREFERRED:
+        found = sat.preferred_counterexample(a)
+    elif chosen is Semantics.STABLE:
+        found = sat.exists("stable", exclude=[a])
+    else:
+        base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+        found = sat.range_maximal_witness(base, a, member=False)
+    return None if found is None else af.names(found)
+
+
 def is_credulously_accepted(
     af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
 ) -> bool:
     """Whether ``argument`` is in at least one extension."""
-    chosen, a = semantics_named(semantics), _argument(af, argument)
-    sat = SatFramework(af, Deadline(timeout))
-    if chosen.unique:
-        return a in next(_iter_indices(af, chosen, sat.deadline))
-    if chosen is Semantics.CONFLICT_FREE:
-        return not af.attacks_index(a, a)
-    if chosen in (Semantics.ADMISSIBLE, Semantics.COMPLETE, Semantics.PREFERRED):
-        return sat.exists("admissible", include=[a]) is not None
-    if chosen is Semantics.STABLE:
-        return sat.exists("stable", include=[a]) is not None
-    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
-    return sat.range_maximal_witness(base, a, member=True) is not None
+    return credulous_witness(af, argument, semantics, timeout=timeout) is not None
 
 
 def is_skeptically_accepted(
     af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
 ) -> bool:
     """Whether ``argument`` is in every extension (vacuously so when there is none)."""
-    chosen, a = semantics_named(semantics), _argument(af, argument)
-    sat = SatFramework(af, Deadline(timeout))
-    if chosen.unique:
-        return a in next(_iter_indices(af, chosen, sat.deadline))
-    if chosen in (Semantics.CONFLICT_FREE, Semantics.ADMISSIBLE):
-        return False  # the empty set is always an extension
-    if chosen is Semantics.COMPLETE:
-        return a in _grounded(af)
-    if chosen is Semantics.PREFERRED:
-        return sat.preferred_counterexample(a) is None
-    if chosen is Semantics.STABLE:
-        return sat.exists("stable", exclude=[a]) is None
-    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
-    return sat.range_maximal_witness(base, a, member=False) is None
+    return skeptical_counterexample(af, argument, semantics, timeout=timeout) is None
 
 
 def labelling_of(af: AF, extension: Iterable[str]) -> dict[str, Label]:
