@@ -100,26 +100,15 @@ class Explanation:
         }
 
 
-def _grounded_tree(
-    af: AF, a: int, labels: list[int], ranks: list[int], seen: frozenset[int] = frozenset()
-) -> DefenceTree:
+def _grounded_tree(af: AF, a: int, labels: list[int], ranks: list[int]) -> DefenceTree:
     name = af.arguments[a]
     if labels[a] == IN:
         attackers = af.attackers[a]
         if not attackers:
             return DefenceTree(name, "in", "it has no attackers.")
-        children = []
-        for b in attackers:
-            killer = min((c for c in af.attackers[b] if labels[c] == IN), key=lambda c: ranks[c])
-            children.append(
-                DefenceTree(
-                    af.arguments[b],
-                    "out",
-                    f"attacked by {af.arguments[killer]}, which is IN.",
-                    (_grounded_tree(af, killer, labels, ranks),),
-                )
-            )
-        return DefenceTree(name, "in", "every attacker is OUT.", tuple(children))
+        # every attacker of an IN argument is OUT: each child is its OUT tree
+        children = tuple(_grounded_tree(af, b, labels, ranks) for b in attackers)
+        return DefenceTree(name, "in", "every attacker is OUT.", children)
     if labels[a] == OUT:
         killer = min((c for c in af.attackers[a] if labels[c] == IN), key=lambda c: ranks[c])
         return DefenceTree(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from pysat.solvers import Solver
 
@@ -181,17 +181,29 @@ class SatFramework:
         finally:
             sat.close()
 
+    def _outside(self, var: Callable[[int], int], s: frozenset[int]) -> list[int]:
+        """A clause: ``var`` holds for some argument not in ``s``."""
+        return [var(a) for a in range(self.n) if a not in s]
+
+    def _strict_superset(
+        self, sat: _Sat, var: Callable[[int], int], s: frozenset[int]
+    ) -> list[int] | None:
+        """A model where ``var`` holds on all of ``s`` and more, or ``None``.
+
+        The extra clause is switched on by a fresh activation literal for this one call.
+        """
+        act = self.fresh()
+        sat.add([-act, *self._outside(var, s)])
+        model = sat.solve([act, *(var(a) for a in s)])
+        sat.add([-act])
+        return model
+
     def maximise_in(self, sat: _Sat, start: frozenset[int]) -> frozenset[int]:
         """Grow an IN set until no extension of the solver's encoding strictly contains it."""
         current = start
-        while True:
-            act = self.fresh()
-            sat.add([-act, *(self.IN(a) for a in range(self.n) if a not in current)])
-            model = sat.solve([act, *(self.IN(a) for a in current)])
-            sat.add([-act])
-            if model is None:
-                return current
+        while (model := self._strict_superset(sat, self.IN, current)) is not None:
             current = self.in_set(model)
+        return current
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise a complete extension, then exclude its subsets."""
@@ -200,7 +212,7 @@ class SatFramework:
             while (model := sat.solve()) is not None:
                 found = self.maximise_in(sat, self.in_set(model))
                 yield found
-                outside = [self.IN(a) for a in range(self.n) if a not in found]
+                outside = self._outside(self.IN, found)
                 if not outside:
                     return
                 sat.add(outside)
@@ -209,15 +221,9 @@ class SatFramework:
 
     def _maximise_range(self, sat: _Sat, model: list[int]) -> list[int]:
         """Grow a model's range until it is maximal; returns a model with that range."""
-        while True:
-            current = self.range_set(model)
-            act = self.fresh()
-            sat.add([-act, *(self.RANGE(a) for a in range(self.n) if a not in current)])
-            bigger = sat.solve([act, *(self.RANGE(a) for a in current)])
-            sat.add([-act])
-            if bigger is None:
-                return model
+        while (bigger := self._strict_superset(sat, self.RANGE, self.range_set(model))) is not None:
             model = bigger
+        return model
 
     def enumerate_range_maximal(self, base: str) -> Iterator[frozenset[int]]:
         """Semi-stable (base complete) or stage (base conflict-free) extensions.
@@ -236,7 +242,7 @@ class SatFramework:
                     yield extension
                     sat.add([-act, *self._block(extension)])
                 sat.add([-act])
-                outside = [self.RANGE(a) for a in range(self.n) if a not in best]
+                outside = self._outside(self.RANGE, best)
                 if not outside:
                     return
                 sat.add(outside)
@@ -269,7 +275,7 @@ class SatFramework:
                 maximal = self.maximise_in(grow, self.in_set(model))
                 if a not in maximal:
                     return maximal
-                outside = [self.IN(b) for b in range(self.n) if b not in maximal]
+                outside = self._outside(self.IN, maximal)
                 if not outside:
                     return None
                 candidates.add(outside)
@@ -290,14 +296,9 @@ class SatFramework:
         try:
             while (model := candidates.solve([literal])) is not None:
                 current = self.range_set(model)
-                act = self.fresh()
-                check.add([-act, *(self.RANGE(b) for b in range(self.n) if b not in current)])
-                bigger = check.solve([act, *(self.RANGE(b) for b in current)])
-                check.add([-act])
-                if bigger is None:
+                if self._strict_superset(check, self.RANGE, current) is None:
                     return self.in_set(model)
-                outside = [self.RANGE(b) for b in range(self.n) if b not in current]
-                candidates.add(outside)
+                candidates.add(self._outside(self.RANGE, current))
             return None
         finally:
             candidates.close()
