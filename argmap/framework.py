@@ -13,12 +13,16 @@ indices attacking it and attacked by it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
 
 from argmap.errors import ArgmapError
 
-__all__ = ["AF"]
+__all__ = ["AF", "Adjacency"]
 
 
 class AF:
@@ -38,33 +42,43 @@ class AF:
         On a repeated argument name or an attack naming an unknown argument.
     """
 
-    __slots__ = ("_attack_set", "arguments", "attackers", "index", "targets")
+    __slots__ = ("_attackers", "_index", "_targets", "adjacency", "arguments", "attack_count")
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
-        self.arguments: tuple[str, ...] = tuple(arguments)
-        self.index: dict[str, int] = {}
-        for i, name in enumerate(self.arguments):
-            if name in self.index:
-                raise ArgmapError(f"argument '{name}' is listed twice")
-            self.index[name] = i
-        n = len(self.arguments)
-        attackers: list[list[int]] = [[] for _ in range(n)]
-        targets: list[list[int]] = [[] for _ in range(n)]
-        pairs: set[tuple[int, int]] = set()
-        for attacker, attacked in attacks:
-            try:
-                pair = (self.index[attacker], self.index[attacked])
-            except KeyError as exc:
-                raise ArgmapError(
-                    f"attack ({attacker}, {attacked}) names an unknown argument '{exc.args[0]}'"
-                ) from None
-            if pair not in pairs:
-                pairs.add(pair)
-                targets[pair[0]].append(pair[1])
-                attackers[pair[1]].append(pair[0])
-        self.attackers: tuple[tuple[int, ...], ...] = tuple(map(tuple, attackers))
-        self.targets: tuple[tuple[int, ...], ...] = tuple(map(tuple, targets))
-        self._attack_set = frozenset(pairs)
+        names = tuple(arguments)
+        index = {name: i for i, name in enumerate(names)}
+        if len(index) != len(names):
+            raise ArgmapError(f"argument '{_repeated(names)}' is listed twice")
+        try:
+            ends = [index[name] for name in chain.from_iterable(attacks)]
+        except KeyError as exc:
+            raise ArgmapError(f"an attack names an unknown argument '{exc.args[0]}'") from None
+        self._build(names, np.array(ends, dtype=np.int64))
+        self._index: dict[str, int] | None = index
+
+    def _build(self, names: tuple[str, ...], ends: np.ndarray) -> None:
+        """Index the attacks: ``ends`` is attacker, attacked, attacker, ... as indices.
+
+        Attacks are sorted and de-duplicated as one integer key each, then kept as two
+        compressed sparse rows (targets by attacker, attackers by target): no Python work
+        per attack, which is what lets a framework of millions of attacks build in seconds.
+        """
+        n = len(names)
+        if len(ends) % 2:
+            raise ArgmapError("an attack needs an attacker and an attacked argument")
+        keys = np.sort(ends[0::2] * n + ends[1::2])
+        if len(keys):
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        source, target = np.divmod(keys, n) if n else (keys, keys)
+        by_target = np.argsort(target, kind="stable")
+        self.arguments: tuple[str, ...] = names
+        self.attack_count: int = len(keys)
+        """How many (distinct) attacks there are."""
+        self.adjacency: Adjacency = Adjacency(
+            _offsets(source, n), target, _offsets(target[by_target], n), source[by_target]
+        )
+        self._attackers: tuple[tuple[int, ...], ...] | None = None
+        self._targets: tuple[tuple[int, ...], ...] | None = None
 
     @classmethod
     def from_file(cls, path: str | Path, fmt: str | None = None) -> AF:
@@ -80,10 +94,46 @@ class AF:
         return read_af(path, fmt)
 
     @classmethod
-    def from_indexed(cls, n: int, attacks: Iterable[tuple[int, int]]) -> AF:
-        """A framework of arguments named ``"1"`` to ``str(n)`` and 0-based index pairs."""
-        names = [str(i + 1) for i in range(n)]
-        return cls(names, ((names[a], names[b]) for a, b in attacks))
+    def from_indexed(
+        cls,
+        n: int,
+        attacks: Iterable[tuple[int, int]],
+        names: Sequence[str] | None = None,
+    ) -> AF:
+        """A framework from 0-based index pairs; arguments are named ``"1"`` to ``str(n)``.
+
+        The fast way to build a large framework: no name is looked up per attack, and the
+        name index is built only when a name is first looked up.
+
+        >>> AF.from_indexed(3, [(0, 1), (1, 2)]).attackers_of("3")
+        ('2',)
+
+        Raises
+        ------
+        ArgmapError
+            If an index is out of range or ``names`` has the wrong length.
+        """
+        arguments = tuple(names) if names is not None else tuple(map(str, range(1, n + 1)))
+        if len(arguments) != n:
+            raise ArgmapError(f"{len(arguments)} names given for {n} arguments")
+        ends = np.fromiter(chain.from_iterable(attacks), dtype=np.int64)
+        if len(ends) and (ends.min() < 0 or ends.max() >= n):
+            bad = int(np.flatnonzero((ends < 0) | (ends >= n))[0]) // 2
+            pair = (int(ends[2 * bad]), int(ends[2 * bad + 1]))
+            raise ArgmapError(f"attack {pair} has an index outside 0..{n - 1}")
+        af = cls.__new__(cls)
+        af._build(arguments, ends)
+        af._index = None
+        if names is not None and len(af.index) != n:
+            raise ArgmapError(f"argument '{_repeated(arguments)}' is listed twice")
+        return af
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Argument name to index (built on first use)."""
+        if self._index is None:
+            self._index = {name: i for i, name in enumerate(self.arguments)}
+        return self._index
 
     def __len__(self) -> int:
         return len(self.arguments)
@@ -106,19 +156,36 @@ class AF:
         return f"AF({len(self)} arguments, {self.attack_count} attacks)"
 
     @property
+    def attackers(self) -> tuple[tuple[int, ...], ...]:
+        """Per argument index, the indices of its attackers (ascending)."""
+        if self._attackers is None:
+            self._attackers = self.adjacency.rows(incoming=True)
+        return self._attackers
+
+    @property
+    def targets(self) -> tuple[tuple[int, ...], ...]:
+        """Per argument index, the indices it attacks (ascending)."""
+        if self._targets is None:
+            self._targets = self.adjacency.rows(incoming=False)
+        return self._targets
+
+    @property
     def attacks(self) -> frozenset[tuple[str, str]]:
         """The attack relation as name pairs."""
         names = self.arguments
-        return frozenset((names[a], names[b]) for a, b in self._attack_set)
+        return frozenset(
+            (names[a], names[b]) for a, targets in enumerate(self.targets) for b in targets
+        )
 
-    @property
-    def attack_count(self) -> int:
-        """How many (distinct) attacks there are."""
-        return len(self._attack_set)
+    def attack_pairs(self) -> Iterator[tuple[int, int]]:
+        """The attack relation as index pairs, ordered by attacker then target."""
+        for a, targets in enumerate(self.targets):
+            for b in targets:
+                yield a, b
 
     def attacks_index(self, attacker: int, attacked: int) -> bool:
         """Whether argument index ``attacker`` attacks index ``attacked``."""
-        return (attacker, attacked) in self._attack_set
+        return attacked in self.targets[attacker]
 
     def attackers_of(self, name: str) -> tuple[str, ...]:
         """The names of the arguments attacking ``name``."""
@@ -147,3 +214,41 @@ class AF:
     def names(self, indices: Iterable[int]) -> frozenset[str]:
         """The names of a set of argument indices."""
         return frozenset(self.arguments[i] for i in indices)
+
+
+class Adjacency(NamedTuple):
+    """Both directions of the attack relation as integer arrays (compressed sparse rows).
+
+    The targets of argument ``a`` are ``out_index[out_start[a]:out_start[a + 1]]``; its
+    attackers ``in_index[in_start[a]:in_start[a + 1]]``; both ascending.
+    """
+
+    out_start: np.ndarray
+    out_index: np.ndarray
+    in_start: np.ndarray
+    in_index: np.ndarray
+
+    def rows(self, incoming: bool) -> tuple[tuple[int, ...], ...]:
+        """One tuple of neighbours per argument."""
+        start, index = (
+            (self.in_start, self.in_index) if incoming else (self.out_start, self.out_index)
+        )
+        flat, bounds = index.tolist(), start.tolist()
+        return tuple(tuple(flat[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1))
+
+
+def _offsets(rows: np.ndarray, n: int) -> np.ndarray:
+    """Row start offsets (length ``n + 1``) of a sorted array of row numbers."""
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=offsets[1:])
+    return offsets
+
+
+def _repeated(names: Iterable[str]) -> str:
+    """The first name that occurs a second time."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    raise ValueError("no name is repeated")

@@ -164,7 +164,7 @@ def test_explain_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert (
         out.splitlines()[0]
-        == "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN."
+        == "c-history-addressed is OUT (grounded): attacked by c-fractured, which is IN."
     )
     status, out, _ = run(
         [

@@ -146,7 +146,9 @@ def extensions(
     SolverTimeout
         If ``timeout`` seconds pass first.
     """
-    found = iter_extensions(af, semantics, timeout=timeout)
+    found = list(iter_extensions(af, semantics, timeout=timeout))
+    if len(found) < 2:
+        return found
     return sorted(found, key=lambda e: (len(e), sorted(e)))
 
 

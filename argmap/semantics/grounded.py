@@ -7,7 +7,7 @@ O(arguments + attacks), with no fixpoint iteration over sets.
 
 from __future__ import annotations
 
-from collections import deque
+import numpy as np
 
 from argmap.framework import AF
 
@@ -27,22 +27,24 @@ def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
     >>> grounded_ranks(AF(["a", "b", "c"], [("a", "b"), ("b", "c")]))
     ([1, 2, 1], [0, 0, 1])
     """
-    n = len(af)
+    n, adjacency = len(af), af.adjacency
+    start, index = adjacency.out_start.tolist(), adjacency.out_index.tolist()
     label, rank = [UNDEC] * n, [-1] * n
-    live = [len(attackers) for attackers in af.attackers]
-    queue = deque((i, 0) for i in range(n) if live[i] == 0)
-    targets = af.targets
-    while queue:
-        a, level = queue.popleft()
-        label[a], rank[a] = IN, level
-        for b in targets[a]:
-            if label[b] != UNDEC:
-                continue
-            label[b], rank[b] = OUT, level
-            for c in targets[b]:
-                live[c] -= 1
-                if live[c] == 0 and label[c] == UNDEC:
-                    queue.append((c, level + 1))
+    live = np.diff(adjacency.in_start).tolist()  # attackers not yet OUT
+    frontier, level = [i for i in range(n) if live[i] == 0], 0
+    while frontier:
+        following = []
+        for a in frontier:
+            label[a], rank[a] = IN, level
+            for b in index[start[a] : start[a + 1]]:
+                if label[b] != UNDEC:
+                    continue
+                label[b], rank[b] = OUT, level
+                for c in index[start[b] : start[b + 1]]:
+                    live[c] -= 1
+                    if live[c] == 0 and label[c] == UNDEC:
+                        following.append(c)
+        frontier, level = following, level + 1
     return label, rank
 
 
