@@ -186,7 +186,7 @@ def credulous_witness(
         start = sat.exists("admissible", include=[a])
         if start is None:
             return None
-        solver = sat.solver("complete")
+        solver = sat.solver("admissible")
         try:
             found = sat.maximise_in(solver, start)
         finally:

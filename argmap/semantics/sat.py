@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
+import numpy as np
 from pysat.solvers import Solver
 
 from argmap.errors import ArgmapError
@@ -123,33 +124,36 @@ class SatFramework:
     # -- encodings -----------------------------------------------------------------------
 
     def clauses(self, base: str, with_range: bool = False) -> list[list[int]]:
-        """The clauses of a base encoding: conflict-free, admissible, complete or stable."""
-        af, clauses = self.af, []
-        IN, OUT = self.IN, self.OUT
+        """The clauses of a base encoding: conflict-free, admissible, complete or stable.
+
+        Built with array arithmetic over the framework's adjacency (one row of literals per
+        attack or per argument), so no Python code runs per literal.
+        """
+        n, adjacency = self.n, self.af.adjacency
+        ins = np.arange(1, n + 1, dtype=np.int64)
+        outs = ins + n
+        starts = adjacency.in_start
+        attacker = adjacency.in_index  # attack k is attacker[k] -> attacked[k]
+        attacked = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
         if base == "stable" and not with_range:
             # IN variables suffice: conflict-free, and each argument IN or attacked by an IN one
-            for a in range(self.n):
-                attackers = af.attackers[a]
-                clauses += [[-IN(a), -IN(b)] for b in attackers]
-                clauses.append([IN(a), *(IN(b) for b in attackers)])
-            return clauses
-        for a in range(self.n):
-            clauses.append([-IN(a), -OUT(a)])
-            attackers = af.attackers[a]
-            if base == "conflict-free":
-                clauses += [[-IN(a), -IN(b)] for b in attackers]
-            else:
-                clauses += [[-IN(a), OUT(b)] for b in attackers]  # IN: every attacker OUT
-            clauses.append([-OUT(a), *(IN(b) for b in attackers)])  # OUT: some attacker IN
-            if base in ("complete", "stable", "conflict-free"):
-                clauses += [[-IN(b), OUT(a)] for b in attackers]  # attacked by IN: OUT
-            if base in ("complete", "stable"):
-                clauses.append([IN(a), *(-OUT(b) for b in attackers)])  # all attackers OUT: IN
-            if base == "stable":
-                clauses.append([IN(a), OUT(a)])
-            if with_range:
-                r = self.RANGE(a)
-                clauses += [[-r, IN(a), OUT(a)], [r, -IN(a)], [r, -OUT(a)]]
+            return _columns(-(attacked + 1), -(attacker + 1)) + _rows(ins, starts, attacker + 1)
+        clauses = _columns(-ins, -outs)  # not both IN and OUT
+        if base == "conflict-free":
+            clauses += _columns(-(attacked + 1), -(attacker + 1))
+        else:
+            clauses += _columns(-(attacked + 1), attacker + 1 + n)  # IN: every attacker OUT
+        clauses += _rows(-outs, starts, attacker + 1)  # OUT: some attacker IN
+        if base in ("complete", "stable", "conflict-free"):
+            clauses += _columns(-(attacker + 1), attacked + 1 + n)  # attacked by IN: OUT
+        if base in ("complete", "stable"):
+            clauses += _rows(ins, starts, -(attacker + 1 + n))  # all attackers OUT: IN
+        if base == "stable":
+            clauses += _columns(ins, outs)
+        if with_range:
+            ranges = ins + 2 * n
+            clauses += _columns(-ranges, ins, outs) + _columns(ranges, -ins)
+            clauses += _columns(ranges, -outs)
         return clauses
 
     def solver(self, base: str, with_range: bool = False) -> _Sat:
@@ -207,7 +211,7 @@ class SatFramework:
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise a complete extension, then exclude its subsets."""
-        sat = self.solver("complete")
+        sat = self.solver("admissible")
         try:
             while (model := sat.solve()) is not None:
                 found = self.maximise_in(sat, self.in_set(model))
@@ -303,3 +307,15 @@ class SatFramework:
         finally:
             candidates.close()
             check.close()
+
+
+def _columns(*literals: np.ndarray) -> list[list[int]]:
+    """Clauses whose ``k``-th one is ``[literals[0][k], literals[1][k], ...]``."""
+    clauses: list[list[int]] = np.stack(literals, axis=1).tolist()
+    return clauses
+
+
+def _rows(heads: np.ndarray, starts: np.ndarray, members: np.ndarray) -> list[list[int]]:
+    """One clause per argument ``a``: ``heads[a]`` then ``members[starts[a]:starts[a + 1]]``."""
+    head, start, member = heads.tolist(), starts.tolist(), members.tolist()
+    return [[h, *member[start[a] : start[a + 1]]] for a, h in enumerate(head)]
