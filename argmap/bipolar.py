@@ -12,6 +12,16 @@ Lagasquie-Schiex, 2013), writing ``a ⇒ b`` for a chain of one or more supports
   *secondary* attack, ``a`` attacks ``x`` and ``x ⇒ b``: ``a`` attacks ``b``;
   *extended* attack, ``x ⇒ a`` and ``x`` attacks ``b``: ``a`` attacks ``b``.
 
+- ``evidential`` (an argument stands only on a chain of support from evidence; Oren and
+  Norman 2008): each *supported argument* is a node together with one minimal support chain
+  ``e ⇒ ... ⇒ a`` from an evidence node, named by the chain (``"e ⇒ x ⇒ a"``; a piece of
+  evidence stands on its own and keeps its id). A supported argument ending in ``a``
+  attacks every supported argument whose chain contains a node ``a`` attacks: attacking a
+  premise, or an inference, brings the whole chain down. A node with no chain from
+  evidence has no argument and cannot be accepted, and its attacks count for nothing. This
+  is the translation of evidential argumentation into Dung's frameworks given by Polberg
+  and Oren (2014).
+
 Derived attacks are built from direct attacks and support chains only, never from other
 derived attacks (the definitions do not close them transitively). Every attack keeps the
 path that produced it.
@@ -47,9 +57,14 @@ import attrs
 
 from argmap.errors import ArgmapError
 from argmap.framework import AF
-from argmap.model import ArgumentMap, EdgeKind
+from argmap.model import ArgumentMap, EdgeKind, NodeKind
 
 __all__ = ["DerivedAttack", "DerivedGraph", "Support", "attack_graph"]
+
+CHAIN = " ⇒ "
+"""Joins the nodes of a support chain into the name of an evidential argument."""
+MAX_CHAINS = 100_000
+"""More supported arguments than this under evidential support is an error, not a wait."""
 
 
 class Support(enum.StrEnum):
@@ -58,6 +73,7 @@ class Support(enum.StrEnum):
     NONE = "none"
     DEDUCTIVE = "deductive"
     NECESSARY = "necessary"
+    EVIDENTIAL = "evidential"
 
     @classmethod
     def named(cls, name: str | Support) -> Support:
@@ -79,9 +95,11 @@ class Support(enum.StrEnum):
 class DerivedAttack:
     """An attack of the attack graph and how it arises.
 
-    ``kind`` is ``direct``, ``supported``, ``mediated``, ``secondary`` or ``extended``;
-    ``path`` lists the arguments from the attacker's end of the reasoning to the target's,
-    e.g. ``("a", "x", "b")`` for ``a ⇒ x`` attacking ``b``.
+    ``kind`` is ``direct``, ``supported``, ``mediated``, ``secondary``, ``extended`` or
+    (under evidential support) ``evidential``; ``path`` lists the map's nodes from the
+    attacker's end of the reasoning to the target's, e.g. ``("a", "x", "b")`` for ``a ⇒ x``
+    attacking ``b``. An evidential attack's path is the attacker's chain, then the target's
+    chain from the node attacked on.
     """
 
     attacker: str
@@ -101,6 +119,10 @@ class DerivedAttack:
             return f"mediated attack: {p[0]} attacks {p[1]}, and {chain(p[:0:-1])}"
         if self.kind == "secondary":
             return f"secondary attack: {p[0]} attacks {p[1]}, and {chain(p[1:])}"
+        if self.kind == "evidential":
+            k = len(self.attacker.split(CHAIN))  # the attacker's chain is p[:k]
+            rest = f", on which {chain(p[k:])} rests" if len(p) > k + 1 else ""
+            return f"evidential attack: {chain(p[:k])}, and {p[k - 1]} attacks {p[k]}{rest}"
         return f"extended attack: {chain(p[-2::-1])}, and {p[-2]} attacks {p[-1]}"
 
 
@@ -113,6 +135,28 @@ class DerivedGraph:
     support: Support
     inferences: tuple[str, ...] = ()
     """Reified support edges (arguments that are not nodes of the map)."""
+    conclusions: tuple[str, ...] = ()
+    """Under evidential support: the node each argument concludes (aligned with
+    ``arguments``); otherwise empty, as every argument is its own conclusion."""
+
+    def conclusion(self, argument: str) -> str:
+        """The map element (node or reified support) an argument stands for."""
+        if not self.conclusions:
+            return argument
+        return self.conclusions[self.arguments.index(argument)]
+
+    def arguments_for(self, node: str) -> tuple[str, ...]:
+        """The arguments concluding ``node``.
+
+        Under evidential support, none if no chain links the node to evidence.
+        """
+        if not self.conclusions:
+            return (node,) if node in self.arguments else ()
+        return tuple(a for a, c in zip(self.arguments, self.conclusions, strict=True) if c == node)
+
+    def project(self, arguments: Iterable[str]) -> frozenset[str]:
+        """The map elements a set of arguments stands for."""
+        return frozenset(self.conclusion(a) for a in arguments)
 
     def af(self) -> AF:
         """The abstract framework: the arguments and every attack, derived or direct."""
@@ -175,6 +219,8 @@ def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> Derive
         else:
             supports.append((edge.source, edge.target))
 
+    if reading is Support.EVIDENTIAL:
+        return _evidential(m, direct, supports, tuple(inferences))
     attacks: dict[tuple[str, str, str], DerivedAttack] = {}
 
     def add(attacker: str, target: str, kind: str, path: tuple[str, ...]) -> None:
@@ -203,3 +249,66 @@ def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> Derive
                     add(a, b, "extended", (*reversed(path), b))
     ordered = sorted(attacks.values(), key=lambda d: d.kind != "direct")
     return DerivedGraph(tuple(arguments), tuple(ordered), reading, tuple(inferences))
+
+
+def _minimal_chains(evidence: list[str], supports: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """Every minimal support chain from evidence.
+
+    A chain is a simple path that starts at a piece of evidence and passes through no other;
+    it is minimal when its nodes contain no other chain's to the same end.
+    """
+    forward: dict[str, list[str]] = {}
+    for a, b in supports:
+        forward.setdefault(a, []).append(b)
+    is_evidence = set(evidence)
+    chains: list[tuple[str, ...]] = []
+    stack: list[tuple[str, ...]] = [(e,) for e in reversed(evidence)]
+    while stack:
+        path = stack.pop()
+        chains.append(path)
+        if len(chains) > MAX_CHAINS:
+            raise ArgmapError(
+                f"more than {MAX_CHAINS} support chains from evidence: the evidential reading "
+                "is too large for this map"
+            )
+        stack += [
+            (*path, b)
+            for b in reversed(forward.get(path[-1], []))
+            if b not in path and b not in is_evidence
+        ]
+    by_end: dict[str, list[frozenset[str]]] = {}
+    for path in chains:
+        by_end.setdefault(path[-1], []).append(frozenset(path))
+    return [p for p in chains if not any(other < set(p) for other in by_end[p[-1]])]
+
+
+def _evidential(
+    m: ArgumentMap,
+    direct: list[tuple[str, str]],
+    supports: list[tuple[str, str]],
+    inferences: tuple[str, ...],
+) -> DerivedGraph:
+    """The supported arguments of a map and the attacks between them (see module doc)."""
+    evidence = [n.id for n in m.nodes if n.kind is NodeKind.EVIDENCE]
+    chains = _minimal_chains(evidence, supports)
+    resting_on: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # node -> (chain, position)
+    for path in chains:
+        for k, node in enumerate(path):
+            resting_on.setdefault(node, []).append((path, k))
+    ending_at: dict[str, list[tuple[str, ...]]] = {}
+    for path in chains:
+        ending_at.setdefault(path[-1], []).append(path)
+    attacks: dict[tuple[str, str], DerivedAttack] = {}
+    for a, x in direct:
+        for attacker in ending_at.get(a, []):
+            for target, k in resting_on.get(x, []):
+                kind = "direct" if len(attacker) == len(target) == 1 else "evidential"
+                pair = (CHAIN.join(attacker), CHAIN.join(target))
+                attacks.setdefault(pair, DerivedAttack(*pair, kind, (*attacker, *target[k:])))
+    return DerivedGraph(
+        tuple(CHAIN.join(p) for p in chains),
+        tuple(attacks.values()),
+        Support.EVIDENTIAL,
+        inferences,
+        tuple(p[-1] for p in chains),
+    )

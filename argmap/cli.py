@@ -203,16 +203,19 @@ def _target(path: str, support: str) -> tuple[AF | ArgumentMap, AF, str]:
 
 def _cmd_extensions(args: argparse.Namespace) -> int:
     target, af, name = _target(args.path, args.support)
-    found = extensions(af, args.semantics, timeout=args.timeout)
-    members = {n.id for n in target.nodes} if isinstance(target, ArgumentMap) else set(af.arguments)
-    found = [e & members for e in found]
+    if isinstance(target, ArgumentMap):
+        found = target.extensions(args.semantics, support=args.support, timeout=args.timeout)
+        order = {n.id: i for i, n in enumerate(target.nodes)}
+    else:
+        found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
+    members = sorted(order, key=order.__getitem__)
     status = {
         a: "skeptical"
         if found and all(a in e for e in found)
         else "credulous"
         if any(a in e for e in found)
         else "rejected"
-        for a in sorted(members, key=af.index.__getitem__)
+        for a in members
     }
     if args.json:
         json.dump(
@@ -220,7 +223,7 @@ def _cmd_extensions(args: argparse.Namespace) -> int:
                 "target": name,
                 "semantics": str(semantics_named(args.semantics)),
                 "support": args.support if isinstance(target, ArgumentMap) else None,
-                "extensions": [sorted(e, key=af.index.__getitem__) for e in found],
+                "extensions": [sorted(e, key=order.__getitem__) for e in found],
                 "status": status,
             },
             sys.stdout,
@@ -233,7 +236,7 @@ def _cmd_extensions(args: argparse.Namespace) -> int:
         f"{name}: {_plural(len(found), semantics_named(args.semantics) + ' extension')}{reading}\n"
     )
     for i, e in enumerate(found, 1):
-        listed = ", ".join(sorted(e, key=af.index.__getitem__)) or "(empty)"
+        listed = ", ".join(sorted(e, key=order.__getitem__)) or "(empty)"
         print(f"extension {i} ({_plural(len(e), 'argument')}):")
         print(
             textwrap.fill(

@@ -168,7 +168,9 @@ def explain(
     mode
         ``credulous`` or ``skeptical``, for semantics with several extensions.
     support
-        For maps: the interpretation of support (``none``, ``deductive``, ``necessary``).
+        For maps: the interpretation of support (``none``, ``deductive``, ``necessary``,
+        ``evidential``). Under evidential support a node is explained through its supported
+        arguments: an accepted one if there is one.
     timeout
         Seconds before :class:`~argmap.semantics.SolverTimeout`.
 
@@ -177,12 +179,33 @@ def explain(
     ArgmapError
         For an unknown argument, semantics or mode.
     """
-    af = target.framework(support) if isinstance(target, ArgumentMap) else target
-    if argument not in af:
-        raise ArgmapError(f"there is no argument '{argument}' to explain")
     if mode not in ("credulous", "skeptical"):
         raise ArgmapError(f"unknown mode '{mode}': use credulous or skeptical")
     chosen = semantics_named(semantics)
+    if isinstance(target, AF):
+        return _explain(target, argument, chosen, mode, timeout)
+    graph = target.attack_graph(support)
+    af, stands_for = graph.af(), graph.arguments_for(argument)
+    if argument in af or not any(n.id == argument for n in target.nodes):
+        return _explain(af, argument, chosen, mode, timeout)
+    if not stands_for:  # evidential support, and no chain from evidence reaches the node
+        return Explanation(
+            argument,
+            chosen,
+            mode,
+            accepted=False,
+            summary=f"{argument} is rejected: no chain of support links it to evidence, "
+            "so under evidential support no argument for it can stand.",
+        )
+    found = [_explain(af, a, chosen, mode, timeout) for a in stands_for]
+    return next((e for e in found if e.accepted), found[0])
+
+
+def _explain(
+    af: AF, argument: str, chosen: Semantics, mode: str, timeout: float | None
+) -> Explanation:
+    if argument not in af:
+        raise ArgmapError(f"there is no argument '{argument}' to explain")
     a = af.index[argument]
     if chosen is Semantics.GROUNDED or (chosen is Semantics.COMPLETE and mode == "skeptical"):
         found = _explain_grounded(af, a)

@@ -380,12 +380,15 @@ class ArgumentMap:
     ) -> list[frozenset[str]]:
         """The map's extensions under a semantics and an interpretation of support.
 
-        Reified support edges (see :mod:`argmap.bipolar`) are left out: extensions list nodes.
+        Extensions list nodes: reified support edges (see :mod:`argmap.bipolar`) are left
+        out and, under evidential support, each supported argument counts as its conclusion.
         """
         from argmap.semantics import extensions
 
+        graph = self.attack_graph(support)
         nodes = {n.id for n in self.nodes}
-        return [e & nodes for e in extensions(self.framework(support), semantics, timeout=timeout)]
+        found = extensions(graph.af(), semantics, timeout=timeout)
+        return list(dict.fromkeys(graph.project(e) & nodes for e in found))
 
     def labelling(
         self,
@@ -394,11 +397,20 @@ class ArgumentMap:
         support: str = "necessary",
         timeout: float | None = None,
     ) -> dict[str, Label]:
-        """Each node's label (in, out, undec) under a single-status semantics."""
-        from argmap.semantics import labelling
+        """Each node's label (in, out, undec) under a single-status semantics.
 
-        labels = labelling(self.framework(support), semantics, timeout=timeout)
-        return {n.id: labels[n.id] for n in self.nodes}
+        Under evidential support a node is IN when one of its supported arguments is, OUT
+        when all are (or it has none: nothing links it to evidence), UNDEC otherwise.
+        """
+        from argmap.semantics import Label, labelling
+
+        graph = self.attack_graph(support)
+        labels = labelling(graph.af(), semantics, timeout=timeout)
+        result = {}
+        for node in self.nodes:
+            mine = {labels[a] for a in graph.arguments_for(node.id)}
+            result[node.id] = next((x for x in (Label.IN, Label.UNDEC) if x in mine), Label.OUT)
+        return result
 
     def edges_from(self, node_id: str) -> Iterator[Edge]:
         """The edges leaving a node."""

@@ -17,9 +17,10 @@ print("d skeptically accepted (preferred):", argmap.is_skeptically_accepted(af, 
 print(argmap.explain(af, "d", "preferred", mode="skeptical"))
 print()
 
-# An essay's map: supports are read as necessary (the default), deductive, or not at all.
+# An essay's map: supports are read as necessary (the default), deductive, evidential
+# (a node stands only on a chain of support from evidence), or not at all.
 m = argmap.read_map(Path(__file__).resolve().parent.parent / "maps" / "hudson-cronin-2019.yaml")
-for support in ("none", "deductive", "necessary"):
+for support in ("none", "deductive", "necessary", "evidential"):
     labels = m.labelling("grounded", support=support)
     rejected = sorted(node for node, label in labels.items() if label != argmap.Label.IN)
     print(f"grounded, support {support}: not accepted: {', '.join(rejected)}")
@@ -29,3 +30,8 @@ for attack in m.attack_graph("necessary").attacks:
         print(" ", attack.describe())
 print()
 print(argmap.explain(m, "c-history-addressed"))
+
+# Evidential support: which recommendations rest on the evidence the essay cites?
+evidential = m.labelling("grounded", support="evidential")
+print("resting on evidence:", [r.id for r in m.recommendations if evidential[r.id] == "in"])
+print(argmap.explain(m, "r-burden-sharing", support="evidential"))

@@ -147,7 +147,7 @@ def test_undercut_is_reified() -> None:
 
 def test_map_extensions_and_descriptions() -> None:
     m = argmap.read_map(SHOWCASE)
-    for support in ("none", "deductive", "necessary"):
+    for support in ("none", "deductive", "necessary", "evidential"):
         (grounded,) = m.extensions("grounded", support=support)
         preferred = m.extensions("preferred", support=support)
         assert all(grounded <= e for e in preferred)
@@ -164,3 +164,97 @@ def test_map_extensions_and_descriptions() -> None:
 def test_unknown_interpretation() -> None:
     with pytest.raises(argmap.ArgmapError, match="unknown support interpretation 'strong'"):
         Support.named("strong")
+
+
+# -- evidential support --------------------------------------------------------------------
+
+
+def evidential_example() -> ArgumentMap:
+    # e ⇒ c ⇒ r, f ⇒ d; d attacks c; x (no evidence behind it) attacks r; u undercuts c ⇒ r.
+    kinds = {"e": "evidence", "f": "evidence", "r": "recommendation"}
+    nodes = [Node(i, kinds.get(i, "claim"), i.upper()) for i in "efcdxru"]
+    edges = [
+        Edge("support", "e", "c"),
+        Edge("support", "c", "r", id="s"),
+        Edge("support", "f", "d"),
+        Edge("attack", "d", "c"),
+        Edge("attack", "x", "r"),
+        Edge("attack", "u", "s"),
+    ]
+    return ArgumentMap("ev", "Evidential", nodes, edges)
+
+
+def test_evidential_example() -> None:
+    m = evidential_example()
+    graph = attack_graph(m, "evidential")
+    assert graph.arguments == ("e", "e ⇒ c", "e ⇒ c ⇒ s", "e ⇒ c ⇒ s ⇒ r", "f", "f ⇒ d")
+    assert graph.arguments_for("x") == graph.arguments_for("u") == ()
+    assert graph.conclusion("e ⇒ c ⇒ s ⇒ r") == "r"
+    # d's chain attacks c and everything resting on c; x and u have no chain, so no attack
+    assert {(a.attacker, a.target) for a in graph.attacks} == {
+        ("f ⇒ d", "e ⇒ c"),
+        ("f ⇒ d", "e ⇒ c ⇒ s"),
+        ("f ⇒ d", "e ⇒ c ⇒ s ⇒ r"),
+    }
+    texts = sorted(a.describe() for a in graph.attacks)
+    assert texts[2] == "evidential attack: f ⇒ d, and d attacks c, on which c ⇒ s ⇒ r rests"
+    assert m.extensions("grounded", support="evidential") == [frozenset("efd")]
+    labels = m.labelling("grounded", support="evidential")
+    assert labels == {
+        "e": "in",
+        "f": "in",
+        "c": "out",
+        "d": "in",
+        "x": "out",
+        "r": "out",
+        "u": "out",
+    }
+    # without d's attack, the chain stands, and x's attack (no evidence) does not count
+    calm = attrs.evolve(m, edges=[e for e in m.edges if e.source != "d"])
+    assert calm.extensions("grounded", support="evidential") == [frozenset("efcdr")]
+    why = argmap.explain(m, "x", "grounded", support="evidential")
+    assert not why.accepted
+    assert "no chain of support links it to evidence" in why.summary
+    why = argmap.explain(calm, "r", "grounded", support="evidential")
+    assert why.accepted
+    assert why.summary.startswith("e ⇒ c ⇒ s ⇒ r is IN")
+
+
+def supported_within(m: ArgumentMap, s: frozenset[str]) -> set[str]:
+    """The nodes of ``s`` reachable from evidence in ``s`` through supports inside ``s``."""
+    sup, _ = flattened(m)
+    reached = {n.id for n in m.nodes if n.kind == "evidence" and n.id in s}
+    while True:
+        more = {b for a, b in sup if a in reached and b in s | {e.key for e in m.supports}}
+        if more <= reached:
+            return reached & s
+        reached |= more
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "complete", "preferred", "stable"])
+@given(m=argument_maps(max_nodes=6))
+def test_evidential_extensions_are_supported_and_conflict_free(
+    semantics: str, m: ArgumentMap
+) -> None:
+    graph = attack_graph(m, "evidential")
+    _, att = flattened(m)
+    nodes = {n.id for n in m.nodes}
+    for found in argmap.extensions(graph.af(), semantics):
+        s = graph.project(found)
+        # every accepted node stands on a chain of support from evidence inside the set
+        assert supported_within(m, s) & nodes == s & nodes
+        assert not any((a, b) in att for a in s for b in s)
+    for d in graph.attacks:  # the path: the attacker's chain, then the target's from the hit
+        k = len(d.attacker.split(" ⇒ "))
+        sup, _ = flattened(m)
+        assert all(step in sup for step in pairwise(d.path[:k]))
+        assert (d.path[k - 1], d.path[k]) in att
+        assert all(step in sup for step in pairwise(d.path[k:]))
+
+
+@given(m=argument_maps(max_nodes=6))
+def test_evidential_without_attacks_accepts_what_evidence_reaches(m: ArgumentMap) -> None:
+    calm = attrs.evolve(m, edges=[e for e in m.edges if e.kind == "support"])
+    nodes = frozenset(n.id for n in m.nodes)
+    (grounded,) = calm.extensions("grounded", support="evidential")
+    assert grounded == supported_within(calm, nodes)
