@@ -305,10 +305,15 @@ def main() -> None:
         default=[100000, 1000000],
         help="further sizes for GR on random and chain graphs",
     )
+    parser.add_argument(
+        "--peers", nargs="*", default=list(PACKAGES), help="which peers to run (default: all)"
+    )
     args = parser.parse_args()
 
     installed = ["argmap"]
     for tool, package in PACKAGES.items():
+        if tool not in args.peers:
+            continue
         try:
             __import__(package)
             installed.append(tool)

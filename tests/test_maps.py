@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import argmap
+from argmap.validate import paragraphs_of
 from tests.helpers import MAPS
 
 
@@ -23,3 +24,47 @@ def test_no_two_nodes_of_an_essay_share_a_text() -> None:
     for m in argmap.read_corpus(MAPS).maps:
         texts = [n.text.casefold() for n in m.nodes]
         assert len(texts) == len(set(texts)), m.id
+
+
+def test_every_node_points_into_its_essay(needs_seeds: Path) -> None:
+    for m in argmap.read_corpus(MAPS).maps:
+        assert m.text_file, m.id
+        paragraphs = paragraphs_of((MAPS / m.text_file).read_text(encoding="utf-8"))
+        for node in m.nodes:
+            assert node.locator is not None, f"{m.id}:{node.id}"
+            assert node.locator.paragraphs, f"{m.id}:{node.id}"
+            assert all(1 <= p <= len(paragraphs) for p in node.locator.paragraphs)
+
+
+def test_every_recommendation_rests_on_a_reason() -> None:
+    """A path of supports reaches each recommendation from a claim or piece of evidence."""
+    for m in argmap.read_corpus(MAPS).maps:
+        into: dict[str, set[str]] = {}
+        for edge in m.supports:
+            into.setdefault(edge.target, set()).add(edge.source)
+        kinds = {n.id: n.kind for n in m.nodes}
+        for r in m.recommendations:
+            seen, frontier = set(), set(into.get(r.id, ()))
+            while frontier:
+                seen |= frontier
+                frontier = {s for x in frontier for s in into.get(x, ())} - seen
+            assert any(kinds.get(x) in ("claim", "evidence") for x in seen), f"{m.id}:{r.id}"
+
+
+def test_each_essay_accepts_its_own_recommendations() -> None:
+    """Under the default reading; the one exception is an objection the essay leaves open."""
+    rejected = {
+        f"{m.id}:{node}"
+        for m in argmap.read_corpus(MAPS).maps
+        for node, label in m.labelling("grounded").items()
+        if node in {r.id for r in m.recommendations} and label != "in"
+    }
+    assert rejected == {"arrington-yeo-2019:r-denounce"}
+
+
+def test_the_essays_page_is_up_to_date() -> None:
+    import runpy
+
+    tool = runpy.run_path(str(MAPS.parent / "tools" / "essays_doc.py"))
+    page = MAPS.parent / "docs" / "essays.md"
+    assert page.read_text(encoding="utf-8") == tool["render"](), "run tools/essays_doc.py"

@@ -1,0 +1,101 @@
+"""Write docs/essays.md from the bundled maps, so the page cannot drift from the data.
+
+Run:  .venv/bin/python tools/essays_doc.py            (rewrites docs/essays.md)
+      .venv/bin/python tools/essays_doc.py --check    (exit 1 if it is out of date)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import argmap
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "essays.md"
+
+INTRO = """\
+# The essays
+
+`maps/` encodes the five essays of the first corpus (and, as a separate map, the reader
+comments under the blog post) from the texts in `../shared/seeds/`. Each node's `para`
+counts the non-empty lines of its essay's text file; `argmap check --strict maps/` checks
+every paragraph number and quote against the text. This page is generated from the maps by
+`tools/essays_doc.py` (the test suite fails if it is out of date).
+
+Under the default reading (`necessary` support, grounded semantics) each essay accepts its
+own recommendations, with these exceptions, which are the essays' own: Arrington and Yeo
+raise an objection to their call to denounce trade coercion (Washington's own use of trade
+as a weapon) and never answer it, turning to quiet mediation instead; and the rival views
+every essay argues against are rejected.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _essay(m: argmap.ArgumentMap, corpus: argmap.Corpus) -> list[str]:
+    kinds = (len(m.claims), len(m.evidence), len(m.recommendations))
+    edges = (len(m.supports), len(m.attacks) - len(m.undercuts), len(m.undercuts))
+    lines = [
+        f"## {m.title}",
+        "",
+        f"`maps/{m.id}.yaml` — {', '.join(m.authors)}"
+        + (f", {m.venue}" if m.venue else "")
+        + (f", {m.date}" if m.date else "")
+        + ".",
+        "",
+        _cell(m.summary or ""),
+        "",
+        f"{len(m.nodes)} nodes ({kinds[0]} claims, {kinds[1]} evidence, {kinds[2]} "
+        f"recommendations); {len(m.edges)} edges ({edges[0]} supports, {edges[1]} attacks, "
+        f"{edges[2]} undercuts).",
+        "",
+        "| id | actors | recommendation |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{r.id}` | {', '.join(r.actors)} | {_cell(r.text)} |" for r in m.recommendations]
+    links = [
+        f"- same as {', '.join(f'`{o}`' for o in eq.members if o.essay != m.id)} "
+        f"(`{', '.join(x.node for x in eq.members if x.essay == m.id)}`): {eq.note}"
+        for eq in corpus.equivalences
+        if any(x.essay == m.id for x in eq.members)
+    ]
+    links += [
+        f"- {r.kind}: `{r.source}` → `{r.target}`: {r.note}"
+        for r in corpus.relations
+        if m.id in (r.source.essay, r.target.essay)
+    ]
+    lines += ["", "Linked in `maps/corpus.yaml`:", "", *(links or ["- nothing yet"]), ""]
+    return lines
+
+
+def render() -> str:
+    """The page's text."""
+    corpus = argmap.read_corpus(ROOT / "maps")
+    lines = [INTRO]
+    for m in corpus.maps:
+        lines += _essay(m, corpus)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> int:
+    """Write the page, or with --check compare it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the page is out of date")
+    args = parser.parse_args()
+    text = render()
+    if args.check:
+        if PAGE.read_text(encoding="utf-8") != text:
+            print(f"{PAGE} is out of date: run tools/essays_doc.py", file=sys.stderr)
+            return 1
+        return 0
+    PAGE.write_text(text, encoding="utf-8")
+    print(f"wrote {PAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
