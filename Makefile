@@ -18,8 +18,8 @@ demo: venv dot
 test: venv dot lint typecheck pytest
 
 lint: venv
-	$(BIN)/ruff check argmap tests examples benchmarks
-	$(BIN)/ruff format --check argmap tests examples benchmarks
+	$(BIN)/ruff check argmap tests examples benchmarks tools
+	$(BIN)/ruff format --check argmap tests examples benchmarks tools
 
 typecheck: venv
 	$(BIN)/mypy
