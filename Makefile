@@ -14,6 +14,9 @@ STAMP  := $(VENV)/.argmap-installed
 demo: venv dot
 	$(BIN)/argmap check maps/
 	$(BIN)/argmap summary maps/
+	$(BIN)/argmap conflicts maps/ --direct
+	$(BIN)/argmap consensus maps/ --rule quorum --quorum 2
+	$(BIN)/argmap check --consistency maps/
 
 test: venv dot lint typecheck pytest
 

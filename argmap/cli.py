@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from argmap import __version__
 from argmap.bipolar import Support
 from argmap.check import CheckReport, check
+from argmap.cli_corpus import add_corpus_commands, mode_option, print_consistency
 from argmap.errors import ArgmapError
 from argmap.explain import explain
 from argmap.formats.iccma import FORMATS
@@ -57,6 +58,14 @@ def _print_check(report: CheckReport, strict: bool, out: TextIO, err: TextIO) ->
 
 def _cmd_check(args: argparse.Namespace) -> int:
     report = check(args.paths)
+    if args.consistency and report.ok(args.strict):
+        if not args.json:
+            _print_check(report, args.strict, sys.stdout, sys.stderr)
+        for path in args.paths:
+            if not args.json:
+                print()
+            print_consistency(path, args)
+        return 0
     if args.json:
         json.dump([p.to_dict() for p in report.problems], sys.stdout, indent=2)
         print()
@@ -310,7 +319,19 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="map or corpus files, or folders of them"
     )
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
-    p.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the problems as a JSON list (with --consistency: the consistency as JSON)",
+    )
+    p.add_argument(
+        "--consistency",
+        action="store_true",
+        help="once the files are valid, report which essays of each folder are jointly "
+        "consistent (the maximal consistent subsets)",
+    )
+    _semantics_options(p, default="grounded")
+    mode_option(p)
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
@@ -377,6 +398,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name", choices=["map", "corpus"], help="which file format")
     p.set_defaults(run=_cmd_schema)
+
+    add_corpus_commands(commands, _semantics_options)
     return parser
 
 

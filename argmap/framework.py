@@ -42,7 +42,15 @@ class AF:
         On a repeated argument name or an attack naming an unknown argument.
     """
 
-    __slots__ = ("_attackers", "_index", "_targets", "adjacency", "arguments", "attack_count")
+    __slots__ = (
+        "_attackers",
+        "_grounded",
+        "_index",
+        "_targets",
+        "adjacency",
+        "arguments",
+        "attack_count",
+    )
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = tuple(arguments)
@@ -79,6 +87,9 @@ class AF:
         )
         self._attackers: tuple[tuple[int, ...], ...] | None = None
         self._targets: tuple[tuple[int, ...], ...] | None = None
+        self._grounded: tuple[list[int], list[int]] | None = None
+        """Grounded labels and ranks, kept by :func:`argmap.semantics.grounded.grounded_ranks`
+        (a framework never changes, so neither do they)."""
 
     @classmethod
     def from_file(cls, path: str | Path, fmt: str | None = None) -> AF:

@@ -47,6 +47,13 @@ from argmap import validate
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
+    from argmap.analysis.conflicts import Conflict
+    from argmap.analysis.consensus import Consensus
+    from argmap.analysis.consistency import Consistency
+    from argmap.analysis.fusion import Fusion
+    from argmap.analysis.merge import MergedCorpus
+    from argmap.analysis.reading import Reading
+    from argmap.analysis.status import Tension
     from argmap.bipolar import DerivedGraph
     from argmap.framework import AF
     from argmap.semantics.names import Label
@@ -563,3 +570,83 @@ class Corpus:
         for m in self.maps:
             for n in m.nodes:
                 yield NodeRef(m.id, n.id), n
+
+    # -- analysis (see argmap.analysis and docs/corpus.md) ------------------------------------
+
+    def merged(self) -> MergedCorpus:
+        """The merged framework: one map of every essay, equivalence groups merged."""
+        from argmap.analysis.merge import merge
+
+        return merge(self)
+
+    def read(
+        self,
+        semantics: str = "grounded",
+        support: str = "necessary",
+        *,
+        mode: str = "skeptical",
+        timeout: float | None = None,
+    ) -> Reading:
+        """The corpus under one semantics and reading of support.
+
+        Each essay's extensions and what it accepts (``mode``: skeptical or credulous), and
+        the merged framework's extensions.
+        """
+        from argmap.analysis.reading import read
+
+        return read(self, semantics, support, mode=mode, timeout=timeout)
+
+    def conflicts(
+        self, semantics: str = "grounded", support: str = "necessary", **options: Any
+    ) -> list[Conflict]:
+        """Attacks between nodes that different essays accept; see :meth:`read`."""
+        from argmap.analysis.conflicts import conflicts_of
+
+        return conflicts_of(self.read(semantics, support, **options))
+
+    def tensions(
+        self, semantics: str = "grounded", support: str = "necessary", **options: Any
+    ) -> list[Tension]:
+        """The essays whose own recommendations are not jointly acceptable."""
+        reading = self.read(semantics, support, **options)
+        return [s.tension for s in reading.essays.values() if s.tension is not None]
+
+    def consistency(
+        self, semantics: str = "grounded", support: str = "necessary", **options: Any
+    ) -> Consistency:
+        """Which essays can be held together; the maximal consistent subsets."""
+        from argmap.analysis.consistency import consistency_of
+
+        return consistency_of(self.essay_ids, self.conflicts(semantics, support, **options))
+
+    def consensus(
+        self,
+        rule: str = "majority",
+        quorum: int | None = None,
+        semantics: str = "grounded",
+        support: str = "necessary",
+        **options: Any,
+    ) -> Consensus:
+        """The recommendations ranked by endorsement, and those ``rule`` selects.
+
+        ``rule`` is ``unanimity``, ``majority``, ``quorum`` (with ``quorum=k``) or
+        ``skeptical`` (accepted in every extension of the merged framework).
+        """
+        from argmap.analysis.conflicts import conflicts_of
+        from argmap.analysis.consensus import consensus_of
+
+        reading = self.read(semantics, support, **options)
+        return consensus_of(reading, conflicts_of(reading), rule, quorum)
+
+    def fuse(
+        self,
+        operator: str = "sum",
+        semantics: str = "preferred",
+        support: str = "necessary",
+        *,
+        timeout: float | None = None,
+    ) -> Fusion:
+        """Merge the essays' frameworks (Coste-Marquis et al. 2007: sum, max, leximax)."""
+        from argmap.analysis.fusion import fuse
+
+        return fuse(self, operator, semantics, support, timeout=timeout)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from tests.helpers import MAPS, ROOT
+from tests.helpers import EXAMPLES, MAPS, ROOT
 
 BAD = """\
 id: demo
@@ -95,7 +95,7 @@ def test_summary_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
         "undercuts",
         "edges",
     ]
-    assert row.split()[0] == "hudson-cronin-2019"
+    assert row.split()[0] == "arrington-yeo-2019"  # essays in id order
     status, out, _ = run(["summary", "--json", str(MAPS)], capsys)
     data = json.loads(out)
     essay = next(e for e in data[0]["essays"] if e["id"] == "hudson-cronin-2019")
@@ -183,3 +183,61 @@ def test_explain_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(["explain", showcase, "nope"], capsys)
     assert status == 1
     assert "no argument 'nope'" in err
+
+
+TOY = EXAMPLES / "toy-corpus"
+
+
+def test_conflicts_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["conflicts", str(TOY)], capsys)
+    assert status == 0
+    assert out.startswith("5 conflicts (grounded, support: necessary")
+    assert "1. broker vs hawk: attacker wins" in out
+    assert "why: The broker doubts the evidence the hawk's threat claim rests on." in out
+    assert "Internal tensions: none" in out
+    status, out, _ = run(["conflicts", str(TOY), "--direct", "--json"], capsys)
+    data = json.loads(out)
+    assert len(data["conflicts"]) == 3
+    assert {c["kind"] for c in data["conflicts"]} == {"direct"}
+    assert data["conflicts"][0]["pairs"] == [["broker", "hawk"]]
+    status, _, err = run(["conflicts", str(TOY / "hawk.yaml")], capsys)
+    assert status == 1
+    assert "expected a folder of maps" in err
+
+
+def test_consensus_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["consensus", str(TOY)], capsys)
+    assert status == 0
+    assert "Consensus by majority: 1 of 3 recommendations" in out
+    assert "*  eq-talks" in out
+    status, out, _ = run(
+        ["consensus", str(TOY), "--rule", "quorum", "--quorum", "1", "--json"], capsys
+    )
+    data = json.loads(out)
+    assert data["consensus"] == ["eq-talks", "dove.r-pause", "hawk.r-drills"]
+    assert data["recommendations"][0]["endorsers"] == ["broker", "hawk"]
+    assert data["recommendations"][0]["explanation"]["accepted"] is True
+    status, _, err = run(["consensus", str(TOY), "--rule", "quorum"], capsys)
+    assert status == 1
+    assert "quorum of at least 1" in err
+
+
+def test_check_consistency_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["check", "--consistency", str(TOY)], capsys)
+    assert status == 0
+    assert "2 maximal consistent subsets of essays" in out
+    assert "broker, dove" in out
+    status, out, _ = run(["check", "--consistency", "--json", str(TOY)], capsys)
+    data = json.loads(out)
+    assert data["maximal_consistent_subsets"] == [["broker", "dove"], ["hawk"]]
+    assert data["truncated"] is False
+
+
+def test_fuse_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["fuse", str(TOY), "--operator", "leximax"], capsys)
+    assert status == 0
+    assert out.startswith("leximax merge of 3 essays (preferred, support: necessary)")
+    status, out, _ = run(["fuse", str(TOY), "--json"], capsys)
+    data = json.loads(out)
+    assert data["operator"] == "sum"
+    assert "eq-talks" in data["skeptical"]

@@ -27,6 +27,8 @@ def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
     >>> grounded_ranks(AF(["a", "b", "c"], [("a", "b"), ("b", "c")]))
     ([1, 2, 1], [0, 0, 1])
     """
+    if af._grounded is not None:
+        return af._grounded[0].copy(), af._grounded[1].copy()
     n, adjacency = len(af), af.adjacency
     start, index = adjacency.out_start.tolist(), adjacency.out_index.tolist()
     label, rank = [UNDEC] * n, [-1] * n
@@ -45,6 +47,7 @@ def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
                     if live[c] == 0 and label[c] == UNDEC:
                         following.append(c)
         frontier, level = following, level + 1
+    af._grounded = (label.copy(), rank.copy())
     return label, rank
 
 

@@ -1,0 +1,195 @@
+"""Cross-essay conflicts: one essay's accepted node attacks another essay's accepted node.
+
+A *conflict* is an attack — direct, or derived under the chosen reading of support — from a
+node ``a`` to a node ``b`` such that some essay ``A`` states and accepts ``a`` and a different
+essay ``B`` states and accepts ``b``. The attack is looked for in the merged framework cut
+down to what ``A`` and ``B`` state (with the corpus file's relations between them), reading
+the support chains of one essay at a time: a chain through a third essay's reasons, or one
+that joins ``A``'s reasons to ``B``'s through an equivalence group, does not make a conflict.
+Only pairs of essays that the corpus file links (by an equivalence or a relation) can
+conflict. It is *resolved* when
+the merged framework settles it the same way in every extension (``a`` in all and ``b`` in
+none: the attacker wins; ``b`` in all and ``a`` in none: the target wins) and *open*
+otherwise; where the derivation runs through one essay's reasons for a group, it is the
+essay's own version of the group that is settled. An attack between two nodes one essay itself accepts (possible once the corpus
+links them) makes that essay *self-inconsistent* in the corpus.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+import attrs
+
+from argmap.analysis.reading import Reading
+from argmap.bipolar import CHAIN, DerivedAttack
+
+__all__ = ["Conflict", "conflicts_of"]
+
+
+@attrs.frozen
+class Conflict:
+    """An attack between nodes accepted by different essays, and how it is settled."""
+
+    attacker: str
+    target: str
+    pairs: tuple[tuple[str, str], ...]
+    """Each (attacking essay, attacked essay): the first states and accepts the attacker,
+    the second the target, and the attack holds between what the two state."""
+    attack: DerivedAttack
+    """How the attack arises: its kind and path through the merged map."""
+    stated_by: tuple[str, ...]
+    """Who states the edges on that path: essays, or ``corpus`` for the corpus file."""
+    notes: tuple[str, ...]
+    """The rationales given for those edges (the corpus file's for its relations)."""
+    resolution: str
+    """``attacker wins``, ``target wins`` or ``open`` in the merged framework."""
+
+    @property
+    def attacker_essays(self) -> tuple[str, ...]:
+        """The essays on the attacking side."""
+        return tuple(sorted({a for a, _ in self.pairs}))
+
+    @property
+    def target_essays(self) -> tuple[str, ...]:
+        """The essays on the attacked side."""
+        return tuple(sorted({b for _, b in self.pairs}))
+
+    @property
+    def cross_essay(self) -> bool:
+        """Whether it sets two different essays against each other."""
+        return any(a != b for a, b in self.pairs)
+
+    @property
+    def self_inconsistent(self) -> tuple[str, ...]:
+        """Essays that accept both ends: the corpus's links set them against themselves."""
+        return tuple(sorted({a for a, b in self.pairs if a == b}))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The conflict as JSON-ready data."""
+        return {
+            "attacker": self.attacker,
+            "target": self.target,
+            "pairs": [list(pair) for pair in self.pairs],
+            "kind": self.attack.kind,
+            "path": list(self.attack.path),
+            "how": self.attack.describe(),
+            "stated_by": list(self.stated_by),
+            "notes": list(self.notes),
+            "resolution": self.resolution,
+        }
+
+
+def _path_edges(reading: Reading, path: tuple[str, ...]) -> list[str]:
+    """The merged edges along a derivation path (either direction; reified supports)."""
+    sources = reading.merged.edge_sources
+    keys = []
+    for x, y in pairwise(path):
+        candidates = [x, y] + [
+            f"{kind}:{a}->{b}" for kind in ("support", "attack") for a, b in ((x, y), (y, x))
+        ]
+        keys += [k for k in candidates if k in sources and k not in keys]
+    return keys
+
+
+def _resolution(reading: Reading, attacker: str, target: str) -> str:
+    found = reading.framework_extensions or reading.extensions
+    if reading.status(attacker) == "skeptical" and not any(target in e for e in found):
+        return "attacker wins"
+    if reading.status(target) == "skeptical" and not any(attacker in e for e in found):
+        return "target wins"
+    return "open"
+
+
+def linked_pairs(reading: Reading) -> list[tuple[str, str]]:
+    """The pairs of essays the corpus file links, by an equivalence or a relation."""
+    corpus = reading.corpus
+    pairs = {
+        tuple(sorted((a.essay, b.essay)))
+        for group in corpus.equivalences
+        for a in group.members
+        for b in group.members
+        if a.essay != b.essay
+    }
+    pairs |= {tuple(sorted((r.source.essay, r.target.essay))) for r in corpus.relations}
+    return sorted((a, b) for a, b in pairs)
+
+
+def conflicts_of(reading: Reading) -> list[Conflict]:
+    """Every conflict of a read corpus, cross-essay and within one essay.
+
+    One conflict per attacking and attacked node, through its first derivation (direct
+    attacks first), with every pair of essays it sets against each other.
+    """
+    derivation: dict[tuple[str, str], DerivedAttack] = {}
+    versions: dict[tuple[str, str], tuple[str, str]] = {}
+    pairs: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    views = (
+        (linked, reasons, reading.merged.restricted(linked, [reasons]))
+        for linked in linked_pairs(reading)
+        for reasons in linked
+    )
+    for linked, reasons, view in views:
+        graph = view.attack_graph(reading.support)
+        nodes = {n.id for n in view.nodes}
+        for attack in graph.attacks:
+            a, b = graph.conclusion(attack.attacker), graph.conclusion(attack.target)
+            if a not in nodes or b not in nodes:
+                continue
+            chain_on_attacker, chain_on_target = _chain_sides(attack)
+            attacking = {reasons} if chain_on_attacker else set(linked)
+            attacked = {reasons} if chain_on_target else set(linked)
+            found = {
+                (x, y)
+                for x in reading.accepting(a)
+                if x in attacking
+                for y in reading.accepting(b)
+                if y in attacked
+            }
+            if found:
+                if (a, b) not in derivation:
+                    # settle it between the versions whose reasons the derivation uses
+                    derivation[(a, b)] = attack
+                    versions[(a, b)] = (
+                        reading.version(a, reasons) if chain_on_attacker else a,
+                        reading.version(b, reasons) if chain_on_target else b,
+                    )
+                pairs.setdefault((a, b), set()).update(found)
+    order = {n.id: i for i, n in enumerate(reading.merged.map.nodes)}
+    ranked = sorted(derivation.items(), key=lambda item: _rank(item, order))
+    return [
+        Conflict(
+            a,
+            b,
+            tuple(sorted(pairs[(a, b)])),
+            attack,
+            tuple(sorted({s for k in edges for s in reading.merged.edge_sources[k]})),
+            tuple(dict.fromkeys(n for k in edges for n in reading.merged.edge_notes.get(k, ()))),
+            _resolution(reading, *versions[(a, b)]),
+        )
+        for (a, b), attack in ranked
+        for edges in [_path_edges(reading, attack.path)]
+    ]
+
+
+def _chain_sides(attack: DerivedAttack) -> tuple[bool, bool]:
+    """Whether the derivation leans on a support chain on the attacker's, the target's side.
+
+    The essay whose chain it is must be the one holding that side: accepting a node commits
+    an essay to its own reasons for it, not to another essay's.
+    """
+    if attack.kind in ("supported", "extended"):
+        return True, False
+    if attack.kind in ("secondary", "mediated"):
+        return False, True
+    if attack.kind == "evidential":
+        return CHAIN in attack.attacker, CHAIN in attack.target
+    return False, False
+
+
+def _rank(
+    item: tuple[tuple[str, str], DerivedAttack], order: dict[str, int]
+) -> tuple[bool, int, int]:
+    (a, b), attack = item
+    return attack.kind != "direct", order[a], order[b]

@@ -1,0 +1,151 @@
+"""Consensus recommendations: what the essays recommend together, and what defeats it.
+
+Recommendations are grouped by equivalence (one merged node per group). For each group:
+
+- its *endorsers* are the essays that state it and accept it in their own map;
+- its *opposers* are the other essays that accept a node attacking it: directly in the
+  merged map, or by a derived attack that makes a conflict (see
+  :mod:`argmap.analysis.conflicts`); an endorser that rejects another essay's reasons for
+  it is not an opposer;
+- its *status* is skeptical, credulous or rejected in the merged framework, with an
+  explanation naming the attackers and defenders that decide it.
+
+An aggregation rule picks the consensus among the groups, for ``n`` essays:
+
+- ``unanimity``: every essay endorses it;
+- ``majority``: more than half of the essays endorse it;
+- ``quorum``: at least ``k`` essays endorse it;
+- ``skeptical``: it is in every extension of the merged framework (nothing accepted
+  defeats it there).
+
+The three counting rules look at endorsements only (so unanimity ⊆ majority ⊆ quorum 1, and
+adding an essay never adds to the unanimous set); ``skeptical`` weighs the arguments.
+Groups are ranked by how many essays endorse them, then by how few oppose them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from argmap.analysis.conflicts import Conflict
+from argmap.analysis.reading import Reading
+from argmap.errors import ArgmapError
+from argmap.explain import Explanation, explain
+from argmap.model import NodeKind, NodeRef
+
+__all__ = ["RULES", "Consensus", "ConsensusItem", "consensus_of"]
+
+RULES = ("unanimity", "majority", "quorum", "skeptical")
+
+
+@attrs.frozen(eq=False)
+class ConsensusItem:
+    """One recommendation (or equivalence group of them) across the corpus."""
+
+    node: str
+    """The merged node."""
+    text: str
+    members: tuple[NodeRef, ...]
+    endorsers: tuple[str, ...]
+    opposers: tuple[str, ...]
+    status: str
+    explanation: Explanation
+
+    def to_dict(self) -> dict[str, Any]:
+        """The item as JSON-ready data."""
+        return {
+            "node": self.node,
+            "text": self.text,
+            "members": [str(m) for m in self.members],
+            "endorsers": list(self.endorsers),
+            "opposers": list(self.opposers),
+            "status": self.status,
+            "explanation": self.explanation.to_dict(),
+        }
+
+
+@attrs.frozen(eq=False)
+class Consensus:
+    """Every recommendation group, ranked, and those the rule selects."""
+
+    rule: str
+    quorum: int | None
+    essays: int
+    items: tuple[ConsensusItem, ...]
+    selected: tuple[ConsensusItem, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        return {
+            "rule": self.rule,
+            "quorum": self.quorum,
+            "essays": self.essays,
+            "consensus": [i.node for i in self.selected],
+            "recommendations": [i.to_dict() for i in self.items],
+        }
+
+
+def _passes(item: ConsensusItem, rule: str, n: int, k: int | None) -> bool:
+    endorsed = len(item.endorsers)
+    if rule == "unanimity":
+        return endorsed == n
+    if rule == "majority":
+        return 2 * endorsed > n
+    if rule == "quorum":
+        return k is not None and endorsed >= k
+    return item.status == "skeptical"
+
+
+def consensus_of(
+    reading: Reading,
+    conflicts: Iterable[Conflict],
+    rule: str = "majority",
+    quorum: int | None = None,
+) -> Consensus:
+    """Rank the corpus's recommendations and select the consensus under ``rule``.
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown rule, or ``quorum`` without a positive ``k``.
+    """
+    if rule not in RULES:
+        raise ArgmapError(f"unknown aggregation rule '{rule}'; known: {', '.join(RULES)}")
+    if rule == "quorum" and (quorum is None or quorum < 1):
+        raise ArgmapError("the quorum rule needs a quorum of at least 1 essay")
+    merged = reading.merged
+    opposing: dict[str, set[str]] = {}
+    for edge in merged.map.attacks:  # the attacks as stated, before any synthetic node
+        for essay in reading.accepting(edge.source):
+            opposing.setdefault(edge.target, set()).add(essay)
+    for conflict in conflicts:
+        opposing.setdefault(conflict.target, set()).update(a for a, b in conflict.pairs if a != b)
+    items = []
+    for node in merged.map.nodes:
+        members = merged.members[node.id]
+        if not any(reading.corpus.node(m).kind is NodeKind.RECOMMENDATION for m in members):
+            continue
+        endorsers = reading.accepting(node.id)
+        opposers = opposing.get(node.id, set()) - set(endorsers)
+        if node.id in reading.af:
+            why = explain(reading.af, node.id, reading.semantics, mode="skeptical")
+        else:  # evidential support: the node is explained through its chains
+            why = explain(reading.map, node.id, reading.semantics, support=reading.support)
+        items.append(
+            ConsensusItem(
+                node.id,
+                node.text,
+                members,
+                endorsers,
+                tuple(sorted(opposers)),
+                reading.status(node.id),
+                why,
+            )
+        )
+    items.sort(key=lambda i: (-len(i.endorsers), len(i.opposers), i.node))
+    n = len(reading.corpus.maps)
+    selected = tuple(i for i in items if _passes(i, rule, n, quorum))
+    return Consensus(rule, quorum, n, tuple(items), selected)

@@ -1,0 +1,99 @@
+"""Which essays can be held together: jointly consistent subsets of a corpus.
+
+A set of essays is *jointly consistent* when the union of what they accept is conflict-free
+in the merged framework: no conflict (see :mod:`argmap.analysis.conflicts`) sets one of them
+against another, and none is set against itself by the corpus's links. Consistency is
+decided pair by pair, so the consistent sets are the independent sets of the graph whose
+edges are the conflicting pairs; the *maximal* consistent subsets are its maximal
+independent sets (the maximal cliques of the complementary graph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from argmap.analysis.conflicts import Conflict
+
+__all__ = ["Consistency", "consistency_of"]
+
+
+@attrs.frozen(eq=False)
+class Consistency:
+    """The consistency of a corpus's essays, pair by pair and as maximal subsets."""
+
+    essays: tuple[str, ...]
+    clashes: dict[tuple[str, str], tuple[Conflict, ...]]
+    """A sorted pair of essays → the conflicts between them."""
+    self_inconsistent: dict[str, tuple[Conflict, ...]]
+    """An essay → conflicts between nodes it accepts itself, once linked to the corpus."""
+    maximal: tuple[frozenset[str], ...]
+    """The maximal jointly consistent subsets, largest first (at most ``limit`` of them)."""
+    truncated: bool = False
+    """Whether there are more maximal subsets than were listed."""
+
+    def is_consistent(self, essays: Iterable[str]) -> bool:
+        """Whether a set of essays is jointly consistent."""
+        chosen = sorted(set(essays))
+        if any(e in self.self_inconsistent for e in chosen):
+            return False
+        return not any((a, b) in self.clashes for a in chosen for b in chosen if a < b)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        return {
+            "essays": list(self.essays),
+            "maximal_consistent_subsets": [sorted(s) for s in self.maximal],
+            "truncated": self.truncated,
+            "clashes": [
+                {"essays": list(pair), "conflicts": [c.to_dict() for c in found]}
+                for pair, found in self.clashes.items()
+            ],
+            "self_inconsistent": {
+                e: [c.to_dict() for c in found] for e, found in self.self_inconsistent.items()
+            },
+        }
+
+
+def consistency_of(
+    essays: Iterable[str], conflicts: Iterable[Conflict], limit: int = 1000
+) -> Consistency:
+    """Group conflicts by the essays they oppose and find the maximal consistent subsets.
+
+    A large corpus can have exponentially many maximal consistent subsets; at most
+    ``limit`` are listed (``truncated`` says whether there were more).
+
+    >>> [sorted(s) for s in consistency_of(["a", "b", "c"], []).maximal]
+    [['a', 'b', 'c']]
+    """
+    names = tuple(sorted(essays))
+    clashes: dict[tuple[str, str], list[Conflict]] = {}
+    selves: dict[str, list[Conflict]] = {}
+    for conflict in conflicts:
+        for a, b in conflict.pairs:
+            if a == b:
+                selves.setdefault(a, []).append(conflict)
+                continue
+            pair = (min(a, b), max(a, b))
+            if conflict not in clashes.setdefault(pair, []):
+                clashes[pair].append(conflict)
+    usable = [e for e in names if e not in selves]
+    compatible: nx.Graph[str] = nx.Graph()
+    compatible.add_nodes_from(usable)
+    compatible.add_edges_from(
+        (a, b) for i, a in enumerate(usable) for b in usable[i + 1 :] if (a, b) not in clashes
+    )
+    cliques = islice(nx.find_cliques(compatible), limit + 1) if usable else iter([[]])
+    found = [frozenset(clique) for clique in cliques]
+    maximal = sorted(found[:limit], key=lambda s: (-len(s), sorted(s)))
+    return Consistency(
+        names,
+        {pair: tuple(found) for pair, found in sorted(clashes.items())},
+        {essay: tuple(found) for essay, found in sorted(selves.items())},
+        tuple(maximal),
+        truncated=len(found) > limit,
+    )

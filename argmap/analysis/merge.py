@@ -1,0 +1,308 @@
+"""The merged framework of a corpus: every essay's map in one, with provenance.
+
+Each node of each essay becomes a node ``essay.node`` of one map; each equivalence group
+of the corpus file becomes a single node (named by the group's id, or by its first member)
+that keeps all its sources. Edges are renamed the same way; an edge that several essays
+state (after merging) is one edge that remembers every essay stating it. The corpus file's
+relations are added (a contradiction as two attacks) with the provenance ``corpus``.
+
+Because the result is an ordinary :class:`~argmap.model.ArgumentMap`, everything that works
+on a map works on it: the bipolar interpretations of support, the semantics, explanations.
+
+>>> import argmap
+>>> toy = argmap.Corpus([
+...     argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")], []),
+...     argmap.ArgumentMap("b", "B", [argmap.Node("x", "recommendation", "Act now.")], []),
+... ], equivalences=[argmap.Equivalence(["a:r", "b:x"], id="act")])
+>>> merged = merge(toy)
+>>> [n.id for n in merged.map.nodes], sorted(merged.essays_of("act"))
+(['act'], ['a', 'b'])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap, Corpus, Edge, Node, NodeKind, NodeRef, RelationKind
+
+__all__ = ["CORPUS", "MergedCorpus", "merge"]
+
+CORPUS = "corpus"
+"""The provenance of edges that come from the corpus file's relations."""
+
+
+@attrs.frozen(eq=False)
+class MergedCorpus:
+    """A corpus merged into one map, and where each part of it comes from."""
+
+    map: ArgumentMap
+    """The merged map: nodes ``essay.node`` or equivalence groups, all edges."""
+    members: dict[str, tuple[NodeRef, ...]]
+    """Merged node id → the essays' nodes it stands for."""
+    node_of: dict[NodeRef, str]
+    """An essay's node → its merged node id."""
+    edge_sources: dict[str, frozenset[str]]
+    """Merged edge key → the essays stating the edge (``corpus`` for relations)."""
+    edge_notes: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """Merged edge key → the notes (rationales) given where it is stated."""
+    dropped: tuple[str, ...] = ()
+    """Edges left out, with the reason (a support between two equivalent nodes)."""
+    _stated: dict[str, list[Edge]] = attrs.field(factory=dict, repr=False)
+    """Essay (or ``corpus``) → the merged edges it states, in map order."""
+    _nodes_of: dict[str, list[str]] = attrs.field(factory=dict, repr=False)
+    """Essay → the merged nodes it states, in map order."""
+    _order: dict[str, int] = attrs.field(factory=dict, repr=False)
+    """Node id or edge key → its position in the map."""
+
+    def __attrs_post_init__(self) -> None:
+        self._order.update({n.id: i for i, n in enumerate(self.map.nodes)})
+        self._order.update({e.key: i for i, e in enumerate(self.map.edges)})
+        for edge in self.map.edges:
+            for source in sorted(self.edge_sources[edge.key]):
+                self._stated.setdefault(source, []).append(edge)
+        for node in self.map.nodes:
+            for essay in sorted(self.essays_of(node.id)):
+                self._nodes_of.setdefault(essay, []).append(node.id)
+
+    def essays_of(self, node: str) -> frozenset[str]:
+        """The essays that state a merged node."""
+        return frozenset(ref.essay for ref in self.members[node])
+
+    def restricted(
+        self, essays: Iterable[str], supports_of: Iterable[str] | None = None
+    ) -> ArgumentMap:
+        """The merged map cut down to what some essays state.
+
+        The nodes these essays state, the attacks they state, the corpus file's relations
+        between those nodes, and the supports stated by ``supports_of`` (by default the same
+        essays). Conflicts between two essays are found in such views, reading each essay's
+        support chains on their own: a chain that runs through a third essay's reasons, or
+        that joins one essay's reasons to another's through an equivalence group, does not
+        make two essays conflict.
+        """
+        chosen = set(essays)
+        supporting = chosen if supports_of is None else set(supports_of)
+        keep = {n for essay in chosen for n in self._nodes_of.get(essay, ())}
+        candidates = {
+            e.key: e for source in (*chosen, CORPUS) for e in self._stated.get(source, ())
+        }
+        edges: list[Edge] = []
+        kept_keys: set[str] = set()
+        for edge in sorted(candidates.values(), key=lambda e: e.kind != "support"):
+            stated = self.edge_sources[edge.key]
+            ends = edge.source in keep and (edge.target in keep or edge.target in kept_keys)
+            by = supporting if edge.kind == "support" else chosen | {CORPUS}
+            if ends and stated & by:
+                edges.append(edge)
+                kept_keys.add(edge.key)
+        order = self._order
+        return attrs.evolve(
+            self.map,
+            nodes=[self.map.nodes[order[n]] for n in sorted(keep, key=order.__getitem__)],
+            edges=sorted(edges, key=lambda e: order[e.key]),
+        )
+
+    def merged_id(self, ref: NodeRef | str) -> str:
+        """The merged node standing for ``essay:node``.
+
+        Raises
+        ------
+        ArgmapError
+            If the corpus has no such node.
+        """
+        key = ref if isinstance(ref, NodeRef) else NodeRef.parse(ref)
+        try:
+            return self.node_of[key]
+        except KeyError:
+            raise ArgmapError(f"the corpus has no node '{key}'") from None
+
+
+def _merged_kind(kinds: Iterable[NodeKind]) -> NodeKind:
+    """The kind of a group: its most common member kind, recommendations first on a tie."""
+    order = [NodeKind.RECOMMENDATION, NodeKind.CLAIM, NodeKind.EVIDENCE]
+    counts = Counter(kinds)
+    return max(order, key=lambda k: (counts[k], -order.index(k)))
+
+
+def merge(corpus: Corpus) -> MergedCorpus:
+    """Merge a corpus into one map (see the module docstring).
+
+    Raises
+    ------
+    ArgmapError
+        If a group id collides with a renamed node id.
+    """
+    node_of: dict[NodeRef, str] = {}
+    members: dict[str, list[NodeRef]] = {}
+    for group in corpus.equivalences:
+        name = group.id or f"{group.members[0].essay}.{group.members[0].node}"
+        for ref in group.members:
+            node_of[ref] = name
+        members[name] = list(group.members)
+    for ref, _ in corpus.nodes():
+        if ref not in node_of:
+            name = f"{ref.essay}.{ref.node}"
+            if name in members:
+                raise ArgmapError(f"the merged node '{name}' would stand for two things")
+            node_of[ref] = name
+            members[name] = [ref]
+
+    nodes = [_merged_node(name, refs, corpus) for name, refs in members.items()]
+    Triple = tuple[str, str, str]
+    idents: dict[Triple, str | None] = {}  # each merged edge, with its id if one is needed
+    stated: dict[Triple, set[str]] = {}
+    noted: dict[Triple, list[str]] = {}
+    support_of: dict[tuple[str, str], Triple] = {}  # (essay, original key) -> merged support
+    dropped: list[str] = []
+
+    def add(triple: Triple, source: str, ident: str | None = None, note: str | None = None) -> None:
+        if idents.get(triple) is None:  # an id is kept so that undercuts can name the edge
+            idents[triple] = ident
+        stated.setdefault(triple, set()).add(source)
+        if note:
+            noted.setdefault(triple, []).append(note)
+
+    for m in corpus.maps:  # supports first: undercuts need their merged ids
+        for edge in m.supports:
+            triple = (
+                "support",
+                node_of[NodeRef(m.id, edge.source)],
+                node_of[NodeRef(m.id, edge.target)],
+            )
+            if triple[1] == triple[2]:
+                dropped.append(f"{m.id}: {edge.key} (both ends in the group '{triple[1]}')")
+                continue
+            add(triple, m.id, f"{m.id}.{edge.id}" if edge.id is not None else None, edge.note)
+            support_of[(m.id, edge.key)] = triple
+    for relation in corpus.relations:
+        ends = (node_of[relation.source], node_of[relation.target])
+        if relation.kind is RelationKind.SUPPORT:
+            add(("support", *ends), CORPUS, note=relation.note)
+
+    def key(triple: Triple) -> str:
+        ident = idents[triple]
+        return ident if ident is not None else f"{triple[0]}:{triple[1]}->{triple[2]}"
+
+    for m in corpus.maps:
+        for edge in m.attacks:
+            source = node_of[NodeRef(m.id, edge.source)]
+            if not m.is_undercut(edge):
+                add(("attack", source, node_of[NodeRef(m.id, edge.target)]), m.id, note=edge.note)
+            elif (m.id, edge.target) in support_of:
+                add(("attack", source, key(support_of[(m.id, edge.target)])), m.id, note=edge.note)
+            else:
+                dropped.append(f"{m.id}: {edge.key} (it undercuts a dropped support)")
+    for relation in corpus.relations:
+        ends = (node_of[relation.source], node_of[relation.target])
+        if relation.kind is not RelationKind.SUPPORT:
+            add(("attack", *ends), CORPUS, note=relation.note)
+        if relation.kind is RelationKind.CONTRADICTION:
+            add(("attack", ends[1], ends[0]), CORPUS, note=relation.note)
+
+    edges = {t: Edge(t[0], t[1], t[2], id=ident) for t, ident in idents.items()}
+    sources = {edges[t].key: found for t, found in stated.items()}
+    notes = {edges[t].key: found for t, found in noted.items()}
+
+    merged = ArgumentMap(
+        corpus.id or "corpus",
+        corpus.title or "Merged corpus",
+        nodes,
+        list(edges.values()),
+        summary=corpus.summary,
+    )
+    return MergedCorpus(
+        merged,
+        {name: tuple(refs) for name, refs in members.items()},
+        node_of,
+        {key: frozenset(found) for key, found in sources.items()},
+        edge_notes={key: tuple(found) for key, found in notes.items()},
+        dropped=tuple(dropped),
+    )
+
+
+def _merged_node(name: str, refs: list[NodeRef], corpus: Corpus) -> Node:
+    originals = [corpus.node(ref) for ref in refs]
+    first = originals[0]
+    kind = _merged_kind(n.kind for n in originals)
+    actors = tuple(dict.fromkeys(a for n in originals for a in n.actors))
+    tags = tuple(dict.fromkeys(t for n in originals for t in n.tags))
+    return Node(
+        name,
+        kind,
+        first.text,
+        tags=tags,
+        actors=actors if kind is NodeKind.RECOMMENDATION else (),
+        data={"members": [str(ref) for ref in refs]},
+    )
+
+
+def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
+    """The merged map with each equivalence group's reasons kept apart, essay by essay.
+
+    Under *necessary* support a merged group would need every essay's reasons at once,
+    although each essay offers its own as enough. So each group ``g`` with supports into it
+    gets a *version* ``g.E`` per essay ``E`` stating it (or per source of a support into it),
+    carrying just ``E``'s supports, and a *gate* ``g.unsupported`` that attacks ``g`` and is
+    attacked by every version: ``g`` stands when one essay's version of it does (the
+    standard way to express a disjunction in an attack graph). Versions and gates are marked
+    ``synthetic`` in their ``data``. Other readings of support need no such care: evidential
+    support already asks for one chain, and deductive supports combine as they should.
+    """
+    m = merged.map
+    groups = {name for name, refs in merged.members.items() if len(refs) > 1}
+    incoming: dict[str, list[Edge]] = {}
+    for edge in m.supports:
+        if edge.target in groups:
+            incoming.setdefault(edge.target, []).append(edge)
+    if not incoming:
+        return m
+    undercuts: dict[str, list[Edge]] = {}
+    for edge in m.undercuts:
+        undercuts.setdefault(edge.target, []).append(edge)
+    redirected = {e.key for supports in incoming.values() for e in supports}
+    nodes = list(m.nodes)
+    edges = [
+        e
+        for e in m.edges
+        if e.key not in redirected and not (m.is_undercut(e) and e.target in redirected)
+    ]
+    for group, supports in incoming.items():
+        node = m.node(group)
+        gate = f"{group}.unsupported"
+        nodes.append(
+            Node(
+                gate,
+                NodeKind.CLAIM,
+                f"No essay's own reasons for {group} stand.",
+                data={"synthetic": True},
+            )
+        )
+        edges.append(Edge("attack", gate, group))
+        sources = sorted(
+            merged.essays_of(group) | {s for e in supports for s in merged.edge_sources[e.key]}
+        )
+        for source in sources:
+            version = f"{group}.{source}"
+            nodes.append(
+                Node(
+                    version,
+                    node.kind,
+                    f"{node.text} (on the reasons of {source})",
+                    data={"synthetic": True},
+                )
+            )
+            edges.append(Edge("attack", version, gate))
+            for support in supports:
+                if source not in merged.edge_sources[support.key]:
+                    continue
+                ident = f"{support.id}.{source}" if support.id is not None else None
+                copy = Edge("support", support.source, version, id=ident)
+                edges.append(copy)
+                edges += [
+                    Edge("attack", u.source, copy.key) for u in undercuts.get(support.key, [])
+                ]
+    return attrs.evolve(m, nodes=nodes, edges=edges)

@@ -1,0 +1,121 @@
+"""A corpus read under one semantics and one interpretation of support.
+
+Everything the corpus analyses share is computed once here: the merged framework, each
+essay's own extensions (and what it accepts, as merged node ids), the merged framework's
+derived attacks and extensions.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge
+from argmap.analysis.status import EssayStatus, essay_status
+from argmap.bipolar import DerivedGraph, Support
+from argmap.framework import AF
+from argmap.model import ArgumentMap, Corpus, NodeRef
+from argmap.semantics.names import Semantics, semantics_named
+from argmap.semantics.sat import Deadline
+
+__all__ = ["STATUSES", "Reading", "read"]
+
+STATUSES = ("skeptical", "credulous", "rejected")
+"""A node's status in the merged framework: in every, some or no extension."""
+
+
+@attrs.frozen(eq=False, slots=False)
+class Reading:
+    """A corpus, its merged framework and every essay's own acceptance, under one reading."""
+
+    corpus: Corpus
+    semantics: Semantics
+    support: str
+    mode: str
+    merged: MergedCorpus
+    map: ArgumentMap
+    """The map whose semantics is the merged framework's: the merged map, with each
+    group's reasons kept apart per essay under necessary support (see
+    :func:`~argmap.analysis.merge.alternative_reasons`)."""
+    graph: DerivedGraph
+    """Its attack graph (derived attacks carry their paths)."""
+    extensions: tuple[frozenset[str], ...]
+    """The merged framework's extensions, as merged node ids (synthetic nodes left out)."""
+    essays: dict[str, EssayStatus]
+    accepted: dict[str, frozenset[str]]
+    """Essay id → the merged nodes standing for the nodes the essay accepts (in ``mode``)."""
+    framework_extensions: tuple[frozenset[str], ...] = ()
+    """The extensions of :attr:`map` itself, its synthetic nodes included."""
+
+    @functools.cached_property
+    def af(self) -> AF:
+        """The merged framework as an abstract framework (built once)."""
+        return self.graph.af()
+
+    def status(self, node: str) -> str:
+        """``skeptical``, ``credulous`` or ``rejected`` in the merged framework.
+
+        ``node`` may also be a synthetic node of :attr:`map` (an essay's version of a group).
+        """
+        found = self.framework_extensions or self.extensions
+        inside = sum(node in e for e in found)
+        if found and inside == len(found):
+            return "skeptical"
+        return "credulous" if inside else "rejected"
+
+    def version(self, node: str, essay: str) -> str:
+        """The argument standing for ``essay``'s own version of a merged node.
+
+        Under necessary support a group with reasons has one version per essay (see
+        :func:`~argmap.analysis.merge.alternative_reasons`); otherwise the node itself.
+        """
+        name = f"{node}.{essay}"
+        return name if name in self.map else node
+
+    def accepting(self, node: str) -> tuple[str, ...]:
+        """The essays that state ``node`` and accept it."""
+        return tuple(e for e in sorted(self.merged.essays_of(node)) if node in self.accepted[e])
+
+
+def read(
+    corpus: Corpus,
+    semantics: str | Semantics = "grounded",
+    support: str = "necessary",
+    *,
+    mode: str = "skeptical",
+    timeout: float | None = None,
+) -> Reading:
+    """Read a corpus: merge it, and compute every essay's and the merged map's extensions.
+
+    ``timeout`` covers the whole reading.
+    """
+    chosen = semantics_named(semantics)
+    deadline = Deadline(timeout)
+    merged = merge(corpus)
+    essays = {
+        m.id: essay_status(m, chosen, support, timeout=deadline.remaining()) for m in corpus.maps
+    }
+    accepted = {
+        essay: frozenset(merged.node_of[NodeRef(essay, n)] for n in status.accepted(mode))
+        for essay, status in essays.items()
+    }
+    framework = (
+        alternative_reasons(merged) if Support.named(support) is Support.NECESSARY else merged.map
+    )
+    graph = framework.attack_graph(support)
+    nodes = {n.id for n in merged.map.nodes}
+    found = framework.extensions(chosen, support=support, timeout=deadline.remaining())
+    return Reading(
+        corpus,
+        chosen,
+        support,
+        mode,
+        merged,
+        framework,
+        graph,
+        tuple(dict.fromkeys(e & nodes for e in found)),
+        essays,
+        accepted,
+        tuple(found),
+    )

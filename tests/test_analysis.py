@@ -1,0 +1,209 @@
+"""Cross-essay analysis: conflicts, consistency, consensus and merging, on toy corpora
+with known answers and as properties of generated corpora."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import argmap
+from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, NodeRef
+from argmap.analysis.conflicts import conflicts_of
+from argmap.analysis.consistency import consistency_of
+from argmap.analysis.merge import merge
+from tests.helpers import ROOT
+from tests.strategies import corpora
+
+TOY = ROOT / "examples" / "toy-corpus"
+
+
+@pytest.fixture(scope="module")
+def toy() -> Corpus:
+    return argmap.read_corpus(TOY)
+
+
+def test_toy_conflicts(toy: Corpus) -> None:
+    found = {(c.attacker, c.target, c.pairs, c.attack.kind, c.resolution) for c in toy.conflicts()}
+    assert found == {
+        ("broker.c-thin", "hawk.c-threat", (("broker", "hawk"),), "direct", "attacker wins"),
+        ("dove.r-pause", "hawk.r-drills", (("dove", "hawk"),), "direct", "attacker wins"),
+        ("hawk.r-drills", "dove.r-pause", (("hawk", "dove"),), "direct", "target wins"),
+        # the broker's doubt undermines the hawk's reason for drills and for talks
+        ("broker.c-thin", "hawk.r-drills", (("broker", "hawk"),), "secondary", "attacker wins"),
+        ("broker.c-thin", "eq-talks", (("broker", "hawk"),), "secondary", "attacker wins"),
+    }
+    (first,) = [
+        c for c in toy.conflicts() if c.attacker == "broker.c-thin" and c.attack.kind == "direct"
+    ]
+    assert first.stated_by == ("corpus",)
+    assert first.notes == ("The broker doubts the evidence the hawk's threat claim rests on.",)
+
+
+def test_toy_consensus_rules(toy: Corpus) -> None:
+    def chosen(rule: str, quorum: int | None = None) -> list[str]:
+        return [i.node for i in toy.consensus(rule, quorum).selected]
+
+    assert chosen("unanimity") == []
+    assert chosen("majority") == ["eq-talks"]
+    assert chosen("quorum", 1) == ["eq-talks", "dove.r-pause", "hawk.r-drills"]
+    assert chosen("quorum", 2) == ["eq-talks"]
+    assert sorted(chosen("skeptical")) == ["dove.r-pause", "eq-talks"]
+    talks = toy.consensus().items[0]
+    assert talks.endorsers == ("broker", "hawk")
+    assert talks.opposers == ()  # the broker rejects the hawk's reason, not the talks
+    assert talks.status == "skeptical"
+    assert "eq-talks is IN" in talks.explanation.summary
+    drills = next(i for i in toy.consensus().items if i.node == "hawk.r-drills")
+    assert drills.opposers == ("broker", "dove")
+    assert drills.status == "rejected"
+    with pytest.raises(argmap.ArgmapError, match="unknown aggregation rule 'plurality'"):
+        toy.consensus("plurality")
+    with pytest.raises(argmap.ArgmapError, match="quorum of at least 1"):
+        toy.consensus("quorum")
+
+
+def test_toy_consistency(toy: Corpus) -> None:
+    result = toy.consistency()
+    assert result.maximal == (frozenset({"broker", "dove"}), frozenset({"hawk"}))
+    assert set(result.clashes) == {("broker", "hawk"), ("dove", "hawk")}
+    assert result.is_consistent(["broker", "dove"])
+    assert not result.is_consistent(["dove", "hawk"])
+
+
+def test_under_necessary_support_one_essays_reasons_suffice(toy: Corpus) -> None:
+    # the hawk's reason for talks falls, the broker's stands: the talks stand
+    reading = toy.read("grounded", "necessary")
+    assert reading.status("eq-talks") == "skeptical"
+    assert reading.status("hawk.r-drills") == "rejected"
+    # merged naively, the talks would need both essays' reasons
+    naive = merge(toy).map.labelling("grounded")
+    assert naive["eq-talks"] == "out"
+
+
+def shared(n_essays: int, attacking: int) -> Corpus:
+    """Essays that all contain a and b; the first ``attacking`` say a attacks b."""
+    maps = []
+    for i in range(n_essays):
+        nodes = [Node("a", "claim", "A."), Node("b", "recommendation", "B.", actors=["X"])]
+        edges = [Edge("attack", "a", "b")] if i < attacking else []
+        maps.append(ArgumentMap(f"e{i}", f"E{i}", nodes, edges))
+    groups = [
+        Equivalence([NodeRef(f"e{i}", x) for i in range(n_essays)], id=f"g-{x}") for x in "ab"
+    ]
+    return Corpus(maps, groups)
+
+
+def test_fusion_operators() -> None:
+    two_of_three = shared(3, 2)
+    fused = two_of_three.fuse("sum", "grounded")
+    assert fused.disputed == (("g-a", "g-b"),)
+    assert [af.attacks for af in fused.frameworks] == [frozenset({("g-a", "g-b")})]
+    assert fused.distances == ((0, 0, 1),)
+    assert fused.skeptical == {"g-a"}
+    # max ties: keeping the attack is 1 away from e2, dropping it 1 away from e0 and e1
+    assert len(two_of_three.fuse("max", "grounded").frameworks) == 2
+    leximax = two_of_three.fuse("leximax", "grounded")
+    assert leximax.distances == ((0, 0, 1),)
+    tie = shared(2, 1).fuse("sum", "grounded")
+    assert len(tie.frameworks) == 2
+    assert tie.skeptical == {"g-a"}
+    assert tie.credulous == {"g-a", "g-b"}
+    with pytest.raises(argmap.ArgmapError, match="unknown merging operator 'min'"):
+        two_of_three.fuse("min")
+
+
+def test_internal_tension_of_the_real_corpus(needs_seeds: object) -> None:
+    corpus = argmap.read_corpus(ROOT / "maps")
+    (tension,) = corpus.tensions()
+    assert tension.essay == "arrington-yeo-2019"
+    assert tension.recommendations == ("r-denounce",)
+    assert "c-no-credibility" in tension.attackers["r-denounce"]
+
+
+# -- properties -------------------------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=3))
+def test_rules_nest(corpus: Corpus) -> None:
+    def chosen(rule: str, quorum: int | None = None) -> set[str]:
+        return {i.node for i in corpus.consensus(rule, quorum).selected}
+
+    assert chosen("unanimity") <= chosen("majority") <= chosen("quorum", 1)
+
+
+def without_last_essay(corpus: Corpus) -> Corpus:
+    last = corpus.maps[-1].id
+    groups = []
+    for g in corpus.equivalences:
+        kept = [m for m in g.members if m.essay != last]
+        if len(kept) >= 2:
+            groups.append(attrs.evolve(g, members=kept))
+    relations = [r for r in corpus.relations if last not in (r.source.essay, r.target.essay)]
+    return Corpus(corpus.maps[:-1], groups, relations)
+
+
+def unanimous_refs(corpus: Corpus) -> set[NodeRef]:
+    """The recommendations in unanimous groups (a group counts as one if any member is)."""
+    return {
+        m
+        for i in corpus.consensus("unanimity").selected
+        for m in i.members
+        if corpus.node(m).kind == "recommendation"
+    }
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=3))
+def test_adding_an_essay_never_grows_the_unanimous_set(corpus: Corpus) -> None:
+    if len(corpus.maps) < 2:
+        return
+    smaller = without_last_essay(corpus)
+    last = corpus.maps[-1].id
+    assert {r for r in unanimous_refs(corpus) if r.essay != last} <= unanimous_refs(smaller)
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=1))
+def test_a_corpus_of_one_essay_has_no_conflicts(corpus: Corpus) -> None:
+    assert corpus.conflicts() == []
+    assert corpus.consistency().maximal == (frozenset(corpus.essay_ids),) or (
+        corpus.consistency().self_inconsistent
+    )
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=3))
+def test_merging_does_not_depend_on_the_order_of_maps(corpus: Corpus) -> None:
+    reordered = Corpus(
+        list(reversed(corpus.maps)), list(corpus.equivalences), list(reversed(corpus.relations))
+    )
+    one, two = merge(corpus), merge(reordered)
+    assert {n.id: n for n in one.map.nodes} == {n.id: n for n in two.map.nodes}
+    assert {e.key for e in one.map.edges} == {e.key for e in two.map.edges}
+    assert one.edge_sources == two.edge_sources
+    assert one.members.keys() == two.members.keys()
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=3))
+def test_conflicts_join_accepted_nodes_and_consistency_is_exact(corpus: Corpus) -> None:
+    reading = corpus.read()
+    conflicts = conflicts_of(reading)
+    for c in conflicts:
+        for a, b in c.pairs:
+            assert c.attacker in reading.accepted[a]
+            assert c.target in reading.accepted[b]
+    result = consistency_of(corpus.essay_ids, conflicts)
+    essays = corpus.essay_ids
+    consistent = [
+        set(s)
+        for k in range(len(essays) + 1)
+        for s in combinations(essays, k)
+        if result.is_consistent(s)
+    ]
+    maximal = [s for s in consistent if not any(s < t for t in consistent)]
+    assert sorted(map(sorted, maximal)) == sorted(map(sorted, result.maximal))
