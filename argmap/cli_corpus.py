@@ -232,30 +232,41 @@ def _cmd_fuse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _folder_command(
+    commands: Any, name: str, help: str, description: str, run: Any
+) -> argparse.ArgumentParser:
+    """A subcommand on a corpus folder, with ``--json``."""
+    p: argparse.ArgumentParser = commands.add_parser(name, help=help, description=description)
+    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=run)
+    return p
+
+
 def add_corpus_commands(commands: Any, semantics_options: Any) -> None:
     """Add conflicts, consensus and fuse to the ``argmap`` parser."""
-    p = commands.add_parser(
+    p = _folder_command(
+        commands,
         "conflicts",
-        help="where one essay's accepted nodes attack another's",
-        description="Every attack (direct or derived under the support reading) from a node "
-        "one essay accepts to a node another essay accepts, and whether the merged framework "
-        "resolves it; then each essay whose own recommendations are not jointly acceptable.",
+        "where one essay's accepted nodes attack another's",
+        "Every attack (direct or derived under the support reading) from a node one essay "
+        "accepts to a node another essay accepts, and whether the merged framework resolves "
+        "it; then each essay whose own recommendations are not jointly acceptable.",
+        _cmd_conflicts,
     )
-    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     semantics_options(p, default="grounded")
     mode_option(p)
     p.add_argument("--direct", action="store_true", help="direct attacks only")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=_cmd_conflicts)
 
-    p = commands.add_parser(
+    p = _folder_command(
+        commands,
         "consensus",
-        help="recommendations the essays share, and what defeats them",
-        description="Recommendations grouped by equivalence, ranked by how many essays endorse "
-        "them, with the essays opposing them and their status in the merged framework; the "
-        "rule marks the consensus.",
+        "recommendations the essays share, and what defeats them",
+        "Recommendations grouped by equivalence, ranked by how many essays endorse them, with "
+        "the essays opposing them and their status in the merged framework; the rule marks "
+        "the consensus.",
+        _cmd_consensus,
     )
-    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     p.add_argument(
         "--rule", choices=RULES, default="majority", help="the aggregation rule (default: majority)"
     )
@@ -264,23 +275,20 @@ def add_corpus_commands(commands: Any, semantics_options: Any) -> None:
     )
     semantics_options(p, default="grounded")
     mode_option(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=_cmd_consensus)
 
-    p = commands.add_parser(
+    p = _folder_command(
+        commands,
         "fuse",
-        help="merge the essays' frameworks (sum, max, leximax)",
-        description="Merge the essays' attack graphs over their shared (equivalence-merged) "
-        "arguments with an operator of Coste-Marquis et al. (2007), and report which "
-        "recommendations the merged framework accepts.",
+        "merge the essays' frameworks (sum, max, leximax)",
+        "Merge the essays' attack graphs over their shared (equivalence-merged) arguments with "
+        "an operator of Coste-Marquis et al. (2007), and report which recommendations the "
+        "merged framework accepts.",
+        _cmd_fuse,
     )
-    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     p.add_argument(
         "--operator", choices=OPERATORS, default="sum", help="the merging operator (default: sum)"
     )
     semantics_options(p, default="preferred")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=_cmd_fuse)
 
 
 def mode_option(p: argparse.ArgumentParser) -> None:

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from functools import partial
 from typing import Any
+
+from timing import measure
 
 import argmap
 from argmap.analysis.conflicts import conflicts_of
@@ -76,20 +74,6 @@ def synthetic_corpus(essays: int, size: int, seed: int = 1) -> argmap.Corpus:
         r for r in relations if (r.target, r.source) not in unique or str(r.source) < str(r.target)
     ]
     return argmap.Corpus(maps, groups, relations)
-
-
-def measure(task: Callable[[], Any], repeat: int) -> tuple[float, float]:
-    """Median seconds over ``repeat`` runs, and peak MiB of one traced run."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        task()
-        times.append(time.perf_counter() - start)
-    tracemalloc.start()
-    task()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return statistics.median(times), peak
 
 
 def main() -> None:

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
-import time
-import tracemalloc
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+
+from timing import measure
 
 import argmap
 from argmap.table import format_table
@@ -56,20 +53,6 @@ def synthetic_map(size: int, seed: int = 1) -> argmap.ArgumentMap:
     for e in rng.sample(supports, k=max(1, len(supports) // 50)):
         edges.append(argmap.Edge("attack", f"n{rng.randrange(size)}", e.id or ""))
     return argmap.ArgumentMap("bench", f"Synthetic map of {size} nodes", nodes=nodes, edges=edges)
-
-
-def measure(run: Callable[[], Any], repeat: int) -> tuple[float, float]:
-    """Median seconds over ``repeat`` runs, and peak MiB of one traced run."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    tracemalloc.start()
-    run()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return statistics.median(times), peak / 2**20
 
 
 def main() -> None:

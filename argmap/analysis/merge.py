@@ -273,14 +273,7 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
     for group, supports in incoming.items():
         node = m.node(group)
         gate = f"{group}.unsupported"
-        nodes.append(
-            Node(
-                gate,
-                NodeKind.CLAIM,
-                f"No essay's own reasons for {group} stand.",
-                data={"synthetic": True},
-            )
-        )
+        nodes.append(_synthetic(gate, NodeKind.CLAIM, f"No essay's own reasons for {group} stand."))
         edges.append(Edge("attack", gate, group))
         sources = sorted(
             merged.essays_of(group) | {s for e in supports for s in merged.edge_sources[e.key]}
@@ -288,12 +281,7 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
         for source in sources:
             version = f"{group}.{source}"
             nodes.append(
-                Node(
-                    version,
-                    node.kind,
-                    f"{node.text} (on the reasons of {source})",
-                    data={"synthetic": True},
-                )
+                _synthetic(version, node.kind, f"{node.text} (on the reasons of {source})")
             )
             edges.append(Edge("attack", version, gate))
             for support in supports:
@@ -306,3 +294,8 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
                     Edge("attack", u.source, copy.key) for u in undercuts.get(support.key, [])
                 ]
     return attrs.evolve(m, nodes=nodes, edges=edges)
+
+
+def _synthetic(node_id: str, kind: NodeKind, text: str) -> Node:
+    """A node the analysis adds (marked in its data), not one an essay states."""
+    return Node(node_id, kind, text, data={"synthetic": True})
