@@ -2,14 +2,15 @@
 #   make demo   bootstrap, then run the main job on maps/
 #   make test   bootstrap, then lint, type-check and run the whole test suite
 # Both create .venv/ with the package and its development tools, and install Graphviz's
-# `dot` through the system package manager when it is missing.
+# `dot` through the system package manager when it is missing; `make test` also installs
+# Chromium (where apt is available) for the test that opens the HTML report in a browser.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.argmap-installed
 
-.PHONY: demo test lint typecheck pytest dot venv docs clean
+.PHONY: demo test lint typecheck pytest dot chromium venv docs clean
 
 demo: venv dot
 	$(BIN)/argmap check maps/
@@ -17,8 +18,10 @@ demo: venv dot
 	$(BIN)/argmap conflicts maps/ --direct
 	$(BIN)/argmap consensus maps/ --rule quorum --quorum 2
 	$(BIN)/argmap check --consistency maps/
+	$(BIN)/argmap report maps/ -o report/
+	@echo "The report is in report/index.html (open it in a browser)."
 
-test: venv dot lint typecheck pytest
+test: venv dot chromium lint typecheck pytest
 
 lint: venv
 	$(BIN)/ruff check argmap tests examples benchmarks tools
@@ -43,9 +46,12 @@ $(STAMP): pyproject.toml
 dot:
 	@sh tools/ensure-dot.sh
 
+chromium:
+	@sh tools/ensure-chromium.sh
+
 docs: venv
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist site report .pytest_cache .mypy_cache .ruff_cache .hypothesis

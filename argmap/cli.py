@@ -19,6 +19,7 @@ from argmap import __version__
 from argmap.bipolar import Support
 from argmap.check import CheckReport, check
 from argmap.cli_corpus import add_corpus_commands, mode_option, print_consistency
+from argmap.cli_render import add_render_commands
 from argmap.errors import ArgmapError
 from argmap.explain import explain
 from argmap.formats.iccma import FORMATS
@@ -400,6 +401,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_schema)
 
     add_corpus_commands(commands, _semantics_options)
+    add_render_commands(commands, _semantics_options)
     return parser
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -419,6 +420,35 @@ class ArgumentMap:
             result[node.id] = next((x for x in (Label.IN, Label.UNDEC) if x in mine), Label.OUT)
         return result
 
+    def render(
+        self,
+        path: str | Path | None = None,
+        *,
+        format: str | None = None,
+        semantics: str | None = None,
+        support: str = "necessary",
+        extension: int | None = None,
+        legend: bool = True,
+        timeout: float | None = None,
+    ) -> bytes:
+        """Draw the map with Graphviz (see :mod:`argmap.render.essay`).
+
+        Writes to ``path`` if given (format from its extension, or ``format``: svg, png,
+        pdf, dot) and returns the drawing. With ``semantics``, nodes are filled by status.
+        """
+        from argmap.render.diagrams import draw, map_drawing
+
+        diagram = map_drawing(
+            self, semantics, support, extension=extension, show_legend=legend, timeout=timeout
+        )
+        return draw(diagram, path, format)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Show the map as SVG in Jupyter."""
+        from argmap.render.diagrams import map_drawing, svg_bundle
+
+        return svg_bundle(map_drawing(self), repr(self))
+
     def edges_from(self, node_id: str) -> Iterator[Edge]:
         """The edges leaving a node."""
         return (e for e in self.edges if e.source == node_id)
@@ -637,6 +667,30 @@ class Corpus:
 
         reading = self.read(semantics, support, **options)
         return consensus_of(reading, conflicts_of(reading), rule, quorum)
+
+    def render(
+        self,
+        path: str | Path | None = None,
+        *,
+        format: str | None = None,
+        semantics: str = "grounded",
+        support: str = "necessary",
+        recommendations_only: bool = False,
+        timeout: float | None = None,
+    ) -> bytes:
+        """Draw the corpus with Graphviz (see :mod:`argmap.render.corpus`); as :meth:`ArgumentMap.render`."""
+        from argmap.render.diagrams import corpus_drawing, draw
+
+        diagram = corpus_drawing(
+            self, semantics, support, recommendations_only=recommendations_only, timeout=timeout
+        )
+        return draw(diagram, path, format)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Show the corpus (recommendations and their links) as SVG in Jupyter."""
+        from argmap.render.diagrams import corpus_drawing, svg_bundle
+
+        return svg_bundle(corpus_drawing(self, recommendations_only=True), repr(self))
 
     def fuse(
         self,

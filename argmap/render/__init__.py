@@ -1,0 +1,1 @@
+"""Diagrams and reports: Graphviz drawings of maps and corpora, and a static HTML report."""

@@ -1,0 +1,211 @@
+"""A corpus as one Graphviz diagram: a cluster per essay, and what links them.
+
+Inside each cluster the essay's map is drawn as in :mod:`argmap.render.essay`, each node
+filled by the essay's own acceptance. Across clusters: members of an equivalence group are
+joined by a thick grey double line ("same proposition"); the corpus file's relations are
+drawn thick, with their rationale as tooltip; a relation that makes a conflict between
+positions both essays hold is drawn thicker still and labelled *conflict*; recommendations
+the consensus selects carry a ★ and a triple border. With ``recommendations_only``, each
+essay shows just its recommendations and the nodes the corpus file links, with dotted
+arrows standing for the chains of reasons between them.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from argmap.analysis.conflicts import Conflict
+from argmap.analysis.consensus import Consensus
+from argmap.analysis.reading import Reading
+from argmap.model import ArgumentMap, NodeKind, NodeRef, RelationKind
+from argmap.render.dot import DotWriter, html_label, html_text
+from argmap.render.essay import EDGE_STYLES, Diagram, edge_attributes, legend, node_attributes
+
+__all__ = ["corpus_diagram"]
+
+SAME: dict[str, str | int | float] = {
+    "color": "#555555:#FFFFFF:#555555",
+    "penwidth": 1.5,
+    "dir": "none",
+    "constraint": "false",
+}
+
+
+def _kept(m: ArgumentMap, linked: set[str], only_recommendations: bool) -> set[str]:
+    if not only_recommendations:
+        return {n.id for n in m.nodes}
+    return {n.id for n in m.nodes if n.kind is NodeKind.RECOMMENDATION} | linked
+
+
+def _shortcuts(m: ArgumentMap, kept: set[str]) -> set[tuple[str, str]]:
+    """Kept pairs joined by a chain of supports through nodes that are not kept."""
+    step: dict[str, list[str]] = {}
+    for e in m.supports:
+        step.setdefault(e.source, []).append(e.target)
+    found = set()
+    for start in kept:
+        frontier, seen = list(step.get(start, [])), set()
+        while frontier:
+            node = frontier.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            if node in kept:
+                found.add((start, node))
+            else:
+                frontier += step.get(node, [])
+    direct = {(e.source, e.target) for e in m.supports}
+    return found - direct
+
+
+def corpus_diagram(
+    reading: Reading,
+    conflicts: list[Conflict] | None = None,
+    consensus: Consensus | None = None,
+    *,
+    recommendations_only: bool = False,
+) -> Diagram:
+    """The DOT of a read corpus (see the module docstring)."""
+    corpus = reading.corpus
+    conflicting = {(c.attacker, c.target) for c in conflicts or [] if c.attack.kind == "direct"}
+    marked = {
+        str(ref) for item in (consensus.selected if consensus else ()) for ref in item.members
+    }
+    linked: dict[str, set[str]] = {}
+    for group in corpus.equivalences:
+        for ref in group.members:
+            linked.setdefault(ref.essay, set()).add(ref.node)
+    for relation in corpus.relations:
+        for ref in (relation.source, relation.target):
+            linked.setdefault(ref.essay, set()).add(ref.node)
+
+    dot = DotWriter(
+        corpus.id or "corpus",
+        {"rankdir": "LR", "fontname": "Helvetica", "labelloc": "t", "nodesep": 0.2},
+    )
+    title = html_text(corpus.title or "Corpus")
+    subtitle = html_text(_subtitle(reading, consensus))
+    dot.label(html_label(f'<B>{title}</B><BR/><FONT POINT-SIZE="10">{subtitle}</FONT>'))
+    dot.defaults("node", {"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"})
+    dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
+    edges_of: dict[str, list[str]] = {}
+    counter = 0
+
+    def element(*ends: str) -> str:
+        nonlocal counter
+        counter += 1
+        for end in ends:
+            edges_of.setdefault(end, []).append(f"e:{counter}")
+        return f"e:{counter}"
+
+    for i, m in enumerate(corpus.maps):
+        status = reading.essays[m.id]
+        accepted = status.accepted(reading.mode)
+        kept = _kept(m, linked.get(m.id, set()), recommendations_only)
+        dot.open(
+            f"cluster_{i}",
+            {
+                "label": m.title,
+                "tooltip": m.id,
+                "style": "rounded",
+                "color": "#888888",
+                "fontsize": 11,
+            },
+        )
+        for node in m.nodes:
+            if node.id not in kept:
+                continue
+            name = f"{m.id}:{node.id}"
+            star = "★ consensus" if name in marked else ""
+            attributes = node_attributes(
+                node, "in" if node.id in accepted else "out", f"n:{ref}", 26, star
+            )
+            attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
+            if star:
+                attributes["peripheries"] = 3
+            dot.node(name, attributes)
+        dot.close()
+        for edge in m.edges:
+            if m.is_undercut(edge) or edge.source not in kept or edge.target not in kept:
+                continue
+            a, b = f"{m.id}:{edge.source}", f"{m.id}:{edge.target}"
+            dot.edge(
+                a, b, edge_attributes(str(edge.kind), element(a, b), tooltip=f"{m.id}: {edge.kind}")
+            )
+        if recommendations_only:
+            for source, target in sorted(_shortcuts(m, kept)):
+                a, b = f"{m.id}:{source}", f"{m.id}:{target}"
+                dot.edge(
+                    a,
+                    b,
+                    edge_attributes(
+                        "support",
+                        element(a, b),
+                        style="dotted",
+                        tooltip=f"{m.id}: a chain of reasons",
+                    ),
+                )
+
+    for group in corpus.equivalences:
+        refs = [str(ref) for ref in group.members]
+        for a, b in pairwise(refs):
+            dot.edge(
+                a,
+                b,
+                {
+                    **SAME,
+                    "id": element(a, b),
+                    "tooltip": f"same proposition: {group.note or group.id or ''}",
+                },
+            )
+    for relation in corpus.relations:
+        _relation(
+            dot,
+            reading,
+            relation.source,
+            relation.target,
+            relation.kind,
+            relation.note or "",
+            conflicting,
+            element,
+        )
+    legend(dot, with_status=True)
+    return Diagram(dot.source(), {k: tuple(v) for k, v in edges_of.items()})
+
+
+def _relation(
+    dot: DotWriter,
+    reading: Reading,
+    source: NodeRef,
+    target: NodeRef,
+    kind: RelationKind,
+    note: str,
+    conflicting: set[tuple[str, str]],
+    element: object,
+) -> None:
+    a, b = str(source), str(target)
+    merged = (reading.merged.node_of[source], reading.merged.node_of[target])
+    style = "support" if kind is RelationKind.SUPPORT else "attack"
+    conflict = merged in conflicting or (
+        kind is RelationKind.CONTRADICTION and merged[::-1] in conflicting
+    )
+    more: dict[str, str | int | float] = {
+        "penwidth": 3.5 if conflict else 2.5,
+        "tooltip": f"{kind}: {a} → {b}: {note}",
+    }
+    if kind is RelationKind.CONTRADICTION:
+        more["dir"] = "both"
+        more["arrowtail"] = EDGE_STYLES["attack"]["arrowhead"]
+    if conflict:
+        more["xlabel"] = "conflict"
+        more["fontcolor"] = EDGE_STYLES["attack"]["color"]
+    assert callable(element)
+    dot.edge(a, b, edge_attributes(style, element(a, b), **more))
+
+
+def _subtitle(reading: Reading, consensus: Consensus | None) -> str:
+    text = f"fill: each essay's own acceptance ({reading.semantics}, support: {reading.support})"
+    if consensus is not None:
+        rule = f"quorum {consensus.quorum}" if consensus.rule == "quorum" else consensus.rule
+        text += f" · ★ consensus by {rule}"
+    return text

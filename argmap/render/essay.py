@@ -1,0 +1,281 @@
+"""An essay's map as a Graphviz diagram: kinds as shapes, edges as line styles, status as fill.
+
+- **Nodes**: a claim is a rounded box, evidence a note (folded corner), a recommendation a
+  hexagon. Each shows its id, its text wrapped to a readable width and, with a semantics,
+  its status; its tooltip has the full text, the source locator and the note.
+- **Edges**: support is a solid blue arrow, attack a dashed vermilion line ending in a bar,
+  an undercut a dotted purple line ending in a bar on a junction point of the support edge
+  it attacks. Colour always comes with a line style and an arrowhead, and status with a
+  border style and a word, so nothing depends on telling colours apart.
+- **Layout**: evidence at the bottom, recommendations at the top (supports point up); a
+  legend; the title from the metadata. The same map gives byte-identical DOT.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.model import ArgumentMap, Edge, Node, NodeKind
+from argmap.render.dot import DotWriter, html_label, html_text, wrap
+from argmap.semantics.names import Semantics, semantics_named
+
+__all__ = ["EDGE_STYLES", "KIND_STYLES", "STATUS_STYLES", "Diagram", "essay_diagram", "statuses"]
+
+KIND_STYLES: dict[NodeKind, dict[str, str]] = {
+    NodeKind.CLAIM: {"shape": "box", "style": "rounded,filled"},
+    NodeKind.EVIDENCE: {"shape": "note", "style": "filled"},
+    NodeKind.RECOMMENDATION: {"shape": "hexagon", "style": "filled", "margin": "0.05"},
+}
+EDGE_STYLES: dict[str, dict[str, str]] = {
+    "support": {"color": "#0072B2", "style": "solid", "arrowhead": "normal"},
+    "attack": {"color": "#D55E00", "style": "dashed", "arrowhead": "tee", "penwidth": "1.6"},
+    "undercut": {"color": "#CC79A7", "style": "dotted", "arrowhead": "tee", "penwidth": "2"},
+}
+# Okabe-Ito tints; each status also has its own border style and is written in the node.
+STATUS_STYLES: dict[str, tuple[str, str, str]] = {
+    "in": ("#BDE5CF", "solid", "IN"),
+    "out": ("#F7CDB9", "dashed", "OUT"),
+    "undec": ("#FBEBA8", "dotted", "UNDEC"),
+    "skeptical": ("#BDE5CF", "solid", "in every extension"),
+    "credulous": ("#FBEBA8", "dotted", "in some extension"),
+    "rejected": ("#F7CDB9", "dashed", "in no extension"),
+}
+PLAIN = "#FFFFFF"
+WIDTH = 30
+"""Characters per line of a node's text."""
+
+
+@attrs.frozen
+class Diagram:
+    """A diagram's DOT source and, for interactive pages, which edges touch which node."""
+
+    source: str
+    edges_of: dict[str, tuple[str, ...]] = attrs.field(eq=False)
+    """Node id → the ids of the SVG elements of the edges entering or leaving it."""
+
+
+def statuses(
+    m: ArgumentMap,
+    semantics: str | Semantics,
+    support: str = "necessary",
+    extension: int | None = None,
+    timeout: float | None = None,
+) -> dict[str, str]:
+    """Each node's status under a semantics.
+
+    Its label under a single-status semantics, or in extension number ``extension``
+    (counting from 1); else skeptical, credulous or rejected.
+
+    Raises
+    ------
+    ArgmapError
+        If ``extension`` is out of range.
+    """
+    from argmap.errors import ArgmapError
+
+    chosen = semantics_named(semantics)
+    if chosen.unique and extension is None:
+        return {
+            node: str(label)
+            for node, label in m.labelling(chosen, support=support, timeout=timeout).items()
+        }
+    found = m.extensions(chosen, support=support, timeout=timeout)
+    if extension is not None:
+        if not 1 <= extension <= len(found):
+            raise ArgmapError(
+                f"there is no extension {extension}: {len(found)} {chosen} extension(s)"
+            )
+        chosen_set = found[extension - 1]
+        graph = m.attack_graph(support)
+        defeated = {
+            graph.conclusion(a.target)
+            for a in graph.attacks
+            if graph.conclusion(a.attacker) in chosen_set
+        }
+        return {
+            n.id: "in" if n.id in chosen_set else "out" if n.id in defeated else "undec"
+            for n in m.nodes
+        }
+    return {
+        n.id: "skeptical"
+        if found and all(n.id in e for e in found)
+        else "credulous"
+        if any(n.id in e for e in found)
+        else "rejected"
+        for n in m.nodes
+    }
+
+
+def node_label(node: Node, status: str | None, width: int = WIDTH, extra: str = "") -> str:
+    """The HTML-like label: id, wrapped text, status (all escaped)."""
+    lines = "<BR/>".join(html_text(line) for line in wrap(node.text, width))
+    parts = [f'<FONT POINT-SIZE="9" COLOR="#444444">{html_text(node.id)}</FONT>', lines]
+    if status is not None:
+        parts.append(f'<FONT POINT-SIZE="9"><I>{html_text(STATUS_STYLES[status][2])}</I></FONT>')
+    if extra:
+        parts.append(f'<FONT POINT-SIZE="9"><B>{html_text(extra)}</B></FONT>')
+    return html_label("<BR/>".join(parts))
+
+
+def tooltip(node: Node, prefix: str = "") -> str:
+    """Full text, source locator and note, as plain text."""
+    lines = [f"{prefix}{node.id} ({node.kind}): {node.text}"]
+    if node.locator is not None:
+        where = ", ".join(map(str, node.locator.paragraphs))
+        quote = f": “{node.locator.quote}”" if node.locator.quote else ""
+        lines.append(f"¶ {where}{quote}")
+    if node.actors:
+        lines.append(f"actors: {', '.join(node.actors)}")
+    if node.note:
+        lines.append(f"note: {node.note}")
+    return "\n".join(lines)
+
+
+def node_attributes(
+    node: Node, status: str | None, element: str, width: int = WIDTH, extra: str = ""
+) -> dict[str, str | int | float]:
+    """Shape, fill, border, label and tooltip of a node."""
+    fill, border, _ = STATUS_STYLES[status] if status is not None else (PLAIN, "solid", "")
+    style = KIND_STYLES[node.kind]["style"]
+    attributes: dict[str, str | int | float] = {**KIND_STYLES[node.kind], "fillcolor": fill}
+    attributes["style"] = f"{style},{border}" if border != "solid" else style
+    if node.kind is NodeKind.RECOMMENDATION:
+        attributes["penwidth"] = 2
+    attributes["label"] = node_label(node, status, width, extra)
+    attributes["tooltip"] = tooltip(node)
+    attributes["id"] = element
+    return attributes
+
+
+def edge_attributes(
+    kind: str, element: str, **more: str | int | float
+) -> dict[str, str | int | float]:
+    """Colour, line style and arrowhead of an edge kind, with an SVG id."""
+    attributes: dict[str, str | int | float] = {**EDGE_STYLES[kind], "id": element}
+    if kind != "support":
+        attributes["constraint"] = "false"  # rank by supports: evidence below, conclusions above
+    attributes.update(more)
+    return attributes
+
+
+def legend(dot: DotWriter, with_status: bool) -> None:
+    """A legend cluster: node shapes, edge styles and, with a semantics, the statuses."""
+    dot.open(
+        "cluster_legend",
+        {"label": "Legend", "style": "rounded", "color": "#999999", "fontsize": 10},
+    )
+    dot.defaults("node", {"fontsize": 9, "height": 0.3})
+    for kind in NodeKind:
+        dot.node(f"legend:{kind}", {**KIND_STYLES[kind], "fillcolor": PLAIN, "label": str(kind)})
+    if with_status:
+        for status in ("in", "out", "undec"):
+            fill, border, word = STATUS_STYLES[status]
+            style = "rounded,filled" + (f",{border}" if border != "solid" else "")
+            dot.node(
+                f"legend:{status}",
+                {"shape": "box", "style": style, "fillcolor": fill, "label": word},
+            )
+    for line in EDGE_STYLES:
+        dot.node(f"legend:{line}:from", {"shape": "point", "width": 0.05})
+        dot.node(f"legend:{line}:to", {"shape": "plaintext", "label": line, "fontsize": 9})
+        dot.edge(
+            f"legend:{line}:from", f"legend:{line}:to", {**EDGE_STYLES[line], "constraint": "true"}
+        )
+    dot.close()
+
+
+def essay_diagram(
+    m: ArgumentMap,
+    status: dict[str, str] | None = None,
+    *,
+    title: str | None = None,
+    show_legend: bool = True,
+    width: int = WIDTH,
+) -> Diagram:
+    """The DOT of a map, nodes filled by ``status`` (from :func:`statuses`) if given.
+
+    >>> import argmap
+    >>> m = argmap.map_from_yaml('''
+    ... id: toy
+    ... title: Toy
+    ... nodes:
+    ...   - {id: e1, kind: evidence, text: 'Exports fell 20%.'}
+    ...   - {id: r1, kind: recommendation, text: Lift the controls., actors: [Japan]}
+    ... edges:
+    ...   - support: e1 -> r1
+    ... ''')
+    >>> print(essay_diagram(m, show_legend=False).source.splitlines()[0])
+    digraph "toy" {
+    """
+    heading = title if title is not None else _heading(m)
+    dot = DotWriter(
+        m.id,
+        {
+            "rankdir": "BT",
+            "fontname": "Helvetica",
+            "labelloc": "t",
+            "nodesep": 0.3,
+            "ranksep": 0.45,
+            "tooltip": m.title,
+        },
+    )
+    dot.label(html_label(heading))
+    dot.defaults("node", {"fontname": "Helvetica", "fontsize": 11, "margin": "0.12,0.06"})
+    dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
+    edges_of: dict[str, list[str]] = {}
+    for node in m.nodes:
+        dot.node(
+            node.id,
+            node_attributes(node, status.get(node.id) if status else None, f"n:{node.id}", width),
+        )
+    undercut = {e.target for e in m.undercuts}
+    for i, edge in enumerate(m.edges):
+        element = f"e:{i}"
+        for end in (edge.source, edge.target):
+            edges_of.setdefault(end, []).append(element)
+        _edge(dot, m, edge, element, edge.key in undercut)
+    dot.same_rank("min", (n.id for n in m.evidence))
+    dot.same_rank("max", (n.id for n in m.recommendations))
+    if show_legend:
+        legend(dot, status is not None)
+    return Diagram(dot.source(), {k: tuple(v) for k, v in edges_of.items()})
+
+
+def _heading(m: ArgumentMap) -> str:
+    by = ", ".join(m.authors)
+    meta = " · ".join(x for x in (by, m.venue or "", m.date or "") if x)
+    line = f'<BR/><FONT POINT-SIZE="10">{html_text(meta)}</FONT>' if meta else ""
+    return f"<B>{html_text(m.title)}</B>{line}"
+
+
+def _edge(dot: DotWriter, m: ArgumentMap, edge: Edge, element: str, undercut: bool) -> None:
+    tip = f"{edge.kind}: {edge.source} → {edge.target}" + (f" ({edge.note})" if edge.note else "")
+    if m.is_undercut(edge):
+        dot.edge(
+            edge.source,
+            f"junction:{edge.target}",
+            edge_attributes(
+                "undercut",
+                element,
+                tooltip=f"undercut: {edge.source} denies the support {edge.target}",
+            ),
+        )
+    elif undercut:  # the support runs through a junction point the undercut can hit
+        junction = f"junction:{edge.key}"
+        dot.node(
+            junction,
+            {
+                "shape": "point",
+                "width": 0.09,
+                "color": EDGE_STYLES["support"]["color"],
+                "tooltip": tip,
+            },
+        )
+        dot.edge(
+            edge.source,
+            junction,
+            edge_attributes("support", element, arrowhead="none", tooltip=tip),
+        )
+        dot.edge(junction, edge.target, edge_attributes("support", f"{element}:b", tooltip=tip))
+    else:
+        dot.edge(edge.source, edge.target, edge_attributes(str(edge.kind), element, tooltip=tip))

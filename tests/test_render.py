@@ -1,0 +1,292 @@
+"""Diagrams and the report: shapes and styles, status, determinism, and escaping."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
+from argmap.cli import main
+from argmap.render.diagrams import corpus_drawing, map_drawing
+from argmap.render.dot import quote, run_dot
+from argmap.render.essay import statuses
+from argmap.render.report import write_report
+from tests.helpers import EXAMPLES, SHOWCASE
+
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
+
+HOSTILE = [
+    'He said "stop"; then left',
+    "<script>alert(1)</script> & <b>bold</b>",
+    "braces {x} and brackets ] [ and a semicolon; digraph node edge",
+    "a backslash \\N \\G \\L and \\\\ twice",
+    'quote then attribute: " onload="alert(2)',
+    "two\nlines",
+    '"]; evil [label="pwned',
+]
+
+
+def hostile_map() -> ArgumentMap:
+    nodes = [
+        Node(
+            f"n{i}",
+            "claim" if i % 2 else "recommendation",
+            text,
+            actors=["US <b>"] if not i % 2 else (),
+            note=text,
+        )
+        for i, text in enumerate(HOSTILE)
+    ]
+    edges = [
+        Edge("support", f"n{i}", f"n{i + 1}", id=f"s{i}", note=HOSTILE[i])
+        for i in range(len(HOSTILE) - 1)
+    ]
+    edges.append(Edge("attack", "n0", "s2"))
+    return ArgumentMap(
+        "hostile", 'Title with "quotes" <script>x</script> \\N', nodes, edges, authors=["A & B <c>"]
+    )
+
+
+def test_quote_escapes_backslashes_quotes_and_newlines() -> None:
+    assert quote('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+
+
+@needs_dot
+def test_hostile_text_is_shown_literally_and_injects_nothing() -> None:
+    m = hostile_map()
+    svg = run_dot(map_drawing(m, "grounded").source, "svg").decode("utf-8")
+    # every node of the map is drawn once, and nothing else claims to be a map node
+    assert len(re.findall(r'<g id="n:', svg)) == len(m.nodes)
+    assert "<script" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert 'onload="' not in svg
+    assert "pwned" in svg  # shown as text ...
+    assert not re.search(r"<g id=\"[^\"]*evil", svg)  # ... not as a node
+    assert "\\N \\G \\L" in svg  # DOT escapes stay literal, not replaced by names
+    assert "braces {x} and brackets ] [" in svg
+
+
+@needs_dot
+def test_hostile_text_in_the_report_is_escaped(tmp_path: Path) -> None:
+    other = ArgumentMap(
+        "other",
+        "Other",
+        [Node("r", "recommendation", "<img src=x onerror=alert(3)>", actors=["X"])],
+        [],
+    )
+    corpus = Corpus(
+        [hostile_map(), other],
+        [Equivalence(["hostile:n0", "other:r"])],
+        [Relation("attack", "hostile:n1", "other:r", note="<script>bad()</script>")],
+    )
+    write_report(corpus, tmp_path)
+    for page in tmp_path.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("<script") == 2, page  # the page's own data and code, nothing else
+        assert "<img src=x" not in text
+        assert "onerror=alert" not in text or "onerror=alert(3)&gt;" in text
+        assert "<b>bold</b>" not in text
+
+
+def test_kinds_edges_and_undercuts_have_their_own_styles() -> None:
+    source = map_drawing(argmap.read_map(SHOWCASE)).source
+    assert re.search(r'"e-trade" \[shape="note"', source)
+    assert re.search(r'"c-fractured" \[shape="box", style="rounded,filled"', source)
+    assert re.search(r'"r-help-not-hinder" \[shape="hexagon"', source)
+    # the undercut hits a junction point on the support it attacks
+    assert '"junction:s-apologies" [shape="point"' in source
+    assert (
+        '"e-apologies" -> "junction:s-apologies" [color="#0072B2", style="solid", arrowhead="none"'
+        in source
+    )
+    assert re.search(
+        r'"c-sincerity-doubts" -> "junction:s-apologies" \[color="#CC79A7", style="dotted", arrowhead="tee"',
+        source,
+    )
+    assert re.search(
+        r'"c-bulwark" -> "c-anachronistic" \[color="#D55E00", style="dashed", arrowhead="tee"',
+        source,
+    )
+    assert "cluster_legend" in source
+    assert "{rank=min;" in source
+    assert "{rank=max;" in source
+
+
+def test_the_same_map_gives_the_same_dot() -> None:
+    one = map_drawing(argmap.read_map(SHOWCASE), "preferred").source
+    two = map_drawing(argmap.read_map(SHOWCASE), "preferred").source
+    assert one == two
+
+
+def test_statuses_under_each_kind_of_semantics() -> None:
+    m = argmap.map_from_yaml(
+        """
+id: toy
+title: Toy
+nodes:
+  - {id: a, kind: claim, text: A.}
+  - {id: b, kind: claim, text: B.}
+  - {id: c, kind: claim, text: C.}
+edges:
+  - attack: a -> b
+  - attack: b -> a
+  - attack: b -> c
+"""
+    )
+    assert statuses(m, "grounded") == {"a": "undec", "b": "undec", "c": "undec"}
+    assert statuses(m, "preferred") == {"a": "credulous", "b": "credulous", "c": "credulous"}
+    first = statuses(m, "preferred", extension=1)
+    assert sorted(first.values()) == ["in", "out", "out"] or sorted(first.values()) == [
+        "in",
+        "in",
+        "out",
+    ]
+    with pytest.raises(argmap.ArgmapError, match="there is no extension 3: 2 preferred extension"):
+        statuses(m, "preferred", extension=3)
+    assert "in every extension" not in map_drawing(m).source  # no semantics, no status
+
+
+def test_corpus_diagram() -> None:
+    corpus = argmap.read_corpus(EXAMPLES / "toy-corpus")
+    full = corpus_drawing(corpus).source
+    assert full.count('subgraph "cluster_') == len(corpus.maps) + 1  # and the legend
+    assert 'xlabel="conflict"' in full
+    assert "★ consensus" in full  # the talks, endorsed by two of three essays
+    assert '"hawk:r-talks" -> "broker:r-dialogue" [color="#555555:#FFFFFF:#555555"' in full
+    short = corpus_drawing(corpus, recommendations_only=True).source
+    assert '"hawk:e-tests"' not in short  # evidence is dropped ...
+    assert '"hawk:c-threat"' in short  # ... but a node the corpus file links stays
+
+
+@needs_dot
+def test_render_and_notebook_display(tmp_path: Path) -> None:
+    m = argmap.read_map(SHOWCASE)
+    for fmt, magic in (
+        ("svg", b"<?xml"),
+        ("png", b"\x89PNG"),
+        ("pdf", b"%PDF"),
+        ("dot", b"digraph"),
+    ):
+        data = m.render(tmp_path / f"m.{fmt}", semantics="grounded")
+        assert data.startswith(magic)
+        assert (tmp_path / f"m.{fmt}").read_bytes() == data
+    assert m._repr_mimebundle_()["image/svg+xml"].lstrip().startswith("<?xml")
+    corpus = argmap.read_corpus(EXAMPLES / "toy-corpus")
+    assert "<svg" in corpus._repr_mimebundle_()["image/svg+xml"]
+    with pytest.raises(argmap.ArgmapError, match="unknown diagram format 'gif'"):
+        m.render(tmp_path / "m.gif")
+
+
+@needs_dot
+def test_render_and_report_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "render",
+                str(SHOWCASE),
+                "-o",
+                str(tmp_path / "m.svg"),
+                "-s",
+                "preferred",
+                "--extension",
+                "1",
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "m.svg").read_text(encoding="utf-8").count('<g id="n:') == 38
+    assert (
+        main(
+            [
+                "render",
+                str(EXAMPLES / "toy-corpus"),
+                "-o",
+                str(tmp_path / "c.dot"),
+                "--recommendations-only",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "render",
+                str(SHOWCASE),
+                "-o",
+                str(tmp_path / "m.svg"),
+                "-s",
+                "preferred",
+                "--extension",
+                "9",
+            ]
+        )
+        == 1
+    )
+    assert "there is no extension 9" in capsys.readouterr().err
+    assert main(["report", str(EXAMPLES / "toy-corpus"), "-o", str(tmp_path / "site")]) == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "eq-talks" in index
+    assert not re.search(r'(src|href)="https?:', index)  # self-contained
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (make test installs it where apt is available)",
+)
+def test_the_report_in_a_browser(tmp_path: Path) -> None:
+    import subprocess
+
+    site = tmp_path / "site"
+    write_report(argmap.read_corpus(EXAMPLES / "toy-corpus"), site)
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
+    for page in ("index.html", "essay-hawk.html"):
+        shot = tmp_path / f"{page}.png"
+        done = subprocess.run(
+            [
+                str(CHROMIUM),
+                *flags,
+                f"--screenshot={shot}",
+                "--window-size=1400,1800",
+                (site / page).as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert shot.exists(), done.stderr[-2000:]
+        assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+        console = [
+            line for line in done.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line
+        ]
+        assert console == [], console
+        dom = subprocess.run(
+            [str(CHROMIUM), *flags, "--dump-dom", (site / page).as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        ).stdout
+        assert dom.count("<svg") >= 1
+        assert 'id="n:' in dom

@@ -1,0 +1,28 @@
+"""Draw the bundled maps into docs/diagrams/ for docs/rendering.md.
+
+Run:  .venv/bin/python tools/render_docs.py     (needs Graphviz's dot)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import argmap
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "diagrams"
+
+
+def main() -> None:
+    """Write one SVG per essay (grounded labelling) and the corpus overview."""
+    OUT.mkdir(exist_ok=True)
+    corpus = argmap.read_corpus(ROOT / "maps")
+    for m in corpus.maps:
+        m.render(OUT / f"{m.id}.svg", semantics="grounded")
+        print(f"wrote docs/diagrams/{m.id}.svg")
+    corpus.render(OUT / "corpus.svg", recommendations_only=True)
+    print("wrote docs/diagrams/corpus.svg")
+
+
+if __name__ == "__main__":
+    main()
