@@ -179,6 +179,7 @@ def test_render_and_notebook_display(tmp_path: Path) -> None:
     assert m._repr_mimebundle_()["image/svg+xml"].lstrip().startswith("<?xml")
     corpus = argmap.read_corpus(EXAMPLES / "toy-corpus")
     assert "<svg" in corpus._repr_mimebundle_()["image/svg+xml"]
+    assert "★ consensus" in corpus.read()._repr_mimebundle_()["image/svg+xml"]
     with pytest.raises(argmap.ArgmapError, match="unknown diagram format 'gif'"):
         m.render(tmp_path / "m.gif")
 

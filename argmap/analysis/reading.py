@@ -53,6 +53,18 @@ class Reading:
         """The merged framework as an abstract framework (built once)."""
         return self.graph.af()
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Show the reading in Jupyter: the corpus diagram with conflicts and consensus."""
+        from argmap.analysis.conflicts import conflicts_of
+        from argmap.analysis.consensus import consensus_of
+        from argmap.render.corpus import corpus_diagram
+        from argmap.render.diagrams import svg_bundle
+
+        conflicts = conflicts_of(self)
+        consensus = consensus_of(self, conflicts)
+        diagram = corpus_diagram(self, conflicts, consensus, recommendations_only=True)
+        return svg_bundle(diagram, f"Reading of {len(self.corpus.maps)} essays ({self.semantics})")
+
     def status(self, node: str) -> str:
         """``skeptical``, ``credulous`` or ``rejected`` in the merged framework.
 
