@@ -258,3 +258,31 @@ def test_evidential_without_attacks_accepts_what_evidence_reaches(m: ArgumentMap
     nodes = frozenset(n.id for n in m.nodes)
     (grounded,) = calm.extensions("grounded", support="evidential")
     assert grounded == supported_within(calm, nodes)
+
+
+def test_nouioua_risch_extended_attacks() -> None:
+    """Argumentation frameworks with necessities (Nouioua and Risch, 2010-2011).
+
+    With necessity a N b read as the support a -> b: (1) x attacks a and a N+ c, so x
+    attacks c; (2) a N+ b and a attacks y, so b attacks y. Here a N b N c, d attacks a and
+    a attacks e.
+    """
+    nodes = [Node(x, "claim", x.upper()) for x in "abcde"]
+    edges = [
+        Edge("support", "a", "b"),
+        Edge("support", "b", "c"),
+        Edge("attack", "d", "a"),
+        Edge("attack", "a", "e"),
+    ]
+    m = ArgumentMap("afn", "Nouioua and Risch", nodes, edges)
+    attacks = {(a.attacker, a.target) for a in attack_graph(m, "necessary").attacks}
+    assert attacks == {
+        ("d", "a"),
+        ("a", "e"),
+        ("d", "b"),  # (1) through a N b
+        ("d", "c"),  # (1) through a N b N c
+        ("b", "e"),  # (2) a N b
+        ("c", "e"),  # (2) a N b N c
+    }
+    # the grounded labelling: d is unattacked, so a, b and c fall and e stands
+    assert m.labelling("grounded") == {"a": "out", "b": "out", "c": "out", "d": "in", "e": "in"}
