@@ -1,0 +1,344 @@
+"""AIF JSON (the Argument Interchange Format as exported by AIFdb and OVA), both ways.
+
+Reading keeps the argument layer as a map and everything else as data:
+
+- an **I-node** becomes a node (a claim unless ``kinds`` says otherwise), its id the AIF
+  ``nodeID``;
+- an **RA-node** (inference) becomes a support from each of its I-node premises to each of
+  its I-node conclusions (several premises: a linked argument, one support per premise),
+  named by the RA's id (``RA-premise`` when there are several);
+- a **CA-node** (conflict) becomes an attack from each I-node source to each I-node target,
+  and an *undercut* of every support of an RA-node it targets;
+- an **MA-node** (rephrase) is kept in the map's ``data`` (a map has no equivalence of its
+  own; across maps it is a corpus equivalence);
+- locution and dialogue nodes (L, TA, YA, …), their edges, the locutions, participants and an
+  xAIF wrapper's OVA layout and text are kept verbatim in the map's ``data["aif"]`` and
+  bypassed, as arguebuf does, and so are edges to nodes the export leaves out (AIFdb
+  exports have some). What cannot be a map edge (a CA with no I-node source, a conflict
+  aimed at a conflict, a duplicate) is listed in ``data["aif"]["skipped"]`` with the reason.
+
+Writing reverses this, and keeps the map's metadata (id, title, authors, …) under the
+extra key ``argmap``; AIF → map → AIF → map gives the same map.
+
+>>> m = map_from_aif({"nodes": [
+...     {"nodeID": "1", "text": "Taxes should rise.", "type": "I"},
+...     {"nodeID": "2", "text": "Schools are underfunded.", "type": "I"},
+...     {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+...     "edges": [{"edgeID": "4", "fromID": "2", "toID": "3"},
+...               {"edgeID": "5", "fromID": "3", "toID": "1"}]})
+>>> [(e.kind.value, e.source, e.target, e.id) for e in m.edges]
+[('support', '2', '1', '3')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap, Edge, EdgeKind, Node
+
+__all__ = ["map_from_aif", "map_to_aif", "read_aif", "write_aif"]
+
+ARGUMENT_TYPES = {"I", "RA", "CA", "MA"}
+META = "argmap"
+"""The key under which a written document keeps the map's metadata (AIF has none)."""
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def _node_id(aif_id: str) -> str:
+    """An argmap id for an AIF node id (ids of AIFdb are digits, xAIF's digits and '_')."""
+    cleaned = _UNSAFE.sub("_", aif_id).strip(".-") or "n"
+    return cleaned if cleaned[0].isalnum() or cleaned[0] == "_" else f"n{cleaned}"
+
+
+def _extra(item: Mapping[str, Any], *known: str) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in known}
+
+
+def map_from_aif(
+    document: Mapping[str, Any],
+    *,
+    map_id: str | None = None,
+    title: str | None = None,
+    kinds: Callable[[Mapping[str, Any]], str] | None = None,
+    path: str = "<input>",
+) -> ArgumentMap:
+    """A map from an AIF (or xAIF) document already parsed from JSON.
+
+    ``kinds`` maps an I-node's JSON object to ``claim``, ``evidence`` or
+    ``recommendation`` (default: every I-node is a claim).
+
+    Raises
+    ------
+    ArgmapError
+        If the document is not AIF (no node list, a node without id or type, an edge to an
+        unknown node).
+    """
+    wrapper: dict[str, Any] = {}
+    aif: Mapping[str, Any] = document
+    if isinstance(document.get("AIF"), Mapping):
+        aif = document["AIF"]
+        wrapper = _extra(document, "AIF")
+    if not isinstance(aif.get("nodes", []), list) or not isinstance(aif.get("edges", []), list):
+        raise ArgmapError("not AIF: 'nodes' and 'edges' must be lists", path=path)
+    raw_nodes: dict[str, Mapping[str, Any]] = {}
+    for i, item in enumerate(aif.get("nodes", [])):
+        if not isinstance(item, Mapping) or "nodeID" not in item or "type" not in item:
+            raise ArgmapError(f"not AIF: node {i} needs a 'nodeID' and a 'type'", path=path)
+        raw_nodes[str(item["nodeID"])] = item
+    inputs: dict[str, list[str]] = {}
+    outputs: dict[str, list[str]] = {}
+    dialogue_edges = []
+    argument_edges: list[dict[str, Any]] = []
+    for i, item in enumerate(aif.get("edges", [])):
+        if not isinstance(item, Mapping) or "fromID" not in item or "toID" not in item:
+            raise ArgmapError(f"not AIF: edge {i} needs a 'fromID' and a 'toID'", path=path)
+        a, b = str(item["fromID"]), str(item["toID"])
+        if a not in raw_nodes or b not in raw_nodes:  # AIFdb exports have dangling edges
+            dialogue_edges.append(dict(item))
+            continue
+        if raw_nodes[a]["type"] in ARGUMENT_TYPES and raw_nodes[b]["type"] in ARGUMENT_TYPES:
+            outputs.setdefault(a, []).append(b)
+            inputs.setdefault(b, []).append(a)
+            argument_edges.append(dict(item))
+        else:
+            dialogue_edges.append(dict(item))
+
+    def is_i(node_id: str) -> bool:
+        return bool(raw_nodes[node_id]["type"] == "I")
+
+    nodes = []
+    for aif_id, item in raw_nodes.items():
+        if item["type"] != "I":
+            continue
+        text = str(item.get("text") or "").strip()
+        data: dict[str, Any] = {"aif": _extra(item, "text", "type")}
+        if not text:
+            data["aif"]["text"] = item.get("text")
+        kind = kinds(item) if kinds else "claim"
+        nodes.append(Node(_node_id(aif_id), kind, text or "(no text)", data=data))
+
+    edges: list[Edge] = []
+    seen: set[tuple[str, str, str]] = set()
+    skipped: list[dict[str, Any]] = []
+    supports_of: dict[str, list[str]] = {}  # RA id -> ids of its support edges
+
+    def skip(aif_id: str, reason: str) -> None:
+        """Keep an S-node the map cannot hold, with its edges, verbatim."""
+        touching = [e for e in argument_edges if aif_id in (str(e["fromID"]), str(e["toID"]))]
+        skipped.append({"node": dict(raw_nodes[aif_id]), "edges": touching, "reason": reason})
+
+    def place(aif_id: str, kind: str, planned: list[tuple[str, str, str]]) -> None:
+        """Add an S-node's edges (source, target, id), or skip it whole if one cannot be."""
+        triples = [(kind, _node_id(a), b) for a, b, _ in planned]
+        if len(set(triples)) < len(triples) or any(
+            t in seen or (kind == "support" and t[1] == t[2]) for t in triples
+        ):
+            skip(aif_id, f"a duplicate or circular {kind}")
+            return
+        for triple, (_, _, ident) in zip(triples, planned, strict=True):
+            seen.add(triple)
+            edges.append(
+                Edge(kind, triple[1], triple[2], id=ident, data={"aif": dict(raw_nodes[aif_id])})
+            )
+            if kind == "support":
+                supports_of.setdefault(aif_id, []).append(ident)
+
+    for aif_id, item in raw_nodes.items():
+        if item["type"] != "RA":
+            continue
+        # a CA aimed at the inference is an undercut, handled with the conflicts
+        premises = [p for p in inputs.get(aif_id, []) if raw_nodes[p]["type"] != "CA"]
+        conclusions = outputs.get(aif_id, [])
+        if not premises or not conclusions or not all(map(is_i, premises + conclusions)):
+            skip(aif_id, "an inference whose premises and conclusions are not all I-nodes")
+            continue
+        single = len(premises) == 1 and len(conclusions) == 1
+        place(
+            aif_id,
+            "support",
+            [
+                (p, _node_id(c), _node_id(aif_id) if single else _node_id(f"{aif_id}-{p}-{c}"))
+                for p in premises
+                for c in conclusions
+            ],
+        )
+    for aif_id, item in raw_nodes.items():
+        if item["type"] != "CA":
+            continue
+        # a CA aimed at this conflict attacks it; it is not one of its sources
+        sources = [a for a in inputs.get(aif_id, []) if raw_nodes[a]["type"] != "CA"]
+        targets = outputs.get(aif_id, [])
+        hits = [_node_id(t) if is_i(t) else e for t in targets for e in supports_of.get(t, [t])]
+        if (
+            not sources
+            or not targets
+            or not all(map(is_i, sources))
+            or not all(is_i(t) or t in supports_of for t in targets)
+        ):
+            skip(
+                aif_id,
+                "a conflict whose sources are not all I-nodes, or whose targets are "
+                "not all I-nodes or inferences in the map",
+            )
+            continue
+        single = len(sources) == 1 and len(hits) == 1
+        place(
+            aif_id,
+            "attack",
+            [
+                (a, hit, _node_id(aif_id) if single else _node_id(f"{aif_id}-{a}-{hit}"))
+                for a in sources
+                for hit in hits
+            ],
+        )
+    rephrases = [
+        {
+            "node": dict(item),
+            "from": list(inputs.get(aif_id, [])),
+            "to": list(outputs.get(aif_id, [])),
+        }
+        for aif_id, item in raw_nodes.items()
+        if item["type"] == "MA"
+    ]
+    kept: dict[str, Any] = {
+        "dialogue_nodes": [dict(n) for n in raw_nodes.values() if n["type"] not in ARGUMENT_TYPES],
+        "dialogue_edges": dialogue_edges,
+        "rephrases": rephrases,
+        "skipped": skipped,
+        "other": _extra(aif, "nodes", "edges", META),
+    }
+    if wrapper:
+        kept["xaif"] = wrapper
+    meta = dict(aif.get(META) or {})
+    chosen_id = map_id or meta.pop("id", None) or "aif"
+    chosen_title = title or meta.pop("title", None) or chosen_id
+    known = {k: meta[k] for k in ("authors", "venue", "date", "url", "summary") if k in meta}
+    return ArgumentMap(chosen_id, chosen_title, nodes, edges, data={"aif": kept}, **known)
+
+
+def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
+    """An AIF document for a map (see the module docstring for what goes where)."""
+    kept: Mapping[str, Any] = (
+        m.data.get("aif", {}) if isinstance(m.data.get("aif"), Mapping) else {}
+    )
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    ids = {n.id: str(n.data.get("aif", {}).get("nodeID", n.id)) for n in m.nodes}
+    for n in m.nodes:
+        original = dict(n.data.get("aif", {}))
+        text = original.pop("text", n.text)
+        nodes.append(
+            {
+                "nodeID": ids[n.id],
+                "text": text,
+                "type": "I",
+                **{k: v for k, v in original.items() if k != "nodeID"},
+            }
+        )
+    counter = 0
+
+    def edge(a: str, b: str) -> None:
+        nonlocal counter
+        counter += 1
+        edges.append({"edgeID": f"argmap-{counter}", "fromID": a, "toID": b, "formEdgeID": None})
+
+    s_nodes: dict[str, dict[str, Any]] = {}  # S-node id -> node, in order
+    s_of_edge: dict[str, str] = {}
+    for e in m.edges:
+        original = dict(e.data.get("aif", {}))
+        kind = "RA" if e.kind is EdgeKind.SUPPORT else "CA"
+        s_id = str(original.get("nodeID", e.key))
+        s_of_edge[e.key] = s_id
+        if s_id not in s_nodes:
+            s_nodes[s_id] = {
+                "nodeID": s_id,
+                "text": original.get(
+                    "text", "Default Inference" if kind == "RA" else "Default Conflict"
+                ),
+                "type": kind,
+                **_extra(original, "nodeID", "text", "type"),
+            }
+    done: set[tuple[str, str]] = set()
+    for e in m.edges:
+        s_id = s_of_edge[e.key]
+        target = s_of_edge[e.target] if m.is_undercut(e) else ids[e.target]
+        for pair in ((ids[e.source], s_id), (s_id, target)):
+            if pair not in done:
+                done.add(pair)
+                edge(*pair)
+    nodes += s_nodes.values()
+    for r in kept.get("rephrases", []):
+        nodes.append(dict(r["node"]))
+        for a in r["from"]:
+            edge(a, str(r["node"]["nodeID"]))
+        for b in r["to"]:
+            edge(str(r["node"]["nodeID"]), b)
+    verbatim: set[str] = set()
+    for record in kept.get("skipped", []):
+        nodes.append(dict(record["node"]))
+        for e in record["edges"]:  # an edge between two skipped nodes is in both records
+            if str(e.get("edgeID")) not in verbatim:
+                verbatim.add(str(e.get("edgeID")))
+                edges.append(dict(e))
+    nodes += [dict(n) for n in kept.get("dialogue_nodes", [])]
+    edges += [dict(e) for e in kept.get("dialogue_edges", [])]
+    document: dict[str, Any] = {"nodes": nodes, "edges": edges, **dict(kept.get("other", {}))}
+    document[META] = {
+        key: value
+        for key, value in {
+            "id": m.id,
+            "title": m.title,
+            "authors": list(m.authors),
+            "venue": m.venue,
+            "date": m.date,
+            "url": m.url,
+            "summary": m.summary,
+        }.items()
+        if value
+    }
+    if "xaif" in kept:
+        return {"AIF": document, **dict(kept["xaif"])}
+    return document
+
+
+def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
+    """Read an AIF JSON file (the map id and title default to the file name).
+
+    Raises
+    ------
+    ArgmapError
+        On unreadable or malformed JSON (with line and column) or a document that is not AIF.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ArgmapError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArgmapError(
+            f"malformed JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
+        ) from None
+    if not isinstance(document, Mapping):
+        raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
+    m = map_from_aif(document, path=str(path), **options)
+    if "map_id" not in options and not isinstance(
+        (document.get("AIF") or document).get(META), Mapping
+    ):
+        m = attrs.evolve(m, id=_node_id(path.stem), title=options.get("title") or path.stem)
+    return m
+
+
+def write_aif(m: ArgumentMap, path: str | Path) -> None:
+    """Write a map as AIF JSON."""
+    Path(path).write_text(
+        json.dumps(map_to_aif(m), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )

@@ -1,0 +1,157 @@
+"""AIF JSON: the argument layer as a map, everything else kept, both ways."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.formats.aif import map_from_aif, map_to_aif, read_aif, write_aif
+from tests.helpers import ROOT, SHOWCASE
+
+AIF_CORPUS = ROOT.parent / "shared" / "corpora" / "aif"
+REAL = sorted(AIF_CORPUS.glob("*.json")) if AIF_CORPUS.is_dir() else []
+
+
+def doc(nodes: list[tuple[str, str, str]], edges: list[tuple[str, str]]) -> dict[str, Any]:
+    return {
+        "nodes": [{"nodeID": i, "type": t, "text": x} for i, t, x in nodes],
+        "edges": [{"edgeID": f"e{k}", "fromID": a, "toID": b} for k, (a, b) in enumerate(edges)],
+        "locutions": [{"nodeID": "L1", "personID": "7", "start": "2020-01-01 10:00:00"}],
+    }
+
+
+SMALL = doc(
+    [
+        ("1", "I", "We should build the bridge."),
+        ("2", "I", "Traffic doubled."),
+        ("3", "I", "Ferries are slow."),
+        ("4", "I", "The count was made on a holiday."),
+        ("5", "I", "It costs too much."),
+        ("6", "I", "We should build the bridge now."),
+        ("ra1", "RA", "Argument From Consequences"),
+        ("ca1", "CA", "Default Conflict"),
+        ("ca2", "CA", "Default Conflict"),
+        ("ma1", "MA", "Default Rephrase"),
+        ("L1", "L", "Ann: we should build the bridge"),
+        ("ya1", "YA", "Asserting"),
+    ],
+    [
+        ("2", "ra1"),
+        ("3", "ra1"),
+        ("ra1", "1"),  # a linked argument: two premises
+        ("4", "ca1"),
+        ("ca1", "ra1"),  # an undercut of the inference
+        ("5", "ca2"),
+        ("ca2", "1"),  # a rebuttal
+        ("1", "ma1"),
+        ("ma1", "6"),  # a rephrase
+        ("L1", "ya1"),
+        ("ya1", "1"),  # dialogue: anchoring
+    ],
+)
+
+
+def test_the_argument_layer_becomes_a_map() -> None:
+    m = map_from_aif(SMALL, map_id="bridge")
+    assert [n.id for n in m.nodes] == ["1", "2", "3", "4", "5", "6"]
+    assert {(e.source, e.target, e.id) for e in m.supports} == {
+        ("2", "1", "ra1-2-1"),
+        ("3", "1", "ra1-3-1"),
+    }
+    assert {(e.source, e.target) for e in m.undercuts} == {("4", "ra1-2-1"), ("4", "ra1-3-1")}
+    assert [(e.source, e.target, e.id) for e in m.attacks if not m.is_undercut(e)] == [
+        ("5", "1", "ca2")
+    ]
+    kept = m.data["aif"]
+    assert [n["nodeID"] for n in kept["dialogue_nodes"]] == ["L1", "ya1"]
+    assert kept["rephrases"][0]["from"] == ["1"]
+    assert kept["other"]["locutions"][0]["personID"] == "7"
+    # the semantics work on it: the undercut defeats both supports, the rebuttal the claim
+    assert m.labelling("grounded")["1"] == "out"
+
+
+def test_round_trip_keeps_everything() -> None:
+    m = map_from_aif(SMALL, map_id="bridge")
+    again = map_from_aif(map_to_aif(m), map_id="bridge")
+    assert again == m
+    back = map_to_aif(m)
+    assert {n["nodeID"] for n in back["nodes"]} == {n["nodeID"] for n in SMALL["nodes"]}
+    assert back["locutions"] == SMALL["locutions"]
+
+
+def test_what_cannot_be_an_edge_is_kept_and_said() -> None:
+    odd = doc(
+        [
+            ("1", "I", "A."),
+            ("2", "I", "B."),
+            ("ca1", "CA", "C"),
+            ("ca2", "CA", "C"),
+            ("ya", "YA", "Y"),
+        ],
+        [("1", "ca1"), ("ca1", "2"), ("1", "ca2"), ("ca2", "ca1"), ("ya", "ca2")],
+    )
+    m = map_from_aif(odd)
+    (skipped,) = m.data["aif"]["skipped"]
+    assert skipped["node"]["nodeID"] == "ca2"
+    assert "conflict" in skipped["reason"]
+    assert map_from_aif(map_to_aif(m)) == m
+
+
+def test_a_native_map_goes_to_aif_and_back() -> None:
+    m = argmap.read_map(SHOWCASE)
+    back = map_from_aif(map_to_aif(m), map_id=m.id, title=m.title)
+    assert [(n.id, n.text) for n in back.nodes] == [(n.id, n.text) for n in m.nodes]
+    assert {(e.source, e.target) for e in back.supports} == {
+        (e.source, e.target) for e in m.supports
+    }
+    assert {(e.source, e.target) for e in back.attacks} == {(e.source, e.target) for e in m.attacks}
+    assert back.labelling("grounded") == m.labelling("grounded")
+
+
+def test_bad_files_are_library_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"nodes": [\n  {"nodeID": "1",}\n]}', encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError) as caught:
+        read_aif(bad)
+    assert (caught.value.line, caught.value.column) == (2, 18)
+    assert "malformed JSON" in str(caught.value)
+    bad.write_text('{"nodes": [{"text": "no id"}], "edges": []}', encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError, match="node 0 needs a 'nodeID' and a 'type'"):
+        read_aif(bad)
+    bad.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError, match="not a JSON object"):
+        read_aif(bad)
+
+
+def test_write_aif(tmp_path: Path) -> None:
+    m = map_from_aif(SMALL, map_id="bridge")
+    write_aif(m, tmp_path / "out.json")
+    assert read_aif(tmp_path / "out.json", map_id="bridge") == m
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_real_aif_files_load_completely_and_round_trip(path: Path) -> None:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    aif = raw.get("AIF", raw)
+    by_type: dict[str, set[str]] = {}
+    for n in aif.get("nodes", []):
+        by_type.setdefault(n["type"], set()).add(str(n["nodeID"]))
+    m = read_aif(path)
+    # every I-node is a node; every RA and CA is in the map or kept with a reason
+    assert {n.data["aif"]["nodeID"] for n in m.nodes} == by_type.get("I", set())
+    placed = {e.data["aif"]["nodeID"] for e in m.edges}
+    skipped = {s["node"]["nodeID"] for s in m.data["aif"]["skipped"]}
+    assert placed | skipped == by_type.get("RA", set()) | by_type.get("CA", set())
+    assert not placed & skipped
+    assert {r["node"]["nodeID"] for r in m.data["aif"]["rephrases"]} == by_type.get("MA", set())
+    dialogue = {n["nodeID"] for n in m.data["aif"]["dialogue_nodes"]}
+    assert dialogue == {str(n["nodeID"]) for n in aif.get("nodes", [])} - set().union(
+        *(by_type.get(t, set()) for t in ("I", "RA", "CA", "MA"))
+    )
+    # AIF -> map -> AIF -> map
+    assert map_from_aif(map_to_aif(m), map_id=m.id, title=m.title) == m
