@@ -302,6 +302,23 @@ def _semantics_options(p: argparse.ArgumentParser, default: str = "preferred") -
     p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
 
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from argmap.convert import convert
+
+    m = convert(
+        args.source,
+        args.target,
+        source_format=args.source_format,
+        target_format=args.target_format,
+        support=args.support,
+    )
+    print(
+        f"wrote {args.target}: {_plural(len(m.nodes), 'node')}, {_plural(len(m.edges), 'edge')}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
@@ -399,6 +416,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name", choices=["map", "corpus"], help="which file format")
     p.set_defaults(run=_cmd_schema)
+
+    from argmap.convert import FORMATS as CONVERSIONS
+
+    p = commands.add_parser(
+        "convert",
+        help="convert a map between formats",
+        description="Convert a map between argmap YAML, AIF JSON, node-link JSON, GraphML and "
+        "the ICCMA formats (i23, apx, tgf: the attack graph under --support). Formats come "
+        "from the file names (.json is sniffed when read, written as AIF) unless given.",
+    )
+    p.add_argument("source", metavar="IN", help="the file to read")
+    p.add_argument("target", metavar="OUT", help="the file to write")
+    p.add_argument("--from", dest="source_format", choices=CONVERSIONS, help="IN's format")
+    p.add_argument("--to", dest="target_format", choices=CONVERSIONS, help="OUT's format")
+    p.add_argument(
+        "--support",
+        choices=[s.value for s in Support],
+        default="necessary",
+        help="how supports become attacks for the ICCMA formats (default: necessary)",
+    )
+    p.set_defaults(run=_cmd_convert)
 
     add_corpus_commands(commands, _semantics_options)
     add_render_commands(commands, _semantics_options)

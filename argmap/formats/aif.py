@@ -43,7 +43,7 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
-__all__ = ["map_from_aif", "map_to_aif", "read_aif", "write_aif"]
+__all__ = ["map_from_aif", "map_to_aif", "read_aif", "safe_id", "write_aif"]
 
 ARGUMENT_TYPES = {"I", "RA", "CA", "MA"}
 META = "argmap"
@@ -51,8 +51,12 @@ META = "argmap"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
-def _node_id(aif_id: str) -> str:
-    """An argmap id for an AIF node id (ids of AIFdb are digits, xAIF's digits and '_')."""
+def safe_id(aif_id: str) -> str:
+    """An argmap id for a foreign id.
+
+    Characters outside letters, digits, ``_ . -`` become ``_`` (AIFdb ids are digits,
+    xAIF's digits and ``_``, so they stay as they are).
+    """
     cleaned = _UNSAFE.sub("_", aif_id).strip(".-") or "n"
     return cleaned if cleaned[0].isalnum() or cleaned[0] == "_" else f"n{cleaned}"
 
@@ -122,7 +126,7 @@ def map_from_aif(
         if not text:
             data["aif"]["text"] = item.get("text")
         kind = kinds(item) if kinds else "claim"
-        nodes.append(Node(_node_id(aif_id), kind, text or "(no text)", data=data))
+        nodes.append(Node(safe_id(aif_id), kind, text or "(no text)", data=data))
 
     edges: list[Edge] = []
     seen: set[tuple[str, str, str]] = set()
@@ -136,7 +140,7 @@ def map_from_aif(
 
     def place(aif_id: str, kind: str, planned: list[tuple[str, str, str]]) -> None:
         """Add an S-node's edges (source, target, id), or skip it whole if one cannot be."""
-        triples = [(kind, _node_id(a), b) for a, b, _ in planned]
+        triples = [(kind, safe_id(a), b) for a, b, _ in planned]
         if len(set(triples)) < len(triples) or any(
             t in seen or (kind == "support" and t[1] == t[2]) for t in triples
         ):
@@ -164,7 +168,7 @@ def map_from_aif(
             aif_id,
             "support",
             [
-                (p, _node_id(c), _node_id(aif_id) if single else _node_id(f"{aif_id}-{p}-{c}"))
+                (p, safe_id(c), safe_id(aif_id) if single else safe_id(f"{aif_id}-{p}-{c}"))
                 for p in premises
                 for c in conclusions
             ],
@@ -175,7 +179,7 @@ def map_from_aif(
         # a CA aimed at this conflict attacks it; it is not one of its sources
         sources = [a for a in inputs.get(aif_id, []) if raw_nodes[a]["type"] != "CA"]
         targets = outputs.get(aif_id, [])
-        hits = [_node_id(t) if is_i(t) else e for t in targets for e in supports_of.get(t, [t])]
+        hits = [safe_id(t) if is_i(t) else e for t in targets for e in supports_of.get(t, [t])]
         if (
             not sources
             or not targets
@@ -193,7 +197,7 @@ def map_from_aif(
             aif_id,
             "attack",
             [
-                (a, hit, _node_id(aif_id) if single else _node_id(f"{aif_id}-{a}-{hit}"))
+                (a, hit, safe_id(aif_id) if single else safe_id(f"{aif_id}-{a}-{hit}"))
                 for a in sources
                 for hit in hits
             ],
@@ -333,7 +337,7 @@ def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
     if "map_id" not in options and not isinstance(
         (document.get("AIF") or document).get(META), Mapping
     ):
-        m = attrs.evolve(m, id=_node_id(path.stem), title=options.get("title") or path.stem)
+        m = attrs.evolve(m, id=safe_id(path.stem), title=options.get("title") or path.stem)
     return m
 
 

@@ -1,0 +1,107 @@
+"""Converting maps between every pair of formats."""
+
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import argmap
+from argmap import ArgumentMap
+from argmap.cli import main
+from argmap.convert import FORMATS, convert, dumps, format_of, loads
+from tests.helpers import SHOWCASE
+from tests.strategies import argument_maps
+
+EXACT = ("yaml", "node-link", "graphml")
+"""Formats that keep every field of a map."""
+SUFFIX = {
+    "yaml": "yaml",
+    "aif": "json",
+    "node-link": "json",
+    "graphml": "graphml",
+    "i23": "i23",
+    "apx": "apx",
+    "tgf": "tgf",
+}
+
+
+def structure(m: ArgumentMap) -> tuple[object, ...]:
+    return (
+        [(n.id, n.text) for n in m.nodes],
+        sorted((e.kind.value, e.source, e.target) for e in m.edges if not m.is_undercut(e)),
+        len(m.undercuts),
+    )
+
+
+@settings(max_examples=40)
+@given(argument_maps(max_nodes=6))
+def test_exact_formats_keep_every_field(m: ArgumentMap) -> None:
+    for fmt in EXACT:
+        assert loads(dumps(m, fmt), fmt) == m, fmt
+
+
+@settings(max_examples=40)
+@given(argument_maps(max_nodes=6))
+def test_aif_keeps_the_argument_structure(m: ArgumentMap) -> None:
+    back = loads(dumps(m, "aif"), "aif")
+    assert (back.id, back.title) == (m.id, m.title)
+    assert [(n.id, n.text) for n in back.nodes] == [(n.id, n.text) for n in m.nodes]
+    assert {(e.kind, e.source) for e in back.edges} == {(e.kind, e.source) for e in m.edges}
+    assert back.labelling("grounded") == m.labelling("grounded")
+
+
+@settings(max_examples=30)
+@given(argument_maps(max_nodes=6))
+def test_iccma_formats_carry_the_attack_graph(m: ArgumentMap) -> None:
+    af = m.framework("necessary")
+    for fmt in ("i23", "apx", "tgf"):
+        back = loads(dumps(m, fmt), fmt)
+        assert back.framework("none") == af, fmt
+
+
+@pytest.mark.parametrize(("source", "target"), list(product(FORMATS, FORMATS)))
+def test_every_pair_of_formats_converts(source: str, target: str, tmp_path: Path) -> None:
+    showcase = argmap.read_map(SHOWCASE)
+    first = tmp_path / f"in.{SUFFIX[source]}"
+    first.write_text(dumps(showcase, source), encoding="utf-8")
+    second = tmp_path / f"out.{SUFFIX[target]}"
+    m = convert(first, second, source_format=source, target_format=target)
+    back = loads(second.read_text(encoding="utf-8"), target, str(second))
+    if source in EXACT and target in EXACT:
+        assert back == showcase
+    elif {source, target} <= {*EXACT, "aif"}:
+        assert structure(back) == structure(showcase)
+    else:  # through an abstract framework: the attack graph survives
+        assert back.framework("none") == m.framework(
+            "none" if source in ("i23", "apx", "tgf") else "necessary"
+        )
+
+
+def test_format_names_and_sniffing(tmp_path: Path) -> None:
+    assert format_of("x.yml") == "yaml"
+    assert format_of("x.json") == "aif"
+    assert format_of("x.json", dumps(argmap.read_map(SHOWCASE), "node-link")) == "node-link"
+    assert format_of("x.json", '{"nodes": [], "edges": []}') == "aif"
+    with pytest.raises(argmap.ArgmapError, match=r"cannot tell the format of 'x\.docx'"):
+        format_of("x.docx")
+    with pytest.raises(argmap.ArgmapError, match="unknown format 'argdown'"):
+        loads("", "argdown")
+    bad = tmp_path / "bad.graphml"
+    bad.write_text("<graphml><unclosed>", encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError, match="malformed GraphML"):
+        convert(bad, tmp_path / "out.yaml")
+
+
+def test_convert_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "h.json"
+    assert main(["convert", str(SHOWCASE), str(out)]) == 0
+    assert "wrote" in capsys.readouterr().err
+    assert main(["convert", str(out), str(tmp_path / "h.yaml")]) == 0
+    assert structure(argmap.read_map(tmp_path / "h.yaml")) == structure(argmap.read_map(SHOWCASE))
+    assert main(["convert", str(SHOWCASE), str(tmp_path / "h.i23"), "--support", "none"]) == 0
+    assert (tmp_path / "h.i23").read_text(encoding="utf-8").startswith("p af 38\n# 1 e-gsomia\n")
+    assert main(["convert", str(tmp_path / "missing.yaml"), str(tmp_path / "x.yaml")]) == 1
+    assert "cannot read" in capsys.readouterr().err
