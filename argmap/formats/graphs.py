@@ -75,7 +75,9 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
         On malformed XML or a graph that is not a map.
     """
     try:
-        g = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+        g = nx.read_graphml(
+            io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
+        )
     except (ParseError, nx.NetworkXError) as exc:
         raise ArgmapError(f"malformed GraphML: {exc}", path=path) from None
     if not isinstance(g, nx.MultiDiGraph):

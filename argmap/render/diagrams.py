@@ -7,8 +7,9 @@
 ... nodes:
 ...   - {id: c, kind: claim, text: It rains.}
 ... ''')
->>> map_drawing(m, "grounded").source.count("IN")
-1
+>>> source = map_drawing(m, "grounded").source
+>>> source.splitlines()[0], '"c" [shape="box", style="rounded,filled", fillcolor="#BDE5CF"' in source
+('digraph "toy" {', True)
 """
 
 from __future__ import annotations
