@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats import aif, graphs, iccma
+from argmap.formats.text import parse_json, read_text
 from argmap.formats.yaml import map_from_yaml, map_to_yaml
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Edge, Node
@@ -93,11 +93,11 @@ def _yaml(text: str, path: str) -> ArgumentMap:
 
 
 def _aif(text: str, path: str) -> ArgumentMap:
-    return aif.map_from_aif(_json(text, path), path=path)
+    return aif.map_from_aif(parse_json(text, path), path=path)
 
 
 def _node_link(text: str, path: str) -> ArgumentMap:
-    return graphs.map_from_node_link(_json(text, path), path)
+    return graphs.map_from_node_link(parse_json(text, path), path)
 
 
 _READERS: dict[str, Callable[[str, str], ArgumentMap]] = {
@@ -128,15 +128,6 @@ def _iccma_reader(fmt: str) -> Callable[[str, str], ArgumentMap]:
 
 
 _READERS.update({fmt: _iccma_reader(fmt) for fmt in ("i23", "apx", "tgf")})
-
-
-def _json(text: str, path: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(
-            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
 
 
 def loads(text: str, fmt: str, path: str = "<input>") -> ArgumentMap:
@@ -190,10 +181,7 @@ def convert(
     ArgmapError
         For unknown formats, unreadable input or anything wrong in it.
     """
-    try:
-        text = Path(source).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot read: {exc.strerror}", path=str(source)) from None
+    text = read_text(source)
     m = loads(text, source_format or format_of(source, text), str(source))
     out = dumps(m, target_format or format_of(target), support)
     try:

@@ -186,51 +186,14 @@ def test_render_and_notebook_display(tmp_path: Path) -> None:
 
 @needs_dot
 def test_render_and_report_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        main(
-            [
-                "render",
-                str(SHOWCASE),
-                "-o",
-                str(tmp_path / "m.svg"),
-                "-s",
-                "preferred",
-                "--extension",
-                "1",
-            ]
-        )
-        == 0
-    )
-    assert (tmp_path / "m.svg").read_text(encoding="utf-8").count('<g id="n:') == 38
-    assert (
-        main(
-            [
-                "render",
-                str(EXAMPLES / "toy-corpus"),
-                "-o",
-                str(tmp_path / "c.dot"),
-                "--recommendations-only",
-            ]
-        )
-        == 0
-    )
-    assert (
-        main(
-            [
-                "render",
-                str(SHOWCASE),
-                "-o",
-                str(tmp_path / "m.svg"),
-                "-s",
-                "preferred",
-                "--extension",
-                "9",
-            ]
-        )
-        == 1
-    )
+    svg = str(tmp_path / "m.svg")
+    assert main(["render", str(SHOWCASE), "-o", svg, "-s", "preferred", "--extension", "1"]) == 0
+    assert Path(svg).read_text(encoding="utf-8").count('<g id="n:') == 38
+    toy = str(EXAMPLES / "toy-corpus")
+    assert main(["render", toy, "-o", str(tmp_path / "c.dot"), "--recommendations-only"]) == 0
+    assert main(["render", str(SHOWCASE), "-o", svg, "-s", "preferred", "--extension", "9"]) == 1
     assert "there is no extension 9" in capsys.readouterr().err
-    assert main(["report", str(EXAMPLES / "toy-corpus"), "-o", str(tmp_path / "site")]) == 0
+    assert main(["report", toy, "-o", str(tmp_path / "site")]) == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "eq-talks" in index
     assert not re.search(r'(src|href)="https?:', index)  # self-contained

@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError
+from argmap.formats.text import parse_json, read_text
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
 __all__ = ["map_from_aif", "map_to_aif", "read_aif", "safe_id", "write_aif"]
@@ -321,16 +322,7 @@ def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
         On unreadable or malformed JSON (with line and column) or a document that is not AIF.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(
-            f"malformed JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
-        ) from None
+    document = parse_json(read_text(path), path)
     if not isinstance(document, Mapping):
         raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
     m = map_from_aif(document, path=str(path), **options)

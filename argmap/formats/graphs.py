@@ -24,6 +24,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from argmap.errors import ArgmapError
+from argmap.formats.text import parse_json, read_text
 from argmap.graph import from_networkx, to_networkx
 from argmap.model import ArgumentMap
 
@@ -120,7 +121,7 @@ def map_from_node_link(data: dict[str, Any], path: str = "<input>") -> ArgumentM
 
 def read_graphml(path: str | Path) -> ArgumentMap:
     """Read a GraphML file."""
-    return map_from_graphml(_read(path), str(path))
+    return map_from_graphml(read_text(path), str(path))
 
 
 def write_graphml(m: ArgumentMap, path: str | Path) -> None:
@@ -130,24 +131,10 @@ def write_graphml(m: ArgumentMap, path: str | Path) -> None:
 
 def read_node_link(path: str | Path) -> ArgumentMap:
     """Read a node-link JSON file."""
-    text = _read(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(
-            f"malformed JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
-        ) from None
-    return map_from_node_link(data, str(path))
+    return map_from_node_link(parse_json(read_text(path), path), str(path))
 
 
 def write_node_link(m: ArgumentMap, path: str | Path) -> None:
     """Write a map as node-link JSON."""
     text = json.dumps(map_to_node_link(m), indent=2, ensure_ascii=False)
     Path(path).write_text(text + "\n", encoding="utf-8")
-
-
-def _read(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot read: {exc.strerror}", path=str(path)) from None
