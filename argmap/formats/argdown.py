@@ -1,0 +1,450 @@
+"""Argdown, the argument-mapping syntax of the Argdown project, both ways (in pure Python).
+
+Covered: YAML front matter (``===``), comments (``<!-- -->``, ``/* */``, ``//``), headings
+(sections), statements ``[Title]: text`` and references ``[Title]``, untitled statements
+(plain paragraphs, numbered ``Untitled N`` in order of appearance as Argdown does), arguments
+``<Title>: text`` and ``<Title>``, relations nested by indentation (``+ - _`` and ``<+ <- <_``
+incoming, ``+> -> _>`` outgoing, ``><`` contradictory), equivalence classes by title,
+``#tags`` and ``#(tags with spaces)``, ``{yaml: data}`` at the end of an element, and
+premise-conclusion structures ``(1) …`` with inference lines (``--``, ``----``, ``-- rule --``),
+their statements taking part in relations like any other. Continuation lines join the text
+of the element above them; a blank line ends it.
+
+Mapping to a map: each equivalence class is a node (a claim, or evidence / recommendation
+when tagged ``#evidence`` / ``#recommendation``; the tags are configurable), each argument a
+claim node marked ``data["argdown"]["argument"]`` whose premises support it and which supports
+its conclusion; support and attack relations are edges; an undercut (of an argument) and a
+contradiction are attacks marked in the edge's ``data``. Node ids are slugs of the titles.
+Unsupported syntax (lists, Markdown tables, ``@include``) raises an error naming the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from argmap.errors import ArgmapError
+from argmap.formats.text import read_text
+from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
+
+__all__ = ["Argdown", "map_from_argdown", "map_to_argdown", "parse_argdown", "read_argdown"]
+
+KIND_TAGS = {"evidence": NodeKind.EVIDENCE, "recommendation": NodeKind.RECOMMENDATION}
+_RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
+_ELEMENT = re.compile(r"^(\[|<)([^\]>]+)(\]|>)(?::\s*(.*))?$")
+_PCS = re.compile(r"^\((\d+)\)\s+(.*)$")
+_INFERENCE = re.compile(r"^-{2,}.*$")
+_TAG = re.compile(r"(?:^|(?<=\s))#(\(([^)]*)\)|([\w-]+))")
+_DATA = re.compile(r"\s*(\{.*\})\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+INCOMING = {
+    "+": "support",
+    "<+": "support",
+    "-": "attack",
+    "<-": "attack",
+    "_": "undercut",
+    "<_": "undercut",
+}
+OUTGOING = {"+>": "support", "->": "attack", "_>": "undercut", "><": "contradictory"}
+
+
+@attrs.define
+class Element:
+    """A statement (equivalence-class member) or an argument while parsing."""
+
+    kind: str  # "statement" or "argument"
+    title: str
+    text: str
+    line: int
+    indent: int
+    tags: list[str] = attrs.field(factory=list)
+    data: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Argdown:
+    """What an Argdown document says, as the Argdown tools export it."""
+
+    statements: dict[str, dict[str, Any]]
+    """Equivalence class title → ``text`` (of the first member with text), ``tags``, ``data``."""
+    arguments: dict[str, dict[str, Any]]
+    """Argument title → ``text``, ``tags``, ``data``, ``premises``, ``conclusions``."""
+    relations: list[tuple[str, str, str, str, str]]
+    """(from, from type, relation type, to, to type), types ``statement`` or ``argument``."""
+    front_matter: dict[str, Any] = attrs.field(factory=dict)
+    sections: list[str] = attrs.field(factory=list)
+
+
+class _Parser:
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = _strip_comments(text).splitlines()
+        self.statements: dict[str, dict[str, Any]] = {}
+        self.arguments: dict[str, dict[str, Any]] = {}
+        self.relations: list[tuple[str, str, str, str, str]] = []
+        self.untitled = 0
+        self.front: dict[str, Any] = {}
+        self.sections: list[str] = []
+        self._arguments: list[dict[str, Any]] = []
+
+    def fail(self, line: int, message: str) -> ArgmapError:
+        return ArgmapError(message, path=self.path, line=line + 1, column=1)
+
+    def new_title(self) -> str:
+        self.untitled += 1
+        return f"Untitled {self.untitled}"
+
+    def register(self, element: Element) -> None:
+        table = self.statements if element.kind == "statement" else self.arguments
+        entry = table.setdefault(element.title, {"text": "", "tags": [], "data": {}})
+        if element.text and not entry["text"]:
+            entry["text"] = element.text
+        entry["tags"] += [t for t in element.tags if t not in entry["tags"]]
+        entry["data"].update(element.data)
+        if element.kind == "argument":
+            entry.setdefault("premises", [])
+            entry.setdefault("conclusions", [])
+
+    def relate(self, parent: Element, symbol: str, child: Element) -> None:
+        if symbol in INCOMING:
+            source, target, kind = child, parent, INCOMING[symbol]
+        else:
+            source, target, kind = parent, child, OUTGOING[symbol]
+        self.relations.append((source.title, source.kind, kind, target.title, target.kind))
+
+    def element(self, raw: str, line: int, indent: int) -> Element:
+        """An element from the text after any relation symbol (continuations added later)."""
+        match = _ELEMENT.match(raw)
+        if match and (match.group(1) == "[") == (match.group(3) == "]"):
+            kind = "statement" if match.group(1) == "[" else "argument"
+            return Element(kind, match.group(2).strip(), match.group(4) or "", line, indent)
+        if raw.startswith(("* ", "1. ")):
+            raise self.fail(line, "lists are not supported; write each item as a statement")
+        if raw.startswith("@include"):
+            raise self.fail(line, "@include is not supported; convert the included file on its own")
+        return Element("statement", "", raw, line, indent)
+
+    def finish(self, element: Element) -> Element:
+        """Split tags and data off the text; name an untitled statement."""
+        text = element.text
+        data_match = _DATA.search(text)
+        if data_match:
+            element.data = _flow_data(
+                data_match.group(1), self.fail(element.line, "malformed {data}")
+            )
+            text = text[: data_match.start()]
+        element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
+        element.text = " ".join(_TAG.sub("", text).split())
+        if not element.title:
+            element.title = self.new_title()
+        return element
+
+    def parse(self) -> Argdown:
+        i = self._front_matter()
+        stack: list[Element] = []  # the relation tree's open elements, by indentation
+        current: Element | None = None  # the element whose text continuation lines extend
+        pending: list[tuple[Element | None, str, Element]] = []
+        argument: dict[str, Any] | None = None
+        in_inference = False
+        heading_open: bool | None = None
+        while i < len(self.lines):
+            line = self.lines[i]
+            stripped = line.strip()
+            indent = len(line) - len(line.lstrip())
+            if not stripped:
+                current = heading_open = None
+                i += 1
+                continue
+            if heading_open is not None:  # a heading runs on until a blank line
+                self.sections[-1] += " " + stripped
+                i += 1
+                continue
+            heading = _HEADING.match(stripped)
+            pcs = _PCS.match(stripped)
+            relation = _RELATION.match(stripped)
+            if indent == 0 and heading and not stripped.startswith("#("):
+                self.sections.append(heading.group(2).strip())
+                stack, current, argument = [], None, None
+                heading_open = True
+            elif indent == 0 and _INFERENCE.match(stripped) and argument is not None:
+                # "--" opens and closes an inference block; "----" and "-- rule --" stand alone
+                if re.fullmatch(r"-{2,3}", stripped):
+                    in_inference = not in_inference
+                current = None
+            elif in_inference:
+                pass  # the inference rule's text and data
+            elif pcs and argument is not None and (indent == 0 or self._in_pcs(stack, argument)):
+                element = self.element(pcs.group(2), i, 0)
+                argument["pcs"].append(element)
+                stack, current = [element], element
+                pending.append((None, "", element))
+            elif relation and stack and indent > stack[0].indent:
+                while stack and stack[-1].indent >= indent:
+                    stack.pop()
+                if not stack:
+                    raise self.fail(i, "a relation without an element above it")
+                child = self.element(relation.group(2), i, indent)
+                pending.append((stack[-1], relation.group(1), child))
+                stack.append(child)
+                current = child
+            elif current is not None and not (indent == 0 and stripped[0] in "[<"):
+                current.text += " " + stripped
+            elif indent == 0:
+                element = self.element(stripped, i, 0)
+                pending.append((None, "", element))
+                stack, current = [element], element
+                argument = None
+                if element.kind == "argument":
+                    argument = {"element": element, "pcs": []}
+                    self._arguments.append(argument)
+            else:
+                raise self.fail(i, f"cannot read this line: {stripped[:40]!r}")
+            i += 1
+        # titles are given in order of appearance, as Argdown numbers untitled statements
+        for _, _, element in pending:
+            self.finish(element)
+        for parent, symbol, element in pending:
+            self.register(element)
+            if parent is not None:
+                self.relate(parent, symbol, element)
+        for record in self._arguments:
+            title = record["element"].title
+            pcs = record["pcs"]
+            if pcs:
+                self.arguments[title]["premises"] = [e.title for e in pcs[:-1]]
+                self.arguments[title]["conclusions"] = [pcs[-1].title]
+        self._reconstruct()
+        return Argdown(self.statements, self.arguments, self.relations, self.front, self.sections)
+
+    @staticmethod
+    def _in_pcs(stack: list[Element], argument: dict[str, Any]) -> bool:
+        """Whether an indented ``(n)`` line continues the argument's premise-conclusion list."""
+        return bool(stack) and (stack[-1] is argument["element"] or stack[-1] in argument["pcs"])
+
+    def _reconstruct(self) -> None:
+        """Apply Argdown's reading of relations to reconstructed arguments and strict mode.
+
+        A support or attack from an argument with a premise-conclusion structure to a
+        statement is a relation of its conclusion; in strict mode a support between
+        statements is an entailment and an attack between them a contrary.
+        """
+        strict = (self.front.get("model") or {}).get("mode") == "strict"
+        relations = []
+        for source, source_type, kind, target, target_type in self.relations:
+            conclusions = (
+                self.arguments.get(source, {}).get("conclusions")
+                if source_type == "argument"
+                else None
+            )
+            if conclusions and target_type == "statement" and kind in ("support", "attack"):
+                source, source_type = conclusions[0], "statement"
+            if strict and source_type == target_type == "statement":
+                kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
+            relations.append((source, source_type, kind, target, target_type))
+        self.relations = relations
+
+    def _front_matter(self) -> int:
+        first = next((k for k, line in enumerate(self.lines) if line.strip()), None)
+        if first is None or self.lines[first].strip() != "===":
+            return 0
+        end = next(
+            (k for k in range(first + 1, len(self.lines)) if self.lines[k].strip() == "==="), None
+        )
+        if end is None:
+            raise self.fail(first, "front matter opened with === is never closed")
+        from argmap.formats.yaml import parse_yaml
+
+        loaded, problems = parse_yaml("\n".join(self.lines[first + 1 : end]), self.path)
+        if problems:
+            raise self.fail(first, f"malformed front matter: {problems[0].message}")
+        self.front = _plain(loaded) if loaded is not None else {}
+        return end + 1
+
+
+def _strip_comments(text: str) -> str:
+    """Blank out comments, keeping line numbers."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    text = re.sub(r"<!--.*?-->", blank, text, flags=re.DOTALL)
+    text = re.sub(r"/\*.*?\*/", blank, text, flags=re.DOTALL)
+    return re.sub(r"(?:^|(?<=\s))//.*$", blank, text, flags=re.MULTILINE)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _flow_data(text: str, error: ArgmapError) -> dict[str, Any]:
+    from argmap.formats.yaml import parse_yaml
+
+    loaded, problems = parse_yaml(text, "<data>")
+    if problems or loaded is None:
+        raise error
+    result: dict[str, Any] = _plain(loaded)
+    return result
+
+
+def parse_argdown(text: str, path: str = "<input>") -> Argdown:
+    r"""Parse Argdown text into its statements, arguments and relations.
+
+    >>> doc = parse_argdown("[Tax]: Raise taxes. #recommendation\n  + <Schools>: They need money.")
+    >>> doc.relations
+    [('Schools', 'argument', 'support', 'Tax', 'statement')]
+    >>> doc.statements["Tax"]["tags"]
+    ['recommendation']
+
+    Raises
+    ------
+    ArgmapError
+        Naming the line of syntax it does not cover.
+    """
+    return _Parser(text, path).parse()
+
+
+def _slug(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "untitled"
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def map_from_argdown(
+    text: str,
+    path: str = "<input>",
+    *,
+    map_id: str | None = None,
+    kind_tags: Mapping[str, NodeKind | str] | None = None,
+) -> ArgumentMap:
+    """A map from Argdown text (see the module docstring for the mapping)."""
+    doc = parse_argdown(text, path)
+    tags = {k: NodeKind(v) for k, v in (kind_tags or KIND_TAGS).items()}
+    taken: set[str] = set()
+    ids: dict[tuple[str, str], str] = {}
+    nodes = []
+    for title, entry in doc.statements.items():
+        ids[(title, "statement")] = node_id = _slug(title, taken)
+        kind = next((tags[t] for t in entry["tags"] if t in tags), NodeKind.CLAIM)
+        nodes.append(_node(node_id, kind, title, entry, False))
+    for title, entry in doc.arguments.items():
+        ids[(title, "argument")] = node_id = _slug(title, taken)
+        nodes.append(_node(node_id, NodeKind.CLAIM, title, entry, True))
+    edges: list[Edge] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: str, source: str, target: str, relation: str) -> None:
+        if (kind, source, target) in seen or source == target:
+            return
+        seen.add((kind, source, target))
+        edges.append(
+            Edge(
+                kind,
+                source,
+                target,
+                data={"argdown": relation} if relation not in ("support", "attack") else {},
+            )
+        )
+
+    for source, source_type, relation, target, target_type in doc.relations:
+        a, b = ids[(source, source_type)], ids[(target, target_type)]
+        if relation in ("support", "entails"):
+            add("support", a, b, relation)
+        else:
+            add("attack", a, b, relation)
+            if relation in ("contradictory", "contrary"):
+                add("attack", b, a, relation)
+    for title, entry in doc.arguments.items():
+        argument = ids[(title, "argument")]
+        for premise in entry["premises"]:
+            add("support", ids[(premise, "statement")], argument, "premise")
+        for conclusion in entry["conclusions"]:
+            add("support", argument, ids[(conclusion, "statement")], "conclusion")
+    front = doc.front_matter
+    chosen = map_id or _slug(str(front.get("title") or Path(path).stem or "argdown"), set())
+    data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": doc.sections}}
+    return ArgumentMap(chosen, str(front.get("title") or chosen), nodes, edges, data=data)
+
+
+def _node(
+    node_id: str, kind: NodeKind, title: str, entry: Mapping[str, Any], argument: bool
+) -> Node:
+    info: dict[str, Any] = {"title": title}
+    if argument:
+        info["argument"] = True
+    if entry["data"]:
+        info["data"] = entry["data"]
+    extra_tags = [t for t in entry["tags"] if t not in KIND_TAGS]
+    return Node(node_id, kind, entry["text"] or title, tags=extra_tags, data={"argdown": info})
+
+
+def map_to_argdown(m: ArgumentMap) -> str:
+    """A map as Argdown: one statement (or argument) per node, relations beneath their target.
+
+    Recommendations and evidence carry ``#recommendation`` / ``#evidence``; an undercut
+    becomes an undercut of an argument standing for the support edge it attacks.
+    """
+    titles = {}
+    for n in m.nodes:
+        info = n.data.get("argdown", {}) if isinstance(n.data.get("argdown"), Mapping) else {}
+        titles[n.id] = str(info.get("title", n.id))
+    is_argument = {n.id: bool((n.data.get("argdown") or {}).get("argument")) for n in m.nodes}
+
+    def ref(node_id: str) -> str:
+        title = titles[node_id].replace("]", ")").replace(">", ")")
+        return f"<{title}>" if is_argument[node_id] else f"[{title}]"
+
+    lines = ["===", f"title: {_yaml_scalar(m.title)}", "==="]
+    lines.append("")
+    for n in m.nodes:
+        tags = [
+            *(["evidence"] if n.kind is NodeKind.EVIDENCE else []),
+            *(["recommendation"] if n.kind is NodeKind.RECOMMENDATION else []),
+            *n.tags,
+        ]
+        tag_text = "".join(f" #({t})" if " " in t else f" #{t}" for t in tags)
+        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{tag_text}")
+        for e in m.edges:
+            if e.target != n.id:
+                continue
+            symbol = (
+                "+"
+                if e.kind is EdgeKind.SUPPORT
+                else "_"
+                if (e.data or {}).get("argdown") == "undercut"
+                else "-"
+            )
+            lines.append(f"  {symbol} {ref(e.source)}")
+        lines.append("")
+    for e in m.undercuts:  # the inference an undercut denies, as an argument
+        support = m.edge(e.target)
+        lines.append(f"<{e.target}>: {titles[support.source]} supports {titles[support.target]}.")
+        lines.append(f"  +> {ref(support.target)}")
+        lines.append(f"  _ {ref(e.source)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
+
+
+def _yaml_scalar(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def read_argdown(path: str | Path, **options: Any) -> ArgumentMap:
+    """Read an Argdown file."""
+    return map_from_argdown(read_text(path), str(path), **options)
