@@ -202,6 +202,8 @@ class _Parser:
                 if element.kind == "argument":
                     argument = {"element": element, "pcs": []}
                     self._arguments.append(argument)
+            elif re.match(r"^(\*|\d+\.)\s", stripped):
+                raise self.fail(i, "lists are not supported; write each item as a statement")
             else:
                 raise self.fail(i, f"cannot read this line: {stripped[:40]!r}")
             i += 1
@@ -391,50 +393,58 @@ def _node(
 
 
 def map_to_argdown(m: ArgumentMap) -> str:
-    """A map as Argdown: one statement (or argument) per node, relations beneath their target.
+    """A map as Argdown: one statement (or argument) per node, its incoming relations beneath.
 
-    Recommendations and evidence carry ``#recommendation`` / ``#evidence``; an undercut
-    becomes an undercut of an argument standing for the support edge it attacks.
+    Node ids are the titles (or the ``title`` an Argdown import kept); evidence and
+    recommendations are tagged ``#evidence`` / ``#recommendation``. A support edge that is
+    undercut becomes an argument named by the edge's id, whose premise-conclusion structure
+    is the support, undercut (``_``) by the attacker.
     """
     titles = {}
+    is_argument = {}
     for n in m.nodes:
-        info = n.data.get("argdown", {}) if isinstance(n.data.get("argdown"), Mapping) else {}
-        titles[n.id] = str(info.get("title", n.id))
-    is_argument = {n.id: bool((n.data.get("argdown") or {}).get("argument")) for n in m.nodes}
+        found = n.data.get("argdown")
+        info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+        titles[n.id] = _title(str(info.get("title", n.id)))
+        is_argument[n.id] = bool(info.get("argument"))
 
     def ref(node_id: str) -> str:
-        title = titles[node_id].replace("]", ")").replace(">", ")")
-        return f"<{title}>" if is_argument[node_id] else f"[{title}]"
+        return f"<{titles[node_id]}>" if is_argument[node_id] else f"[{titles[node_id]}]"
 
-    lines = ["===", f"title: {_yaml_scalar(m.title)}", "==="]
-    lines.append("")
+    undercut = {e.target for e in m.undercuts}
+    lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
     for n in m.nodes:
         tags = [
-            *(["evidence"] if n.kind is NodeKind.EVIDENCE else []),
-            *(["recommendation"] if n.kind is NodeKind.RECOMMENDATION else []),
-            *n.tags,
+            t
+            for k, t in (
+                ("evidence", NodeKind.EVIDENCE),
+                ("recommendation", NodeKind.RECOMMENDATION),
+            )
+            if n.kind is t
         ]
-        tag_text = "".join(f" #({t})" if " " in t else f" #{t}" for t in tags)
+        tag_text = "".join(f" #({t})" if " " in t else f" #{t}" for t in [*tags, *n.tags])
         lines.append(f"{ref(n.id)}: {_one_line(n.text)}{tag_text}")
         for e in m.edges:
-            if e.target != n.id:
+            if e.target != n.id or e.key in undercut:
                 continue
-            symbol = (
-                "+"
-                if e.kind is EdgeKind.SUPPORT
-                else "_"
-                if (e.data or {}).get("argdown") == "undercut"
-                else "-"
-            )
+            relation = (e.data or {}).get("argdown")
+            symbol = "+" if e.kind is EdgeKind.SUPPORT else "_" if relation == "undercut" else "-"
             lines.append(f"  {symbol} {ref(e.source)}")
         lines.append("")
-    for e in m.undercuts:  # the inference an undercut denies, as an argument
-        support = m.edge(e.target)
-        lines.append(f"<{e.target}>: {titles[support.source]} supports {titles[support.target]}.")
-        lines.append(f"  +> {ref(support.target)}")
-        lines.append(f"  _ {ref(e.source)}")
-        lines.append("")
+    for e in m.supports:  # an undercut support: an argument whose inference is denied
+        if e.key not in undercut:
+            continue
+        lines.append(f"<{_title(e.key)}>: {titles[e.source]} supports {titles[e.target]}.")
+        lines += [f"  _ {ref(u.source)}" for u in m.undercuts if u.target == e.key]
+        lines += ["", f"(1) {ref(e.source)}", "----", f"(2) {ref(e.target)}", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _title(text: str) -> str:
+    """A title Argdown can read between brackets."""
+    return " ".join(
+        text.replace("]", ")").replace(">", ")").replace("[", "(").replace("<", "(").split()
+    )
 
 
 def _one_line(text: str) -> str:
