@@ -6,6 +6,7 @@
 | ``aif`` | yes | yes | ``.json`` (read: sniffed), ``.aif`` |
 | ``node-link`` | yes | yes | ``.json`` (read: sniffed) |
 | ``graphml`` | yes | yes | ``.graphml`` |
+| ``argdown`` | yes | yes | ``.argdown``, ``.ad`` |
 | ``i23``, ``apx``, ``tgf`` | yes | yes | ``.i23``, ``.apx``, ``.tgf`` |
 
 The ICCMA formats hold an abstract framework: written from a map's attack graph under a
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.formats import aif, graphs, iccma
+from argmap.formats import aif, argdown, graphs, iccma
 from argmap.formats.text import parse_json, read_text
 from argmap.formats.yaml import map_from_yaml, map_to_yaml
 from argmap.framework import AF
@@ -36,12 +37,14 @@ from argmap.model import ArgumentMap, Edge, Node
 
 __all__ = ["FORMATS", "convert", "dumps", "format_of", "loads"]
 
-FORMATS = ("yaml", "aif", "node-link", "graphml", "i23", "apx", "tgf")
+FORMATS = ("yaml", "aif", "node-link", "graphml", "argdown", "i23", "apx", "tgf")
 _SUFFIXES = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".aif": "aif",
     ".graphml": "graphml",
+    ".argdown": "argdown",
+    ".ad": "argdown",
     ".i23": "i23",
     ".apx": "apx",
     ".tgf": "tgf",
@@ -105,6 +108,7 @@ _READERS: dict[str, Callable[[str, str], ArgumentMap]] = {
     "aif": _aif,
     "node-link": _node_link,
     "graphml": graphs.map_from_graphml,
+    "argdown": argdown.map_from_argdown,
 }
 
 
@@ -159,6 +163,8 @@ def dumps(m: ArgumentMap, fmt: str, support: str = "necessary") -> str:
         return json.dumps(graphs.map_to_node_link(m), indent=2, ensure_ascii=False) + "\n"
     if fmt == "graphml":
         return graphs.map_to_graphml(m)
+    if fmt == "argdown":
+        return argdown.map_to_argdown(m)
     if fmt in ("i23", "apx", "tgf"):
         return _to_af(m, fmt, support)
     raise ArgmapError(f"unknown format '{fmt}'; known: {', '.join(FORMATS)}")

@@ -115,21 +115,23 @@ def test_argdown_becomes_a_map() -> None:
     )
     kinds = {n.id: n.kind.value for n in m.nodes}
     assert kinds == {
-        "tax": "recommendation",
-        "need": "evidence",
-        "cut": "claim",
-        "growth": "claim",
-        "study": "claim",
+        "Tax": "recommendation",
+        "Need": "evidence",
+        "Cut": "claim",
+        "Growth": "claim",
+        "Study": "claim",
     }
-    assert m.node("growth").data["argdown"] == {"title": "Growth", "argument": True}
+    assert m.node("Growth").data["argdown"] == {"title": "Growth", "argument": True}
     edges = {(e.kind.value, e.source, e.target, e.data.get("argdown")) for e in m.edges}
     assert edges == {
-        ("support", "need", "tax", None),
-        ("attack", "growth", "tax", None),
-        ("attack", "study", "growth", "undercut"),
-        ("attack", "tax", "cut", "contradictory"),
-        ("attack", "cut", "tax", "contradictory"),
+        ("support", "Need", "Tax", None),
+        ("attack", "Growth", "Tax", None),
+        ("attack", "Study", "Growth", "undercut"),
+        ("attack", "Tax", "Cut", "contradictory"),
+        ("attack", "Cut", "Tax", "contradictory"),
     }
+    # a title that is not an id becomes a slug
+    assert [n.id for n in map_from_argdown("[Two words]: x\n").nodes] == ["two-words"]
 
 
 def expected_relations(m: argmap.ArgumentMap) -> list[Relation]:

@@ -122,10 +122,11 @@ def map_from_aif(
     for aif_id, item in raw_nodes.items():
         if item["type"] != "I":
             continue
-        text = str(item.get("text") or "").strip()
+        text = str(item.get("text") or "")
         data: dict[str, Any] = {"aif": _extra(item, "text", "type")}
-        if not text:
+        if not text.strip():  # a node needs text; the original is kept
             data["aif"]["text"] = item.get("text")
+            text = ""
         kind = kinds(item) if kinds else "claim"
         nodes.append(Node(safe_id(aif_id), kind, text or "(no text)", data=data))
 

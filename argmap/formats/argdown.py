@@ -30,6 +30,7 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
+from argmap.validate import ID_PATTERN
 
 __all__ = ["Argdown", "map_from_argdown", "map_to_argdown", "parse_argdown", "read_argdown"]
 
@@ -315,6 +316,10 @@ def parse_argdown(text: str, path: str = "<input>") -> Argdown:
 
 
 def _slug(title: str, taken: set[str]) -> str:
+    """The title itself when it is a valid id, else a slug of it; unique in ``taken``."""
+    if re.fullmatch(ID_PATTERN, title) and title not in taken:
+        taken.add(title)
+        return title
     base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "untitled"
     slug, n = base, 1
     while slug in taken:
@@ -348,7 +353,7 @@ def map_from_argdown(
     seen: set[tuple[str, str, str]] = set()
 
     def add(kind: str, source: str, target: str, relation: str) -> None:
-        if (kind, source, target) in seen or source == target:
+        if (kind, source, target) in seen or (kind == "support" and source == target):
             return
         seen.add((kind, source, target))
         edges.append(
