@@ -7,6 +7,7 @@
 | ``node-link`` | yes | yes | ``.json`` (read: sniffed) |
 | ``graphml`` | yes | yes | ``.graphml`` |
 | ``argdown`` | yes | yes | ``.argdown``, ``.ad`` |
+| ``arggraph`` | yes | yes | ``.xml`` (the argumentative microtexts) |
 | ``i23``, ``apx``, ``tgf`` | yes | yes | ``.i23``, ``.apx``, ``.tgf`` |
 
 The ICCMA formats hold an abstract framework: written from a map's attack graph under a
@@ -29,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.formats import aif, argdown, graphs, iccma
+from argmap.formats import aif, argdown, graphs, iccma, microtexts
 from argmap.formats.text import parse_json, read_text
 from argmap.formats.yaml import map_from_yaml, map_to_yaml
 from argmap.framework import AF
@@ -37,7 +38,7 @@ from argmap.model import ArgumentMap, Edge, Node
 
 __all__ = ["FORMATS", "convert", "dumps", "format_of", "loads"]
 
-FORMATS = ("yaml", "aif", "node-link", "graphml", "argdown", "i23", "apx", "tgf")
+FORMATS = ("yaml", "aif", "node-link", "graphml", "argdown", "arggraph", "i23", "apx", "tgf")
 _SUFFIXES = {
     ".yaml": "yaml",
     ".yml": "yaml",
@@ -45,6 +46,7 @@ _SUFFIXES = {
     ".graphml": "graphml",
     ".argdown": "argdown",
     ".ad": "argdown",
+    ".xml": "arggraph",
     ".i23": "i23",
     ".apx": "apx",
     ".tgf": "tgf",
@@ -109,6 +111,7 @@ _READERS: dict[str, Callable[[str, str], ArgumentMap]] = {
     "node-link": _node_link,
     "graphml": graphs.map_from_graphml,
     "argdown": argdown.map_from_argdown,
+    "arggraph": microtexts.map_from_arggraph,
 }
 
 
@@ -165,6 +168,8 @@ def dumps(m: ArgumentMap, fmt: str, support: str = "necessary") -> str:
         return graphs.map_to_graphml(m)
     if fmt == "argdown":
         return argdown.map_to_argdown(m)
+    if fmt == "arggraph":
+        return microtexts.map_to_arggraph(m)
     if fmt in ("i23", "apx", "tgf"):
         return _to_af(m, fmt, support)
     raise ArgmapError(f"unknown format '{fmt}'; known: {', '.join(FORMATS)}")

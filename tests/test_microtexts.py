@@ -1,0 +1,109 @@
+"""The argumentative microtexts (arggraph XML): every edge present, attacks on attacks reified."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+import argmap
+from argmap.formats.microtexts import map_from_arggraph, map_to_arggraph, read_microtext
+from tests.helpers import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "microtexts-en"
+REAL = sorted(CORPUS.glob("*.xml")) if CORPUS.is_dir() else []
+
+# Our own small arggraph: a claim, a support with a linked premise, an example, a rebuttal
+# that is undercut, an undercut of a support, and an undercut of an undercut.
+OWN = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="own" topic_id="bridges" stance="pro">
+  <edu id="e1">The town should build the bridge.</edu>
+  <edu id="e2">The ferry takes an hour.</edu>
+  <edu id="e3">and commuters lose that hour twice a day.</edu>
+  <edu id="e4">Other towns saved time with bridges.</edu>
+  <edu id="e5">A bridge costs too much.</edu>
+  <edu id="e6">Its cost is repaid in ten years.</edu>
+  <edu id="e7">Commuters could work on the ferry.</edu>
+  <edu id="e8">Few of them can.</edu>
+  <adu id="a1" type="pro"/>
+  <adu id="a2" type="pro"/>
+  <adu id="a3" type="pro"/>
+  <adu id="a4" type="pro"/>
+  <adu id="a5" type="opp"/>
+  <adu id="a6" type="pro"/>
+  <adu id="a7" type="opp"/>
+  <adu id="a8" type="pro"/>
+  <edge id="s1" src="e1" trg="a1" type="seg"/>
+  <edge id="s2" src="e2" trg="a2" type="seg"/>
+  <edge id="s3" src="e3" trg="a3" type="seg"/>
+  <edge id="s4" src="e4" trg="a4" type="seg"/>
+  <edge id="s5" src="e5" trg="a5" type="seg"/>
+  <edge id="s6" src="e6" trg="a6" type="seg"/>
+  <edge id="s7" src="e7" trg="a7" type="seg"/>
+  <edge id="s8" src="e8" trg="a8" type="seg"/>
+  <edge id="c1" src="a2" trg="a1" type="sup"/>
+  <edge id="c2" src="a3" trg="c1" type="add"/>
+  <edge id="c3" src="a4" trg="a1" type="exa"/>
+  <edge id="c4" src="a5" trg="a1" type="reb"/>
+  <edge id="c5" src="a6" trg="c4" type="und"/>
+  <edge id="c6" src="a7" trg="c1" type="und"/>
+  <edge id="c7" src="a8" trg="c6" type="und"/>
+</arggraph>
+"""
+
+
+def test_own_arggraph() -> None:
+    m = map_from_arggraph(OWN)
+    edges = {(e.kind.value, e.source, e.target, e.data["microtext"]["edge"]) for e in m.edges}
+    assert edges == {
+        ("support", "a2", "a1", "c1"),
+        ("support", "a3", "a1", "c2"),  # the linked premise
+        ("support", "a4", "a1", "c3"),  # an example supports
+        ("support", "a5", "c4-objection", "c4"),  # the rebuttal, reified: it is undercut
+        ("attack", "c4-objection", "a1", "c4"),
+        ("attack", "a6", "c4-objection", "c5"),
+        ("support", "a7", "c6-objection", "c6"),  # an undercut of c1, itself undercut
+        ("attack", "c6-objection", "c1", "c6"),
+        ("attack", "a8", "c6-objection", "c7"),
+    }
+    assert m.node("a1").text == "The town should build the bridge."
+    assert m.node("a5").data["microtext"]["role"] == "opp"
+    assert m.data["microtext"] == {"topic_id": "bridges", "stance": "pro"}
+    labels = m.labelling("grounded")
+    # both objections fail, so the claim stands
+    assert (labels["a1"], labels["c4-objection"], labels["c6-objection"]) == ("in", "out", "out")
+
+
+def test_written_back_and_read_again() -> None:
+    m = argmap.read_map(ROOT / "maps" / "hudson-cronin-2019.yaml")
+    back = map_from_arggraph(map_to_arggraph(m))
+    assert sorted(n.text for n in back.nodes) == sorted(n.text for n in m.nodes)
+    assert Counter(e.kind for e in back.edges) == Counter(e.kind for e in m.edges)
+    assert len(back.undercuts) == len(m.undercuts)
+
+
+def test_bad_arggraphs_are_library_errors() -> None:
+    with pytest.raises(argmap.ArgmapError, match="malformed XML") as caught:
+        map_from_arggraph("<arggraph>\n<edu id='e1'>x</adu>\n</arggraph>")
+    assert caught.value.line == 2
+    with pytest.raises(argmap.ArgmapError, match="not an arggraph document"):
+        map_from_arggraph("<graph/>")
+    with pytest.raises(argmap.ArgmapError, match=r"edge c1 \(sup\) names an unknown unit"):
+        map_from_arggraph(
+            '<arggraph><adu id="a1" type="pro"/><edge id="c1" src="a1" trg="a9" type="sup"/></arggraph>'
+        )
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/microtexts-en is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_every_microtext_loads_with_every_edge(path: Path) -> None:
+    root = ElementTree.parse(path).getroot()
+    arguing = {e.get("id"): e.get("type") for e in root.iter("edge") if e.get("type") != "seg"}
+    m = read_microtext(path)
+    present = Counter(e.data["microtext"]["edge"] for e in m.edges)
+    assert set(present) == set(arguing)
+    assert len([n for n in m.nodes if "role" in n.data["microtext"]]) == len(list(root.iter("adu")))
+    labels = m.labelling("grounded")
+    assert set(labels) == {n.id for n in m.nodes}
