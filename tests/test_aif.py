@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.formats.aif import map_from_aif, map_to_aif, read_aif, write_aif
+from argmap.formats.aif import (
+    map_from_aif,
+    map_to_aif,
+    read_aif,
+    read_aif_corpus,
+    read_aif_nodesets,
+    write_aif,
+)
 from tests.helpers import ROOT, SHOWCASE
 
 AIF_CORPUS = ROOT.parent / "shared" / "corpora" / "aif"
@@ -155,3 +162,37 @@ def test_real_aif_files_load_completely_and_round_trip(path: Path) -> None:
     )
     # AIF -> map -> AIF -> map
     assert map_from_aif(map_to_aif(m), map_id=m.id, title=m.title) == m
+
+
+def test_several_nodesets_as_one_map_or_a_corpus(tmp_path: Path) -> None:
+    first = doc([("1", "I", "A."), ("2", "I", "B."), ("ra", "RA", "R")], [("2", "ra"), ("ra", "1")])
+    second = doc(
+        [("1", "I", "A."), ("3", "I", "C."), ("ca", "CA", "C")], [("3", "ca"), ("ca", "1")]
+    )
+    paths = []
+    for name, document in (("one", first), ("two", second)):
+        paths.append(tmp_path / f"{name}.json")
+        paths[-1].write_text(json.dumps(document), encoding="utf-8")
+    merged = read_aif_nodesets(paths, map_id="both")
+    assert [n.id for n in merged.nodes] == ["1", "2", "3"]  # node 1 is shared: one node
+    assert {(e.kind.value, e.source, e.target) for e in merged.edges} == {
+        ("support", "2", "1"),
+        ("attack", "3", "1"),
+    }
+    corpus = read_aif_corpus(paths)
+    assert [m.id for m in corpus.maps] == ["one", "two"]
+    (group,) = corpus.equivalences
+    assert [str(r) for r in group.members] == ["one:1", "two:1"]
+    # the corpus analysis works on it: two's attack on the shared node conflicts with one
+    assert [c.pairs for c in corpus.conflicts(support="none")] == [(("two", "one"),)]
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")
+def test_real_nodesets_sharing_nodes() -> None:
+    pair = [
+        AIF_CORPUS / "arguebuf-python__6064-original.json",
+        AIF_CORPUS / "arguebuf-python__6064-reconstructed.json",
+    ]
+    corpus = read_aif_corpus(pair)
+    assert len(corpus.equivalences) == 9  # the same nine I-nodes in both exports
+    assert len(read_aif_nodesets(pair).nodes) == 9

@@ -225,12 +225,23 @@ def test_syntax_examples_match_the_cli(name: str, argdown_cli: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.stem)
-def test_the_cli_reads_the_essays_as_written(path: Path, argdown_cli: Path, tmp_path: Path) -> None:
+def test_the_cli_reads_and_draws_the_essays_as_written(
+    path: Path, argdown_cli: Path, tmp_path: Path
+) -> None:
     if path.name == "corpus.yaml":
         return
     m = argmap.read_map(path)
     out = tmp_path / f"{m.id}.argdown"
     out.write_text(map_to_argdown(m), encoding="utf-8")
+    drawn = subprocess.run(
+        [str(argdown_cli), "map", str(out), str(tmp_path), "--format", "dot"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert drawn.returncode == 0, drawn.stderr
+    assert (tmp_path / f"{m.id}.dot").read_text(encoding="utf-8").startswith("digraph")
     statements, arguments, relations = cli_json(argdown_cli, out) or ([], [], [])
     assert statements == sorted(n.id for n in m.nodes)
     assert arguments == sorted(
@@ -239,36 +250,29 @@ def test_the_cli_reads_the_essays_as_written(path: Path, argdown_cli: Path, tmp_
     assert relations == expected_relations(m)
 
 
-# Real files: the ones the CLI reads; a few use syntax not covered (lists), others features
-# whose exact export is not reproduced yet (marked, strictly, as expected failures).
-GAPS = {
-    "docs__changes__2021__block02": "arguments with several inference steps split into 'Title - n'",
-    "docs__guide__creating-oldschool-argument-maps-and-inference-trees__block01": "arguments with several inference steps",
-    "docs__guide__creating-statement-and-argument-nodes__block15": "arguments with several inference steps",
-    "examples__argdown-primer": "an indented paragraph after a relation tree",
+# Real files: those the CLI reads either match its export exactly or use syntax argmap
+# refuses with an error naming the line (lists, explodeArguments, an indented paragraph).
+UNSUPPORTED = {  # refused with an error naming the line
+    "argdown-core__test__intro": "lists are not supported",
+    "argdown-core__test__parser-mix": "lists are not supported",
+    "docs__changes__2021__block02": "explodeArguments",
+    "docs__guide__creating-oldschool-argument-maps-and-inference-trees__block01": "explodeArguments",
+    "docs__guide__creating-statement-and-argument-nodes__block15": "explodeArguments",
+    "examples__argdown-primer": "cannot read this line",  # an indented paragraph
 }
-UNSUPPORTED = {"argdown-core__test__intro", "argdown-core__test__parser-mix"}  # Markdown lists
 REAL = sorted(CORPUS.glob("*.argdown")) if CORPUS.is_dir() else []
 
 
 @pytest.mark.skipif(not REAL, reason="../shared/corpora/argdown is not beside the project")
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=GAPS[p.stem]))
-        if p.stem in GAPS
-        else p
-        for p in REAL
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
 def test_real_argdown_files_match_the_cli(path: Path, argdown_cli: Path) -> None:
     theirs = cli_json(argdown_cli, path)
     if theirs is None:
         pytest.skip("the Argdown CLI itself rejects this file")
     text = path.read_text(encoding="utf-8")
     if path.stem in UNSUPPORTED:
-        with pytest.raises(argmap.ArgmapError, match="lists are not supported"):
+        with pytest.raises(argmap.ArgmapError, match=UNSUPPORTED[path.stem]) as caught:
             parse_argdown(text, str(path))
+        assert caught.value.line is not None
         return
     assert ours(text) == theirs

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,17 @@ import attrs
 
 from argmap.errors import ArgmapError
 from argmap.formats.text import parse_json, read_text
-from argmap.model import ArgumentMap, Edge, EdgeKind, Node
+from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Equivalence, Node, NodeRef
 
-__all__ = ["map_from_aif", "map_to_aif", "read_aif", "safe_id", "write_aif"]
+__all__ = [
+    "map_from_aif",
+    "map_to_aif",
+    "read_aif",
+    "read_aif_corpus",
+    "read_aif_nodesets",
+    "safe_id",
+    "write_aif",
+]
 
 ARGUMENT_TYPES = {"I", "RA", "CA", "MA"}
 META = "argmap"
@@ -339,3 +347,82 @@ def write_aif(m: ArgumentMap, path: str | Path) -> None:
     Path(path).write_text(
         json.dumps(map_to_aif(m), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+def _documents(paths: Iterable[str | Path]) -> list[tuple[Path, Mapping[str, Any]]]:
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        document = parse_json(read_text(path), path)
+        if not isinstance(document, Mapping):
+            raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
+        found.append((path, document))
+    return found
+
+
+def read_aif_nodesets(
+    paths: Iterable[str | Path], *, map_id: str = "aif", title: str | None = None
+) -> ArgumentMap:
+    """Several AIFdb nodesets as one map: their nodes, edges and locutions together.
+
+    AIFdb node ids are global, so a node two nodesets share is one node.
+
+    Raises
+    ------
+    ArgmapError
+        As :func:`read_aif`, for any of the files.
+    """
+    nodes: dict[str, Any] = {}
+    edges: dict[str, Any] = {}
+    locutions: dict[str, Any] = {}
+    for _, document in _documents(paths):
+        aif = document.get("AIF", document)
+        nodes.update(
+            {str(n.get("nodeID")): n for n in aif.get("nodes", []) if isinstance(n, Mapping)}
+        )
+        edges.update(  # an edge is its two ends (edge ids are not always global)
+            {
+                f"{e.get('fromID')}>{e.get('toID')}": e
+                for e in aif.get("edges", [])
+                if isinstance(e, Mapping)
+            }
+        )
+        locutions.update(
+            {
+                f"{x.get('nodeID')}:{x.get('personID')}": x
+                for x in aif.get("locutions", [])
+                if isinstance(x, Mapping)
+            }
+        )
+    merged = {
+        "nodes": list(nodes.values()),
+        "edges": list(edges.values()),
+        "locutions": list(locutions.values()),
+    }
+    return map_from_aif(merged, map_id=map_id, title=title or map_id)
+
+
+def read_aif_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Several AIF files as a corpus.
+
+    A map per file (named by the file), and an equivalence group for each I-node id that
+    several files share (AIFdb ids are global).
+
+    Raises
+    ------
+    ArgmapError
+        As :func:`read_aif`, for any of the files, or when two files give the same map id.
+    """
+    maps = [read_aif(path) for path, _ in _documents(paths)]
+    shared: dict[str, list[NodeRef]] = {}
+    for m in maps:
+        for n in m.nodes:
+            shared.setdefault(str(n.data["aif"].get("nodeID", n.id)), []).append(
+                NodeRef(m.id, n.id)
+            )
+    groups = [
+        Equivalence(refs, note=f"AIF node {aif_id} in several nodesets")
+        for aif_id, refs in shared.items()
+        if len({r.essay for r in refs}) > 1
+    ]
+    return Corpus(maps, groups)

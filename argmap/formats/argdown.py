@@ -266,6 +266,12 @@ class _Parser:
         if problems:
             raise self.fail(first, f"malformed front matter: {problems[0].message}")
         self.front = _plain(loaded) if loaded is not None else {}
+        if (self.front.get("model") or {}).get("explodeArguments"):
+            raise self.fail(
+                first,
+                "model.explodeArguments (an argument per inference step) is not supported; "
+                "write one argument per step",
+            )
         return end + 1
 
 
