@@ -254,3 +254,41 @@ def test_the_report_in_a_browser(tmp_path: Path) -> None:
         ).stdout
         assert dom.count("<svg") >= 1
         assert 'id="n:' in dom
+    # focusing a node (as hovering does) highlights what attacks it and fades the rest
+    dom = subprocess.run(
+        [
+            str(CHROMIUM),
+            *flags,
+            "--dump-dom",
+            (site / "index.html").as_uri() + "#focus=hawk:c-threat",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    assert re.search(r'<g id="n:broker:c-thin" class="node hl"', dom)
+    assert re.search(r'<svg[^>]* class="focus"', dom)
+
+
+def test_a_node_highlights_its_edges_and_what_supports_or_attacks_it() -> None:
+    diagram = map_drawing(argmap.read_map(SHOWCASE))
+    related = set(diagram.edges_of["c-history-addressed"])
+    # supported by e-apologies (through s-apologies, which c-sincerity-doubts undercuts),
+    # attacked by c-history-grievance and c-fractured
+    assert {"n:e-apologies", "n:c-sincerity-doubts", "n:c-history-grievance"} <= related
+    assert all(
+        f'id="{element}"' in diagram.source for element in related if element.startswith("e:")
+    )
+    corpus = corpus_drawing(argmap.read_corpus(EXAMPLES / "toy-corpus"))
+    assert "n:broker:c-thin" in corpus.edges_of["hawk:c-threat"]
+
+
+def test_every_drawn_node_has_its_own_svg_id() -> None:
+    for diagram in (
+        map_drawing(argmap.read_map(SHOWCASE)),
+        corpus_drawing(argmap.read_corpus(EXAMPLES / "toy-corpus")),
+    ):
+        ids = re.findall(r'id="(n:[^"]*)"', diagram.source)
+        assert len(ids) == len(set(ids))
+        assert ids

@@ -91,11 +91,15 @@ def corpus_diagram(
     edges_of: dict[str, list[str]] = {}
     counter = 0
 
-    def element(*ends: str) -> str:
+    def element(source: str, target: str) -> str:
+        """An edge's SVG id, noted for highlighting with both of its ends.
+
+        The source is noted with the target too, as what supports or attacks it.
+        """
         nonlocal counter
         counter += 1
-        for end in ends:
-            edges_of.setdefault(end, []).append(f"e:{counter}")
+        edges_of.setdefault(source, []).append(f"e:{counter}")
+        edges_of.setdefault(target, []).extend([f"e:{counter}", f"n:{source}"])
         return f"e:{counter}"
 
     for i, m in enumerate(corpus.maps):
@@ -118,7 +122,7 @@ def corpus_diagram(
             name = f"{m.id}:{node.id}"
             star = "★ consensus" if name in marked else ""
             attributes = node_attributes(
-                node, "in" if node.id in accepted else "out", f"n:{ref}", 26, star
+                node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
             )
             attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
             if star:

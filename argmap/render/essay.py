@@ -51,7 +51,8 @@ class Diagram:
 
     source: str
     edges_of: dict[str, tuple[str, ...]] = attrs.field(eq=False)
-    """Node id → the ids of the SVG elements of the edges entering or leaving it."""
+    """Node name → the SVG element ids to highlight with it: the edges entering and leaving
+    it, and the nodes that support or attack it."""
 
 
 def statuses(
@@ -231,8 +232,11 @@ def essay_diagram(
     undercut = {e.target for e in m.undercuts}
     for i, edge in enumerate(m.edges):
         element = f"e:{i}"
-        for end in (edge.source, edge.target):
-            edges_of.setdefault(end, []).append(element)
+        # an undercut bears on the conclusion of the support it denies
+        target = m.edge(edge.target).target if m.is_undercut(edge) else edge.target
+        parts = [element, f"{element}:b"] if edge.key in undercut else [element]
+        edges_of.setdefault(edge.source, []).extend(parts)
+        edges_of.setdefault(target, []).extend([*parts, f"n:{edge.source}"])
         _edge(dot, m, edge, element, edge.key in undercut)
     dot.same_rank("min", (n.id for n in m.evidence))
     dot.same_rank("max", (n.id for n in m.recommendations))

@@ -4,7 +4,8 @@
 and conflicts tables and the internal tensions; ``corpus.html`` the full corpus diagram; one
 page per essay its diagram (coloured by its grounded labelling, or the chosen semantics),
 its extensions and its recommendations. Diagrams are inline SVG; CSS and the script that
-highlights, on hover or click, the edges entering and leaving a node are inline too. No page
+highlights, on hover or click, a node's edges and what supports or attacks it (or the node a
+link names with ``#focus=NODE``) are inline too. No page
 loads anything from anywhere. All text from the maps is HTML-escaped.
 """
 
@@ -56,12 +57,12 @@ SCRIPT = """
   }
   function show(svg, node) {
     clear(svg);
-    var name = node.id.slice(2), edges = links[name] || [];
+    var name = node.id.slice(2), related = links[name] || [];
     svg.classList.add('focus');
     node.classList.add('hl');
-    edges.forEach(function (id) {
-      var edge = document.getElementById(id);
-      if (edge) { edge.classList.add('hl'); }
+    related.forEach(function (id) {  // its edges, and the nodes supporting or attacking it
+      var element = document.getElementById(id);
+      if (element) { element.classList.add('hl'); }
     });
   }
   document.querySelectorAll('.diagram svg').forEach(function (svg) {
@@ -77,6 +78,10 @@ SCRIPT = """
     });
     svg.addEventListener('click', function () { pinned = null; clear(svg); });
   });
+  // a link can name a node to focus on: page.html#focus=NODE
+  var wanted = (location.hash.match(/^#focus=(.+)$/) || [])[1];
+  var target = wanted && document.getElementById('n:' + decodeURIComponent(wanted));
+  if (target) { pinned = target; show(target.closest('svg'), target); }
 })();
 """
 
@@ -128,7 +133,8 @@ def _essay_page(m: ArgumentMap, reading: Reading) -> str:
         f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(m.title)}</h1>\n'
         f'<p class="meta">{_e(meta)}</p>\n<p>{_e(m.summary or "")}</p>\n'
         f'<h2>Diagram</h2>\n<p class="hint">Fill: {_e(reading.semantics)} labelling under '
-        f"{_e(reading.support)} support. Hover over or click a node to highlight its edges.</p>\n"
+        f"{_e(reading.support)} support. Hover over or click a node to highlight its edges and "
+        "what supports or attacks it.</p>\n"
         f'<div class="diagram">{_svg(diagram)}</div>\n'
         f"<h2>Recommendations</h2>\n"
         + _table(
