@@ -330,10 +330,7 @@ def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
     ArgmapError
         On unreadable or malformed JSON (with line and column) or a document that is not AIF.
     """
-    path = Path(path)
-    document = parse_json(read_text(path), path)
-    if not isinstance(document, Mapping):
-        raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
+    ((path, document),) = _documents([path])
     m = map_from_aif(document, path=str(path), **options)
     if "map_id" not in options and not isinstance(
         (document.get("AIF") or document).get(META), Mapping
@@ -350,6 +347,7 @@ def write_aif(m: ArgumentMap, path: str | Path) -> None:
 
 
 def _documents(paths: Iterable[str | Path]) -> list[tuple[Path, Mapping[str, Any]]]:
+    """Each file's path and its JSON document, which must be an object."""
     found = []
     for raw in paths:
         path = Path(raw)

@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import ArgmapError
+from argmap.formats.text import read_text
 from argmap.framework import AF
 
 __all__ = ["FORMATS", "format_af", "parse_af", "read_af", "write_af"]
@@ -137,11 +138,7 @@ def read_af(path: str | Path, fmt: str | None = None) -> AF:
     """Read a framework file; the format defaults to the file's extension."""
     path = Path(path)
     chosen = fmt or path.suffix.lstrip(".")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return parse_af(text, chosen, str(path))
+    return parse_af(read_text(path), chosen, str(path))
 
 
 def format_af(af: AF, fmt: str) -> str:
