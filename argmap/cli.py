@@ -28,6 +28,7 @@ from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeKind
 from argmap.schema import schema_text
 from argmap.semantics import (
+    acceptance,
     count_extensions,
     extensions,
     is_credulously_accepted,
@@ -219,14 +220,7 @@ def _cmd_extensions(args: argparse.Namespace) -> int:
     else:
         found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
     members = sorted(order, key=order.__getitem__)
-    status = {
-        a: "skeptical"
-        if found and all(a in e for e in found)
-        else "credulous"
-        if any(a in e for e in found)
-        else "rejected"
-        for a in members
-    }
+    status = {a: acceptance(a, found) for a in members}
     if args.json:
         json.dump(
             {

@@ -94,7 +94,7 @@ def _path_edges(reading: Reading, path: tuple[str, ...]) -> list[str]:
 
 
 def _resolution(reading: Reading, attacker: str, target: str) -> str:
-    found = reading.framework_extensions or reading.extensions
+    found = reading.framework_extensions
     if reading.status(attacker) == "skeptical" and not any(target in e for e in found):
         return "attacker wins"
     if reading.status(target) == "skeptical" and not any(attacker in e for e in found):

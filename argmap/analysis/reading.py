@@ -16,13 +16,11 @@ from argmap.analysis.status import EssayStatus, essay_status
 from argmap.bipolar import DerivedGraph, Support
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeRef
+from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics, semantics_named
 from argmap.semantics.sat import Deadline
 
-__all__ = ["STATUSES", "Reading", "read"]
-
-STATUSES = ("skeptical", "credulous", "rejected")
-"""A node's status in the merged framework: in every, some or no extension."""
+__all__ = ["Reading", "read"]
 
 
 @attrs.frozen(eq=False, slots=False)
@@ -40,13 +38,17 @@ class Reading:
     :func:`~argmap.analysis.merge.alternative_reasons`)."""
     graph: DerivedGraph
     """Its attack graph (derived attacks carry their paths)."""
-    extensions: tuple[frozenset[str], ...]
-    """The merged framework's extensions, as merged node ids (synthetic nodes left out)."""
+    framework_extensions: tuple[frozenset[str], ...]
+    """The extensions of :attr:`map` itself, its synthetic nodes included."""
     essays: dict[str, EssayStatus]
     accepted: dict[str, frozenset[str]]
     """Essay id → the merged nodes standing for the nodes the essay accepts (in ``mode``)."""
-    framework_extensions: tuple[frozenset[str], ...] = ()
-    """The extensions of :attr:`map` itself, its synthetic nodes included."""
+
+    @functools.cached_property
+    def extensions(self) -> tuple[frozenset[str], ...]:
+        """The merged framework's extensions, as merged node ids (synthetic nodes left out)."""
+        nodes = {n.id for n in self.merged.map.nodes}
+        return tuple(dict.fromkeys(e & nodes for e in self.framework_extensions))
 
     @functools.cached_property
     def af(self) -> AF:
@@ -70,11 +72,7 @@ class Reading:
 
         ``node`` may also be a synthetic node of :attr:`map` (an essay's version of a group).
         """
-        found = self.framework_extensions or self.extensions
-        inside = sum(node in e for e in found)
-        if found and inside == len(found):
-            return "skeptical"
-        return "credulous" if inside else "rejected"
+        return acceptance(node, self.framework_extensions)
 
     def version(self, node: str, essay: str) -> str:
         """The argument standing for ``essay``'s own version of a merged node.
@@ -115,19 +113,8 @@ def read(
     framework = (
         alternative_reasons(merged) if Support.named(support) is Support.NECESSARY else merged.map
     )
-    graph = framework.attack_graph(support)
-    nodes = {n.id for n in merged.map.nodes}
     found = framework.extensions(chosen, support=support, timeout=deadline.remaining())
+    graph = framework.attack_graph(support)
     return Reading(
-        corpus,
-        chosen,
-        support,
-        mode,
-        merged,
-        framework,
-        graph,
-        tuple(dict.fromkeys(e & nodes for e in found)),
-        essays,
-        accepted,
-        tuple(found),
+        corpus, chosen, support, mode, merged, framework, graph, tuple(found), essays, accepted
     )

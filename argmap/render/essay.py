@@ -17,6 +17,7 @@ import attrs
 
 from argmap.model import ArgumentMap, Edge, Node, NodeKind
 from argmap.render.dot import DotWriter, html_label, html_text, wrap
+from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics, semantics_named
 
 __all__ = ["EDGE_STYLES", "KIND_STYLES", "STATUS_STYLES", "Diagram", "essay_diagram", "statuses"]
@@ -97,14 +98,7 @@ def statuses(
             n.id: "in" if n.id in chosen_set else "out" if n.id in defeated else "undec"
             for n in m.nodes
         }
-    return {
-        n.id: "skeptical"
-        if found and all(n.id in e for e in found)
-        else "credulous"
-        if any(n.id in e for e in found)
-        else "rejected"
-        for n in m.nodes
-    }
+    return {n.id: acceptance(n.id, found) for n in m.nodes}
 
 
 def node_label(node: Node, status: str | None, width: int = WIDTH, extra: str = "") -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "Label",
     "Semantics",
     "SolverTimeout",
+    "acceptance",
     "count_extensions",
     "credulous_witness",
     "extensions",
@@ -221,6 +222,23 @@ def skeptical_counterexample(
         base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
         found = sat.range_maximal_witness(base, a, member=False)
     return None if found is None else af.names(found)
+
+
+def acceptance(argument: str, found: Iterable[frozenset[str]]) -> str:
+    """How an argument fares across a list of extensions.
+
+    ``skeptical`` in every one of them, ``credulous`` in some, ``rejected`` in none (also
+    when there are no extensions).
+
+    >>> acceptance("a", [frozenset("ab"), frozenset("a")]), acceptance("b", [frozenset("ab")])
+    ('skeptical', 'skeptical')
+    >>> acceptance("b", [frozenset("ab"), frozenset("a")]), acceptance("c", [])
+    ('credulous', 'rejected')
+    """
+    inside = [argument in e for e in found]
+    if inside and all(inside):
+        return "skeptical"
+    return "credulous" if any(inside) else "rejected"
 
 
 def is_credulously_accepted(
