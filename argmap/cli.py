@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
-from argmap.bipolar import Support
 from argmap.check import CheckReport, check
-from argmap.cli_corpus import add_corpus_commands, mode_option, print_consistency
+from argmap.cli_corpus import add_corpus_commands, print_consistency
+from argmap.cli_options import mode_option, semantics_options, support_option, timeout_option
 from argmap.cli_render import add_render_commands
 from argmap.errors import ArgmapError
 from argmap.explain import explain
@@ -279,23 +279,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _semantics_options(p: argparse.ArgumentParser, default: str = "preferred") -> None:
-    p.add_argument(
-        "--semantics",
-        "-s",
-        default=default,
-        help=f"conflict-free, admissible, complete, grounded, preferred, stable, semi-stable, "
-        f"stage, ideal, eager, or CO GR PR ST SST STG ID EA (default: {default})",
-    )
-    p.add_argument(
-        "--support",
-        choices=[s.value for s in Support],
-        default="necessary",
-        help="how a map's support edges are read (default: necessary; see docs/semantics.md)",
-    )
-    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
-
-
 def _cmd_convert(args: argparse.Namespace) -> int:
     from argmap.convert import convert
 
@@ -342,7 +325,7 @@ def _parser() -> argparse.ArgumentParser:
         help="once the files are valid, report which essays of each folder are jointly "
         "consistent (the maximal consistent subsets)",
     )
-    _semantics_options(p, default="grounded")
+    semantics_options(p, default="grounded")
     mode_option(p)
     p.set_defaults(run=_cmd_check)
 
@@ -363,7 +346,7 @@ def _parser() -> argparse.ArgumentParser:
         "credulous (in some) or rejected.",
     )
     p.add_argument("path", metavar="PATH", help="a map or framework file")
-    _semantics_options(p)
+    semantics_options(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(run=_cmd_extensions)
 
@@ -375,13 +358,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", metavar="PATH", help="a map or framework file")
     p.add_argument("arguments", nargs="+", metavar="ARG", help="node ids (or argument names)")
-    _semantics_options(p, default="grounded")
-    p.add_argument(
-        "--mode",
-        choices=["skeptical", "credulous"],
-        default="skeptical",
-        help="acceptance mode for semantics with several extensions (default: skeptical)",
-    )
+    semantics_options(p, default="grounded")
+    mode_option(p, "acceptance mode for semantics with several extensions (default: skeptical)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_cmd_explain)
 
@@ -400,7 +378,7 @@ def _parser() -> argparse.ArgumentParser:
         "-fo", dest="fo", choices=FORMATS, help="its format (default: the file's extension)"
     )
     p.add_argument("-a", dest="a", metavar="ARG", help="the query argument of DC and DS")
-    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    timeout_option(p)
     p.set_defaults(run=_cmd_solve)
 
     p = commands.add_parser(
@@ -424,16 +402,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="OUT", help="the file to write")
     p.add_argument("--from", dest="source_format", choices=CONVERSIONS, help="IN's format")
     p.add_argument("--to", dest="target_format", choices=CONVERSIONS, help="OUT's format")
-    p.add_argument(
-        "--support",
-        choices=[s.value for s in Support],
-        default="necessary",
-        help="how supports become attacks for the ICCMA formats (default: necessary)",
-    )
+    support_option(p, "how supports become attacks for the ICCMA formats (default: necessary)")
     p.set_defaults(run=_cmd_convert)
 
-    add_corpus_commands(commands, _semantics_options)
-    add_render_commands(commands, _semantics_options)
+    add_corpus_commands(commands)
+    add_render_commands(commands)
     return parser
 
 

@@ -17,6 +17,7 @@ from argmap.analysis.consensus import RULES, consensus_of
 from argmap.analysis.consistency import consistency_of
 from argmap.analysis.fusion import OPERATORS, fuse
 from argmap.analysis.reading import Reading, read
+from argmap.cli_options import mode_option, semantics_options
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
@@ -243,7 +244,7 @@ def _folder_command(
     return p
 
 
-def add_corpus_commands(commands: Any, semantics_options: Any) -> None:
+def add_corpus_commands(commands: Any) -> None:
     """Add conflicts, consensus and fuse to the ``argmap`` parser."""
     p = _folder_command(
         commands,
@@ -289,13 +290,3 @@ def add_corpus_commands(commands: Any, semantics_options: Any) -> None:
         "--operator", choices=OPERATORS, default="sum", help="the merging operator (default: sum)"
     )
     semantics_options(p, default="preferred")
-
-
-def mode_option(p: argparse.ArgumentParser) -> None:
-    """The ``--mode`` option: how an essay accepts under several extensions."""
-    p.add_argument(
-        "--mode",
-        choices=["skeptical", "credulous"],
-        default="skeptical",
-        help="an essay accepts what is in every (skeptical) or some (credulous) extension of its map",
-    )

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.cli_options import semantics_options, support_option, timeout_option
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus, read_map
+from argmap.render.dot import FORMATS
 
 __all__ = ["add_render_commands"]
 
@@ -58,7 +60,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_render_commands(commands: Any, semantics_options: Any) -> None:
+def add_render_commands(commands: Any) -> None:
     """Add render and report to the ``argmap`` parser."""
     p = commands.add_parser(
         "render",
@@ -70,14 +72,9 @@ def add_render_commands(commands: Any, semantics_options: Any) -> None:
     )
     p.add_argument("path", metavar="PATH", help="a map file or a folder of maps")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-    p.add_argument("--format", choices=["svg", "png", "pdf", "dot"], help="default: from OUT")
+    p.add_argument("--format", choices=FORMATS, help="default: from OUT")
     p.add_argument("-s", "--semantics", default=None, help="fill nodes by status under it")
-    p.add_argument(
-        "--support",
-        default="necessary",
-        choices=["none", "deductive", "necessary", "evidential"],
-        help="how supports are read (default: necessary)",
-    )
+    support_option(p, "how supports are read (default: necessary)")
     p.add_argument("--extension", type=int, metavar="K", help="colour by extension K (1-based)")
     p.add_argument(
         "--recommendations-only",
@@ -85,7 +82,7 @@ def add_render_commands(commands: Any, semantics_options: Any) -> None:
         help="corpus: only recommendations and the nodes the corpus file links",
     )
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
-    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    timeout_option(p)
     p.set_defaults(run=_cmd_render)
 
     p = commands.add_parser(
