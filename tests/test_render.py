@@ -273,7 +273,7 @@ def test_the_report_in_a_browser(tmp_path: Path) -> None:
 
 def test_a_node_highlights_its_edges_and_what_supports_or_attacks_it() -> None:
     diagram = map_drawing(argmap.read_map(SHOWCASE))
-    related = set(diagram.edges_of["c-history-addressed"])
+    related = set(diagram.related["c-history-addressed"])
     # supported by e-apologies (through s-apologies, which c-sincerity-doubts undercuts),
     # attacked by c-history-grievance and c-fractured
     assert {"n:e-apologies", "n:c-sincerity-doubts", "n:c-history-grievance"} <= related
@@ -281,7 +281,7 @@ def test_a_node_highlights_its_edges_and_what_supports_or_attacks_it() -> None:
         f'id="{element}"' in diagram.source for element in related if element.startswith("e:")
     )
     corpus = corpus_drawing(argmap.read_corpus(EXAMPLES / "toy-corpus"))
-    assert "n:broker:c-thin" in corpus.edges_of["hawk:c-threat"]
+    assert "n:broker:c-thin" in corpus.related["hawk:c-threat"]
 
 
 def test_every_drawn_node_has_its_own_svg_id() -> None:

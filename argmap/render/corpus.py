@@ -88,7 +88,7 @@ def corpus_diagram(
     dot.label(html_label(f'<B>{title}</B><BR/><FONT POINT-SIZE="10">{subtitle}</FONT>'))
     dot.defaults("node", {"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"})
     dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
-    edges_of: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
     counter = 0
 
     def element(source: str, target: str) -> str:
@@ -98,8 +98,8 @@ def corpus_diagram(
         """
         nonlocal counter
         counter += 1
-        edges_of.setdefault(source, []).append(f"e:{counter}")
-        edges_of.setdefault(target, []).extend([f"e:{counter}", f"n:{source}"])
+        related.setdefault(source, []).append(f"e:{counter}")
+        related.setdefault(target, []).extend([f"e:{counter}", f"n:{source}"])
         return f"e:{counter}"
 
     for i, m in enumerate(corpus.maps):
@@ -174,7 +174,7 @@ def corpus_diagram(
             element,
         )
     legend(dot, with_status=True)
-    return Diagram(dot.source(), {k: tuple(v) for k, v in edges_of.items()})
+    return Diagram(dot.source(), {k: tuple(v) for k, v in related.items()})
 
 
 def _relation(

@@ -51,7 +51,7 @@ class Diagram:
     """A diagram's DOT source and, for interactive pages, which edges touch which node."""
 
     source: str
-    edges_of: dict[str, tuple[str, ...]] = attrs.field(eq=False)
+    related: dict[str, tuple[str, ...]] = attrs.field(eq=False)
     """Node name → the SVG element ids to highlight with it: the edges entering and leaving
     it, and the nodes that support or attack it."""
 
@@ -217,7 +217,7 @@ def essay_diagram(
     dot.label(html_label(heading))
     dot.defaults("node", {"fontname": "Helvetica", "fontsize": 11, "margin": "0.12,0.06"})
     dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
-    edges_of: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
     for node in m.nodes:
         dot.node(
             node.id,
@@ -229,14 +229,14 @@ def essay_diagram(
         # an undercut bears on the conclusion of the support it denies
         target = m.edge(edge.target).target if m.is_undercut(edge) else edge.target
         parts = [element, f"{element}:b"] if edge.key in undercut else [element]
-        edges_of.setdefault(edge.source, []).extend(parts)
-        edges_of.setdefault(target, []).extend([*parts, f"n:{edge.source}"])
+        related.setdefault(edge.source, []).extend(parts)
+        related.setdefault(target, []).extend([*parts, f"n:{edge.source}"])
         _edge(dot, m, edge, element, edge.key in undercut)
     dot.same_rank("min", (n.id for n in m.evidence))
     dot.same_rank("max", (n.id for n in m.recommendations))
     if show_legend:
         legend(dot, status is not None)
-    return Diagram(dot.source(), {k: tuple(v) for k, v in edges_of.items()})
+    return Diagram(dot.source(), {k: tuple(v) for k, v in related.items()})
 
 
 def _heading(m: ArgumentMap) -> str:

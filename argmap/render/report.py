@@ -144,7 +144,7 @@ def _essay_page(m: ArgumentMap, reading: Reading) -> str:
         )
         + f"\n<h2>{_e(reading.semantics)} extensions</h2>\n<ol>{extensions}</ol>\n"
     )
-    return _page(m.title, body, dict(diagram.edges_of))
+    return _page(m.title, body, dict(diagram.related))
 
 
 def _consensus_table(consensus: Consensus) -> str:
@@ -211,7 +211,7 @@ def write_report(
             corpus.title or "Corpus",
             f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: every node</h1>\n'
             f'<div class="diagram">{_svg(full)}</div>',
-            dict(full.edges_of),
+            dict(full.related),
         ),
         encoding="utf-8",
     )
@@ -241,6 +241,6 @@ def write_report(
     )
     index = out / "index.html"
     index.write_text(
-        _page(corpus.title or "Corpus", body, dict(overview.edges_of)), encoding="utf-8"
+        _page(corpus.title or "Corpus", body, dict(overview.related)), encoding="utf-8"
     )
     return index
