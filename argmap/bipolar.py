@@ -55,11 +55,22 @@ from collections.abc import Iterable
 
 import attrs
 
+from argmap import semantics as _semantics
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import ArgumentMap, EdgeKind, NodeKind
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Semantics, Support
+from argmap.semantics.names import Label
 
-__all__ = ["DerivedAttack", "DerivedGraph", "Support", "attack_graph"]
+__all__ = [
+    "AttackKind",
+    "DerivedAttack",
+    "DerivedGraph",
+    "Support",
+    "attack_graph",
+    "extensions",
+    "labelling",
+]
 
 CHAIN = " ⇒ "
 """Joins the nodes of a support chain into the name of an evidential argument."""
@@ -67,28 +78,20 @@ MAX_CHAINS = 100_000
 """More supported arguments than this under evidential support is an error, not a wait."""
 
 
-class Support(enum.StrEnum):
-    """How support edges are read (see the module docstring)."""
+class AttackKind(enum.StrEnum):
+    """How an attack of the attack graph arises (see the module docstring)."""
 
-    NONE = "none"
-    DEDUCTIVE = "deductive"
-    NECESSARY = "necessary"
+    DIRECT = "direct"
+    SUPPORTED = "supported"
+    MEDIATED = "mediated"
+    SECONDARY = "secondary"
+    EXTENDED = "extended"
     EVIDENTIAL = "evidential"
 
-    @classmethod
-    def named(cls, name: str | Support) -> Support:
-        """The interpretation called ``name``.
-
-        Raises
-        ------
-        ArgmapError
-            For an unknown name.
-        """
-        try:
-            return cls(name)
-        except ValueError:
-            known = ", ".join(s.value for s in cls)
-            raise ArgmapError(f"unknown support interpretation '{name}'; known: {known}") from None
+    @property
+    def leans_on_attacker_chain(self) -> bool:
+        """Whether the derivation runs through a support chain on the attacker's side."""
+        return self in (AttackKind.SUPPORTED, AttackKind.EXTENDED)
 
 
 @attrs.frozen
@@ -104,22 +107,22 @@ class DerivedAttack:
 
     attacker: str
     target: str
-    kind: str
-    path: tuple[str, ...]
+    kind: AttackKind = attrs.field(converter=AttackKind)
+    path: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """The derivation in words."""
-        if self.kind == "direct":
+        if self.kind is AttackKind.DIRECT:
             return f"{self.attacker} attacks {self.target}"
         chain = " ⇒ ".join
         p = self.path
-        if self.kind == "supported":
+        if self.kind is AttackKind.SUPPORTED:
             return f"supported attack: {chain(p[:-1])}, and {p[-2]} attacks {p[-1]}"
-        if self.kind == "mediated":
+        if self.kind is AttackKind.MEDIATED:
             return f"mediated attack: {p[0]} attacks {p[1]}, and {chain(p[:0:-1])}"
-        if self.kind == "secondary":
+        if self.kind is AttackKind.SECONDARY:
             return f"secondary attack: {p[0]} attacks {p[1]}, and {chain(p[1:])}"
-        if self.kind == "evidential":
+        if self.kind is AttackKind.EVIDENTIAL:
             k = len(self.attacker.split(CHAIN))  # the attacker's chain is p[:k]
             rest = f", on which {chain(p[k:])} rests" if len(p) > k + 1 else ""
             return f"evidential attack: {chain(p[:k])}, and {p[k - 1]} attacks {p[k]}{rest}"
@@ -185,7 +188,7 @@ def _chains(
     return paths
 
 
-def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> DerivedGraph:
+def attack_graph(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> DerivedGraph:
     """The attack graph of a map under an interpretation of support.
 
     Parameters
@@ -201,7 +204,7 @@ def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> Derive
         Its arguments (the nodes, plus reified undercut supports) and its attacks, direct
         first, then derived, each once per (attacker, target, kind) with a shortest path.
     """
-    reading = Support.named(support)
+    reading = Support.parse(support)
     arguments = [n.id for n in m.nodes]
     direct: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []
@@ -221,13 +224,13 @@ def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> Derive
 
     if reading is Support.EVIDENTIAL:
         return _evidential(m, direct, supports, tuple(inferences))
-    attacks: dict[tuple[str, str, str], DerivedAttack] = {}
+    attacks: dict[tuple[str, str, AttackKind], DerivedAttack] = {}
 
-    def add(attacker: str, target: str, kind: str, path: tuple[str, ...]) -> None:
+    def add(attacker: str, target: str, kind: AttackKind, path: tuple[str, ...]) -> None:
         attacks.setdefault((attacker, target, kind), DerivedAttack(attacker, target, kind, path))
 
     for a, b in direct:
-        add(a, b, "direct", (a, b))
+        add(a, b, AttackKind.DIRECT, (a, b))
     if reading is not Support.NONE:
         forward: dict[str, list[str]] = {}
         backward: dict[str, list[str]] = {}
@@ -239,15 +242,15 @@ def attack_graph(m: ArgumentMap, support: str | Support = "necessary") -> Derive
         for x, b in direct:  # x attacks b
             if reading is Support.DEDUCTIVE:
                 for a, path in up[x].items():  # a ⇒ x: supported attack a -> b
-                    add(a, b, "supported", (*reversed(path), b))
+                    add(a, b, AttackKind.SUPPORTED, (*reversed(path), b))
                 for c, path in up[b].items():  # c ⇒ b, x attacks b: mediated attack x -> c
-                    add(x, c, "mediated", (x, *path))
+                    add(x, c, AttackKind.MEDIATED, (x, *path))
             else:
                 for c, path in down[b].items():  # b ⇒ c: secondary attack x -> c
-                    add(x, c, "secondary", (x, *path))
+                    add(x, c, AttackKind.SECONDARY, (x, *path))
                 for a, path in down[x].items():  # x ⇒ a: extended attack a -> b
-                    add(a, b, "extended", (*reversed(path), b))
-    ordered = sorted(attacks.values(), key=lambda d: d.kind != "direct")
+                    add(a, b, AttackKind.EXTENDED, (*reversed(path), b))
+    ordered = sorted(attacks.values(), key=lambda d: d.kind is not AttackKind.DIRECT)
     return DerivedGraph(tuple(arguments), tuple(ordered), reading, tuple(inferences))
 
 
@@ -302,7 +305,11 @@ def _evidential(
     for a, x in direct:
         for attacker in ending_at.get(a, []):
             for target, k in resting_on.get(x, []):
-                kind = "direct" if len(attacker) == len(target) == 1 else "evidential"
+                kind = (
+                    AttackKind.DIRECT
+                    if len(attacker) == len(target) == 1
+                    else AttackKind.EVIDENTIAL
+                )
                 pair = (CHAIN.join(attacker), CHAIN.join(target))
                 attacks.setdefault(pair, DerivedAttack(*pair, kind, (*attacker, *target[k:])))
     return DerivedGraph(
@@ -312,3 +319,61 @@ def _evidential(
         inferences,
         tuple(p[-1] for p in chains),
     )
+
+
+def extensions(
+    target: AF | ArgumentMap,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    *,
+    support: str | Support = DEFAULT_SUPPORT,
+    timeout: float | None = None,
+) -> list[frozenset[str]]:
+    """The extensions of a framework, or of a map under an interpretation of support.
+
+    A map's extensions list its nodes: reified support edges are left out and, under
+    evidential support, each supported argument counts as its conclusion. ``support`` is
+    ignored for a framework.
+
+    >>> import argmap
+    >>> m = argmap.map_from_yaml('''
+    ... id: toy
+    ... title: Toy
+    ... nodes:
+    ...   - {id: a, kind: claim, text: A.}
+    ...   - {id: b, kind: claim, text: B.}
+    ... edges:
+    ...   - attack: a -> b
+    ...   - attack: b -> a
+    ... ''')
+    >>> [sorted(e) for e in extensions(m, "preferred")]
+    [['a'], ['b']]
+    """
+    if isinstance(target, AF):
+        return _semantics.extensions(target, semantics, timeout=timeout)
+    graph = attack_graph(target, support)
+    nodes = {n.id for n in target.nodes}
+    found = _semantics.extensions(graph.af(), semantics, timeout=timeout)
+    return list(dict.fromkeys(graph.project(e) & nodes for e in found))
+
+
+def labelling(
+    target: AF | ArgumentMap,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    *,
+    support: str | Support = DEFAULT_SUPPORT,
+    timeout: float | None = None,
+) -> dict[str, Label]:
+    """Each argument's (or node's) label, in, out or undec, under a single-status semantics.
+
+    Under evidential support a node is IN when one of its supported arguments is, OUT when
+    all are (or it has none: nothing links it to evidence), UNDEC otherwise.
+    """
+    if isinstance(target, AF):
+        return _semantics.labelling(target, semantics, timeout=timeout)
+    graph = attack_graph(target, support)
+    labels = _semantics.labelling(graph.af(), semantics, timeout=timeout)
+    result = {}
+    for node in target.nodes:
+        mine = {labels[a] for a in graph.arguments_for(node.id)}
+        result[node.id] = next((x for x in (Label.IN, Label.UNDEC) if x in mine), Label.OUT)
+    return result

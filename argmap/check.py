@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 from ruamel.yaml.comments import CommentedMap
 
-from argmap import validate
+from argmap import rules as validate
 from argmap.errors import Problem, Severity
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
@@ -34,7 +34,7 @@ from argmap.formats.yaml import (
     parse_yaml,
     yaml_files,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, invariants
 
 __all__ = ["CheckReport", "check"]
 
@@ -119,7 +119,7 @@ def _warnings(m: ArgumentMap, document: CommentedMap, path: Path) -> list[Proble
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
             findings.append(
-                validate.Finding(
+                invariants.Finding(
                     ("text_file",),
                     f"cannot read the essay text {text_path} ({reason}); locators are not checked",
                     "text-file-missing",

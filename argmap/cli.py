@@ -16,16 +16,19 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from argmap import __version__
+from argmap.bipolar import attack_graph
+from argmap.bipolar import extensions as map_extensions
 from argmap.check import CheckReport, check
 from argmap.cli_corpus import add_corpus_commands, print_consistency
 from argmap.cli_options import mode_option, semantics_options, support_option, timeout_option
 from argmap.cli_render import add_render_commands
 from argmap.errors import ArgmapError
-from argmap.explain import explain
+from argmap.explanation import explain
 from argmap.formats.iccma import FORMATS
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeKind
+from argmap.options import Semantics
 from argmap.schema import schema_text
 from argmap.semantics import (
     acceptance,
@@ -36,7 +39,6 @@ from argmap.semantics import (
     iter_extensions,
     some_extension,
 )
-from argmap.semantics.names import semantics_named
 from argmap.table import format_table
 
 __all__ = ["main"]
@@ -207,7 +209,7 @@ def _target(path: str, support: str) -> tuple[AF | ArgumentMap, AF, str]:
     """A map (read from YAML) or a framework (from an ICCMA file), its AF and its name."""
     if Path(path).suffix in (".yaml", ".yml"):
         m = read_map(path)
-        return m, m.framework(support), m.id
+        return m, attack_graph(m, support).af(), m.id
     af = AF.from_file(path)
     return af, af, Path(path).name
 
@@ -215,7 +217,7 @@ def _target(path: str, support: str) -> tuple[AF | ArgumentMap, AF, str]:
 def _cmd_extensions(args: argparse.Namespace) -> int:
     target, af, name = _target(args.path, args.support)
     if isinstance(target, ArgumentMap):
-        found = target.extensions(args.semantics, support=args.support, timeout=args.timeout)
+        found = map_extensions(target, args.semantics, support=args.support, timeout=args.timeout)
         order = {n.id: i for i, n in enumerate(target.nodes)}
     else:
         found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
@@ -225,7 +227,7 @@ def _cmd_extensions(args: argparse.Namespace) -> int:
         json.dump(
             {
                 "target": name,
-                "semantics": str(semantics_named(args.semantics)),
+                "semantics": str(Semantics.parse(args.semantics)),
                 "support": args.support if isinstance(target, ArgumentMap) else None,
                 "extensions": [sorted(e, key=order.__getitem__) for e in found],
                 "status": status,
@@ -237,7 +239,7 @@ def _cmd_extensions(args: argparse.Namespace) -> int:
         return 0
     reading = f", support: {args.support}" if isinstance(target, ArgumentMap) else ""
     print(
-        f"{name}: {_plural(len(found), semantics_named(args.semantics) + ' extension')}{reading}\n"
+        f"{name}: {_plural(len(found), Semantics.parse(args.semantics) + ' extension')}{reading}\n"
     )
     for i, e in enumerate(found, 1):
         listed = ", ".join(sorted(e, key=order.__getitem__)) or "(empty)"
@@ -325,7 +327,7 @@ def _parser() -> argparse.ArgumentParser:
         help="once the files are valid, report which essays of each folder are jointly "
         "consistent (the maximal consistent subsets)",
     )
-    semantics_options(p, default="grounded")
+    semantics_options(p)
     mode_option(p)
     p.set_defaults(run=_cmd_check)
 
@@ -358,7 +360,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", metavar="PATH", help="a map or framework file")
     p.add_argument("arguments", nargs="+", metavar="ARG", help="node ids (or argument names)")
-    semantics_options(p, default="grounded")
+    semantics_options(p)
     mode_option(p, "acceptance mode for semantics with several extensions (default: skeptical)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_cmd_explain)

@@ -13,14 +13,18 @@ import textwrap
 from typing import Any
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
-from argmap.analysis.consensus import RULES, consensus_of
+from argmap.analysis.consensus import consensus_of
 from argmap.analysis.consistency import consistency_of
-from argmap.analysis.fusion import OPERATORS, fuse
-from argmap.analysis.reading import Reading, read
+from argmap.analysis.fusion import fuse
+from argmap.analysis.merge import merge
+from argmap.analysis.reading import Reading
+from argmap.analysis.reading import reading as read
+from argmap.bipolar import AttackKind
 from argmap.cli_options import mode_option, semantics_options
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
+from argmap.options import ConsensusRule, FusionOperator
 from argmap.table import format_table
 
 __all__ = ["add_corpus_commands", "print_consistency"]
@@ -70,7 +74,9 @@ def _print_conflict(number: int, reading: Reading, c: Conflict) -> None:
 
 def _cmd_conflicts(args: argparse.Namespace) -> int:
     reading = _reading(args)
-    found = [c for c in conflicts_of(reading) if not args.direct or c.attack.kind == "direct"]
+    found = [
+        c for c in conflicts_of(reading) if not args.direct or c.attack.kind is AttackKind.DIRECT
+    ]
     tensions = [s.tension for s in reading.essays.values() if s.tension is not None]
     if args.json:
         data: dict[str, Any] = {
@@ -201,12 +207,18 @@ def print_consistency(path: str, args: argparse.Namespace) -> int:
 
 def _cmd_fuse(args: argparse.Namespace) -> int:
     corpus = _corpus(args.path)
-    result = fuse(corpus, args.operator, args.semantics, args.support, timeout=args.timeout)
+    result = fuse(
+        corpus,
+        args.operator,
+        semantics=args.semantics,
+        support=args.support,
+        timeout=args.timeout,
+    )
     if args.json:
         json.dump(result.to_dict(), sys.stdout, indent=2)
         print()
         return 0
-    merged = corpus.merged()
+    merged = merge(corpus)
     print(
         f"{args.operator} merge of {len(corpus.maps)} essays ({result.semantics}, support: "
         f"{args.support}): {len(result.frameworks)} framework(s) selected, "
@@ -255,7 +267,7 @@ def add_corpus_commands(commands: Any) -> None:
         "it; then each essay whose own recommendations are not jointly acceptable.",
         _cmd_conflicts,
     )
-    semantics_options(p, default="grounded")
+    semantics_options(p)
     mode_option(p)
     p.add_argument("--direct", action="store_true", help="direct attacks only")
 
@@ -269,12 +281,15 @@ def add_corpus_commands(commands: Any) -> None:
         _cmd_consensus,
     )
     p.add_argument(
-        "--rule", choices=RULES, default="majority", help="the aggregation rule (default: majority)"
+        "--rule",
+        choices=[r.value for r in ConsensusRule],
+        default="majority",
+        help="the aggregation rule (default: majority)",
     )
     p.add_argument(
         "--quorum", type=int, default=None, metavar="K", help="essays needed under --rule quorum"
     )
-    semantics_options(p, default="grounded")
+    semantics_options(p)
     mode_option(p)
 
     p = _folder_command(
@@ -287,6 +302,9 @@ def add_corpus_commands(commands: Any) -> None:
         _cmd_fuse,
     )
     p.add_argument(
-        "--operator", choices=OPERATORS, default="sum", help="the merging operator (default: sum)"
+        "--operator",
+        choices=[o.value for o in FusionOperator],
+        default="sum",
+        help="the merging operator (default: sum)",
     )
-    semantics_options(p, default="preferred")
+    semantics_options(p)

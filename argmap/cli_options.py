@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.analysis.status import MODES
-from argmap.bipolar import Support
+from argmap.options import DEFAULT_SEMANTICS, Acceptance, Support
 
 __all__ = ["mode_option", "semantics_options", "support_option", "timeout_option"]
 
@@ -23,7 +22,9 @@ def timeout_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
 
-def semantics_options(p: argparse.ArgumentParser, default: str | None = "preferred") -> None:
+def semantics_options(
+    p: argparse.ArgumentParser, default: str | None = DEFAULT_SEMANTICS.value
+) -> None:
     """``--semantics``/``-s`` (with ``default``), ``--support`` and ``--timeout``."""
     p.add_argument(
         "--semantics",
@@ -42,4 +43,4 @@ def mode_option(
     "of its map",
 ) -> None:
     """``--mode``: skeptical (the default) or credulous acceptance."""
-    p.add_argument("--mode", choices=MODES, default="skeptical", help=help)
+    p.add_argument("--mode", choices=[a.value for a in Acceptance], default="skeptical", help=help)

@@ -16,7 +16,7 @@ __all__ = ["add_render_commands"]
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from argmap.render.diagrams import corpus_drawing, draw, map_drawing
+    from argmap.render.diagrams import corpus_drawing, draw_diagram, map_drawing
 
     out = Path(args.output)
     fmt = args.format or out.suffix.lstrip(".") or "svg"
@@ -38,7 +38,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             show_legend=not args.no_legend,
             timeout=args.timeout,
         )
-    data = draw(dot, out, fmt)
+    data = draw_diagram(dot, out, fmt)
     print(f"wrote {out} ({fmt}, {len(data):,} bytes)", file=sys.stderr)
     return 0
 
@@ -94,5 +94,5 @@ def add_render_commands(commands: Any) -> None:
     )
     p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
-    semantics_options(p, default="grounded")
+    semantics_options(p)
     p.set_defaults(run=_cmd_report)

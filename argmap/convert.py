@@ -29,6 +29,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.bipolar import attack_graph
 from argmap.errors import ArgmapError
 from argmap.formats import aif, argdown, graphs, iccma, microtexts
 from argmap.formats.text import parse_json, read_text
@@ -84,7 +85,7 @@ def _from_af(af: AF, name: str) -> ArgumentMap:
 
 
 def _to_af(m: ArgumentMap, fmt: str, support: str) -> str:
-    af = m.framework(support)
+    af = attack_graph(m, support).af()
     text = iccma.format_af(af, fmt)
     if fmt == "i23":  # the numbers stand for the names
         names = "".join(f"# {i} {name}\n" for i, name in enumerate(af.arguments, 1))

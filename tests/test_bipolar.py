@@ -163,7 +163,7 @@ def test_map_extensions_and_descriptions() -> None:
 
 def test_unknown_interpretation() -> None:
     with pytest.raises(argmap.ArgmapError, match="unknown support interpretation 'strong'"):
-        Support.named("strong")
+        Support.parse("strong")
 
 
 # -- evidential support --------------------------------------------------------------------

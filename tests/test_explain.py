@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 import argmap
-from argmap.explain import DefenceTree, explain
+from argmap.explanation import DefenceTree, explain
 from argmap.framework import AF
 from argmap.semantics import (
     is_credulously_accepted,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import argmap
-from argmap.validate import paragraphs_of
+from argmap.rules import paragraphs_of
 from tests.helpers import MAPS
 
 

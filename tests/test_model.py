@@ -85,7 +85,8 @@ def test_equality_ignores_origin_and_is_hashable() -> None:
         (lambda: Locator([]), ["invalid-value"]),
         (lambda: Edge("support", "a", "a"), ["self-support"]),
         (lambda: Edge("attack", "a", "b c"), ["invalid-id"]),
-        (lambda: NodeRef("a", "b:c"), ["invalid-id"]),
+        (lambda: NodeRef("a:b", "c"), ["invalid-id"]),
+        (lambda: NodeRef("a", "b:c:d"), ["invalid-id"]),
         (
             lambda: attrs.evolve(toy(), nodes=[*toy().nodes, Node("c", "claim", "Again.")]),
             ["duplicate-id"],
@@ -141,7 +142,9 @@ def test_unknown_kind_is_a_value_error() -> None:
 def test_node_ref_parsing() -> None:
     assert NodeRef.parse(" e:n ") == NodeRef("e", "n")
     assert str(NodeRef("e", "n")) == "e:n"
-    for bad in ["e", "e:n:x", ":n", "e n:x"]:
+    # The essay id ends at the first colon: node ids of merged maps are themselves essay:node.
+    assert NodeRef.parse("corpus:e:n") == NodeRef("corpus", "e:n")
+    for bad in ["e", "e:n:x:y", ":n", "e:", "e n:x", "e::n"]:
         with pytest.raises(ArgmapError):
             NodeRef.parse(bad)
 

@@ -17,15 +17,36 @@ links them) makes that essay *self-inconsistent* in the corpus.
 
 from __future__ import annotations
 
+import enum
 from itertools import pairwise
 from typing import Any
 
 import attrs
 
-from argmap.analysis.reading import Reading
-from argmap.bipolar import CHAIN, DerivedAttack
+from argmap.analysis.reading import Reading, as_reading
+from argmap.bipolar import CHAIN, AttackKind, DerivedAttack, attack_graph
+from argmap.model import Corpus
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    Semantics,
+    Status,
+    Support,
+)
 
-__all__ = ["Conflict", "conflicts_of"]
+__all__ = ["Conflict", "Resolution", "conflicts", "conflicts_of"]
+
+
+class Resolution(enum.StrEnum):
+    """How the merged framework settles a conflict."""
+
+    ATTACKER_WINS = "attacker wins"
+    """The attacker is in every extension and the target in none."""
+    TARGET_WINS = "target wins"
+    """The target is in every extension and the attacker in none."""
+    OPEN = "open"
+    """Anything else: the extensions disagree, or leave both undecided."""
 
 
 @attrs.frozen
@@ -43,7 +64,7 @@ class Conflict:
     """Who states the edges on that path: essays, or ``corpus`` for the corpus file."""
     notes: tuple[str, ...]
     """The rationales given for those edges (the corpus file's for its relations)."""
-    resolution: str
+    resolution: Resolution
     """``attacker wins``, ``target wins`` or ``open`` in the merged framework."""
 
     @property
@@ -93,13 +114,13 @@ def _path_edges(reading: Reading, path: tuple[str, ...]) -> list[str]:
     return keys
 
 
-def _resolution(reading: Reading, attacker: str, target: str) -> str:
+def _resolution(reading: Reading, attacker: str, target: str) -> Resolution:
     found = reading.framework_extensions
-    if reading.status(attacker) == "skeptical" and not any(target in e for e in found):
-        return "attacker wins"
-    if reading.status(target) == "skeptical" and not any(attacker in e for e in found):
-        return "target wins"
-    return "open"
+    if reading.status(attacker) is Status.SKEPTICAL and not any(target in e for e in found):
+        return Resolution.ATTACKER_WINS
+    if reading.status(target) is Status.SKEPTICAL and not any(attacker in e for e in found):
+        return Resolution.TARGET_WINS
+    return Resolution.OPEN
 
 
 def linked_pairs(reading: Reading) -> list[tuple[str, str]]:
@@ -131,7 +152,7 @@ def conflicts_of(reading: Reading) -> list[Conflict]:
         for reasons in linked
     )
     for linked, reasons, view in views:
-        graph = view.attack_graph(reading.support)
+        graph = attack_graph(view, reading.support)
         nodes = {n.id for n in view.nodes}
         for attack in graph.attacks:
             a, b = graph.conclusion(attack.attacker), graph.conclusion(attack.target)
@@ -179,11 +200,11 @@ def _chain_sides(attack: DerivedAttack) -> tuple[bool, bool]:
     The essay whose chain it is must be the one holding that side: accepting a node commits
     an essay to its own reasons for it, not to another essay's.
     """
-    if attack.kind in ("supported", "extended"):
+    if attack.kind in (AttackKind.SUPPORTED, AttackKind.EXTENDED):
         return True, False
-    if attack.kind in ("secondary", "mediated"):
+    if attack.kind in (AttackKind.SECONDARY, AttackKind.MEDIATED):
         return False, True
-    if attack.kind == "evidential":
+    if attack.kind is AttackKind.EVIDENTIAL:
         return CHAIN in attack.attacker, CHAIN in attack.target
     return False, False
 
@@ -192,4 +213,25 @@ def _rank(
     item: tuple[tuple[str, str], DerivedAttack], order: dict[str, int]
 ) -> tuple[bool, int, int]:
     (a, b), attack = item
-    return attack.kind != "direct", order[a], order[b]
+    return attack.kind is not AttackKind.DIRECT, order[a], order[b]
+
+
+def conflicts(
+    source: Corpus | Reading,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    *,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+) -> list[Conflict]:
+    """The conflicts of a corpus (read under the options) or of a reading.
+
+    >>> import argmap
+    >>> corpus = argmap.Corpus(
+    ...     [argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")]),
+    ...      argmap.ArgumentMap("b", "B", [argmap.Node("x", "claim", "Acting fails.")])],
+    ...     relations=[argmap.Relation("attack", "b:x", "a:r")])
+    >>> [(c.attacker, c.target, str(c.resolution)) for c in conflicts(corpus)]
+    [('b:x', 'a:r', 'attacker wins')]
+    """
+    return conflicts_of(as_reading(source, semantics, support, mode=mode, timeout=timeout))

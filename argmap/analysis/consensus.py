@@ -30,15 +30,22 @@ from typing import Any
 
 import attrs
 
-from argmap.analysis.conflicts import Conflict
-from argmap.analysis.reading import Reading
+from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.reading import Reading, as_reading
 from argmap.errors import ArgmapError
-from argmap.explain import Explanation, explain
-from argmap.model import NodeKind, NodeRef
+from argmap.explanation import Explanation, explain
+from argmap.model import Corpus, NodeKind, NodeRef
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    ConsensusRule,
+    Semantics,
+    Status,
+    Support,
+)
 
-__all__ = ["RULES", "Consensus", "ConsensusItem", "consensus_of"]
-
-RULES = ("unanimity", "majority", "quorum", "skeptical")
+__all__ = ["Consensus", "ConsensusItem", "consensus", "consensus_of"]
 
 
 @attrs.frozen(eq=False)
@@ -51,7 +58,7 @@ class ConsensusItem:
     members: tuple[NodeRef, ...]
     endorsers: tuple[str, ...]
     opposers: tuple[str, ...]
-    status: str
+    status: Status
     explanation: Explanation
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,7 +78,7 @@ class ConsensusItem:
 class Consensus:
     """Every recommendation group, ranked, and those the rule selects."""
 
-    rule: str
+    rule: ConsensusRule
     quorum: int | None
     essays: int
     items: tuple[ConsensusItem, ...]
@@ -80,7 +87,7 @@ class Consensus:
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
         return {
-            "rule": self.rule,
+            "rule": str(self.rule),
             "quorum": self.quorum,
             "essays": self.essays,
             "consensus": [i.node for i in self.selected],
@@ -88,21 +95,21 @@ class Consensus:
         }
 
 
-def _passes(item: ConsensusItem, rule: str, n: int, k: int | None) -> bool:
+def _passes(item: ConsensusItem, rule: ConsensusRule, n: int, k: int | None) -> bool:
     endorsed = len(item.endorsers)
-    if rule == "unanimity":
+    if rule is ConsensusRule.UNANIMITY:
         return endorsed == n
-    if rule == "majority":
+    if rule is ConsensusRule.MAJORITY:
         return 2 * endorsed > n
-    if rule == "quorum":
+    if rule is ConsensusRule.QUORUM:
         return k is not None and endorsed >= k
-    return item.status == "skeptical"
+    return item.status is Status.SKEPTICAL
 
 
 def consensus_of(
     reading: Reading,
     conflicts: Iterable[Conflict],
-    rule: str = "majority",
+    rule: str | ConsensusRule = ConsensusRule.MAJORITY,
     quorum: int | None = None,
 ) -> Consensus:
     """Rank the corpus's recommendations and select the consensus under ``rule``.
@@ -112,9 +119,8 @@ def consensus_of(
     ArgmapError
         For an unknown rule, or ``quorum`` without a positive ``k``.
     """
-    if rule not in RULES:
-        raise ArgmapError(f"unknown aggregation rule '{rule}'; known: {', '.join(RULES)}")
-    if rule == "quorum" and (quorum is None or quorum < 1):
+    rule = ConsensusRule.parse(rule)
+    if rule is ConsensusRule.QUORUM and (quorum is None or quorum < 1):
         raise ArgmapError("the quorum rule needs a quorum of at least 1 essay")
     merged = reading.merged
     opposing: dict[str, set[str]] = {}
@@ -149,3 +155,30 @@ def consensus_of(
     n = len(reading.corpus.maps)
     selected = tuple(i for i in items if _passes(i, rule, n, quorum))
     return Consensus(rule, quorum, n, tuple(items), selected)
+
+
+def consensus(
+    source: Corpus | Reading,
+    rule: str | ConsensusRule = ConsensusRule.MAJORITY,
+    *,
+    quorum: int | None = None,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+) -> Consensus:
+    """The recommendations of a corpus (or reading) ranked, and those ``rule`` selects.
+
+    ``rule`` is ``unanimity``, ``majority``, ``quorum`` (with ``quorum=k``) or ``skeptical``
+    (in every extension of the merged framework).
+
+    >>> import argmap
+    >>> corpus = argmap.Corpus(
+    ...     [argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")]),
+    ...      argmap.ArgumentMap("b", "B", [argmap.Node("x", "recommendation", "Act now.")])],
+    ...     equivalences=[argmap.Equivalence(["a:r", "b:x"], id="act")])
+    >>> [(i.node, i.endorsers) for i in consensus(corpus, "unanimity").selected]
+    [('act', ('a', 'b'))]
+    """
+    found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
+    return consensus_of(found, conflicts_of(found), rule, quorum)

@@ -17,9 +17,12 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from argmap.analysis.conflicts import Conflict
+from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.reading import Reading, as_reading
+from argmap.model import Corpus
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
 
-__all__ = ["Consistency", "consistency_of"]
+__all__ = ["Consistency", "consistency", "consistency_of"]
 
 
 @attrs.frozen(eq=False)
@@ -97,3 +100,17 @@ def consistency_of(
         tuple(maximal),
         truncated=len(found) > limit,
     )
+
+
+def consistency(
+    source: Corpus | Reading,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    *,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+    limit: int = 1000,
+) -> Consistency:
+    """Which essays of a corpus (or reading) can be held together (see :func:`consistency_of`)."""
+    found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
+    return consistency_of(found.corpus.essay_ids, conflicts_of(found), limit)

@@ -27,16 +27,16 @@ from typing import Any
 import attrs
 
 from argmap.analysis.merge import MergedCorpus, merge
+from argmap.bipolar import attack_graph
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import Corpus, NodeRef
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, FusionOperator, Semantics, Support
 from argmap.semantics import extensions
-from argmap.semantics.names import Semantics, semantics_named
 from argmap.semantics.sat import Deadline
 
-__all__ = ["MAX_DISPUTED", "OPERATORS", "Fusion", "fuse"]
+__all__ = ["MAX_DISPUTED", "Fusion", "fuse"]
 
-OPERATORS = ("sum", "max", "leximax")
 MAX_DISPUTED = 16
 """The most disputed pairs (or, for ``sum``, tied pairs) searched exhaustively."""
 
@@ -47,7 +47,7 @@ Pair = tuple[str, str]
 class Fusion:
     """The frameworks a merging operator selects, and what they accept."""
 
-    operator: str
+    operator: FusionOperator
     semantics: Semantics
     arguments: tuple[str, ...]
     agreed: frozenset[Pair]
@@ -75,7 +75,7 @@ class Fusion:
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
         return {
-            "operator": self.operator,
+            "operator": str(self.operator),
             "semantics": str(self.semantics),
             "disputed": [list(p) for p in self.disputed],
             "frameworks": [
@@ -94,16 +94,16 @@ class Fusion:
 
 
 def _profile(
-    corpus: Corpus, merged: MergedCorpus, support: str
+    corpus: Corpus, merged: MergedCorpus, support: Support
 ) -> list[tuple[frozenset[str], frozenset[Pair]]]:
     """Per essay: its arguments and attacks, as merged ids (its reified supports its own)."""
     profile = []
     for m in corpus.maps:
-        graph = m.attack_graph(support)
+        graph = attack_graph(m, support)
 
         def name(argument: str, essay: str = m.id) -> str:
             ref = NodeRef(essay, argument)
-            return merged.node_of.get(ref, f"{essay}.{argument}")
+            return merged.node_of.get(ref, str(ref))
 
         arguments = frozenset(name(a) for a in graph.arguments)
         attacks = frozenset((name(a.attacker), name(a.target)) for a in graph.attacks)
@@ -125,10 +125,10 @@ def _votes(
 
 def fuse(
     corpus: Corpus,
-    operator: str = "sum",
-    semantics: str | Semantics = "preferred",
-    support: str = "necessary",
+    operator: str | FusionOperator = FusionOperator.SUM,
     *,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
     timeout: float | None = None,
 ) -> Fusion:
     """Merge the essays' frameworks with a Coste-Marquis operator and compute extensions.
@@ -138,19 +138,18 @@ def fuse(
     ArgmapError
         For an unknown operator, or too many disputed pairs to search.
     """
-    if operator not in OPERATORS:
-        raise ArgmapError(f"unknown merging operator '{operator}'; known: {', '.join(OPERATORS)}")
-    chosen = semantics_named(semantics)
+    operator = FusionOperator.parse(operator)
+    chosen = Semantics.parse(semantics)
     deadline = Deadline(timeout)
     merged = merge(corpus)
-    profile = _profile(corpus, merged, support)
+    profile = _profile(corpus, merged, Support.parse(support))
     arguments = tuple(sorted(frozenset().union(*(a for a, _ in profile))))
     # only pairs inside some essay can be known; of those, only asserted ones can be disputed
     candidates = {pair for _, attacks in profile for pair in attacks}
     votes = _votes(profile, candidates)
     agreed = frozenset(p for p, (yes, no) in votes.items() if no == 0)
     disputed = tuple(sorted(p for p, (yes, no) in votes.items() if yes and no))
-    if operator == "sum":
+    if operator is FusionOperator.SUM:
         fixed = agreed | {p for p in disputed if votes[p][0] > votes[p][1]}
         free = [p for p in disputed if votes[p][0] == votes[p][1]]
     else:
@@ -197,7 +196,11 @@ def _sorted_down(d: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(sorted(d, reverse=True))
 
 
-_OBJECTIVES = {"sum": _total, "max": _largest, "leximax": _sorted_down}
+_OBJECTIVES = {
+    FusionOperator.SUM: _total,
+    FusionOperator.MAX: _largest,
+    FusionOperator.LEXIMAX: _sorted_down,
+}
 """What each operator minimises, from the distances to the essays."""
 
 

@@ -1,7 +1,8 @@
 """The merged framework of a corpus: every essay's map in one, with provenance.
 
-Each node of each essay becomes a node ``essay.node`` of one map; each equivalence group
-of the corpus file becomes a single node (named by the group's id, or by its first member)
+Each node of each essay becomes a node ``essay:node`` of one map (its
+:class:`~argmap.model.NodeRef`, as text); each equivalence group of the corpus file becomes a
+single node (named by the group's id, or by its first member)
 that keeps all its sources. Edges are renamed the same way; an edge that several essays
 state (after merging) is one edge that remembers every essay stating it. The corpus file's
 relations are added (a contradiction as two attacks) with the provenance ``corpus``.
@@ -27,7 +28,7 @@ from collections.abc import Iterable
 import attrs
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, Corpus, Edge, Node, NodeKind, NodeRef, RelationKind
+from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Node, NodeKind, NodeRef, RelationKind
 
 __all__ = ["CORPUS", "MergedCorpus", "merge"]
 
@@ -40,7 +41,7 @@ class MergedCorpus:
     """A corpus merged into one map, and where each part of it comes from."""
 
     map: ArgumentMap
-    """The merged map: nodes ``essay.node`` or equivalence groups, all edges."""
+    """The merged map: nodes ``essay:node`` or equivalence groups, all edges."""
     members: dict[str, tuple[NodeRef, ...]]
     """Merged node id → the essays' nodes it stands for."""
     node_of: dict[NodeRef, str]
@@ -92,10 +93,10 @@ class MergedCorpus:
         }
         edges: list[Edge] = []
         kept_keys: set[str] = set()
-        for edge in sorted(candidates.values(), key=lambda e: e.kind != "support"):
+        for edge in sorted(candidates.values(), key=lambda e: e.kind is not EdgeKind.SUPPORT):
             stated = self.edge_sources[edge.key]
             ends = edge.source in keep and (edge.target in keep or edge.target in kept_keys)
-            by = supporting if edge.kind == "support" else chosen | {CORPUS}
+            by = supporting if edge.kind is EdgeKind.SUPPORT else chosen | {CORPUS}
             if ends and stated & by:
                 edges.append(edge)
                 kept_keys.add(edge.key)
@@ -139,13 +140,13 @@ def merge(corpus: Corpus) -> MergedCorpus:
     node_of: dict[NodeRef, str] = {}
     members: dict[str, list[NodeRef]] = {}
     for group in corpus.equivalences:
-        name = group.id or f"{group.members[0].essay}.{group.members[0].node}"
+        name = group.id or str(group.members[0])
         for ref in group.members:
             node_of[ref] = name
         members[name] = list(group.members)
     for ref, _ in corpus.nodes():
         if ref not in node_of:
-            name = f"{ref.essay}.{ref.node}"
+            name = str(ref)
             if name in members:
                 raise ArgmapError(f"the merged node '{name}' would stand for two things")
             node_of[ref] = name
@@ -176,7 +177,7 @@ def merge(corpus: Corpus) -> MergedCorpus:
             if triple[1] == triple[2]:
                 dropped.append(f"{m.id}: {edge.key} (both ends in the group '{triple[1]}')")
                 continue
-            add(triple, m.id, f"{m.id}.{edge.id}" if edge.id is not None else None, edge.note)
+            add(triple, m.id, f"{m.id}:{edge.id}" if edge.id is not None else None, edge.note)
             support_of[(m.id, edge.key)] = triple
     for relation in corpus.relations:
         ends = (node_of[relation.source], node_of[relation.target])
@@ -270,9 +271,11 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
         for e in m.edges
         if e.key not in redirected and not (m.is_undercut(e) and e.target in redirected)
     ]
+    taken = {n.id for n in m.nodes}
     for group, supports in incoming.items():
         node = m.node(group)
         gate = f"{group}.unsupported"
+        _claim(gate, taken)
         nodes.append(_synthetic(gate, NodeKind.CLAIM, f"No essay's own reasons for {group} stand."))
         edges.append(Edge("attack", gate, group))
         sources = sorted(
@@ -280,6 +283,7 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
         )
         for source in sources:
             version = f"{group}.{source}"
+            _claim(version, taken)
             nodes.append(
                 _synthetic(version, node.kind, f"{node.text} (on the reasons of {source})")
             )
@@ -294,6 +298,13 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
                     Edge("attack", u.source, copy.key) for u in undercuts.get(support.key, [])
                 ]
     return attrs.evolve(m, nodes=nodes, edges=edges)
+
+
+def _claim(node_id: str, taken: set[str]) -> None:
+    """Reserve a synthetic node's id, which must not be one an essay's node already has."""
+    if node_id in taken:
+        raise ArgmapError(f"the synthetic node '{node_id}' would stand for two things")
+    taken.add(node_id)
 
 
 def _synthetic(node_id: str, kind: NodeKind, text: str) -> Node:

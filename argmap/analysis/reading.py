@@ -12,15 +12,22 @@ import functools
 import attrs
 
 from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge
-from argmap.analysis.status import EssayStatus, essay_status
-from argmap.bipolar import DerivedGraph, Support
+from argmap.analysis.status import EssayStatus, Tension, essay_status
+from argmap.bipolar import DerivedGraph, attack_graph, extensions
 from argmap.framework import AF
-from argmap.model import ArgumentMap, Corpus, NodeRef
+from argmap.model import ArgumentMap, Corpus, NodeRef, display
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    Semantics,
+    Status,
+    Support,
+)
 from argmap.semantics import acceptance
-from argmap.semantics.names import Semantics, semantics_named
 from argmap.semantics.sat import Deadline
 
-__all__ = ["Reading", "read"]
+__all__ = ["Reading", "as_reading", "reading", "tensions"]
 
 
 @attrs.frozen(eq=False, slots=False)
@@ -29,8 +36,8 @@ class Reading:
 
     corpus: Corpus
     semantics: Semantics
-    support: str
-    mode: str
+    support: Support
+    mode: Acceptance
     merged: MergedCorpus
     map: ArgumentMap
     """The map whose semantics is the merged framework's: the merged map, with each
@@ -56,18 +63,10 @@ class Reading:
         return self.graph.af()
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Show the reading in Jupyter: the corpus diagram with conflicts and consensus."""
-        from argmap.analysis.conflicts import conflicts_of
-        from argmap.analysis.consensus import consensus_of
-        from argmap.render.corpus import corpus_diagram
-        from argmap.render.diagrams import svg_bundle
+        """Show the reading in Jupyter (see :func:`argmap.model.display`)."""
+        return display(self)
 
-        conflicts = conflicts_of(self)
-        consensus = consensus_of(self, conflicts)
-        diagram = corpus_diagram(self, conflicts, consensus, recommendations_only=True)
-        return svg_bundle(diagram, f"Reading of {len(self.corpus.maps)} essays ({self.semantics})")
-
-    def status(self, node: str) -> str:
+    def status(self, node: str) -> Status:
         """``skeptical``, ``credulous`` or ``rejected`` in the merged framework.
 
         ``node`` may also be a synthetic node of :attr:`map` (an essay's version of a group).
@@ -88,19 +87,25 @@ class Reading:
         return tuple(e for e in sorted(self.merged.essays_of(node)) if node in self.accepted[e])
 
 
-def read(
+def reading(
     corpus: Corpus,
-    semantics: str | Semantics = "grounded",
-    support: str = "necessary",
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
     *,
-    mode: str = "skeptical",
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
     timeout: float | None = None,
 ) -> Reading:
     """Read a corpus: merge it, and compute every essay's and the merged map's extensions.
 
-    ``timeout`` covers the whole reading.
+    Every corpus analysis (:func:`~argmap.analysis.conflicts.conflicts`,
+    :func:`~argmap.analysis.consensus.consensus`, ...) starts from a reading; compute it once
+    and pass it to each. ``timeout`` covers the whole reading.
     """
-    chosen = semantics_named(semantics)
+    chosen, support, mode = (
+        Semantics.parse(semantics),
+        Support.parse(support),
+        Acceptance.parse(mode),
+    )
     deadline = Deadline(timeout)
     merged = merge(corpus)
     essays = {
@@ -110,11 +115,39 @@ def read(
         essay: frozenset(merged.node_of[NodeRef(essay, n)] for n in status.accepted(mode))
         for essay, status in essays.items()
     }
-    framework = (
-        alternative_reasons(merged) if Support.named(support) is Support.NECESSARY else merged.map
-    )
-    found = framework.extensions(chosen, support=support, timeout=deadline.remaining())
-    graph = framework.attack_graph(support)
+    framework = alternative_reasons(merged) if support is Support.NECESSARY else merged.map
+    found = extensions(framework, chosen, support=support, timeout=deadline.remaining())
+    graph = attack_graph(framework, support)
     return Reading(
         corpus, chosen, support, mode, merged, framework, graph, tuple(found), essays, accepted
     )
+
+
+def as_reading(
+    source: Corpus | Reading,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    *,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+) -> Reading:
+    """A reading as given, or the reading of a corpus under the options (see :func:`reading`).
+
+    The options apply to a corpus only: a reading keeps its own.
+    """
+    if isinstance(source, Reading):
+        return source
+    return reading(source, semantics, support, mode=mode, timeout=timeout)
+
+
+def tensions(
+    source: Corpus | Reading,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    *,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+) -> list[Tension]:
+    """The essays whose own recommendations are not jointly acceptable."""
+    found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
+    return [s.tension for s in found.essays.values() if s.tension is not None]

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.bipolar import attack_graph, extensions
 from argmap.model import ArgumentMap
-from argmap.semantics.names import Semantics, semantics_named
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
 
-__all__ = ["MODES", "EssayStatus", "Tension", "essay_status"]
-
-MODES = ("skeptical", "credulous")
+__all__ = ["EssayStatus", "Tension", "essay_status"]
 
 
 @attrs.frozen
@@ -46,7 +44,7 @@ class EssayStatus:
 
     essay: str
     semantics: Semantics
-    support: str
+    support: Support
     extensions: tuple[frozenset[str], ...]
     tension: Tension | None
 
@@ -62,7 +60,7 @@ class EssayStatus:
         """The nodes in some extension."""
         return frozenset().union(*self.extensions)
 
-    def accepted(self, mode: str = "skeptical") -> frozenset[str]:
+    def accepted(self, mode: str | Acceptance = Acceptance.SKEPTICAL) -> frozenset[str]:
         """The accepted nodes in ``mode`` (``skeptical`` or ``credulous``).
 
         Raises
@@ -70,15 +68,15 @@ class EssayStatus:
         ArgmapError
             For an unknown mode.
         """
-        if mode not in MODES:
-            raise ArgmapError(f"unknown mode '{mode}': use skeptical or credulous")
-        return self.skeptical if mode == "skeptical" else self.credulous
+        if Acceptance.parse(mode) is Acceptance.SKEPTICAL:
+            return self.skeptical
+        return self.credulous
 
 
 def essay_status(
     m: ArgumentMap,
-    semantics: str | Semantics = "grounded",
-    support: str = "necessary",
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
     *,
     timeout: float | None = None,
 ) -> EssayStatus:
@@ -97,14 +95,14 @@ def essay_status(
     >>> essay_status(m).tension.describe()
     'toy: its recommendations are not jointly acceptable: r2 (attacked by r1)'
     """
-    chosen = semantics_named(semantics)
-    found = tuple(m.extensions(chosen, support=support, timeout=timeout))
+    chosen, reading = Semantics.parse(semantics), Support.parse(support)
+    found = tuple(extensions(m, chosen, support=reading, timeout=timeout))
     recommendations = [r.id for r in m.recommendations]
     tension = None
     if recommendations and not any(set(recommendations) <= e for e in found):
         best = max(found, key=lambda e: sum(r in e for r in recommendations), default=frozenset())
         missing = tuple(r for r in recommendations if r not in best)
-        graph = m.attack_graph(support)
+        graph = attack_graph(m, reading)
         attackers = {
             r: tuple(
                 dict.fromkeys(
@@ -116,4 +114,4 @@ def essay_status(
             for r in missing
         }
         tension = Tension(m.id, missing, attackers)
-    return EssayStatus(m.id, chosen, support, found, tension)
+    return EssayStatus(m.id, chosen, reading, found, tension)

@@ -30,7 +30,7 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
-from argmap.validate import ID_PATTERN
+from argmap.model.invariants import ID_PATTERN
 
 __all__ = ["Argdown", "map_from_argdown", "map_to_argdown", "parse_argdown", "read_argdown"]
 

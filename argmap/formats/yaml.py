@@ -52,7 +52,6 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from argmap import validate
 from argmap.errors import ArgmapError, Problem, Severity
 from argmap.model import (
     ArgumentMap,
@@ -65,7 +64,8 @@ from argmap.model import (
     Relation,
     RelationKind,
 )
-from argmap.validate import Finding, Pointer
+from argmap.model import invariants as validate
+from argmap.model.invariants import Finding, Pointer
 
 __all__ = [
     "YamlOrigin",

@@ -16,18 +16,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from argmap.analysis.conflicts import conflicts_of
+from argmap.analysis.consensus import consensus_of
+from argmap.analysis.reading import reading
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Corpus
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    ConsensusRule,
+    DiagramFormat,
+    Semantics,
+    Support,
+)
+from argmap.render.corpus import corpus_diagram
 from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
 
-__all__ = ["corpus_drawing", "draw", "map_drawing", "svg_bundle"]
+__all__ = ["corpus_drawing", "draw", "draw_diagram", "map_drawing", "svg_bundle"]
 
 
 def map_drawing(
     m: ArgumentMap,
-    semantics: str | None = None,
-    support: str = "necessary",
+    semantics: str | Semantics | None = None,
+    support: str | Support = DEFAULT_SUPPORT,
     *,
     extension: int | None = None,
     show_legend: bool = True,
@@ -40,25 +52,20 @@ def map_drawing(
 
 def corpus_drawing(
     corpus: Corpus,
-    semantics: str = "grounded",
-    support: str = "necessary",
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
     *,
     recommendations_only: bool = False,
     timeout: float | None = None,
 ) -> Diagram:
     """A corpus diagram: essays as clusters, links, conflicts and the majority consensus."""
-    from argmap.analysis.conflicts import conflicts_of
-    from argmap.analysis.consensus import consensus_of
-    from argmap.analysis.reading import read
-    from argmap.render.corpus import corpus_diagram
-
-    reading = read(corpus, semantics, support, timeout=timeout)
-    conflicts = conflicts_of(reading)
-    consensus = consensus_of(reading, conflicts, "majority")
-    return corpus_diagram(reading, conflicts, consensus, recommendations_only=recommendations_only)
+    found = reading(corpus, semantics, support, timeout=timeout)
+    conflicts = conflicts_of(found)
+    chosen = consensus_of(found, conflicts, ConsensusRule.MAJORITY)
+    return corpus_diagram(found, conflicts, chosen, recommendations_only=recommendations_only)
 
 
-def draw(diagram: Diagram, path: str | Path | None = None, fmt: str | None = None) -> bytes:
+def draw_diagram(diagram: Diagram, path: str | Path | None = None, fmt: str | None = None) -> bytes:
     """Run ``dot`` on a diagram; write the result to ``path`` if given.
 
     The format is ``fmt``, else ``path``'s extension, else SVG.
@@ -81,6 +88,51 @@ def draw(diagram: Diagram, path: str | Path | None = None, fmt: str | None = Non
 def svg_bundle(diagram: Diagram, text: str) -> dict[str, str]:
     """A Jupyter MIME bundle: the SVG drawing, or just ``text`` where ``dot`` is missing."""
     try:
-        return {"image/svg+xml": draw(diagram, fmt="svg").decode("utf-8"), "text/plain": text}
+        return {
+            "image/svg+xml": draw_diagram(diagram, fmt="svg").decode("utf-8"),
+            "text/plain": text,
+        }
     except ArgmapError:
         return {"text/plain": text}
+
+
+def draw(
+    target: ArgumentMap | Corpus,
+    path: str | Path | None = None,
+    *,
+    format: str | DiagramFormat | None = None,
+    semantics: str | Semantics | None = None,
+    support: str | Support = DEFAULT_SUPPORT,
+    extension: int | None = None,
+    legend: bool = True,
+    recommendations_only: bool = False,
+    timeout: float | None = None,
+) -> bytes:
+    """Draw a map or a corpus with Graphviz; write it to ``path`` if given.
+
+    The format is ``format``, else ``path``'s extension, else SVG (``svg``, ``png``, ``pdf``,
+    or ``dot`` for the DOT source). A map's nodes are filled by their status when
+    ``semantics`` is given (in extension number ``extension``, if given); a corpus is always
+    read, under :data:`~argmap.options.DEFAULT_SEMANTICS` unless ``semantics`` says otherwise,
+    and ``recommendations_only`` draws just the recommendations and their links.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("c", "claim", "It rains.")])
+    >>> draw(m, format="dot", semantics="grounded").decode().splitlines()[0]
+    'digraph "toy" {'
+    """
+    if isinstance(target, Corpus):
+        diagram = corpus_drawing(
+            target,
+            semantics or DEFAULT_SEMANTICS,
+            support,
+            recommendations_only=recommendations_only,
+            timeout=timeout,
+        )
+    else:
+        diagram = map_drawing(
+            target, semantics, support, extension=extension, show_legend=legend, timeout=timeout
+        )
+    return draw_diagram(
+        diagram, path, DiagramFormat.parse(format).value if format is not None else None
+    )

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import attrs
 
+from argmap.bipolar import attack_graph, extensions, labelling
 from argmap.model import ArgumentMap, Edge, Node, NodeKind
+from argmap.options import DEFAULT_SUPPORT, Support
 from argmap.render.dot import DotWriter, html_label, html_text, wrap
 from argmap.semantics import acceptance
-from argmap.semantics.names import Semantics, semantics_named
+from argmap.semantics.names import Semantics
 
 __all__ = ["EDGE_STYLES", "KIND_STYLES", "STATUS_STYLES", "Diagram", "essay_diagram", "statuses"]
 
@@ -59,7 +61,7 @@ class Diagram:
 def statuses(
     m: ArgumentMap,
     semantics: str | Semantics,
-    support: str = "necessary",
+    support: str | Support = DEFAULT_SUPPORT,
     extension: int | None = None,
     timeout: float | None = None,
 ) -> dict[str, str]:
@@ -75,20 +77,20 @@ def statuses(
     """
     from argmap.errors import ArgmapError
 
-    chosen = semantics_named(semantics)
+    chosen = Semantics.parse(semantics)
     if chosen.unique and extension is None:
         return {
             node: str(label)
-            for node, label in m.labelling(chosen, support=support, timeout=timeout).items()
+            for node, label in labelling(m, chosen, support=support, timeout=timeout).items()
         }
-    found = m.extensions(chosen, support=support, timeout=timeout)
+    found = extensions(m, chosen, support=support, timeout=timeout)
     if extension is not None:
         if not 1 <= extension <= len(found):
             raise ArgmapError(
                 f"there is no extension {extension}: {len(found)} {chosen} extension(s)"
             )
         chosen_set = found[extension - 1]
-        graph = m.attack_graph(support)
+        graph = attack_graph(m, support)
         defeated = {
             graph.conclusion(a.target)
             for a in graph.attacks

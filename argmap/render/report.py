@@ -19,8 +19,11 @@ from pathlib import Path
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, consensus_of
-from argmap.analysis.reading import Reading, read
+from argmap.analysis.reading import Reading
+from argmap.analysis.reading import reading as read_corpus
+from argmap.bipolar import AttackKind
 from argmap.model import ArgumentMap, Corpus
+from argmap.options import ConsensusRule
 from argmap.render.corpus import corpus_diagram
 from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
@@ -198,9 +201,9 @@ def write_report(
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda _message: None)
-    reading = read(corpus, semantics, support)
+    reading = read_corpus(corpus, semantics, support)
     conflicts = conflicts_of(reading)
-    consensus = consensus_of(reading, conflicts, "majority")
+    consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
     for m in corpus.maps:
         say(f"essay {m.id}")
         (out / _essay_file(m.id)).write_text(_essay_page(m, reading), encoding="utf-8")
@@ -217,7 +220,7 @@ def write_report(
     )
     say("index")
     overview = corpus_diagram(reading, conflicts, consensus, recommendations_only=True)
-    direct = [c for c in conflicts if c.attack.kind == "direct"]
+    direct = [c for c in conflicts if c.attack.kind is AttackKind.DIRECT]
     tensions = [s.tension for s in reading.essays.values() if s.tension is not None]
     essays = "".join(
         f'<li><a href="{_e(_essay_file(m.id))}">{_e(m.title)}</a> <span class="meta">({_e(m.id)})</span></li>'

@@ -24,14 +24,16 @@ from collections.abc import Callable, Iterable, Iterator
 
 from argmap.errors import ArgmapError
 from argmap.framework import AF
+from argmap.options import Status
 from argmap.semantics.grounded import IN, OUT, grounded_labels
-from argmap.semantics.names import Label, Semantics, semantics_named
+from argmap.semantics.names import DEFAULT_SEMANTICS, Label, Semantics
 from argmap.semantics.sat import Deadline, SatFramework, SolverTimeout
 
 __all__ = [
     "Label",
     "Semantics",
     "SolverTimeout",
+    "Status",
     "acceptance",
     "count_extensions",
     "credulous_witness",
@@ -129,7 +131,7 @@ def iter_extensions(
 
     The ``timeout`` covers the whole enumeration.
     """
-    chosen = semantics_named(semantics)
+    chosen = Semantics.parse(semantics)
     deadline = Deadline(timeout)
     for found in _iter_indices(af, chosen, deadline):
         yield af.names(found)
@@ -175,7 +177,7 @@ def credulous_witness(
     af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
 ) -> frozenset[str] | None:
     """An extension that contains ``argument``, or ``None`` if no extension does."""
-    chosen, a = semantics_named(semantics), _argument(af, argument)
+    chosen, a = Semantics.parse(semantics), _argument(af, argument)
     sat = SatFramework(af, Deadline(timeout))
     found: Indices | None
     if chosen.unique:
@@ -204,7 +206,7 @@ def skeptical_counterexample(
     af: AF, argument: str, semantics: str | Semantics, *, timeout: float | None = None
 ) -> frozenset[str] | None:
     """An extension that leaves ``argument`` out, or ``None`` if every extension has it."""
-    chosen, a = semantics_named(semantics), _argument(af, argument)
+    chosen, a = Semantics.parse(semantics), _argument(af, argument)
     sat = SatFramework(af, Deadline(timeout))
     found: Indices | None
     if chosen.unique or chosen is Semantics.COMPLETE:
@@ -224,21 +226,21 @@ def skeptical_counterexample(
     return None if found is None else af.names(found)
 
 
-def acceptance(argument: str, found: Iterable[frozenset[str]]) -> str:
+def acceptance(argument: str, found: Iterable[frozenset[str]]) -> Status:
     """How an argument fares across a list of extensions.
 
     ``skeptical`` in every one of them, ``credulous`` in some, ``rejected`` in none (also
     when there are no extensions).
 
     >>> acceptance("a", [frozenset("ab"), frozenset("a")]), acceptance("b", [frozenset("ab")])
-    ('skeptical', 'skeptical')
+    (<Status.SKEPTICAL: 'skeptical'>, <Status.SKEPTICAL: 'skeptical'>)
     >>> acceptance("b", [frozenset("ab"), frozenset("a")]), acceptance("c", [])
-    ('credulous', 'rejected')
+    (<Status.CREDULOUS: 'credulous'>, <Status.REJECTED: 'rejected'>)
     """
     inside = [argument in e for e in found]
     if inside and all(inside):
-        return "skeptical"
-    return "credulous" if any(inside) else "rejected"
+        return Status.SKEPTICAL
+    return Status.CREDULOUS if any(inside) else Status.REJECTED
 
 
 def is_credulously_accepted(
@@ -266,7 +268,7 @@ def labelling_of(af: AF, extension: Iterable[str]) -> dict[str, Label]:
 
 
 def labelling(
-    af: AF, semantics: str | Semantics = "grounded", *, timeout: float | None = None
+    af: AF, semantics: str | Semantics = DEFAULT_SEMANTICS, *, timeout: float | None = None
 ) -> dict[str, Label]:
     """The labelling under a single-status semantics: grounded, ideal or eager.
 
@@ -275,7 +277,7 @@ def labelling(
     ArgmapError
         For a semantics with several extensions (use :func:`labelling_of` on each).
     """
-    chosen = semantics_named(semantics)
+    chosen = Semantics.parse(semantics)
     if chosen is Semantics.GROUNDED:
         codes = grounded_labels(af)
         return {
@@ -329,7 +331,7 @@ def is_extension(
     af: AF, extension: Iterable[str], semantics: str | Semantics, *, timeout: float | None = None
 ) -> bool:
     """Whether a set of arguments is an extension under ``semantics``."""
-    chosen = semantics_named(semantics)
+    chosen = Semantics.parse(semantics)
     names = frozenset(extension)
     af.indices(names)  # unknown names raise
     simple = {

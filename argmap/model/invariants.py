@@ -1,18 +1,15 @@
-"""The rules a valid map and corpus obey, as functions that return findings.
+"""The invariants of the model: what every map and corpus obeys, as functions that return findings.
 
 Each rule is written once and used twice: by the model classes, which raise on errors when
 built in code, and by the file readers, which turn each finding's *pointer* (a path into
 the document, like ``("edges", 3, "support")``) into a file, line and column.
 
-Errors make a map invalid. Warnings flag what is legal but probably a slip: a
-recommendation nothing supports, a node with no edges, a locator that misses its text.
+Further checks that flag what is legal but probably a slip live in :mod:`argmap.rules`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,20 +22,30 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID_PATTERN",
+    "NODE_ID_PATTERN",
     "Finding",
     "Pointer",
     "corpus_findings",
-    "corpus_warnings",
     "cross_findings",
+    "edge_findings",
     "graph_findings",
+    "id_findings",
+    "locator_findings",
     "map_findings",
-    "map_warnings",
+    "metadata_findings",
+    "node_findings",
     "pointer_text",
-    "text_findings",
+    "ref_findings",
+    "warning",
 ]
 
 ID_PATTERN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+"""Essay, group and relation ids, and the ids written in a map: letters, digits, ``_``,
+``.`` and inner ``-``."""
+NODE_ID_PATTERN = rf"{ID_PATTERN}(?::{ID_PATTERN})?"
+"""Node and edge ids: an id, or a qualified id ``essay:node`` (as merged corpora name theirs)."""
 _ID = re.compile(ID_PATTERN)
+_NODE_ID = re.compile(NODE_ID_PATTERN)
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 Pointer = tuple[str | int, ...]
@@ -87,15 +94,24 @@ def pointer_text(pointer: Pointer) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in pointer)
 
 
-def _warning(pointer: Pointer, message: str, code: str, part: str | None = None) -> Finding:
+def warning(pointer: Pointer, message: str, code: str, part: str | None = None) -> Finding:
+    """A finding that flags what is legal but probably a slip."""
     return Finding(pointer, message, code, Severity.WARNING, part)
 
 
 def id_findings(
-    value: str, pointer: Pointer, what: str = "id", part: str | None = None
+    value: str,
+    pointer: Pointer,
+    what: str = "id",
+    part: str | None = None,
+    *,
+    qualified: bool = False,
 ) -> list[Finding]:
-    """An id must be letters, digits, ``_``, ``.`` and inner ``-``."""
-    if _ID.fullmatch(value):
+    """An id must be letters, digits, ``_``, ``.`` and inner ``-``.
+
+    A ``qualified`` one (node and edge ids) may also be ``essay:node``.
+    """
+    if (_NODE_ID if qualified else _ID).fullmatch(value):
         return []
     return [
         Finding(
@@ -138,7 +154,7 @@ def node_findings(
     pointer: Pointer,
 ) -> list[Finding]:
     """A node's own rules: valid id, some text, weight in [0, 1], actors on recommendations."""
-    found = id_findings(id, (*pointer, "id"))
+    found = id_findings(id, (*pointer, "id"), qualified=True)
     if not text.strip():
         found.append(Finding((*pointer, "text"), f"node '{id}' has empty text", "invalid-value"))
     if weight is not None and (isinstance(weight, bool) or not 0.0 <= weight <= 1.0):
@@ -165,10 +181,10 @@ def edge_findings(
 ) -> list[Finding]:
     """An edge's own rules: valid ids at both ends, and no node supporting itself."""
     at = (*pointer, kind)
-    found = id_findings(source, at, "node id", part="source")
-    found += id_findings(target, at, "node or edge id", part="target")
+    found = id_findings(source, at, "node id", part="source", qualified=True)
+    found += id_findings(target, at, "node or edge id", part="target", qualified=True)
     if id is not None:
-        found += id_findings(id, (*pointer, "id"))
+        found += id_findings(id, (*pointer, "id"), qualified=True)
     if kind == "support" and source == target:
         found.append(Finding(at, f"node '{source}' supports itself", "self-support"))
     return found
@@ -177,7 +193,7 @@ def edge_findings(
 def ref_findings(essay: str, node: str, pointer: Pointer, part: str | None = None) -> list[Finding]:
     """Both halves of an ``essay-id:node-id`` reference are ids."""
     return id_findings(essay, pointer, "essay id", part) + id_findings(
-        node, pointer, "node id", part
+        node, pointer, "node id", part, qualified=True
     )
 
 
@@ -302,85 +318,6 @@ def map_findings(m: ArgumentMap) -> list[Finding]:
     """All error rules of a map built in code (pointers count list positions)."""
     found = metadata_findings(id=m.id, title=m.title, date=m.date)
     return found + graph_findings(m.nodes, m.edges)
-
-
-def map_warnings(m: ArgumentMap) -> list[Finding]:
-    """Legal but suspicious: unsupported recommendations, nodes with no edges."""
-    found: list[Finding] = []
-    supported = {e.target for e in m.edges if e.kind == "support"}
-    touched = {e.source for e in m.edges} | {e.target for e in m.edges}
-    for i, node in enumerate(m.nodes):
-        if node.kind == "recommendation" and node.id not in supported:
-            found.append(
-                _warning(
-                    ("nodes", i, "id"),
-                    f"nothing supports recommendation '{node.id}'",
-                    "unsupported-recommendation",
-                )
-            )
-        if node.id not in touched:
-            found.append(
-                _warning(("nodes", i, "id"), f"node '{node.id}' has no edges", "isolated-node")
-            )
-    return found
-
-
-def paragraphs_of(text: str) -> list[str]:
-    r"""Split an essay's text into paragraphs: its non-empty lines, numbered from 1.
-
-    >>> paragraphs_of("Title\n\nFirst.\n  \nSecond.")
-    ['Title', 'First.', 'Second.']
-    """
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans("‘’‚‛“”„‟–—", "''''\"\"\"\"--"))
-    return " ".join(text.split()).casefold()
-
-
-def text_findings(m: ArgumentMap, paragraphs: Sequence[str], text_file: str) -> list[Finding]:
-    """Check locators against the essay's paragraphs.
-
-    A paragraph number past the end is an error; a quote not found in the paragraphs it
-    cites, and a node with no locator at all, are warnings.
-    """
-    found: list[Finding] = []
-    items: list[tuple[Pointer, str, Node | Edge]] = [
-        (("nodes", i), f"node '{n.id}'", n) for i, n in enumerate(m.nodes)
-    ]
-    items += [(("edges", i), f"edge '{e.key}'", e) for i, e in enumerate(m.edges)]
-    for pointer, name, item in items:
-        loc = item.locator
-        if loc is None:
-            if pointer[0] == "nodes":
-                found.append(
-                    _warning((*pointer, "id"), f"{name} has no 'para' locator", "no-locator")
-                )
-            continue
-        beyond = [p for p in loc.paragraphs if p > len(paragraphs)]
-        if beyond:
-            found.append(
-                Finding(
-                    (*pointer, "para"),
-                    f"{name} cites paragraph {beyond[0]}, but {text_file} has {len(paragraphs)}",
-                    "paragraph-range",
-                )
-            )
-            continue
-        if loc.quote is not None:
-            cited = _normalise(" ".join(paragraphs[p - 1] for p in loc.paragraphs))
-            if _normalise(loc.quote) not in cited:
-                where = ", ".join(str(p) for p in loc.paragraphs)
-                found.append(
-                    _warning(
-                        (*pointer, "quote"),
-                        f"quote of {name} is not in paragraph(s) {where} of {text_file}",
-                        "quote-not-found",
-                    )
-                )
-    return found
 
 
 def corpus_findings(c: Corpus) -> list[Finding]:
@@ -526,21 +463,4 @@ def cross_findings(
             )
         else:
             seen[triple] = at
-    return found
-
-
-def corpus_warnings(c: Corpus) -> list[Finding]:
-    """Legal but suspicious: equivalent nodes of different kinds."""
-    found: list[Finding] = []
-    for g, group in enumerate(c.equivalences):
-        kinds = Counter(str(c.node(ref).kind) for ref in group.members)
-        if len(kinds) > 1:
-            listed = ", ".join(sorted(kinds))
-            found.append(
-                _warning(
-                    ("equivalences", g, "nodes"),
-                    f"equivalence group {group.id or g + 1} mixes node kinds ({listed})",
-                    "equivalence-kinds",
-                )
-            )
     return found

@@ -37,27 +37,13 @@ argmap.errors.ArgmapError: <input>:$.edges[0].attack: error: edge target 'zz' is
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
-from argmap import validate
 from argmap.errors import ArgmapError
-
-if TYPE_CHECKING:
-    from argmap.analysis.conflicts import Conflict
-    from argmap.analysis.consensus import Consensus
-    from argmap.analysis.consistency import Consistency
-    from argmap.analysis.fusion import Fusion
-    from argmap.analysis.merge import MergedCorpus
-    from argmap.analysis.reading import Reading
-    from argmap.analysis.status import Tension
-    from argmap.bipolar import DerivedGraph
-    from argmap.framework import AF
-    from argmap.semantics.names import Label
+from argmap.model import invariants as validate
 
 __all__ = [
     "ID_PATTERN",
@@ -72,6 +58,8 @@ __all__ = [
     "NodeRef",
     "Relation",
     "RelationKind",
+    "display",
+    "register_display",
 ]
 
 #: Node, edge and essay ids: letters, digits, ``_``, ``.`` and inner ``-``.
@@ -102,6 +90,26 @@ class RelationKind(enum.StrEnum):
     SUPPORT = "support"
     ATTACK = "attack"
     CONTRADICTION = "contradiction"
+
+
+_DISPLAYS: dict[type, Callable[[Any], dict[str, str]]] = {}
+
+
+def register_display(kind: type, show: Callable[[Any], dict[str, str]]) -> None:
+    """Let notebooks show objects of ``kind`` through ``show`` (a MIME type → content map).
+
+    The model draws nothing itself: :mod:`argmap.render.notebook` registers the diagrams when
+    argmap is imported in IPython, so that the model never imports what is layered above it.
+    """
+    _DISPLAYS[kind] = show
+
+
+def display(obj: object) -> dict[str, str]:
+    """What a notebook shows for ``obj``: its registered drawing, else its ``repr``."""
+    for kind in type(obj).__mro__:
+        if kind in _DISPLAYS:
+            return _DISPLAYS[kind](obj)
+    return {"text/plain": repr(obj)}
 
 
 def _strings(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -364,90 +372,9 @@ class ArgumentMap:
         """The attacks whose target is a support edge."""
         return tuple(e for e in self.edges if self.is_undercut(e))
 
-    # -- semantics ---------------------------------------------------------------------------
-
-    def attack_graph(self, support: str = "necessary") -> DerivedGraph:
-        """The attacks this map stands for under an interpretation of support.
-
-        See :func:`argmap.bipolar.attack_graph`; every derived attack carries its path.
-        """
-        from argmap.bipolar import attack_graph
-
-        return attack_graph(self, support)
-
-    def framework(self, support: str = "necessary") -> AF:
-        """The abstract framework of :meth:`attack_graph`."""
-        return self.attack_graph(support).af()
-
-    def extensions(
-        self,
-        semantics: str = "preferred",
-        *,
-        support: str = "necessary",
-        timeout: float | None = None,
-    ) -> list[frozenset[str]]:
-        """The map's extensions under a semantics and an interpretation of support.
-
-        Extensions list nodes: reified support edges (see :mod:`argmap.bipolar`) are left
-        out and, under evidential support, each supported argument counts as its conclusion.
-        """
-        from argmap.semantics import extensions
-
-        graph = self.attack_graph(support)
-        nodes = {n.id for n in self.nodes}
-        found = extensions(graph.af(), semantics, timeout=timeout)
-        return list(dict.fromkeys(graph.project(e) & nodes for e in found))
-
-    def labelling(
-        self,
-        semantics: str = "grounded",
-        *,
-        support: str = "necessary",
-        timeout: float | None = None,
-    ) -> dict[str, Label]:
-        """Each node's label (in, out, undec) under a single-status semantics.
-
-        Under evidential support a node is IN when one of its supported arguments is, OUT
-        when all are (or it has none: nothing links it to evidence), UNDEC otherwise.
-        """
-        from argmap.semantics import Label, labelling
-
-        graph = self.attack_graph(support)
-        labels = labelling(graph.af(), semantics, timeout=timeout)
-        result = {}
-        for node in self.nodes:
-            mine = {labels[a] for a in graph.arguments_for(node.id)}
-            result[node.id] = next((x for x in (Label.IN, Label.UNDEC) if x in mine), Label.OUT)
-        return result
-
-    def render(
-        self,
-        path: str | Path | None = None,
-        *,
-        format: str | None = None,
-        semantics: str | None = None,
-        support: str = "necessary",
-        extension: int | None = None,
-        legend: bool = True,
-        timeout: float | None = None,
-    ) -> bytes:
-        """Draw the map with Graphviz (see :mod:`argmap.render.essay`).
-
-        Writes to ``path`` if given (format from its extension, or ``format``: svg, png,
-        pdf, dot) and returns the drawing. With ``semantics``, nodes are filled by status.
-        """
-        from argmap.render.diagrams import draw, map_drawing
-
-        diagram = map_drawing(
-            self, semantics, support, extension=extension, show_legend=legend, timeout=timeout
-        )
-        return draw(diagram, path, format)
-
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Show the map as SVG in Jupyter."""
-        from argmap.render.diagrams import map_drawing, svg_bundle
-
-        return svg_bundle(map_drawing(self), repr(self))
+        """Show the map as a diagram in Jupyter (see :func:`display`)."""
+        return display(self)
 
     def edges_from(self, node_id: str) -> Iterator[Edge]:
         """The edges leaving a node."""
@@ -482,10 +409,10 @@ class NodeRef:
         ArgmapError
             If ``text`` is not of that form.
         """
-        match = re.fullmatch(r"([^:\s]+):([^:\s]+)", text.strip())
-        if match is None:
+        essay, colon, node = text.strip().partition(":")
+        if not (essay and colon and node) or any(c.isspace() for c in text.strip()):
             raise ArgmapError(f"'{text}' is not a node reference of the form essay-id:node-id")
-        return cls(match.group(1), match.group(2))
+        return cls(essay, node)
 
     def __str__(self) -> str:
         return f"{self.essay}:{self.node}"
@@ -601,106 +528,6 @@ class Corpus:
             for n in m.nodes:
                 yield NodeRef(m.id, n.id), n
 
-    # -- analysis (see argmap.analysis and docs/corpus.md) ------------------------------------
-
-    def merged(self) -> MergedCorpus:
-        """The merged framework: one map of every essay, equivalence groups merged."""
-        from argmap.analysis.merge import merge
-
-        return merge(self)
-
-    def read(
-        self,
-        semantics: str = "grounded",
-        support: str = "necessary",
-        *,
-        mode: str = "skeptical",
-        timeout: float | None = None,
-    ) -> Reading:
-        """The corpus under one semantics and reading of support.
-
-        Each essay's extensions and what it accepts (``mode``: skeptical or credulous), and
-        the merged framework's extensions.
-        """
-        from argmap.analysis.reading import read
-
-        return read(self, semantics, support, mode=mode, timeout=timeout)
-
-    def conflicts(
-        self, semantics: str = "grounded", support: str = "necessary", **options: Any
-    ) -> list[Conflict]:
-        """Attacks between nodes that different essays accept; see :meth:`read`."""
-        from argmap.analysis.conflicts import conflicts_of
-
-        return conflicts_of(self.read(semantics, support, **options))
-
-    def tensions(
-        self, semantics: str = "grounded", support: str = "necessary", **options: Any
-    ) -> list[Tension]:
-        """The essays whose own recommendations are not jointly acceptable."""
-        reading = self.read(semantics, support, **options)
-        return [s.tension for s in reading.essays.values() if s.tension is not None]
-
-    def consistency(
-        self, semantics: str = "grounded", support: str = "necessary", **options: Any
-    ) -> Consistency:
-        """Which essays can be held together; the maximal consistent subsets."""
-        from argmap.analysis.consistency import consistency_of
-
-        return consistency_of(self.essay_ids, self.conflicts(semantics, support, **options))
-
-    def consensus(
-        self,
-        rule: str = "majority",
-        quorum: int | None = None,
-        semantics: str = "grounded",
-        support: str = "necessary",
-        **options: Any,
-    ) -> Consensus:
-        """The recommendations ranked by endorsement, and those ``rule`` selects.
-
-        ``rule`` is ``unanimity``, ``majority``, ``quorum`` (with ``quorum=k``) or
-        ``skeptical`` (accepted in every extension of the merged framework).
-        """
-        from argmap.analysis.conflicts import conflicts_of
-        from argmap.analysis.consensus import consensus_of
-
-        reading = self.read(semantics, support, **options)
-        return consensus_of(reading, conflicts_of(reading), rule, quorum)
-
-    def render(
-        self,
-        path: str | Path | None = None,
-        *,
-        format: str | None = None,
-        semantics: str = "grounded",
-        support: str = "necessary",
-        recommendations_only: bool = False,
-        timeout: float | None = None,
-    ) -> bytes:
-        """Draw the corpus with Graphviz (see :mod:`argmap.render.corpus`); as :meth:`ArgumentMap.render`."""
-        from argmap.render.diagrams import corpus_drawing, draw
-
-        diagram = corpus_drawing(
-            self, semantics, support, recommendations_only=recommendations_only, timeout=timeout
-        )
-        return draw(diagram, path, format)
-
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Show the corpus (recommendations and their links) as SVG in Jupyter."""
-        from argmap.render.diagrams import corpus_drawing, svg_bundle
-
-        return svg_bundle(corpus_drawing(self, recommendations_only=True), repr(self))
-
-    def fuse(
-        self,
-        operator: str = "sum",
-        semantics: str = "preferred",
-        support: str = "necessary",
-        *,
-        timeout: float | None = None,
-    ) -> Fusion:
-        """Merge the essays' frameworks (Coste-Marquis et al. 2007: sum, max, leximax)."""
-        from argmap.analysis.fusion import fuse
-
-        return fuse(self, operator, semantics, support, timeout=timeout)
+        """Show the corpus (recommendations and their links) in Jupyter (see :func:`display`)."""
+        return display(self)

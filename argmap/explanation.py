@@ -23,9 +23,11 @@ from typing import Any
 
 import attrs
 
+from argmap.bipolar import attack_graph
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import ArgumentMap
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
 from argmap.semantics import (
     credulous_witness,
     extensions,
@@ -33,7 +35,6 @@ from argmap.semantics import (
     skeptical_counterexample,
 )
 from argmap.semantics.grounded import IN, OUT, grounded_ranks
-from argmap.semantics.names import Semantics, semantics_named
 
 __all__ = ["DefenceTree", "Explanation", "explain"]
 
@@ -70,7 +71,7 @@ class Explanation:
 
     argument: str
     semantics: Semantics
-    mode: str
+    mode: Acceptance
     accepted: bool
     summary: str
     tree: DefenceTree | None = None
@@ -91,7 +92,7 @@ class Explanation:
         return {
             "argument": self.argument,
             "semantics": str(self.semantics),
-            "mode": self.mode,
+            "mode": str(self.mode),
             "accepted": self.accepted,
             "summary": self.summary,
             "tree": self.tree.to_dict() if self.tree else None,
@@ -149,10 +150,10 @@ def _attackers_in(af: AF, a: int, extension: frozenset[str]) -> tuple[str, ...]:
 def explain(
     target: AF | ArgumentMap,
     argument: str,
-    semantics: str | Semantics = "grounded",
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
     *,
-    mode: str = "skeptical",
-    support: str = "necessary",
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    support: str | Support = DEFAULT_SUPPORT,
     timeout: float | None = None,
 ) -> Explanation:
     """Explain the status of ``argument`` in a framework or a map.
@@ -179,12 +180,11 @@ def explain(
     ArgmapError
         For an unknown argument, semantics or mode.
     """
-    if mode not in ("credulous", "skeptical"):
-        raise ArgmapError(f"unknown mode '{mode}': use credulous or skeptical")
-    chosen = semantics_named(semantics)
+    mode = Acceptance.parse(mode)
+    chosen = Semantics.parse(semantics)
     if isinstance(target, AF):
         return _explain(target, argument, chosen, mode, timeout)
-    graph = target.attack_graph(support)
+    graph = attack_graph(target, support)
     af, stands_for = graph.af(), graph.arguments_for(argument)
     if argument in af or not any(n.id == argument for n in target.nodes):
         return _explain(af, argument, chosen, mode, timeout)
@@ -202,12 +202,14 @@ def explain(
 
 
 def _explain(
-    af: AF, argument: str, chosen: Semantics, mode: str, timeout: float | None
+    af: AF, argument: str, chosen: Semantics, mode: Acceptance, timeout: float | None
 ) -> Explanation:
     if argument not in af:
         raise ArgmapError(f"there is no argument '{argument}' to explain")
     a = af.index[argument]
-    if chosen is Semantics.GROUNDED or (chosen is Semantics.COMPLETE and mode == "skeptical"):
+    if chosen is Semantics.GROUNDED or (
+        chosen is Semantics.COMPLETE and mode is Acceptance.SKEPTICAL
+    ):
         found = _explain_grounded(af, a)
         if chosen is Semantics.GROUNDED:
             return found
@@ -229,7 +231,7 @@ def _explain(
             witness=extension,
             attackers=attackers,
         )
-    if mode == "credulous":
+    if mode is Acceptance.CREDULOUS:
         witness = credulous_witness(af, argument, chosen, timeout=timeout)
         if witness is not None:
             return Explanation(

@@ -1,0 +1,240 @@
+"""The closed sets of choices argmap offers, as enums parsed once where they come in.
+
+Every option that takes one of a fixed set of values — a semantics, a reading of support, an
+acceptance mode, a consensus rule, a fusion operator, a diagram format — is a :class:`Choice`.
+Library functions and the command line accept either the enum member or its name; the name is
+parsed once, at the boundary, case-insensitively, with ``_`` and spaces read as ``-``, and a
+typo is answered with the known names and the closest one.
+
+This module imports nothing of argmap but its errors, so the command line can build its
+options without loading the rest of the library.
+
+>>> Semantics.parse("Preferred"), Semantics.parse("SST")
+(<Semantics.PREFERRED: 'preferred'>, <Semantics.SEMI_STABLE: 'semi-stable'>)
+>>> Support.parse("Necessary")
+<Support.NECESSARY: 'necessary'>
+>>> Semantics.parse("prefered")
+Traceback (most recent call last):
+...
+argmap.errors.ArgmapError: unknown semantics 'prefered' (did you mean 'preferred'?); known: conflict-free, admissible, complete, grounded, preferred, stable, semi-stable, stage, ideal, eager (or CF, ADM, CO, GR, PR, ST, SST, STG, ID, EA)
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Mapping
+from typing import Self
+
+from argmap.errors import ArgmapError
+
+__all__ = [
+    "DEFAULT_SEMANTICS",
+    "DEFAULT_SUPPORT",
+    "Acceptance",
+    "Choice",
+    "ConsensusRule",
+    "DiagramFormat",
+    "FusionOperator",
+    "Semantics",
+    "Status",
+    "Support",
+    "closest",
+]
+
+
+def closest(word: str, known: list[str]) -> str | None:
+    """The known word ``word`` is most likely a typo of, if any is close.
+
+    >>> closest("clam", ["claim", "evidence"]), closest("xyz", ["claim"])
+    ('claim', None)
+    """
+    hits = difflib.get_close_matches(word, known, n=1)
+    return hits[0] if hits else None
+
+
+class Choice(enum.StrEnum):
+    """A closed set of named values; :meth:`parse` reads a name as users write it."""
+
+    @classmethod
+    def noun(cls) -> str:
+        """What one value is called in messages (``semantics``, ``support interpretation``)."""
+        return cls.__name__.lower()
+
+    @classmethod
+    def aliases(cls) -> Mapping[str, Self]:
+        """Further names (upper case) that stand for members, like ICCMA's ``PR``."""
+        return {}
+
+    @classmethod
+    def parse(cls, value: str | Self) -> Self:
+        """The member called ``value``.
+
+        Raises
+        ------
+        ArgmapError
+            If no member has that name, naming the closest one and listing all.
+        """
+        if isinstance(value, cls):
+            return value
+        text = str(value).strip()
+        alias = cls.aliases().get(text.upper())
+        if alias is not None:
+            return alias
+        key = text.lower().replace("_", "-").replace(" ", "-")
+        for member in cls:
+            if member.value == key:
+                return member
+        raise ArgmapError(cls.unknown(text))
+
+    @classmethod
+    def unknown(cls, text: str) -> str:
+        """The message for a name that is not one of the members."""
+        names = [m.value for m in cls]
+        hint = closest(text.lower(), names)
+        suggestion = f" (did you mean '{hint}'?)" if hint else ""
+        extra = f" (or {', '.join(cls.aliases())})" if cls.aliases() else ""
+        return f"unknown {cls.noun()} '{text}'{suggestion}; known: {', '.join(names)}{extra}"
+
+
+class Semantics(Choice):
+    """Argumentation semantics; each also answers to its ICCMA abbreviation."""
+
+    CONFLICT_FREE = "conflict-free"
+    ADMISSIBLE = "admissible"
+    COMPLETE = "complete"
+    GROUNDED = "grounded"
+    PREFERRED = "preferred"
+    STABLE = "stable"
+    SEMI_STABLE = "semi-stable"
+    STAGE = "stage"
+    IDEAL = "ideal"
+    EAGER = "eager"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``semantics``."""
+        return "semantics"
+
+    @classmethod
+    def aliases(cls) -> Mapping[str, Semantics]:
+        """The ICCMA abbreviations."""
+        return _ABBREVIATIONS
+
+    @property
+    def unique(self) -> bool:
+        """Whether every framework has exactly one extension under this semantics."""
+        return self in (Semantics.GROUNDED, Semantics.IDEAL, Semantics.EAGER)
+
+    @property
+    def abbreviation(self) -> str:
+        """The ICCMA abbreviation (``PR`` for preferred)."""
+        return next(k for k, v in _ABBREVIATIONS.items() if v is self)
+
+
+_ABBREVIATIONS = {
+    "CF": Semantics.CONFLICT_FREE,
+    "ADM": Semantics.ADMISSIBLE,
+    "CO": Semantics.COMPLETE,
+    "GR": Semantics.GROUNDED,
+    "PR": Semantics.PREFERRED,
+    "ST": Semantics.STABLE,
+    "SST": Semantics.SEMI_STABLE,
+    "STG": Semantics.STAGE,
+    "ID": Semantics.IDEAL,
+    "EA": Semantics.EAGER,
+}
+
+DEFAULT_SEMANTICS = Semantics.GROUNDED
+"""The semantics every entry point uses when none is named, library and command line alike.
+
+Grounded: the one extension every other complete semantics agrees to, computed in linear
+time; what a skeptical reader accepts without taking sides in an open dispute.
+"""
+
+
+class Support(Choice):
+    """How a map's support edges are read (see :mod:`argmap.bipolar`)."""
+
+    NONE = "none"
+    DEDUCTIVE = "deductive"
+    NECESSARY = "necessary"
+    EVIDENTIAL = "evidential"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``support interpretation``."""
+        return "support interpretation"
+
+
+DEFAULT_SUPPORT = Support.NECESSARY
+"""The reading of support used when none is named."""
+
+
+class Acceptance(Choice):
+    """How an essay accepts what its extensions hold: in every one, or in some."""
+
+    SKEPTICAL = "skeptical"
+    CREDULOUS = "credulous"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``acceptance mode``."""
+        return "acceptance mode"
+
+
+class Status(Choice):
+    """How an argument fares across a list of extensions."""
+
+    SKEPTICAL = "skeptical"
+    """In every extension (skeptically accepted)."""
+    CREDULOUS = "credulous"
+    """In some but not all (credulously accepted only)."""
+    REJECTED = "rejected"
+    """In none."""
+
+    @classmethod
+    def noun(cls) -> str:
+        """``acceptance status``."""
+        return "acceptance status"
+
+
+class ConsensusRule(Choice):
+    """How essays' endorsements of a recommendation are aggregated."""
+
+    UNANIMITY = "unanimity"
+    MAJORITY = "majority"
+    QUORUM = "quorum"
+    SKEPTICAL = "skeptical"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``consensus rule``."""
+        return "consensus rule"
+
+
+class FusionOperator(Choice):
+    """Coste-Marquis et al.'s operators for merging frameworks."""
+
+    SUM = "sum"
+    MAX = "max"
+    LEXIMAX = "leximax"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``fusion operator``."""
+        return "fusion operator"
+
+
+class DiagramFormat(Choice):
+    """What a diagram is written as: DOT source, or drawn by Graphviz."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``diagram format``."""
+        return "diagram format"
