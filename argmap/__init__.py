@@ -29,24 +29,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.analysis import (
-        Conflict,
-        Consensus,
-        ConsensusItem,
-        Consistency,
-        Fusion,
-        MergedCorpus,
-        Reading,
-        Resolution,
-        Tension,
-        conflicts,
-        consensus,
-        consistency,
-        fuse,
-        merge,
-        reading,
-        tensions,
-    )
+    from argmap.analysis.conflicts import Conflict, Resolution, conflicts
+    from argmap.analysis.consensus import Consensus, ConsensusItem, consensus
+    from argmap.analysis.consistency import Consistency, consistency
+    from argmap.analysis.fusion import Fusion, fuse
+    from argmap.analysis.merge import MergedCorpus, merge
+    from argmap.analysis.reading import Reading, reading, tensions
+    from argmap.analysis.status import Tension
     from argmap.bipolar import (
         AttackKind,
         DerivedAttack,
@@ -176,24 +165,13 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "labelling",
     ),
     "argmap.explanation": ("Explanation", "explain"),
-    "argmap.analysis": (
-        "Conflict",
-        "Consensus",
-        "ConsensusItem",
-        "Consistency",
-        "Fusion",
-        "MergedCorpus",
-        "Reading",
-        "Resolution",
-        "Tension",
-        "conflicts",
-        "consensus",
-        "consistency",
-        "fuse",
-        "merge",
-        "reading",
-        "tensions",
-    ),
+    "argmap.analysis.conflicts": ("Conflict", "Resolution", "conflicts"),
+    "argmap.analysis.consensus": ("Consensus", "ConsensusItem", "consensus"),
+    "argmap.analysis.consistency": ("Consistency", "consistency"),
+    "argmap.analysis.fusion": ("Fusion", "fuse"),
+    "argmap.analysis.merge": ("MergedCorpus", "merge"),
+    "argmap.analysis.reading": ("Reading", "reading", "tensions"),
+    "argmap.analysis.status": ("Tension",),
     "argmap.render.diagrams": ("draw",),
 }
 _WHERE = {name: module for module, names in _SOURCES.items() for name in names}

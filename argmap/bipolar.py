@@ -43,7 +43,7 @@ undercuts, play no part.
 ...   - support: e -> c
 ...   - attack: x -> e
 ... ''')
->>> [(a.attacker, a.target, a.kind) for a in attack_graph(m, "necessary").attacks]
+>>> [(a.attacker, a.target, str(a.kind)) for a in attack_graph(m, "necessary").attacks]
 [('x', 'e', 'direct'), ('x', 'c', 'secondary')]
 """
 

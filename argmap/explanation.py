@@ -71,7 +71,8 @@ class Explanation:
 
     argument: str
     semantics: Semantics
-    mode: Acceptance
+    mode: Acceptance | None
+    """Skeptical or credulous; ``None`` under a single-status semantics, where they agree."""
     accepted: bool
     summary: str
     tree: DefenceTree | None = None
@@ -92,7 +93,7 @@ class Explanation:
         return {
             "argument": self.argument,
             "semantics": str(self.semantics),
-            "mode": str(self.mode),
+            "mode": str(self.mode) if self.mode is not None else None,
             "accepted": self.accepted,
             "summary": self.summary,
             "tree": self.tree.to_dict() if self.tree else None,
@@ -135,7 +136,7 @@ def _explain_grounded(af: AF, a: int) -> Explanation:
     return Explanation(
         name,
         Semantics.GROUNDED,
-        "grounded",
+        None,
         labels[a] == IN,
         f"{name} is {label} (grounded): {tree.reason}",
         tree,
@@ -225,7 +226,7 @@ def _explain(
         return Explanation(
             argument,
             chosen,
-            "unique",
+            None,
             inside,
             f"{argument} {verdict} the {chosen} extension{why}.",
             witness=extension,

@@ -26,7 +26,7 @@ import argmap
 from argmap.analysis.conflicts import conflicts_of
 from argmap.analysis.consensus import consensus_of
 from argmap.analysis.consistency import consistency_of
-from argmap.analysis.reading import read
+from argmap.analysis.reading import reading as read
 from argmap.table import format_table
 
 

@@ -13,29 +13,29 @@ ROOT = Path(__file__).resolve().parent.parent
 toy = argmap.read_corpus(ROOT / "examples" / "toy-corpus")
 
 # Conflicts: an attack between nodes that different essays accept, and who wins it.
-for conflict in toy.conflicts():
+for conflict in argmap.conflicts(toy):
     print(f"{conflict.attacker} -> {conflict.target}: {conflict.resolution}")
     print("   ", conflict.attack.describe())
 
 # Which essays can be held together?
-print("maximal consistent subsets:", [sorted(s) for s in toy.consistency().maximal])
+print("maximal consistent subsets:", [sorted(s) for s in argmap.consistency(toy).maximal])
 
 # Consensus: recommendations ranked by endorsement; the rule selects.
 for rule in ("unanimity", "majority", "skeptical"):
-    print(f"{rule}: {[item.node for item in toy.consensus(rule).selected]}")
-talks = toy.consensus().items[0]
+    print(f"{rule}: {[item.node for item in argmap.consensus(toy, rule).selected]}")
+talks = argmap.consensus(toy).items[0]
 print(talks.node, "endorsed by", talks.endorsers, "status:", talks.status)
 print(talks.explanation)
 
 # Framework merging (Coste-Marquis et al. 2007): what would the essays agree on?
-fused = toy.fuse("sum", "preferred")
+fused = argmap.fuse(toy, "sum", semantics="preferred")
 print("sum merge accepts:", sorted(fused.skeptical))
 
 # The same on the five essays, with the provenance of a merged node.
 corpus = argmap.read_corpus(ROOT / "maps")
-merged = corpus.merged()
+merged = argmap.merge(corpus)
 print("eq-us-active-role is stated by", sorted(merged.essays_of("eq-us-active-role")))
-majority = corpus.consensus("majority")
+majority = argmap.consensus(corpus, "majority")
 print("majority consensus:", [(i.node, len(i.endorsers)) for i in majority.selected])
-for tension in corpus.tensions():
+for tension in argmap.tensions(corpus):
     print(tension.describe())

@@ -19,7 +19,7 @@ print("Argdown keeps", len(back.nodes), "nodes and", len(back.edges), "edges")
 
 # AIF JSON: I-nodes, RA (support) and CA (attack) nodes; lossless for maps read from AIF.
 aif = loads(dumps(m, "aif"), "aif")
-print("AIF:", aif.labelling("grounded") == m.labelling("grounded"))
+print("AIF:", argmap.labelling(aif, "grounded") == argmap.labelling(m, "grounded"))
 
 # GraphML and node-link JSON keep every field.
 print("GraphML:", loads(dumps(m, "graphml"), "graphml") == m)
@@ -38,4 +38,4 @@ debate = loads(
     "argdown",
 )
 print([(n.id, n.kind.value) for n in debate.nodes])
-print(debate.labelling("grounded"))
+print(argmap.labelling(debate, "grounded"))

@@ -19,10 +19,10 @@ m = argmap.read_map(ROOT / "maps" / "hudson-cronin-2019.yaml")
 # The DOT source, without running Graphviz: deterministic, every text escaped.
 print(map_drawing(m, "grounded").source.splitlines()[0])
 # Drawings: the format comes from the file name (svg, png, pdf, dot).
-m.render(out / "hudson.svg", semantics="grounded")
-m.render(out / "hudson-preferred-1.png", semantics="preferred", extension=1)
+argmap.draw(m, out / "hudson.svg", semantics="grounded")
+argmap.draw(m, out / "hudson-preferred-1.png", semantics="preferred", extension=1)
 toy = argmap.read_corpus(ROOT / "examples" / "toy-corpus")
-toy.render(out / "toy-corpus.svg")
+argmap.draw(toy, out / "toy-corpus.svg")
 # A self-contained static site: index, corpus diagram, one page per essay.
 index = write_report(toy, out / "report")
 print("wrote", sorted(p.name for p in out.iterdir()), "and", index)

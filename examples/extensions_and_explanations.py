@@ -21,17 +21,17 @@ print()
 # (a node stands only on a chain of support from evidence), or not at all.
 m = argmap.read_map(Path(__file__).resolve().parent.parent / "maps" / "hudson-cronin-2019.yaml")
 for support in ("none", "deductive", "necessary", "evidential"):
-    labels = m.labelling("grounded", support=support)
+    labels = argmap.labelling(m, "grounded", support=support)
     rejected = sorted(node for node, label in labels.items() if label != argmap.Label.IN)
     print(f"grounded, support {support}: not accepted: {', '.join(rejected)}")
 print()
-for attack in m.attack_graph("necessary").attacks:
+for attack in argmap.attack_graph(m, "necessary").attacks:
     if attack.kind != "direct":
         print(" ", attack.describe())
 print()
 print(argmap.explain(m, "c-history-addressed"))
 
 # Evidential support: which recommendations rest on the evidence the essay cites?
-evidential = m.labelling("grounded", support="evidential")
+evidential = argmap.labelling(m, "grounded", support="evidential")
 print("resting on evidence:", [r.id for r in m.recommendations if evidential[r.id] == "in"])
 print(argmap.explain(m, "r-burden-sharing", support="evidential"))

@@ -78,7 +78,7 @@ def test_the_argument_layer_becomes_a_map() -> None:
     assert kept["rephrases"][0]["from"] == ["1"]
     assert kept["other"]["locutions"][0]["personID"] == "7"
     # the semantics work on it: the undercut defeats both supports, the rebuttal the claim
-    assert m.labelling("grounded")["1"] == "out"
+    assert argmap.labelling(m, "grounded")["1"] == "out"
 
 
 def test_round_trip_keeps_everything() -> None:
@@ -116,7 +116,7 @@ def test_a_native_map_goes_to_aif_and_back() -> None:
         (e.source, e.target) for e in m.supports
     }
     assert {(e.source, e.target) for e in back.attacks} == {(e.source, e.target) for e in m.attacks}
-    assert back.labelling("grounded") == m.labelling("grounded")
+    assert argmap.labelling(back, "grounded") == argmap.labelling(m, "grounded")
 
 
 def test_bad_files_are_library_errors(tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_several_nodesets_as_one_map_or_a_corpus(tmp_path: Path) -> None:
     (group,) = corpus.equivalences
     assert [str(r) for r in group.members] == ["one:1", "two:1"]
     # the corpus analysis works on it: two's attack on the shared node conflicts with one
-    assert [c.pairs for c in corpus.conflicts(support="none")] == [(("two", "one"),)]
+    assert [c.pairs for c in argmap.conflicts(corpus, support="none")] == [(("two", "one"),)]
 
 
 @pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")

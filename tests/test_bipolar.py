@@ -141,24 +141,24 @@ def test_undercut_is_reified() -> None:
     assert kinds(m, "necessary") == {("u", "s", "direct"), ("u", "c", "secondary")}
     assert kinds(m, "none") == set()
     # with the inference undercut, the claim loses its support: grounded rejects c
-    assert m.labelling("grounded") == {"e": "in", "c": "out", "u": "in"}
-    assert m.labelling("grounded", support="none") == {"e": "in", "c": "in", "u": "in"}
+    assert argmap.labelling(m, "grounded") == {"e": "in", "c": "out", "u": "in"}
+    assert argmap.labelling(m, "grounded", support="none") == {"e": "in", "c": "in", "u": "in"}
 
 
 def test_map_extensions_and_descriptions() -> None:
     m = argmap.read_map(SHOWCASE)
     for support in ("none", "deductive", "necessary", "evidential"):
-        (grounded,) = m.extensions("grounded", support=support)
-        preferred = m.extensions("preferred", support=support)
+        (grounded,) = argmap.extensions(m, "grounded", support=support)
+        preferred = argmap.extensions(m, "preferred", support=support)
         assert all(grounded <= e for e in preferred)
         assert all(x in {n.id for n in m.nodes} for e in preferred for x in e)
-    graph = m.attack_graph("necessary")
+    graph = argmap.attack_graph(m, "necessary")
     texts = [a.describe() for a in graph.attacks]
     assert "c-sincerity-doubts attacks s-apologies" in texts
     assert any(
         t.startswith("secondary attack: c-sincerity-doubts attacks s-apologies") for t in texts
     )
-    assert m.labelling("grounded")["c-history-addressed"] == "out"
+    assert argmap.labelling(m, "grounded")["c-history-addressed"] == "out"
 
 
 def test_unknown_interpretation() -> None:
@@ -198,8 +198,8 @@ def test_evidential_example() -> None:
     }
     texts = sorted(a.describe() for a in graph.attacks)
     assert texts[2] == "evidential attack: f ⇒ d, and d attacks c, on which c ⇒ s ⇒ r rests"
-    assert m.extensions("grounded", support="evidential") == [frozenset("efd")]
-    labels = m.labelling("grounded", support="evidential")
+    assert argmap.extensions(m, "grounded", support="evidential") == [frozenset("efd")]
+    labels = argmap.labelling(m, "grounded", support="evidential")
     assert labels == {
         "e": "in",
         "f": "in",
@@ -211,7 +211,7 @@ def test_evidential_example() -> None:
     }
     # without d's attack, the chain stands, and x's attack (no evidence) does not count
     calm = attrs.evolve(m, edges=[e for e in m.edges if e.source != "d"])
-    assert calm.extensions("grounded", support="evidential") == [frozenset("efcdr")]
+    assert argmap.extensions(calm, "grounded", support="evidential") == [frozenset("efcdr")]
     why = argmap.explain(m, "x", "grounded", support="evidential")
     assert not why.accepted
     assert "no chain of support links it to evidence" in why.summary
@@ -256,7 +256,7 @@ def test_evidential_extensions_are_supported_and_conflict_free(
 def test_evidential_without_attacks_accepts_what_evidence_reaches(m: ArgumentMap) -> None:
     calm = attrs.evolve(m, edges=[e for e in m.edges if e.kind == "support"])
     nodes = frozenset(n.id for n in m.nodes)
-    (grounded,) = calm.extensions("grounded", support="evidential")
+    (grounded,) = argmap.extensions(calm, "grounded", support="evidential")
     assert grounded == supported_within(calm, nodes)
 
 
@@ -285,4 +285,10 @@ def test_nouioua_risch_extended_attacks() -> None:
         ("c", "e"),  # (2) a N b N c
     }
     # the grounded labelling: d is unattacked, so a, b and c fall and e stands
-    assert m.labelling("grounded") == {"a": "out", "b": "out", "c": "out", "d": "in", "e": "in"}
+    assert argmap.labelling(m, "grounded") == {
+        "a": "out",
+        "b": "out",
+        "c": "out",
+        "d": "in",
+        "e": "in",
+    }

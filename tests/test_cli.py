@@ -214,7 +214,7 @@ def test_consensus_command(capsys: pytest.CaptureFixture[str]) -> None:
         ["consensus", str(TOY), "--rule", "quorum", "--quorum", "1", "--json"], capsys
     )
     data = json.loads(out)
-    assert data["consensus"] == ["eq-talks", "dove.r-pause", "hawk.r-drills"]
+    assert data["consensus"] == ["eq-talks", "dove:r-pause", "hawk:r-drills"]
     assert data["recommendations"][0]["endorsers"] == ["broker", "hawk"]
     assert data["recommendations"][0]["explanation"]["accepted"] is True
     status, _, err = run(["consensus", str(TOY), "--rule", "quorum"], capsys)

@@ -99,5 +99,5 @@ def test_explaining_a_map_node() -> None:
     assert found.to_dict()["tree"]["label"] == "out"
     with pytest.raises(argmap.ArgmapError, match="no argument 'zz'"):
         explain(m, "zz")
-    with pytest.raises(argmap.ArgmapError, match="unknown mode"):
+    with pytest.raises(argmap.ArgmapError, match="unknown acceptance mode"):
         explain(m, "c-renewal", "preferred", mode="sometimes")

@@ -56,7 +56,7 @@ def test_each_essay_accepts_its_own_recommendations() -> None:
     rejected = {
         f"{m.id}:{node}"
         for m in argmap.read_corpus(MAPS).maps
-        for node, label in m.labelling("grounded").items()
+        for node, label in argmap.labelling(m, "grounded").items()
         if node in {r.id for r in m.recommendations} and label != "in"
     }
     assert rejected == {"arrington-yeo-2019:r-denounce"}

@@ -71,7 +71,7 @@ def test_own_arggraph() -> None:
     assert m.node("a1").text == "The town should build the bridge."
     assert m.node("a5").data["microtext"]["role"] == "opp"
     assert m.data["microtext"] == {"topic_id": "bridges", "stance": "pro"}
-    labels = m.labelling("grounded")
+    labels = argmap.labelling(m, "grounded")
     # both objections fail, so the claim stands
     assert (labels["a1"], labels["c4-objection"], labels["c6-objection"]) == ("in", "out", "out")
 
@@ -105,5 +105,5 @@ def test_every_microtext_loads_with_every_edge(path: Path) -> None:
     present = Counter(e.data["microtext"]["edge"] for e in m.edges)
     assert set(present) == set(arguing)
     assert len([n for n in m.nodes if "role" in n.data["microtext"]]) == len(list(root.iter("adu")))
-    labels = m.labelling("grounded")
+    labels = argmap.labelling(m, "grounded")
     assert set(labels) == {n.id for n in m.nodes}

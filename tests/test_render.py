@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,15 +176,17 @@ def test_render_and_notebook_display(tmp_path: Path) -> None:
         ("pdf", b"%PDF"),
         ("dot", b"digraph"),
     ):
-        data = m.render(tmp_path / f"m.{fmt}", semantics="grounded")
+        data = argmap.draw(m, tmp_path / f"m.{fmt}", semantics="grounded")
         assert data.startswith(magic)
         assert (tmp_path / f"m.{fmt}").read_bytes() == data
+    importlib.import_module("argmap.render.notebook")  # what `import argmap` does in IPython
+
     assert m._repr_mimebundle_()["image/svg+xml"].lstrip().startswith("<?xml")
     corpus = argmap.read_corpus(EXAMPLES / "toy-corpus")
     assert "<svg" in corpus._repr_mimebundle_()["image/svg+xml"]
-    assert "★ consensus" in corpus.read()._repr_mimebundle_()["image/svg+xml"]
+    assert "★ consensus" in argmap.reading(corpus)._repr_mimebundle_()["image/svg+xml"]
     with pytest.raises(argmap.ArgmapError, match="unknown diagram format 'gif'"):
-        m.render(tmp_path / "m.gif")
+        argmap.draw(m, tmp_path / "m.gif")
 
 
 @needs_dot
@@ -292,3 +297,13 @@ def test_every_drawn_node_has_its_own_svg_id() -> None:
         ids = re.findall(r'id="(n:[^"]*)"', diagram.source)
         assert len(ids) == len(set(ids))
         assert ids
+
+
+def test_notebooks_register_displays_only_inside_ipython() -> None:
+    code = (
+        "import sys, argmap; print('argmap.render.notebook' in sys.modules); "
+        "sys.modules['IPython'] = type(sys)('IPython'); import importlib; "
+        "importlib.reload(argmap); print('argmap.render.notebook' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -18,9 +18,9 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     corpus = argmap.read_corpus(ROOT / "maps")
     for m in corpus.maps:
-        m.render(OUT / f"{m.id}.svg", semantics="grounded")
+        argmap.draw(m, OUT / f"{m.id}.svg", semantics="grounded")
         print(f"wrote docs/diagrams/{m.id}.svg")
-    corpus.render(OUT / "corpus.svg", recommendations_only=True)
+    argmap.draw(corpus, OUT / "corpus.svg", recommendations_only=True)
     print("wrote docs/diagrams/corpus.svg")
 
 
