@@ -13,16 +13,18 @@ indices attacking it and attacked by it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 import numpy as np
 
 from argmap.errors import ArgmapError
 
 __all__ = ["AF", "Adjacency"]
+
+T = TypeVar("T")
 
 
 class AF:
@@ -44,13 +46,20 @@ class AF:
 
     __slots__ = (
         "_attackers",
-        "_grounded",
         "_index",
+        "_memo",
         "_targets",
         "adjacency",
         "arguments",
         "attack_count",
     )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Refuse every assignment from outside: a framework never changes once built."""
+        raise AttributeError(f"an AF is immutable: cannot set '{name}'")
+
+    def _set(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = tuple(arguments)
@@ -62,7 +71,7 @@ class AF:
         except KeyError as exc:
             raise ArgmapError(f"an attack names an unknown argument '{exc.args[0]}'") from None
         self._build(names, np.array(ends, dtype=np.int64))
-        self._index: dict[str, int] | None = index
+        self._set("_index", index)
 
     def _build(self, names: tuple[str, ...], ends: np.ndarray) -> None:
         """Index the attacks: ``ends`` is attacker, attacked, attacker, ... as indices.
@@ -79,17 +88,44 @@ class AF:
             keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
         source, target = np.divmod(keys, n) if n else (keys, keys)
         by_target = np.argsort(target, kind="stable")
-        self.arguments: tuple[str, ...] = names
-        self.attack_count: int = len(keys)
-        """How many (distinct) attacks there are."""
-        self.adjacency: Adjacency = Adjacency(
+        adjacency = Adjacency(
             _offsets(source, n), target, _offsets(target[by_target], n), source[by_target]
         )
-        self._attackers: tuple[tuple[int, ...], ...] | None = None
-        self._targets: tuple[tuple[int, ...], ...] | None = None
-        self._grounded: tuple[list[int], list[int]] | None = None
-        """Grounded labels and ranks, kept by :func:`argmap.semantics.grounded.grounded_ranks`
-        (a framework never changes, so neither do they)."""
+        for array in adjacency:
+            array.flags.writeable = False
+        self._set("arguments", names)
+        self._set("attack_count", len(keys))
+        self._set("adjacency", adjacency)
+        self._set("_attackers", None)
+        self._set("_targets", None)
+        self._set("_memo", {})
+
+    arguments: tuple[str, ...]
+    """The arguments' names; argument ``i`` is ``arguments[i]``."""
+    attack_count: int
+    """How many (distinct) attacks there are."""
+    adjacency: Adjacency
+    """The attacks as compressed sparse rows (read-only numpy arrays)."""
+    _index: dict[str, int] | None
+    _attackers: tuple[tuple[int, ...], ...] | None
+    _targets: tuple[tuple[int, ...], ...] | None
+    _memo: dict[str, object]
+
+    def memoized(self, key: str, compute: Callable[[AF], T]) -> T:
+        """``compute(self)``, computed once per framework and key and then remembered.
+
+        A framework never changes, so neither does what is computed from it; the
+        semantics keep the grounded labelling this way. The value is shared: treat it as
+        read-only.
+
+        >>> af = AF(["a"])
+        >>> af.memoized("size", len), af.memoized("size", lambda _: 0)
+        (1, 1)
+        """
+        memo: dict[str, object] = self._memo
+        if key not in memo:
+            memo[key] = compute(self)
+        return cast("T", memo[key])
 
     @classmethod
     def from_file(cls, path: str | Path, fmt: str | None = None) -> AF:
@@ -134,7 +170,7 @@ class AF:
             raise ArgmapError(f"attack {pair} has an index outside 0..{n - 1}")
         af = cls.__new__(cls)
         af._build(arguments, ends)
-        af._index = None
+        af._set("_index", None)
         if names is not None and len(af.index) != n:
             raise ArgmapError(f"argument '{_repeated(arguments)}' is listed twice")
         return af
@@ -143,7 +179,9 @@ class AF:
     def index(self) -> dict[str, int]:
         """Argument name to index (built on first use)."""
         if self._index is None:
-            self._index = {name: i for i, name in enumerate(self.arguments)}
+            index = {name: i for i, name in enumerate(self.arguments)}
+            self._set("_index", index)
+            return index
         return self._index
 
     def __len__(self) -> int:
@@ -170,14 +208,18 @@ class AF:
     def attackers(self) -> tuple[tuple[int, ...], ...]:
         """Per argument index, the indices of its attackers (ascending)."""
         if self._attackers is None:
-            self._attackers = self.adjacency.rows(incoming=True)
+            rows = self.adjacency.rows(incoming=True)
+            self._set("_attackers", rows)
+            return rows
         return self._attackers
 
     @property
     def targets(self) -> tuple[tuple[int, ...], ...]:
         """Per argument index, the indices it attacks (ascending)."""
         if self._targets is None:
-            self._targets = self.adjacency.rows(incoming=False)
+            rows = self.adjacency.rows(incoming=False)
+            self._set("_targets", rows)
+            return rows
         return self._targets
 
     @property

@@ -10,7 +10,7 @@ independent sets (the maximal cliques of the complementary graph).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import islice
 from typing import Any
 
@@ -18,6 +18,7 @@ import attrs
 import networkx as nx
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.merge import readonly
 from argmap.analysis.reading import Reading, as_reading
 from argmap.model import Corpus
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
@@ -30,9 +31,9 @@ class Consistency:
     """The consistency of a corpus's essays, pair by pair and as maximal subsets."""
 
     essays: tuple[str, ...]
-    clashes: dict[tuple[str, str], tuple[Conflict, ...]]
+    clashes: Mapping[tuple[str, str], tuple[Conflict, ...]] = attrs.field(converter=readonly)
     """A sorted pair of essays → the conflicts between them."""
-    self_inconsistent: dict[str, tuple[Conflict, ...]]
+    self_inconsistent: Mapping[str, tuple[Conflict, ...]] = attrs.field(converter=readonly)
     """An essay → conflicts between nodes it accepts itself, once linked to the corpus."""
     maximal: tuple[frozenset[str], ...]
     """The maximal jointly consistent subsets, largest first (at most ``limit`` of them)."""

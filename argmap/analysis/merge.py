@@ -22,52 +22,73 @@ on a map works on it: the bipolar interpretations of support, the semantics, exp
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Node, NodeKind, NodeRef, RelationKind
 
-__all__ = ["CORPUS", "MergedCorpus", "merge"]
+__all__ = ["CORPUS", "MergedCorpus", "merge", "readonly"]
 
 CORPUS = "corpus"
 """The provenance of edges that come from the corpus file's relations."""
 
 
-@attrs.frozen(eq=False)
+def readonly(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A read-only copy of a mapping: results of the analyses cannot be changed in place.
+
+    >>> readonly({"a": 1})["a"]
+    1
+    """
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=False, slots=False)
 class MergedCorpus:
     """A corpus merged into one map, and where each part of it comes from."""
 
     map: ArgumentMap
     """The merged map: nodes ``essay:node`` or equivalence groups, all edges."""
-    members: dict[str, tuple[NodeRef, ...]]
+    members: Mapping[str, tuple[NodeRef, ...]] = attrs.field(converter=readonly)
     """Merged node id → the essays' nodes it stands for."""
-    node_of: dict[NodeRef, str]
+    node_of: Mapping[NodeRef, str] = attrs.field(converter=readonly)
     """An essay's node → its merged node id."""
-    edge_sources: dict[str, frozenset[str]]
+    edge_sources: Mapping[str, frozenset[str]] = attrs.field(converter=readonly)
     """Merged edge key → the essays stating the edge (``corpus`` for relations)."""
-    edge_notes: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    edge_notes: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=readonly)
     """Merged edge key → the notes (rationales) given where it is stated."""
     dropped: tuple[str, ...] = ()
     """Edges left out, with the reason (a support between two equivalent nodes)."""
-    _stated: dict[str, list[Edge]] = attrs.field(factory=dict, repr=False)
-    """Essay (or ``corpus``) → the merged edges it states, in map order."""
-    _nodes_of: dict[str, list[str]] = attrs.field(factory=dict, repr=False)
-    """Essay → the merged nodes it states, in map order."""
-    _order: dict[str, int] = attrs.field(factory=dict, repr=False)
-    """Node id or edge key → its position in the map."""
 
-    def __attrs_post_init__(self) -> None:
-        self._order.update({n.id: i for i, n in enumerate(self.map.nodes)})
-        self._order.update({e.key: i for i, e in enumerate(self.map.edges)})
+    @functools.cached_property
+    def _order(self) -> dict[str, int]:
+        """Node id or edge key → its position in the map."""
+        order = {n.id: i for i, n in enumerate(self.map.nodes)}
+        order.update({e.key: i for i, e in enumerate(self.map.edges)})
+        return order
+
+    @functools.cached_property
+    def _stated(self) -> dict[str, list[Edge]]:
+        """Essay (or ``corpus``) → the merged edges it states, in map order."""
+        stated: dict[str, list[Edge]] = {}
         for edge in self.map.edges:
             for source in sorted(self.edge_sources[edge.key]):
-                self._stated.setdefault(source, []).append(edge)
+                stated.setdefault(source, []).append(edge)
+        return stated
+
+    @functools.cached_property
+    def _nodes_of(self) -> dict[str, list[str]]:
+        """Essay → the merged nodes it states, in map order."""
+        nodes: dict[str, list[str]] = {}
         for node in self.map.nodes:
             for essay in sorted(self.essays_of(node.id)):
-                self._nodes_of.setdefault(essay, []).append(node.id)
+                nodes.setdefault(essay, []).append(node.id)
+        return nodes
 
     def essays_of(self, node: str) -> frozenset[str]:
         """The essays that state a merged node."""

@@ -8,10 +8,11 @@ derived attacks and extensions.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 import attrs
 
-from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge
+from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge, readonly
 from argmap.analysis.status import EssayStatus, Tension, essay_status
 from argmap.bipolar import DerivedGraph, attack_graph, extensions
 from argmap.framework import AF
@@ -47,8 +48,8 @@ class Reading:
     """Its attack graph (derived attacks carry their paths)."""
     framework_extensions: tuple[frozenset[str], ...]
     """The extensions of :attr:`map` itself, its synthetic nodes included."""
-    essays: dict[str, EssayStatus]
-    accepted: dict[str, frozenset[str]]
+    essays: Mapping[str, EssayStatus] = attrs.field(converter=readonly)
+    accepted: Mapping[str, frozenset[str]] = attrs.field(converter=readonly)
     """Essay id → the merged nodes standing for the nodes the essay accepts (in ``mode``)."""
 
     @functools.cached_property

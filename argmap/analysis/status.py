@@ -10,8 +10,11 @@ recommendations: they are not jointly acceptable.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
+from argmap.analysis.merge import readonly
 from argmap.bipolar import attack_graph, extensions
 from argmap.model import ArgumentMap
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
@@ -26,7 +29,7 @@ class Tension:
     essay: str
     recommendations: tuple[str, ...]
     """The essay's recommendations missing from the extension that keeps the most of them."""
-    attackers: dict[str, tuple[str, ...]] = attrs.field(eq=False)
+    attackers: Mapping[str, tuple[str, ...]] = attrs.field(eq=False, converter=readonly)
     """For each, its attackers inside that extension (empty: it is merely undecided)."""
 
     def describe(self) -> str:

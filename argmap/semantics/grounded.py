@@ -27,8 +27,11 @@ def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
     >>> grounded_ranks(AF(["a", "b", "c"], [("a", "b"), ("b", "c")]))
     ([1, 2, 1], [0, 0, 1])
     """
-    if af._grounded is not None:
-        return af._grounded[0].copy(), af._grounded[1].copy()
+    label, rank = af.memoized("grounded", _grounded_ranks)
+    return label.copy(), rank.copy()
+
+
+def _grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
     n, adjacency = len(af), af.adjacency
     start, index = adjacency.out_start.tolist(), adjacency.out_index.tolist()
     label, rank = [UNDEC] * n, [-1] * n
@@ -47,7 +50,6 @@ def grounded_ranks(af: AF) -> tuple[list[int], list[int]]:
                     if live[c] == 0 and label[c] == UNDEC:
                         following.append(c)
         frontier, level = following, level + 1
-    af._grounded = (label.copy(), rank.copy())
     return label, rank
 
 
