@@ -88,7 +88,7 @@ def test_typed_keywords_reject_unknown_options() -> None:
 def test_frameworks_and_results_cannot_be_changed_in_place() -> None:
     af = AF(["a", "b"], [("a", "b")])
     with pytest.raises(AttributeError, match="immutable"):
-        af.arguments = ("x",)  # type: ignore[misc]
+        af.arguments = ("x",)
     with pytest.raises(ValueError, match="read-only"):
         af.adjacency.out_index[0] = 1
     reading = argmap.reading(argmap.Corpus([argmap.map_from_yaml(TOY)]))
