@@ -26,6 +26,7 @@ test: venv dot chromium lint typecheck pytest
 lint: venv
 	$(BIN)/ruff check argmap tests examples benchmarks tools
 	$(BIN)/ruff format --check argmap tests examples benchmarks tools
+	$(BIN)/lint-imports
 
 typecheck: venv
 	$(BIN)/mypy
