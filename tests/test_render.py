@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import re
 import shutil
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ import argmap
 from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
 from argmap.cli import main
 from argmap.render.diagrams import corpus_drawing, map_drawing
-from argmap.render.dot import quote, run_dot
+from argmap.render.dot import SafeDigraph, html_label, quote, run_dot
 from argmap.render.essay import statuses
 from argmap.render.report import write_report
 from tests.helpers import EXAMPLES, SHOWCASE
@@ -58,6 +60,86 @@ def hostile_map() -> ArgumentMap:
 
 def test_quote_escapes_backslashes_quotes_and_newlines() -> None:
     assert quote('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+
+
+# Names and values graphviz's own quoting would not keep literal: HTML-like strings, DOT
+# escapes, a trailing backslash, edge syntax, keywords, and colons (ports, for graphviz).
+AWKWARD = [
+    "<x>",
+    "<b>x</b>",
+    "a -> b",
+    '"a" -> "b"',
+    "\\N",
+    "x\\",
+    'y\\"',
+    "node",
+    "Graph",
+    "a:b",
+    "a:b:n",
+    "a;b]c[",
+    "{z}",
+    "",
+]
+
+
+def test_quote_keeps_html_edges_keywords_and_ports_literal() -> None:
+    assert quote("<x>") == '"<x>"'  # graphviz alone would pass it on as an HTML label
+    assert quote("<b>x</b>") == '"<b>x</b>"'
+    assert quote("a -> b") == '"a -> b"'
+    assert quote('"a" -> "b"') == '"\\"a\\" -> \\"b\\""'
+    assert quote("x\\") == '"x\\\\"'  # not a quote escaped by the last backslash
+    assert quote("node") == '"node"'
+    assert quote("a:b") == '"a:b"'  # graphviz alone would read a port
+    assert quote("") == '""'
+
+
+def test_the_digraph_shows_every_name_and_value_literally() -> None:
+    g = SafeDigraph(name="<g>", graph_attr={"label": "<b>x</b>", "tooltip": "\\G"})
+    with g.subgraph(name="cluster_<c>", graph_attr={"label": '"]; x [label="y'}) as c:
+        c.node("<x>", _attributes={"label": "<b>x</b>", "tooltip": "\\N", "width": 0.5})
+    g.node("n", label="<i>y</i>", tooltip="a\nb")
+    g.edge("a:b", "<x>", _attributes={"label": html_label("<B>safe</B>"), "xlabel": "<x>"})
+    g.attr("node", shape="<box>", _attributes={"<k>": "v"})
+    source = g.source
+    assert source.startswith('digraph "<g>" {\n')
+    assert '\tgraph [label="<b>x</b>", tooltip="\\\\G"]\n' in source
+    assert '\tsubgraph "cluster_<c>" {\n' in source
+    assert 'graph [label="\\"]; x [label=\\"y"]' in source
+    assert '"<x>" [label="<b>x</b>", tooltip="\\\\N", width="0.5"]' in source
+    assert '"n" [label="<i>y</i>", tooltip="a\\nb"]' in source
+    # only Html is markup
+    assert '"a:b" -> "<x>" [label=<<B>safe</B>>, xlabel="<x>"]' in source
+    assert '\tnode [shape="<box>", "<k>"="v"]' in source
+
+
+@needs_dot
+def test_awkward_names_and_values_are_drawn_literally() -> None:
+    g = SafeDigraph(name="awkward")
+    for i, name in enumerate(AWKWARD):
+        g.node(name, _attributes={"id": f"m:{i}", "label": f"label {name}"})
+    for tail, head in pairwise(AWKWARD):
+        g.edge(tail, head)
+    svg = run_dot(g.source, "svg").decode("utf-8")
+    # one node per name: no name was split at a colon, read as HTML or cut short
+    assert svg.count('class="node"') == len(AWKWARD)
+    assert svg.count('class="edge"') == len(AWKWARD) - 1
+    for i, name in enumerate(AWKWARD):
+        text = html.escape(f"label {name}", quote=True).replace("-", "&#45;")
+        assert f'<g id="m:{i}" class="node">' in svg
+        assert f">{text}</text>" in svg, name
+
+
+@needs_dot
+def test_keywords_and_numbers_as_map_ids_stay_distinct_nodes() -> None:
+    ids = ["node", "Edge", "graph", "strict", "subgraph", "c", "007", "7", "1.5", "1.50"]
+    m = ArgumentMap("digraph", "T", [Node(i, "claim", f"text of {i}") for i in ids], [])
+    diagram = map_drawing(m, "grounded")
+    assert diagram.source.startswith('digraph "digraph" {\n')
+    assert '\t"007" [' in diagram.source
+    svg = run_dot(diagram.source, "svg").decode("utf-8")
+    for i in ids:
+        assert f'<g id="n:{i}" class="node">' in svg
+        assert f">text of {i}</text>" in svg
 
 
 @needs_dot
@@ -117,8 +199,8 @@ def test_kinds_edges_and_undercuts_have_their_own_styles() -> None:
         source,
     )
     assert "cluster_legend" in source
-    assert "{rank=min;" in source
-    assert "{rank=max;" in source
+    assert re.search(r'\{\s*rank="min"\s+"e-', source)  # evidence at the bottom ...
+    assert re.search(r'\{\s*rank="max"\s+"r-', source)  # ... recommendations at the top
 
 
 def test_the_same_map_gives_the_same_dot() -> None:
@@ -187,6 +269,28 @@ def test_render_and_notebook_display(tmp_path: Path) -> None:
     assert "★ consensus" in argmap.reading(corpus)._repr_mimebundle_()["image/svg+xml"]
     with pytest.raises(argmap.ArgmapError, match="unknown diagram format 'gif'"):
         argmap.draw(m, tmp_path / "m.gif")
+
+
+@needs_dot
+def test_dot_errors_and_timeouts_are_argmap_errors() -> None:
+    source = map_drawing(argmap.read_map(SHOWCASE)).source
+    assert run_dot(source, "svg", timeout=120) == run_dot(source, "svg")
+    with pytest.raises(argmap.ArgmapError, match=r"dot took longer than 1e-06 s"):
+        run_dot(source, "svg", timeout=1e-6)
+    for timeout in (None, 120):
+        with pytest.raises(argmap.ArgmapError, match=r"dot failed: .*syntax error"):
+            run_dot("digraph { a -> }", "svg", timeout=timeout)
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_a_missing_dot_is_an_argmap_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, timeout: float | None
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(argmap.ArgmapError, match="Graphviz's dot is not installed"):
+        run_dot("digraph { a }", "svg", timeout=timeout)
+    assert run_dot("digraph { a }", "dot") == b"digraph { a }"  # the source needs no dot
+    assert "image/svg+xml" not in argmap.read_map(SHOWCASE)._repr_mimebundle_()
 
 
 @needs_dot

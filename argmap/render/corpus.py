@@ -18,7 +18,7 @@ from argmap.analysis.conflicts import Conflict
 from argmap.analysis.consensus import Consensus
 from argmap.analysis.reading import Reading
 from argmap.model import ArgumentMap, NodeKind, NodeRef, RelationKind
-from argmap.render.dot import DotWriter, html_label, html_text
+from argmap.render.dot import SafeDigraph, html_label, html_text
 from argmap.render.essay import EDGE_STYLES, Diagram, edge_attributes, legend, node_attributes
 
 __all__ = ["corpus_diagram"]
@@ -79,15 +79,20 @@ def corpus_diagram(
         for ref in (relation.source, relation.target):
             linked.setdefault(ref.essay, set()).add(ref.node)
 
-    dot = DotWriter(
-        corpus.id or "corpus",
-        {"rankdir": "LR", "fontname": "Helvetica", "labelloc": "t", "nodesep": 0.2},
-    )
     title = html_text(corpus.title or "Corpus")
     subtitle = html_text(_subtitle(reading, consensus))
-    dot.label(html_label(f'<B>{title}</B><BR/><FONT POINT-SIZE="10">{subtitle}</FONT>'))
-    dot.defaults("node", {"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"})
-    dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
+    dot = SafeDigraph(
+        name=corpus.id or "corpus",
+        graph_attr={
+            "rankdir": "LR",
+            "fontname": "Helvetica",
+            "labelloc": "t",
+            "nodesep": 0.2,
+            "label": html_label(f'<B>{title}</B><BR/><FONT POINT-SIZE="10">{subtitle}</FONT>'),
+        },
+        node_attr={"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"},
+        edge_attr={"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8},
+    )
     related: dict[str, list[str]] = {}
     counter = 0
 
@@ -106,35 +111,38 @@ def corpus_diagram(
         status = reading.essays[m.id]
         accepted = status.accepted(reading.mode)
         kept = _kept(m, linked.get(m.id, set()), recommendations_only)
-        dot.open(
-            f"cluster_{i}",
-            {
+        with dot.subgraph(
+            name=f"cluster_{i}",
+            graph_attr={
                 "label": m.title,
                 "tooltip": m.id,
                 "style": "rounded",
                 "color": "#888888",
                 "fontsize": 11,
             },
-        )
-        for node in m.nodes:
-            if node.id not in kept:
-                continue
-            name = f"{m.id}:{node.id}"
-            star = "★ consensus" if name in marked else ""
-            attributes = node_attributes(
-                node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
-            )
-            attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
-            if star:
-                attributes["peripheries"] = 3
-            dot.node(name, attributes)
-        dot.close()
+        ) as cluster:
+            for node in m.nodes:
+                if node.id not in kept:
+                    continue
+                name = f"{m.id}:{node.id}"
+                star = "★ consensus" if name in marked else ""
+                attributes = node_attributes(
+                    node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
+                )
+                attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
+                if star:
+                    attributes["peripheries"] = 3
+                cluster.node(name, _attributes=attributes)
         for edge in m.edges:
             if m.is_undercut(edge) or edge.source not in kept or edge.target not in kept:
                 continue
             a, b = f"{m.id}:{edge.source}", f"{m.id}:{edge.target}"
             dot.edge(
-                a, b, edge_attributes(str(edge.kind), element(a, b), tooltip=f"{m.id}: {edge.kind}")
+                a,
+                b,
+                _attributes=edge_attributes(
+                    str(edge.kind), element(a, b), tooltip=f"{m.id}: {edge.kind}"
+                ),
             )
         if recommendations_only:
             for source, target in sorted(_shortcuts(m, kept)):
@@ -142,7 +150,7 @@ def corpus_diagram(
                 dot.edge(
                     a,
                     b,
-                    edge_attributes(
+                    _attributes=edge_attributes(
                         "support",
                         element(a, b),
                         style="dotted",
@@ -156,7 +164,7 @@ def corpus_diagram(
             dot.edge(
                 a,
                 b,
-                {
+                _attributes={
                     **SAME,
                     "id": element(a, b),
                     "tooltip": f"same proposition: {group.note or group.id or ''}",
@@ -174,11 +182,11 @@ def corpus_diagram(
             element,
         )
     legend(dot, with_status=True)
-    return Diagram(dot.source(), {k: tuple(v) for k, v in related.items()})
+    return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
 
 
 def _relation(
-    dot: DotWriter,
+    dot: SafeDigraph,
     reading: Reading,
     source: NodeRef,
     target: NodeRef,
@@ -204,7 +212,7 @@ def _relation(
         more["xlabel"] = "conflict"
         more["fontcolor"] = EDGE_STYLES["attack"]["color"]
     assert callable(element)
-    dot.edge(a, b, edge_attributes(style, element(a, b), **more))
+    dot.edge(a, b, _attributes=edge_attributes(style, element(a, b), **more))
 
 
 def _subtitle(reading: Reading, consensus: Consensus | None) -> str:

@@ -1,23 +1,43 @@
-r"""Writing DOT safely, and running Graphviz's ``dot``.
+r"""Building DOT with the graphviz package, safely, and running Graphviz's ``dot`` through it.
 
-Every piece of text from a map reaches DOT through this module: identifiers and attribute
-values through :func:`quote` (backslashes and quotes escaped inside a double-quoted string,
-so no DOT escape sequence like ``\\N`` or ``\\G`` and no attribute can be injected), labels as
-HTML-like labels built with :func:`html_text` (``&``, ``<``, ``>`` and quotes escaped, so no
-markup can be injected). ``dot`` then escapes text again when it writes SVG.
+Diagrams are :class:`SafeDigraph` objects: ``graphviz.Digraph`` with its quoting hooks
+replaced by argmap's own, so that every identifier, attribute key and attribute value given
+to it, from any of its methods (``node``, ``edge``, ``attr``, ``subgraph``, the
+``graph_attr``, ``node_attr`` and ``edge_attr`` mappings), is shown literally. The package's
+own quoting is not enough for text from a map: it passes a value of the form ``<...>``
+through as an HTML-like label, lets backslash escapes like ``\N`` or ``\G`` through, and
+splits an edge end at ``:`` into node, port and compass point. So text reaches DOT through
+:func:`quote` only (a double-quoted string with backslashes, quotes and line breaks escaped,
+so no DOT escape sequence and no attribute can be injected), and the only markup is an
+:class:`Html` label, built with :func:`html_label` from parts that went through
+:func:`html_text` (``&``, ``<``, ``>`` and quotes escaped, so no markup can be injected).
+``dot`` then escapes text again when it writes SVG.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import shutil
+import re
 import subprocess
 import textwrap
 from collections.abc import Iterable, Mapping
 
+import graphviz
+
 from argmap.errors import ArgmapError
 
-__all__ = ["FORMATS", "DotWriter", "Html", "html_label", "html_text", "quote", "run_dot", "wrap"]
+__all__ = [
+    "FORMATS",
+    "Html",
+    "SafeDigraph",
+    "html_label",
+    "html_text",
+    "quote",
+    "run_dot",
+    "same_rank",
+    "wrap",
+]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 """Output formats: ``dot`` is the source itself, the others are drawn by Graphviz."""
@@ -28,6 +48,8 @@ def quote(text: str) -> str:
 
     >>> print(quote('say "hi" \\N'))
     "say \"hi\" \\N"
+    >>> print(quote("<b>x</b>"), quote("a -> b"), quote("node"), quote("hawk:r-talks"))
+    "<b>x</b>" "a -> b" "node" "hawk:r-talks"
     """
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
@@ -48,6 +70,10 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(" ".join(text.split()), width) or [""]
 
 
+Given = Mapping[str, object] | Iterable[tuple[str, object]] | None
+"""Attributes as graphviz takes them: a mapping, ``(key, value)`` pairs, or none."""
+
+
 class Html(str):
     """An HTML-like label's markup, written by this package (never by a map's text)."""
 
@@ -59,93 +85,137 @@ def html_label(markup: str) -> Html:
     return Html(f"<{markup}>")
 
 
-def _attributes(attributes: Mapping[str, str | int | float]) -> str:
-    parts = []
-    for key, value in attributes.items():
-        if isinstance(value, Html):
-            parts.append(f"{key}={value}")
-        else:
-            parts.append(f"{key}={quote(str(value))}")
-    return f" [{', '.join(parts)}]" if parts else ""
+def _value(item: object) -> str:
+    """An attribute value: an :class:`Html` label as it is, anything else :func:`quote`.
+
+    >>> print(_value(0.3), _value("<x>"), _value(html_label("<B>x</B>")))
+    "0.3" "<x>" <<B>x</B>>
+    """
+    return item if isinstance(item, Html) else quote(str(item))
 
 
-class DotWriter:
-    """Accumulates DOT statements; every identifier and value is quoted on the way in."""
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_KEYWORDS = {"node", "edge", "graph", "digraph", "subgraph", "strict"}
 
-    def __init__(self, name: str, attributes: Mapping[str, str | int | float]) -> None:
-        self.lines = [f"digraph {quote(name)} {{"]
-        self.lines += [f"  {key}={quote(str(value))};" for key, value in attributes.items()]
-        self.indent = "  "
 
-    def label(self, label: Html) -> None:
-        """The (sub)graph's own label, as HTML-like markup."""
-        self.lines.append(f"{self.indent}label={label};")
+@functools.lru_cache(maxsize=256)  # attribute names are few
+def _key(key: str) -> str:
+    """An attribute name: bare when a plain name (as all of Graphviz's are), else quoted."""
+    return key if _NAME.fullmatch(key) and key.lower() not in _KEYWORDS else quote(key)
 
-    def defaults(self, kind: str, attributes: Mapping[str, str | int | float]) -> None:
-        """Default attributes for ``node``, ``edge`` or ``graph``."""
-        self.lines.append(f"{self.indent}{kind}{_attributes(attributes)};")
 
-    def node(self, name: str, attributes: Mapping[str, str | int | float]) -> None:
-        """A node statement."""
-        self.lines.append(f"{self.indent}{quote(name)}{_attributes(attributes)};")
+def a_list(
+    label: object = None, kwargs: Mapping[str, object] | None = None, attributes: Given = None
+) -> str:
+    """Attributes as DOT, ``key="value", ...``: the package's ``a_list`` hook, argmap's quoting.
 
-    def edge(self, source: str, target: str, attributes: Mapping[str, str | int | float]) -> None:
-        """An edge statement."""
-        self.lines.append(
-            f"{self.indent}{quote(source)} -> {quote(target)}{_attributes(attributes)};"
-        )
+    In the order given (graphviz would sort plain dicts): ``label``, the keywords, then
+    ``attributes`` (a mapping or pairs); a ``None`` value means no attribute.
 
-    def open(self, name: str, attributes: Mapping[str, str | int | float]) -> None:
-        """Open a subgraph (a cluster when ``name`` starts with ``cluster``)."""
-        self.lines.append(f"{self.indent}subgraph {quote(name)} {{")
-        self.indent += "  "
-        self.lines += [
-            f"{self.indent}{key}={quote(str(value))};" for key, value in attributes.items()
-        ]
+    >>> a_list("<x>", {"shape": "box"}, [("width", 0.5), ("color", None)])
+    'label="<x>", shape="box", width="0.5"'
+    """
+    items: list[tuple[str, object]] = [] if label is None else [("label", label)]
+    items += (kwargs or {}).items()
+    if isinstance(attributes, Mapping):
+        items += attributes.items()
+    elif attributes:
+        items += attributes
+    return ", ".join(f"{_key(key)}={_value(item)}" for key, item in items if item is not None)
 
-    def same_rank(self, rank: str, names: Iterable[str]) -> None:
-        """Put nodes on one rank (``min``, ``max``, ``same``, ``source``, ``sink``)."""
-        members = " ".join(quote(n) for n in names)
-        if members:
-            self.lines.append(f"{self.indent}{{rank={rank}; {members}}}")
 
-    def close(self) -> None:
-        """Close the innermost subgraph."""
-        self.indent = self.indent[:-2]
-        self.lines.append(f"{self.indent}}}")
+def attr_list(
+    label: object = None, kwargs: Mapping[str, object] | None = None, attributes: Given = None
+) -> str:
+    """An attribute list, `` [key="value", ...]``, or nothing: the ``attr_list`` hook."""
+    content = a_list(label, kwargs, attributes)
+    return f" [{content}]" if content else ""
 
-    def source(self) -> str:
-        """The finished DOT text."""
-        return "\n".join([*self.lines, "}"]) + "\n"
+
+class SafeDigraph(graphviz.Digraph):  # type: ignore[misc]
+    r"""A ``graphviz.Digraph`` that shows every name and value given to it literally.
+
+    It replaces the package's quoting hooks (the ``graphviz.quoting.Quote`` mixin): names go
+    through :func:`quote`, attribute lists through :func:`a_list` and :func:`attr_list`. Pass
+    text as it is, never escaped; only an :class:`Html` value is read as markup. An edge end
+    is a node name: a ``:`` in it is part of the name, not a port (the package would split it,
+    see https://github.com/xflr6/graphviz/issues/53). Subgraphs are of this class too.
+
+    >>> g = SafeDigraph(name="g", graph_attr={"label": html_label("<B>T</B>")})
+    >>> g.edge("a:b", "<x>", _attributes={"tooltip": '"]; evil [label="x', "penwidth": 2})
+    >>> print(g.source, end="")  # doctest: +NORMALIZE_WHITESPACE
+    digraph "g" {
+        graph [label=<<B>T</B>>]
+        "a:b" -> "<x>" [tooltip="\"]; evil [label=\"x", penwidth="2"]
+    }
+    """
+
+    _quote = staticmethod(quote)
+    _quote_edge = staticmethod(quote)
+    _a_list = staticmethod(a_list)
+    _attr_list = staticmethod(attr_list)
+
+
+def same_rank(graph: SafeDigraph, rank: str, names: Iterable[str]) -> None:
+    """Put nodes on one rank (``min``, ``max``, ``same``, ``source``, ``sink``).
+
+    An anonymous subgraph with ``rank`` set; nothing when ``names`` is empty.
+    """
+    members = list(names)
+    if not members:
+        return
+    with graph.subgraph() as group:
+        group.attr(rank=rank)
+        for name in members:
+            group.node(name)
 
 
 def run_dot(source: str, fmt: str, timeout: float | None = None) -> bytes:
-    """Lay out DOT with Graphviz's ``dot`` and return the drawing in ``fmt``.
+    """Lay out DOT with Graphviz's ``dot`` (through the graphviz package) and draw it.
+
+    Returns the drawing in ``fmt``; the DOT text itself for ``dot``. ``dot``'s warnings are
+    not printed. With ``timeout`` (seconds), ``dot`` is stopped when it takes longer.
 
     Raises
     ------
     ArgmapError
-        If ``dot`` is missing, fails, or the format is unknown.
+        If ``dot`` is missing, fails or takes longer than ``timeout``, or the format is
+        unknown.
     """
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown diagram format '{fmt}'; known: {', '.join(FORMATS)}")
     if fmt == "dot":
         return source.encode("utf-8")
-    program = shutil.which("dot")
-    if program is None:
-        raise ArgmapError(
-            "Graphviz's 'dot' program is not installed (make demo installs it; or use -o x.dot)"
-        )
     try:
-        done = subprocess.run(
-            [program, f"-T{fmt}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
+        return _pipe(source, fmt, timeout)
+    except graphviz.ExecutableNotFound:
+        raise ArgmapError(
+            "Graphviz's dot is not installed; install the graphviz system package "
+            "(make demo does), or write the DOT source with -o x.dot"
+        ) from None
+    except graphviz.CalledProcessError as exc:
+        stderr = exc.stderr.decode("utf-8", "replace") if exc.stderr else ""
+        raise ArgmapError(f"dot failed: {stderr.strip() or exc}") from None
     except subprocess.TimeoutExpired:
         raise ArgmapError(f"dot took longer than {timeout} s") from None
-    if done.returncode != 0:
-        raise ArgmapError(f"dot failed: {done.stderr.decode('utf-8', 'replace').strip()}")
-    return done.stdout
+
+
+def _pipe(source: str, fmt: str, timeout: float | None) -> bytes:
+    """``dot -T fmt`` on ``source``, run by the graphviz package.
+
+    graphviz (0.20, 0.21) has no timeout on ``pipe``; with a timeout, this runs the command
+    ``pipe`` would run through the package's own runner, which hands the timeout on to
+    ``subprocess.run`` (that kills ``dot`` when it expires).
+    """
+    if timeout is None:
+        return bytes(graphviz.Source(source).pipe(format=fmt, quiet=True))
+    from graphviz.backend import dot_command, execute
+
+    done = execute.run_check(
+        dot_command.command("dot", fmt),
+        input=source.encode("utf-8"),
+        capture_output=True,
+        quiet=True,
+        timeout=timeout,
+    )
+    return bytes(done.stdout)

@@ -18,7 +18,7 @@ import attrs
 from argmap.bipolar import attack_graph, extensions, labelling
 from argmap.model import ArgumentMap, Edge, Node, NodeKind
 from argmap.options import DEFAULT_SUPPORT, Support
-from argmap.render.dot import DotWriter, html_label, html_text, wrap
+from argmap.render.dot import SafeDigraph, html_label, html_text, same_rank, wrap
 from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics
 
@@ -155,30 +155,37 @@ def edge_attributes(
     return attributes
 
 
-def legend(dot: DotWriter, with_status: bool) -> None:
+def legend(dot: SafeDigraph, with_status: bool) -> None:
     """A legend cluster: node shapes, edge styles and, with a semantics, the statuses."""
-    dot.open(
-        "cluster_legend",
-        {"label": "Legend", "style": "rounded", "color": "#999999", "fontsize": 10},
-    )
-    dot.defaults("node", {"fontsize": 9, "height": 0.3})
-    for kind in NodeKind:
-        dot.node(f"legend:{kind}", {**KIND_STYLES[kind], "fillcolor": PLAIN, "label": str(kind)})
-    if with_status:
-        for status in ("in", "out", "undec"):
-            fill, border, word = STATUS_STYLES[status]
-            style = "rounded,filled" + (f",{border}" if border != "solid" else "")
-            dot.node(
-                f"legend:{status}",
-                {"shape": "box", "style": style, "fillcolor": fill, "label": word},
+    with dot.subgraph(
+        name="cluster_legend",
+        graph_attr={"label": "Legend", "style": "rounded", "color": "#999999", "fontsize": 10},
+        node_attr={"fontsize": 9, "height": 0.3},
+    ) as box:
+        for kind in NodeKind:
+            box.node(
+                f"legend:{kind}",
+                _attributes={**KIND_STYLES[kind], "fillcolor": PLAIN, "label": str(kind)},
             )
-    for line in EDGE_STYLES:
-        dot.node(f"legend:{line}:from", {"shape": "point", "width": 0.05})
-        dot.node(f"legend:{line}:to", {"shape": "plaintext", "label": line, "fontsize": 9})
-        dot.edge(
-            f"legend:{line}:from", f"legend:{line}:to", {**EDGE_STYLES[line], "constraint": "true"}
-        )
-    dot.close()
+        if with_status:
+            for status in ("in", "out", "undec"):
+                fill, border, word = STATUS_STYLES[status]
+                style = "rounded,filled" + (f",{border}" if border != "solid" else "")
+                box.node(
+                    f"legend:{status}",
+                    _attributes={"shape": "box", "style": style, "fillcolor": fill, "label": word},
+                )
+        for line in EDGE_STYLES:
+            box.node(f"legend:{line}:from", _attributes={"shape": "point", "width": 0.05})
+            box.node(
+                f"legend:{line}:to",
+                _attributes={"shape": "plaintext", "label": line, "fontsize": 9},
+            )
+            box.edge(
+                f"legend:{line}:from",
+                f"legend:{line}:to",
+                _attributes={**EDGE_STYLES[line], "constraint": "true"},
+            )
 
 
 def essay_diagram(
@@ -205,26 +212,26 @@ def essay_diagram(
     digraph "toy" {
     """
     heading = title if title is not None else _heading(m)
-    dot = DotWriter(
-        m.id,
-        {
+    dot = SafeDigraph(
+        name=m.id,
+        graph_attr={
             "rankdir": "BT",
             "fontname": "Helvetica",
             "labelloc": "t",
             "nodesep": 0.3,
             "ranksep": 0.45,
             "tooltip": m.title,
+            "label": html_label(heading),
         },
+        node_attr={"fontname": "Helvetica", "fontsize": 11, "margin": "0.12,0.06"},
+        edge_attr={"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8},
     )
-    dot.label(html_label(heading))
-    dot.defaults("node", {"fontname": "Helvetica", "fontsize": 11, "margin": "0.12,0.06"})
-    dot.defaults("edge", {"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8})
     related: dict[str, list[str]] = {}
     for node in m.nodes:
-        dot.node(
-            node.id,
-            node_attributes(node, status.get(node.id) if status else None, f"n:{node.id}", width),
+        attributes = node_attributes(
+            node, status.get(node.id) if status else None, f"n:{node.id}", width
         )
+        dot.node(node.id, _attributes=attributes)
     undercut = {e.target for e in m.undercuts}
     for i, edge in enumerate(m.edges):
         element = f"e:{i}"
@@ -234,11 +241,11 @@ def essay_diagram(
         related.setdefault(edge.source, []).extend(parts)
         related.setdefault(target, []).extend([*parts, f"n:{edge.source}"])
         _edge(dot, m, edge, element, edge.key in undercut)
-    dot.same_rank("min", (n.id for n in m.evidence))
-    dot.same_rank("max", (n.id for n in m.recommendations))
+    same_rank(dot, "min", (n.id for n in m.evidence))
+    same_rank(dot, "max", (n.id for n in m.recommendations))
     if show_legend:
         legend(dot, status is not None)
-    return Diagram(dot.source(), {k: tuple(v) for k, v in related.items()})
+    return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
 
 
 def _heading(m: ArgumentMap) -> str:
@@ -248,13 +255,13 @@ def _heading(m: ArgumentMap) -> str:
     return f"<B>{html_text(m.title)}</B>{line}"
 
 
-def _edge(dot: DotWriter, m: ArgumentMap, edge: Edge, element: str, undercut: bool) -> None:
+def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, undercut: bool) -> None:
     tip = f"{edge.kind}: {edge.source} → {edge.target}" + (f" ({edge.note})" if edge.note else "")
     if m.is_undercut(edge):
         dot.edge(
             edge.source,
             f"junction:{edge.target}",
-            edge_attributes(
+            _attributes=edge_attributes(
                 "undercut",
                 element,
                 tooltip=f"undercut: {edge.source} denies the support {edge.target}",
@@ -264,7 +271,7 @@ def _edge(dot: DotWriter, m: ArgumentMap, edge: Edge, element: str, undercut: bo
         junction = f"junction:{edge.key}"
         dot.node(
             junction,
-            {
+            _attributes={
                 "shape": "point",
                 "width": 0.09,
                 "color": EDGE_STYLES["support"]["color"],
@@ -274,8 +281,16 @@ def _edge(dot: DotWriter, m: ArgumentMap, edge: Edge, element: str, undercut: bo
         dot.edge(
             edge.source,
             junction,
-            edge_attributes("support", element, arrowhead="none", tooltip=tip),
+            _attributes=edge_attributes("support", element, arrowhead="none", tooltip=tip),
         )
-        dot.edge(junction, edge.target, edge_attributes("support", f"{element}:b", tooltip=tip))
+        dot.edge(
+            junction,
+            edge.target,
+            _attributes=edge_attributes("support", f"{element}:b", tooltip=tip),
+        )
     else:
-        dot.edge(edge.source, edge.target, edge_attributes(str(edge.kind), element, tooltip=tip))
+        dot.edge(
+            edge.source,
+            edge.target,
+            _attributes=edge_attributes(str(edge.kind), element, tooltip=tip),
+        )
