@@ -205,14 +205,45 @@ def attack_graph(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> De
         first, then derived, each once per (attacker, target, kind) with a shortest path.
     """
     reading = Support.parse(support)
-    arguments = [n.id for n in m.nodes]
-    direct: list[tuple[str, str]] = []
-    supports: list[tuple[str, str]] = []
     undercut = {e.target for e in m.undercuts}
     inferences = (
         [e.key for e in m.supports if e.key in undercut] if reading is not Support.NONE else []
     )
-    arguments += inferences
+    arguments = [n.id for n in m.nodes] + inferences
+    direct, supports = _split_edges(m, reading, inferences)
+    if reading is Support.EVIDENTIAL:
+        return _evidential(m, direct, supports, tuple(inferences))
+    attacks: dict[tuple[str, str, AttackKind], DerivedAttack] = {}
+    for a, b in direct:
+        _add_attack(attacks, a, b, AttackKind.DIRECT, (a, b))
+    if reading is not Support.NONE:
+        _add_derived_attacks(attacks, reading, arguments, direct, supports)
+    ordered = sorted(attacks.values(), key=lambda d: d.kind is not AttackKind.DIRECT)
+    return DerivedGraph(tuple(arguments), tuple(ordered), reading, tuple(inferences))
+
+
+def _split_edges(
+    m: ArgumentMap, reading: Support, inferences: list[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The direct attacks and the support steps of a map, in edge order.
+
+    Parameters
+    ----------
+    m
+        The map.
+    reading
+        The interpretation of support; under ``none`` undercuts are dropped.
+    inferences
+        The keys of the undercut supports reified as arguments; each becomes two steps,
+        source to inference and inference to target.
+
+    Returns
+    -------
+    tuple[list[tuple[str, str]], list[tuple[str, str]]]
+        The (attacker, target) pairs and the (supporter, supported) pairs.
+    """
+    direct: list[tuple[str, str]] = []
+    supports: list[tuple[str, str]] = []
     for edge in m.edges:
         if edge.kind is EdgeKind.ATTACK:
             if not m.is_undercut(edge) or reading is not Support.NONE:
@@ -221,37 +252,61 @@ def attack_graph(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> De
             supports += [(edge.source, edge.key), (edge.key, edge.target)]
         else:
             supports.append((edge.source, edge.target))
+    return direct, supports
 
-    if reading is Support.EVIDENTIAL:
-        return _evidential(m, direct, supports, tuple(inferences))
-    attacks: dict[tuple[str, str, AttackKind], DerivedAttack] = {}
 
-    def add(attacker: str, target: str, kind: AttackKind, path: tuple[str, ...]) -> None:
-        attacks.setdefault((attacker, target, kind), DerivedAttack(attacker, target, kind, path))
+def _add_attack(
+    attacks: dict[tuple[str, str, AttackKind], DerivedAttack],
+    attacker: str,
+    target: str,
+    kind: AttackKind,
+    path: tuple[str, ...],
+) -> None:
+    """Record an attack unless one of that kind between those arguments is recorded."""
+    attacks.setdefault((attacker, target, kind), DerivedAttack(attacker, target, kind, path))
 
-    for a, b in direct:
-        add(a, b, AttackKind.DIRECT, (a, b))
-    if reading is not Support.NONE:
-        forward: dict[str, list[str]] = {}
-        backward: dict[str, list[str]] = {}
-        for a, b in supports:
-            forward.setdefault(a, []).append(b)
-            backward.setdefault(b, []).append(a)
-        down = _chains(arguments, forward)  # down[a][x]: path a ⇒ x
-        up = _chains(arguments, backward)  # up[b][x]: path b ⇐ x, i.e. x ⇒ b reversed
-        for x, b in direct:  # x attacks b
-            if reading is Support.DEDUCTIVE:
-                for a, path in up[x].items():  # a ⇒ x: supported attack a -> b
-                    add(a, b, AttackKind.SUPPORTED, (*reversed(path), b))
-                for c, path in up[b].items():  # c ⇒ b, x attacks b: mediated attack x -> c
-                    add(x, c, AttackKind.MEDIATED, (x, *path))
-            else:
-                for c, path in down[b].items():  # b ⇒ c: secondary attack x -> c
-                    add(x, c, AttackKind.SECONDARY, (x, *path))
-                for a, path in down[x].items():  # x ⇒ a: extended attack a -> b
-                    add(a, b, AttackKind.EXTENDED, (*reversed(path), b))
-    ordered = sorted(attacks.values(), key=lambda d: d.kind is not AttackKind.DIRECT)
-    return DerivedGraph(tuple(arguments), tuple(ordered), reading, tuple(inferences))
+
+def _add_derived_attacks(
+    attacks: dict[tuple[str, str, AttackKind], DerivedAttack],
+    reading: Support,
+    arguments: list[str],
+    direct: list[tuple[str, str]],
+    supports: list[tuple[str, str]],
+) -> None:
+    """Record the attacks that support chains derive from each direct attack.
+
+    Parameters
+    ----------
+    attacks
+        The attacks recorded so far, updated in place; the first path found is kept.
+    reading
+        ``deductive`` (supported and mediated attacks) or ``necessary`` (secondary and
+        extended attacks).
+    arguments
+        The arguments, from which support chains start.
+    direct
+        The direct attacks, in order.
+    supports
+        The support steps.
+    """
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    for a, b in supports:
+        forward.setdefault(a, []).append(b)
+        backward.setdefault(b, []).append(a)
+    down = _chains(arguments, forward)  # down[a][x]: path a ⇒ x
+    up = _chains(arguments, backward)  # up[b][x]: path b ⇐ x, i.e. x ⇒ b reversed
+    for x, b in direct:  # x attacks b
+        if reading is Support.DEDUCTIVE:
+            for a, path in up[x].items():  # a ⇒ x: supported attack a -> b
+                _add_attack(attacks, a, b, AttackKind.SUPPORTED, (*reversed(path), b))
+            for c, path in up[b].items():  # c ⇒ b, x attacks b: mediated attack x -> c
+                _add_attack(attacks, x, c, AttackKind.MEDIATED, (x, *path))
+        else:
+            for c, path in down[b].items():  # b ⇒ c: secondary attack x -> c
+                _add_attack(attacks, x, c, AttackKind.SECONDARY, (x, *path))
+            for a, path in down[x].items():  # x ⇒ a: extended attack a -> b
+                _add_attack(attacks, a, b, AttackKind.EXTENDED, (*reversed(path), b))
 
 
 def _minimal_chains(evidence: list[str], supports: list[tuple[str, str]]) -> list[tuple[str, ...]]:

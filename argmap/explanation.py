@@ -218,48 +218,110 @@ def _explain(
         leaves_out = None if found.accepted else extensions(af, Semantics.GROUNDED)[0]
         return attrs.evolve(found, semantics=chosen, mode=mode, witness=leaves_out)
     if chosen.unique:
-        (extension,) = extensions(af, chosen, timeout=timeout)
-        inside = argument in extension
-        attackers = _attackers_in(af, a, extension)
-        verdict = "is in" if inside else "is not in"
-        why = f"; attacked by {', '.join(attackers)}" if attackers else ""
-        return Explanation(
-            argument,
-            chosen,
-            None,
-            inside,
-            f"{argument} {verdict} the {chosen} extension{why}.",
-            witness=extension,
-            attackers=attackers,
-        )
+        return _explain_unique(af, argument, a, chosen, timeout)
     if mode is Acceptance.CREDULOUS:
-        witness = credulous_witness(af, argument, chosen, timeout=timeout)
-        if witness is not None:
-            return Explanation(
-                argument,
-                chosen,
-                mode,
-                True,
-                f"{argument} is credulously accepted ({chosen}): this extension contains it.",
-                witness=witness,
-            )
-        if af.attacks_index(a, a):
-            reason = "it attacks itself"
-        elif chosen in (Semantics.STABLE,) and not is_credulously_accepted(
-            af, argument, "admissible"
-        ):
-            reason = "no admissible set contains it"
-        else:
-            reason = f"every {chosen} extension leaves it out"
-        grounded_attackers = _explain_grounded(af, a).attackers
+        return _explain_credulous(af, argument, a, chosen, timeout)
+    return _explain_skeptical(af, argument, a, chosen, timeout)
+
+
+def _explain_unique(
+    af: AF, argument: str, a: int, chosen: Semantics, timeout: float | None
+) -> Explanation:
+    """Explain an argument under a semantics with one extension: in it, or attacked from it.
+
+    Parameters
+    ----------
+    af
+        The framework.
+    argument
+        The argument's name.
+    a
+        Its index in ``af``.
+    chosen
+        A semantics with exactly one extension (other than grounded).
+    timeout
+        Seconds before :class:`~argmap.semantics.SolverTimeout`.
+    """
+    (extension,) = extensions(af, chosen, timeout=timeout)
+    inside = argument in extension
+    attackers = _attackers_in(af, a, extension)
+    verdict = "is in" if inside else "is not in"
+    why = f"; attacked by {', '.join(attackers)}" if attackers else ""
+    return Explanation(
+        argument,
+        chosen,
+        None,
+        inside,
+        f"{argument} {verdict} the {chosen} extension{why}.",
+        witness=extension,
+        attackers=attackers,
+    )
+
+
+def _explain_credulous(
+    af: AF, argument: str, a: int, chosen: Semantics, timeout: float | None
+) -> Explanation:
+    """Explain credulous acceptance: an extension containing the argument, or why none does.
+
+    Parameters
+    ----------
+    af
+        The framework.
+    argument
+        The argument's name.
+    a
+        Its index in ``af``.
+    chosen
+        A semantics that may have several extensions.
+    timeout
+        Seconds before :class:`~argmap.semantics.SolverTimeout`.
+    """
+    witness = credulous_witness(af, argument, chosen, timeout=timeout)
+    if witness is not None:
         return Explanation(
             argument,
             chosen,
-            mode,
-            False,
-            f"{argument} is not credulously accepted ({chosen}): {reason}.",
-            attackers=grounded_attackers,
+            Acceptance.CREDULOUS,
+            True,
+            f"{argument} is credulously accepted ({chosen}): this extension contains it.",
+            witness=witness,
         )
+    if af.attacks_index(a, a):
+        reason = "it attacks itself"
+    elif chosen in (Semantics.STABLE,) and not is_credulously_accepted(af, argument, "admissible"):
+        reason = "no admissible set contains it"
+    else:
+        reason = f"every {chosen} extension leaves it out"
+    grounded_attackers = _explain_grounded(af, a).attackers
+    return Explanation(
+        argument,
+        chosen,
+        Acceptance.CREDULOUS,
+        False,
+        f"{argument} is not credulously accepted ({chosen}): {reason}.",
+        attackers=grounded_attackers,
+    )
+
+
+def _explain_skeptical(
+    af: AF, argument: str, a: int, chosen: Semantics, timeout: float | None
+) -> Explanation:
+    """Explain skeptical acceptance: why every extension contains it, or one that does not.
+
+    Parameters
+    ----------
+    af
+        The framework.
+    argument
+        The argument's name.
+    a
+        Its index in ``af``.
+    chosen
+        A semantics that may have several extensions (not complete: that is grounded).
+    timeout
+        Seconds before :class:`~argmap.semantics.SolverTimeout`.
+    """
+    mode = Acceptance.SKEPTICAL
     counter = skeptical_counterexample(af, argument, chosen, timeout=timeout)
     if counter is None:
         grounded = _explain_grounded(af, a)

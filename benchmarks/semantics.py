@@ -291,7 +291,11 @@ def settle(af: AF, task: str, answers: dict[str, Answer]) -> dict[str, bool]:
     return verdict
 
 
-def main() -> None:
+TASKS = ("GR", "EE-ST", "EE-PR", "DC-PR")
+Run = tuple[float, float, Answer]
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -314,82 +318,135 @@ def main() -> None:
     parser.add_argument(
         "--peers", nargs="*", default=list(PACKAGES), help="which peers to run (default: all)"
     )
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def installed_tools(peers: list[str]) -> list[str]:
+    """argmap and the chosen peers that are installed (the others are reported, skipped)."""
     installed = ["argmap"]
     for tool, package in PACKAGES.items():
-        if tool not in args.peers:
+        if tool not in peers:
             continue
         try:
             __import__(package)
             installed.append(tool)
         except ImportError:
             print(f"{tool}: not installed, skipped (pip install -e '.[bench]')", file=sys.stderr)
+    return installed
 
+
+def warm_up(installed: list[str]) -> None:
+    """Run every tool on every task once, in the parent, so that children start warm."""
     # One-time initialisation (imports, a solver library's first instance) happens here, in
     # the parent, so that no child pays it and every tool is measured warm.
     for tool in installed:
-        for task in ("GR", "EE-ST", "EE-PR", "DC-PR"):
+        for task in TASKS:
             try:
                 TOOLS[tool](task, 3, [(0, 1), (1, 2), (2, 1)])
             except Exception as exc:  # reported when it fails for real, in the measurements
                 print(f"{tool} {task}: warm-up failed ({type(exc).__name__})", file=sys.stderr)
 
+
+def make_plan(args: argparse.Namespace) -> list[tuple[str, str, int]]:
+    """Every (shape, task, size) to measure, in order."""
     plan: list[tuple[str, str, int]] = []
     big = args.sizes if not args.quick else [200]
     for shape in args.shapes:
-        for task in ("GR", "EE-ST", "EE-PR", "DC-PR"):
+        for task in TASKS:
             sizes = list(big)
             if task == "GR" and shape in ("random", "chain") and not args.quick:
                 sizes += args.grounded_sizes
             plan += [(shape, task, n) for n in sizes]
+    return plan
 
+
+def repeat_runs(
+    tool: str, task: str, n: int, pairs: Pairs, repeat: int, timeout: float
+) -> tuple[list[Run], str | None]:
+    """Up to ``repeat`` runs of one tool (slow runs once), and why they stopped if they failed."""
+    runs: list[Run] = []
+    for _ in range(repeat):
+        got = measure(tool, task, n, pairs, timeout)
+        if isinstance(got, str):
+            return runs, got
+        runs.append(got)
+        if got[0] > 2.0:  # slow runs are measured once
+            break
+    return runs, None
+
+
+def measure_all(
+    shape: str,
+    task: str,
+    n: int,
+    pairs: Pairs,
+    installed: list[str],
+    args: argparse.Namespace,
+    gave_up: dict[tuple[str, str, str], int],
+) -> tuple[dict[str, list[Run]], dict[str, str]]:
+    """Every tool's runs on one framework and task, and a note for each tool without any."""
+    results: dict[str, list[Run]] = {}
+    notes: dict[str, str] = {}
+    for tool in installed:
+        if gave_up.get((tool, shape, task), sys.maxsize) <= n:
+            notes[tool] = "skipped"
+            continue
+        runs, failure = repeat_runs(tool, task, n, pairs, args.repeat, args.timeout)
+        if failure is not None:
+            notes[tool] = failure
+            gave_up[(tool, shape, task)] = n  # a tool that timed out skips larger sizes
+        elif runs:
+            results[tool] = runs
+    return results, notes
+
+
+def agreement(n: int, pairs: Pairs, task: str, results: dict[str, list[Run]]) -> str:
+    """'' when every answer is argmap's, else which answers the definitions reject."""
+    answers = {tool: runs[0][2] for tool, runs in results.items()}
+    reference = answers.get("argmap")
+    disagree = [t for t, a in answers.items() if a != reference]
+    if not disagree:
+        return ""
+    checked = settle(AF.from_indexed(n, pairs), task, answers)
+    wrong = sorted(t for t, ok in checked.items() if not ok)
+    return "wrong: " + ", ".join(wrong) if wrong else "differ, all valid"
+
+
+def table_cells(
+    installed: list[str], results: dict[str, list[Run]], notes: dict[str, str]
+) -> list[list[str]]:
+    """Per tool: median seconds, peak MiB and ratio of the best peer to argmap, or a note."""
+    median = {tool: statistics.median(r[0] for r in runs) for tool, runs in results.items()}
+    peers = [median[t] for t in median if t != "argmap"]
+    best_peer = min(peers) if peers else None
+    cells = []
+    for tool in installed:
+        if tool in median:
+            ratio = (
+                f"{best_peer / median[tool]:.1f}x"
+                if tool == "argmap" and best_peer is not None
+                else ""
+            )
+            peak = max(r[1] for r in results[tool])
+            cells.append([f"{median[tool]:.3f}", f"{peak:.0f}", ratio])
+        else:
+            cells.append([notes.get(tool, "-"), "", ""])
+    return cells
+
+
+def main() -> None:
+    args = parse_args()
+    installed = installed_tools(args.peers)
+    warm_up(installed)
     rows = []
     gave_up: dict[tuple[str, str, str], int] = {}  # a tool that timed out skips larger sizes
-    for shape, task, n in plan:
+    for shape, task, n in make_plan(args):
         rng = random.Random(n * 7 + len(shape))
         pairs = SHAPES[shape](n, rng)
         print(f"{shape:8} {task:6} n={n:<8} m={len(pairs)}", file=sys.stderr, flush=True)
-        results: dict[str, list[tuple[float, float, Answer]]] = {}
-        notes: dict[str, str] = {}
-        for tool in installed:
-            if gave_up.get((tool, shape, task), sys.maxsize) <= n:
-                notes[tool] = "skipped"
-                continue
-            runs = []
-            for _ in range(args.repeat):
-                got = measure(tool, task, n, pairs, args.timeout)
-                if isinstance(got, str):
-                    notes[tool] = got
-                    gave_up[(tool, shape, task)] = n
-                    break
-                runs.append(got)
-                if got[0] > 2.0:  # slow runs are measured once
-                    break
-            if runs and tool not in notes:
-                results[tool] = runs
-        answers = {tool: runs[0][2] for tool, runs in results.items()}
-        reference = answers.get("argmap")
-        disagree = [t for t, a in answers.items() if a != reference]
-        verdict = ""
-        if disagree:
-            checked = settle(AF.from_indexed(n, pairs), task, answers)
-            wrong = sorted(t for t, ok in checked.items() if not ok)
-            verdict = "wrong: " + ", ".join(wrong) if wrong else "differ, all valid"
-        median = {tool: statistics.median(r[0] for r in runs) for tool, runs in results.items()}
-        peers = [median[t] for t in median if t != "argmap"]
-        best_peer = min(peers) if peers else None
-        for tool in installed:
-            if tool in median:
-                ratio = (
-                    f"{best_peer / median[tool]:.1f}x"
-                    if tool == "argmap" and best_peer is not None
-                    else ""
-                )
-                peak = max(r[1] for r in results[tool])
-                cells = [f"{median[tool]:.3f}", f"{peak:.0f}", ratio]
-            else:
-                cells = [notes.get(tool, "-"), "", ""]
+        results, notes = measure_all(shape, task, n, pairs, installed, args, gave_up)
+        verdict = agreement(n, pairs, task, results)
+        for tool, cells in zip(installed, table_cells(installed, results, notes), strict=True):
             rows.append([shape, task, n, len(pairs), tool, *cells, verdict or "yes"])
     print()
     headers = [

@@ -136,6 +136,24 @@ def corpora(draw: st.DrawFn, max_essays: int = 3) -> Corpus:
     essay_ids = draw(st.lists(ids, min_size=1, max_size=max_essays, unique=True))
     maps = [draw(argument_maps(max_nodes=5, essay_id=e)) for e in essay_ids]
     refs = [NodeRef(m.id, n.id) for m in maps for n in m.nodes]
+    groups, group_of = _equivalence_groups(draw, maps)
+    relations = _relations(draw, refs, group_of) if len(maps) > 1 else []
+    return Corpus(
+        maps,
+        groups,
+        relations,
+        id=draw(st.one_of(st.none(), ids)),
+        title=draw(st.one_of(st.none(), any_text)),
+    )
+
+
+def _equivalence_groups(
+    draw: st.DrawFn, maps: list[ArgumentMap]
+) -> tuple[list[Equivalence], dict[NodeRef, int]]:
+    """Up to two groups of nodes from different essays, each node in at most one group.
+
+    Returns the groups and the group index of each of their members.
+    """
     groups: list[Equivalence] = []
     used: set[NodeRef] = set()
     group_of: dict[NodeRef, int] = {}
@@ -151,34 +169,35 @@ def corpora(draw: st.DrawFn, max_essays: int = 3) -> Corpus:
             for ref in members:
                 group_of[ref] = len(groups)
             groups.append(Equivalence(members, note=draw(st.one_of(st.none(), any_text))))
+    return groups, group_of
+
+
+def _relations(
+    draw: st.DrawFn, refs: list[NodeRef], group_of: dict[NodeRef, int]
+) -> list[Relation]:
+    """Up to four relations between nodes of different essays that are not equivalent.
+
+    A drawn relation that breaks a rule, or repeats an earlier one, is left out.
+    """
     relations: list[Relation] = []
     seen: set[tuple[str, ...]] = set()
-    if len(maps) > 1:
-        for _ in range(draw(st.integers(min_value=0, max_value=4))):
-            kind = draw(st.sampled_from(["support", "attack", "contradiction"]))
-            source, target = draw(st.sampled_from(refs)), draw(st.sampled_from(refs))
-            if source.essay == target.essay:
-                continue
-            if source in group_of and group_of.get(target) == group_of[source]:
-                continue
-            ends = (
-                sorted([str(source), str(target)])
-                if kind == "contradiction"
-                else [str(source), str(target)]
-            )
-            if (kind, *ends) in seen:
-                continue
-            seen.add((kind, *ends))
-            relations.append(
-                Relation(kind, source, target, note=draw(st.one_of(st.none(), any_text)))
-            )
-    return Corpus(
-        maps,
-        groups,
-        relations,
-        id=draw(st.one_of(st.none(), ids)),
-        title=draw(st.one_of(st.none(), any_text)),
-    )
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        kind = draw(st.sampled_from(["support", "attack", "contradiction"]))
+        source, target = draw(st.sampled_from(refs)), draw(st.sampled_from(refs))
+        if source.essay == target.essay:
+            continue
+        if source in group_of and group_of.get(target) == group_of[source]:
+            continue
+        ends = (
+            sorted([str(source), str(target)])
+            if kind == "contradiction"
+            else [str(source), str(target)]
+        )
+        if (kind, *ends) in seen:
+            continue
+        seen.add((kind, *ends))
+        relations.append(Relation(kind, source, target, note=draw(st.one_of(st.none(), any_text))))
+    return relations
 
 
 @st.composite

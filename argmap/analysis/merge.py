@@ -158,76 +158,15 @@ def merge(corpus: Corpus) -> MergedCorpus:
     ArgmapError
         If a group id collides with a renamed node id.
     """
-    node_of: dict[NodeRef, str] = {}
-    members: dict[str, list[NodeRef]] = {}
-    for group in corpus.equivalences:
-        name = group.id or str(group.members[0])
-        for ref in group.members:
-            node_of[ref] = name
-        members[name] = list(group.members)
-    for ref, _ in corpus.nodes():
-        if ref not in node_of:
-            name = str(ref)
-            if name in members:
-                raise ArgmapError(f"the merged node '{name}' would stand for two things")
-            node_of[ref] = name
-            members[name] = [ref]
-
+    node_of, members = _merge_nodes(corpus)
     nodes = [_merged_node(name, refs, corpus) for name, refs in members.items()]
-    Triple = tuple[str, str, str]
-    idents: dict[Triple, str | None] = {}  # each merged edge, with its id if one is needed
-    stated: dict[Triple, set[str]] = {}
-    noted: dict[Triple, list[str]] = {}
-    support_of: dict[tuple[str, str], Triple] = {}  # (essay, original key) -> merged support
-    dropped: list[str] = []
+    table = _EdgeTable()
+    support_of, dropped = _merge_supports(corpus, node_of, table)
+    dropped += _merge_attacks(corpus, node_of, table, support_of)
 
-    def add(triple: Triple, source: str, ident: str | None = None, note: str | None = None) -> None:
-        if idents.get(triple) is None:  # an id is kept so that undercuts can name the edge
-            idents[triple] = ident
-        stated.setdefault(triple, set()).add(source)
-        if note:
-            noted.setdefault(triple, []).append(note)
-
-    for m in corpus.maps:  # supports first: undercuts need their merged ids
-        for edge in m.supports:
-            triple = (
-                "support",
-                node_of[NodeRef(m.id, edge.source)],
-                node_of[NodeRef(m.id, edge.target)],
-            )
-            if triple[1] == triple[2]:
-                dropped.append(f"{m.id}: {edge.key} (both ends in the group '{triple[1]}')")
-                continue
-            add(triple, m.id, f"{m.id}:{edge.id}" if edge.id is not None else None, edge.note)
-            support_of[(m.id, edge.key)] = triple
-    for relation in corpus.relations:
-        ends = (node_of[relation.source], node_of[relation.target])
-        if relation.kind is RelationKind.SUPPORT:
-            add(("support", *ends), CORPUS, note=relation.note)
-
-    def key(triple: Triple) -> str:
-        ident = idents[triple]
-        return ident if ident is not None else f"{triple[0]}:{triple[1]}->{triple[2]}"
-
-    for m in corpus.maps:
-        for edge in m.attacks:
-            source = node_of[NodeRef(m.id, edge.source)]
-            if not m.is_undercut(edge):
-                add(("attack", source, node_of[NodeRef(m.id, edge.target)]), m.id, note=edge.note)
-            elif (m.id, edge.target) in support_of:
-                add(("attack", source, key(support_of[(m.id, edge.target)])), m.id, note=edge.note)
-            else:
-                dropped.append(f"{m.id}: {edge.key} (it undercuts a dropped support)")
-    for relation in corpus.relations:
-        ends = (node_of[relation.source], node_of[relation.target])
-        if relation.kind is not RelationKind.SUPPORT:
-            add(("attack", *ends), CORPUS, note=relation.note)
-        if relation.kind is RelationKind.CONTRADICTION:
-            add(("attack", ends[1], ends[0]), CORPUS, note=relation.note)
-
-    edges = {t: Edge(t[0], t[1], t[2], id=ident) for t, ident in idents.items()}
-    sources = {edges[t].key: found for t, found in stated.items()}
-    notes = {edges[t].key: found for t, found in noted.items()}
+    edges = {t: Edge(t[0], t[1], t[2], id=ident) for t, ident in table.idents.items()}
+    sources = {edges[t].key: found for t, found in table.stated.items()}
+    notes = {edges[t].key: found for t, found in table.noted.items()}
 
     merged = ArgumentMap(
         corpus.id or "corpus",
@@ -244,6 +183,139 @@ def merge(corpus: Corpus) -> MergedCorpus:
         edge_notes={key: tuple(found) for key, found in notes.items()},
         dropped=tuple(dropped),
     )
+
+
+_Triple = tuple[str, str, str]
+"""A merged edge: its kind, source and target."""
+
+
+@attrs.define
+class _EdgeTable:
+    """The merged edges as they are added, with who states them and their notes."""
+
+    idents: dict[_Triple, str | None] = attrs.field(factory=dict)
+    """Each merged edge, in the order first added, with its id if one is needed."""
+    stated: dict[_Triple, set[str]] = attrs.field(factory=dict)
+    """Each merged edge → the essays (or ``corpus``) stating it."""
+    noted: dict[_Triple, list[str]] = attrs.field(factory=dict)
+    """Each merged edge → the notes given where it is stated."""
+
+    def add(
+        self, triple: _Triple, source: str, ident: str | None = None, note: str | None = None
+    ) -> None:
+        """Record that ``source`` states an edge, with the edge's id and note if any."""
+        if self.idents.get(triple) is None:  # an id is kept so that undercuts can name the edge
+            self.idents[triple] = ident
+        self.stated.setdefault(triple, set()).add(source)
+        if note:
+            self.noted.setdefault(triple, []).append(note)
+
+    def key(self, triple: _Triple) -> str:
+        """The key of a merged edge: its id, or ``kind:source->target``."""
+        ident = self.idents[triple]
+        return ident if ident is not None else f"{triple[0]}:{triple[1]}->{triple[2]}"
+
+
+def _merge_nodes(corpus: Corpus) -> tuple[dict[NodeRef, str], dict[str, list[NodeRef]]]:
+    """Name the merged nodes: one per equivalence group, then one per other essay node.
+
+    Returns
+    -------
+    tuple[dict[NodeRef, str], dict[str, list[NodeRef]]]
+        Each essay's node → its merged node, and each merged node → the nodes it stands for.
+
+    Raises
+    ------
+    ArgmapError
+        If a group id collides with a renamed node id.
+    """
+    node_of: dict[NodeRef, str] = {}
+    members: dict[str, list[NodeRef]] = {}
+    for group in corpus.equivalences:
+        name = group.id or str(group.members[0])
+        for ref in group.members:
+            node_of[ref] = name
+        members[name] = list(group.members)
+    for ref, _ in corpus.nodes():
+        if ref not in node_of:
+            name = str(ref)
+            if name in members:
+                raise ArgmapError(f"the merged node '{name}' would stand for two things")
+            node_of[ref] = name
+            members[name] = [ref]
+    return node_of, members
+
+
+def _merge_supports(
+    corpus: Corpus, node_of: dict[NodeRef, str], table: _EdgeTable
+) -> tuple[dict[tuple[str, str], _Triple], list[str]]:
+    """Add the essays' supports, then the corpus file's support relations, to ``table``.
+
+    Supports come first so that undercuts can name their merged ids.
+
+    Returns
+    -------
+    tuple[dict[tuple[str, str], _Triple], list[str]]
+        (essay, original key) → merged support, and the supports dropped (both ends in
+        one group), with the reason.
+    """
+    support_of: dict[tuple[str, str], _Triple] = {}
+    dropped: list[str] = []
+    for m in corpus.maps:
+        for edge in m.supports:
+            triple = (
+                "support",
+                node_of[NodeRef(m.id, edge.source)],
+                node_of[NodeRef(m.id, edge.target)],
+            )
+            if triple[1] == triple[2]:
+                dropped.append(f"{m.id}: {edge.key} (both ends in the group '{triple[1]}')")
+                continue
+            table.add(triple, m.id, f"{m.id}:{edge.id}" if edge.id is not None else None, edge.note)
+            support_of[(m.id, edge.key)] = triple
+    for relation in corpus.relations:
+        ends = (node_of[relation.source], node_of[relation.target])
+        if relation.kind is RelationKind.SUPPORT:
+            table.add(("support", *ends), CORPUS, note=relation.note)
+    return support_of, dropped
+
+
+def _merge_attacks(
+    corpus: Corpus,
+    node_of: dict[NodeRef, str],
+    table: _EdgeTable,
+    support_of: dict[tuple[str, str], _Triple],
+) -> list[str]:
+    """Add the essays' attacks, then the corpus file's attack relations, to ``table``.
+
+    An undercut is renamed to target its merged support; a contradiction becomes two
+    attacks.
+
+    Returns
+    -------
+    list[str]
+        The undercuts dropped (their support was dropped), with the reason.
+    """
+    dropped: list[str] = []
+    for m in corpus.maps:
+        for edge in m.attacks:
+            source = node_of[NodeRef(m.id, edge.source)]
+            if not m.is_undercut(edge):
+                table.add(
+                    ("attack", source, node_of[NodeRef(m.id, edge.target)]), m.id, note=edge.note
+                )
+            elif (m.id, edge.target) in support_of:
+                target = table.key(support_of[(m.id, edge.target)])
+                table.add(("attack", source, target), m.id, note=edge.note)
+            else:
+                dropped.append(f"{m.id}: {edge.key} (it undercuts a dropped support)")
+    for relation in corpus.relations:
+        ends = (node_of[relation.source], node_of[relation.target])
+        if relation.kind is not RelationKind.SUPPORT:
+            table.add(("attack", *ends), CORPUS, note=relation.note)
+        if relation.kind is RelationKind.CONTRADICTION:
+            table.add(("attack", ends[1], ends[0]), CORPUS, note=relation.note)
+    return dropped
 
 
 def _merged_node(name: str, refs: list[NodeRef], corpus: Corpus) -> Node:

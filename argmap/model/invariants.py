@@ -226,92 +226,157 @@ def graph_findings(
     """
     node_ptrs = node_pointers or [("nodes", i) for i in range(len(nodes))]
     edge_ptrs = edge_pointers or [("edges", i) for i in range(len(edges))]
-    found: list[Finding] = []
-    kinds: dict[str, str] = {}  # id -> "node" | "support" | "attack"
-    first_at: dict[str, Pointer] = {}
-
-    def declare(ident: str, what: str, pointer: Pointer) -> None:
-        if ident in kinds:
-            found.append(
-                Finding(
-                    (*pointer, "id"),
-                    f"duplicate id '{ident}' (first used at {pointer_text(first_at[ident])})",
-                    "duplicate-id",
-                )
-            )
-        else:
-            kinds[ident] = what
-            first_at[ident] = pointer
-
-    for node, pointer in zip(nodes, node_ptrs, strict=True):
-        declare(node.id, "node", pointer)
-    for edge, pointer in zip(edges, edge_ptrs, strict=True):
-        if edge.id is not None:
-            declare(edge.id, str(edge.kind), pointer)
+    kinds, found = _graph_ids(nodes, edges, node_ptrs, edge_ptrs)
     skip = set(unparsed_ids)
-
     seen: dict[tuple[str, str, str], Pointer] = {}
     for edge, pointer in zip(edges, edge_ptrs, strict=True):
         at = (*pointer, str(edge.kind))
-        source_kind = kinds.get(edge.source)
-        if source_kind is None and edge.source not in skip:
-            found.append(
-                Finding(
-                    at,
-                    f"edge source '{edge.source}' is not a node of this map",
-                    "unknown-node",
-                    part="source",
-                )
-            )
-        elif source_kind not in (None, "node"):
-            found.append(
-                Finding(
-                    at,
-                    f"edge source '{edge.source}' is an edge; edges start at nodes",
-                    "edge-source",
-                    part="source",
-                )
-            )
-        target_kind = kinds.get(edge.target)
-        if target_kind is None and edge.target not in skip:
-            found.append(
-                Finding(
-                    at,
-                    f"edge target '{edge.target}' is not a node or edge id of this map",
-                    "unknown-node",
-                    part="target",
-                )
-            )
-        elif target_kind in ("support", "attack") and edge.kind == "support":
-            found.append(
-                Finding(
-                    at,
-                    f"a support must end at a node, but '{edge.target}' is an edge",
-                    "support-target",
-                    part="target",
-                )
-            )
-        elif target_kind == "attack":
-            found.append(
-                Finding(
-                    at,
-                    f"undercut target '{edge.target}' is an attack; only support edges can be undercut",
-                    "undercut-target",
-                    part="target",
-                )
-            )
-        triple = (str(edge.kind), edge.source, edge.target)
-        if triple in seen:
-            found.append(
-                Finding(
-                    at,
-                    f"duplicate edge: '{edge.source}' {edge.kind}s '{edge.target}' already at {pointer_text(seen[triple])}",
-                    "duplicate-edge",
-                )
-            )
-        else:
-            seen[triple] = pointer
+        found += _edge_source_findings(edge, at, kinds, skip)
+        found += _edge_target_findings(edge, at, kinds, skip)
+        found += _duplicate_edge_findings(edge, pointer, seen)
     return found
+
+
+def _duplicate_id_findings(
+    ident: str, pointer: Pointer, first_at: dict[str, Pointer]
+) -> list[Finding]:
+    """Record the first use of an id, or report a later one as a duplicate.
+
+    Parameters
+    ----------
+    ident
+        The id being declared.
+    pointer
+        Where the item with this id is.
+    first_at
+        The pointer of each id declared so far; updated in place with ``ident`` if new.
+
+    Returns
+    -------
+    list[Finding]
+        A ``duplicate-id`` finding at ``pointer`` if ``ident`` was declared before, else nothing.
+    """
+    if ident in first_at:
+        return [
+            Finding(
+                (*pointer, "id"),
+                f"duplicate id '{ident}' (first used at {pointer_text(first_at[ident])})",
+                "duplicate-id",
+            )
+        ]
+    first_at[ident] = pointer
+    return []
+
+
+def _graph_ids(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    node_ptrs: Sequence[Pointer],
+    edge_ptrs: Sequence[Pointer],
+) -> tuple[dict[str, str], list[Finding]]:
+    """Declare the ids of a map's nodes, then of its edges that have one.
+
+    Returns
+    -------
+    tuple[dict[str, str], list[Finding]]
+        What each id names (``"node"``, ``"support"`` or ``"attack"``, from its first use),
+        and a ``duplicate-id`` finding for each later use of an id.
+    """
+    declared = [(node.id, "node", at) for node, at in zip(nodes, node_ptrs, strict=True)]
+    declared += [
+        (edge.id, str(edge.kind), at)
+        for edge, at in zip(edges, edge_ptrs, strict=True)
+        if edge.id is not None
+    ]
+    kinds: dict[str, str] = {}
+    first_at: dict[str, Pointer] = {}
+    found: list[Finding] = []
+    for ident, what, at in declared:
+        found += _duplicate_id_findings(ident, at, first_at)
+        kinds.setdefault(ident, what)
+    return kinds, found
+
+
+def _edge_source_findings(
+    edge: Edge, at: Pointer, kinds: dict[str, str], skip: set[str]
+) -> list[Finding]:
+    """An edge starts at a known node (unless its source is in ``skip``), not at an edge."""
+    source_kind = kinds.get(edge.source)
+    if source_kind is None and edge.source not in skip:
+        return [
+            Finding(
+                at,
+                f"edge source '{edge.source}' is not a node of this map",
+                "unknown-node",
+                part="source",
+            )
+        ]
+    if source_kind not in (None, "node"):
+        return [
+            Finding(
+                at,
+                f"edge source '{edge.source}' is an edge; edges start at nodes",
+                "edge-source",
+                part="source",
+            )
+        ]
+    return []
+
+
+def _edge_target_findings(
+    edge: Edge, at: Pointer, kinds: dict[str, str], skip: set[str]
+) -> list[Finding]:
+    """An edge ends at a known id (unless in ``skip``); a support at a node; an attack not at an attack."""
+    target_kind = kinds.get(edge.target)
+    if target_kind is None and edge.target not in skip:
+        return [
+            Finding(
+                at,
+                f"edge target '{edge.target}' is not a node or edge id of this map",
+                "unknown-node",
+                part="target",
+            )
+        ]
+    if target_kind in ("support", "attack") and edge.kind == "support":
+        return [
+            Finding(
+                at,
+                f"a support must end at a node, but '{edge.target}' is an edge",
+                "support-target",
+                part="target",
+            )
+        ]
+    if target_kind == "attack":
+        return [
+            Finding(
+                at,
+                f"undercut target '{edge.target}' is an attack; only support edges can be undercut",
+                "undercut-target",
+                part="target",
+            )
+        ]
+    return []
+
+
+def _duplicate_edge_findings(
+    edge: Edge, pointer: Pointer, seen: dict[tuple[str, str, str], Pointer]
+) -> list[Finding]:
+    """Report an edge of the same kind between the same ends as an earlier one.
+
+    ``seen`` maps each (kind, source, target) stated so far to where; it is updated in
+    place when ``edge`` is the first of its kind between its ends.
+    """
+    triple = (str(edge.kind), edge.source, edge.target)
+    if triple in seen:
+        return [
+            Finding(
+                (*pointer, str(edge.kind)),
+                f"duplicate edge: '{edge.source}' {edge.kind}s '{edge.target}' already at {pointer_text(seen[triple])}",
+                "duplicate-edge",
+            )
+        ]
+    seen[triple] = pointer
+    return []
 
 
 def map_findings(m: ArgumentMap) -> list[Finding]:
@@ -349,17 +414,35 @@ def cross_findings(
     of two different essays that are not equivalent; no relation is stated twice; ids of
     groups and relations are unique. References into ``unreadable_essays`` are skipped.
     """
-    found: list[Finding] = []
-    by_id = {m.id: m for m in maps}
-    skip = set(unreadable_essays)
+    check = _CrossCheck({m.id: m for m in maps}, set(unreadable_essays))
     group_ptrs = group_pointers or [("equivalences", i) for i in range(len(equivalences))]
     relation_ptrs = relation_pointers or [("relations", i) for i in range(len(relations))]
+    group_of = _check_equivalences(check, equivalences, group_ptrs)
+    _check_relations(check, relations, relation_ptrs, group_of)
+    return check.found
 
-    def known(essay: str, node: str, pointer: Pointer, part: str | None = None) -> bool:
-        if essay in skip:
+
+@attrs.define
+class _CrossCheck:
+    """What the rules across essays share: the essays, those to skip, ids seen, findings.
+
+    Findings are appended to ``found`` in the order the rules meet them.
+    """
+
+    by_id: dict[str, ArgumentMap]
+    skip: set[str]
+    found: list[Finding] = attrs.field(factory=list)
+    ids: dict[str, Pointer] = attrs.field(factory=dict)
+
+    def known(self, essay: str, node: str, pointer: Pointer, part: str | None = None) -> bool:
+        """Whether ``essay:node`` names a node of a readable essay; report it if unknown.
+
+        References into skipped essays are neither known nor reported.
+        """
+        if essay in self.skip:
             return False
-        if essay not in by_id:
-            found.append(
+        if essay not in self.by_id:
+            self.found.append(
                 Finding(
                     pointer,
                     f"unknown essay '{essay}' in '{essay}:{node}'",
@@ -368,73 +451,113 @@ def cross_findings(
                 )
             )
             return False
-        if node not in by_id[essay]:
-            found.append(
+        if node not in self.by_id[essay]:
+            self.found.append(
                 Finding(pointer, f"essay '{essay}' has no node '{node}'", "unknown-node", part=part)
             )
             return False
         return True
 
-    ids: dict[str, Pointer] = {}
+    def declare(self, ident: str | None, pointer: Pointer) -> None:
+        """Record the id of a group or relation, reporting it if already used."""
+        if ident is not None:
+            self.found += _duplicate_id_findings(ident, pointer, self.ids)
 
-    def declare(ident: str | None, pointer: Pointer) -> None:
-        if ident is None:
-            return
-        if ident in ids:
-            found.append(
-                Finding(
-                    (*pointer, "id"),
-                    f"duplicate id '{ident}' (first used at {pointer_text(ids[ident])})",
-                    "duplicate-id",
-                )
-            )
-        else:
-            ids[ident] = pointer
 
+def _check_equivalences(
+    check: _CrossCheck, equivalences: Sequence[Equivalence], group_ptrs: Sequence[Pointer]
+) -> dict[str, int]:
+    """Check the equivalence groups: ids, sizes, members known, in different essays, in one group.
+
+    Parameters
+    ----------
+    check
+        The shared state; findings are appended to ``check.found``.
+    equivalences
+        The groups, in order.
+    group_ptrs
+        Where each group is.
+
+    Returns
+    -------
+    dict[str, int]
+        The index of the first group of each known member, by its ``essay:node`` text.
+    """
     group_of: dict[str, int] = {}
     for g, (group, at) in enumerate(zip(equivalences, group_ptrs, strict=True)):
-        declare(group.id, at)
+        check.declare(group.id, at)
         if len(group.members) < 2:
-            found.append(
+            check.found.append(
                 Finding(
                     (*at, "nodes"),
                     "an equivalence group needs at least two nodes",
                     "equivalence-size",
                 )
             )
-        essays: dict[str, str] = {}
-        for j, ref in enumerate(group.members):
-            pointer = (*at, "nodes", j)
-            if not known(ref.essay, ref.node, pointer):
-                continue
-            if ref.essay in essays:
-                found.append(
-                    Finding(
-                        pointer,
-                        f"'{ref}' and '{ref.essay}:{essays[ref.essay]}' are in one essay; "
-                        "equivalence groups join different essays",
-                        "equivalence-same-essay",
-                    )
-                )
-            essays.setdefault(ref.essay, ref.node)
-            if str(ref) in group_of and group_of[str(ref)] != g:
-                found.append(
-                    Finding(
-                        pointer,
-                        f"'{ref}' is already in equivalence group {group_of[str(ref)] + 1}; merge the groups",
-                        "equivalence-overlap",
-                    )
-                )
-            group_of.setdefault(str(ref), g)
+        _check_members(check, g, group, at, group_of)
+    return group_of
 
+
+def _check_members(
+    check: _CrossCheck, g: int, group: Equivalence, at: Pointer, group_of: dict[str, int]
+) -> None:
+    """Check the members of group ``g``: known, one per essay, in no earlier group.
+
+    ``group_of`` (member text to group index) is updated in place with the known members.
+    """
+    essays: dict[str, str] = {}
+    for j, ref in enumerate(group.members):
+        pointer = (*at, "nodes", j)
+        if not check.known(ref.essay, ref.node, pointer):
+            continue
+        if ref.essay in essays:
+            check.found.append(
+                Finding(
+                    pointer,
+                    f"'{ref}' and '{ref.essay}:{essays[ref.essay]}' are in one essay; "
+                    "equivalence groups join different essays",
+                    "equivalence-same-essay",
+                )
+            )
+        essays.setdefault(ref.essay, ref.node)
+        if str(ref) in group_of and group_of[str(ref)] != g:
+            check.found.append(
+                Finding(
+                    pointer,
+                    f"'{ref}' is already in equivalence group {group_of[str(ref)] + 1}; merge the groups",
+                    "equivalence-overlap",
+                )
+            )
+        group_of.setdefault(str(ref), g)
+
+
+def _check_relations(
+    check: _CrossCheck,
+    relations: Sequence[Relation],
+    relation_ptrs: Sequence[Pointer],
+    group_of: dict[str, int],
+) -> None:
+    """Check the relations: ids, known ends in two essays, not equivalent, not stated twice.
+
+    Parameters
+    ----------
+    check
+        The shared state; findings are appended to ``check.found``.
+    relations
+        The relations, in order.
+    relation_ptrs
+        Where each relation is.
+    group_of
+        The equivalence group of each member, as :func:`_check_equivalences` returns it.
+    """
     seen: dict[tuple[str, ...], Pointer] = {}
     for rel, at in zip(relations, relation_ptrs, strict=True):
-        declare(rel.id, at)
+        check.declare(rel.id, at)
         field = (*at, str(rel.kind))
-        ok = known(rel.source.essay, rel.source.node, field, "source")
-        ok = known(rel.target.essay, rel.target.node, field, "target") and ok
+        ok = check.known(rel.source.essay, rel.source.node, field, "source")
+        ok = check.known(rel.target.essay, rel.target.node, field, "target") and ok
         if rel.source.essay == rel.target.essay:
-            found.append(
+            check.found.append(
                 Finding(
                     field,
                     f"'{rel.source}' and '{rel.target}' are in one essay; put the edge in that essay's map",
@@ -442,25 +565,35 @@ def cross_findings(
                 )
             )
         elif ok and group_of.get(str(rel.source), -1) == group_of.get(str(rel.target), -2):
-            found.append(
+            check.found.append(
                 Finding(
                     field,
                     f"'{rel.source}' and '{rel.target}' are declared equivalent",
                     "relation-equivalent",
                 )
             )
-        ends = [str(rel.source), str(rel.target)]
-        if rel.kind == "contradiction":
-            ends.sort()
-        triple = (str(rel.kind), *ends)
-        if triple in seen:
-            found.append(
-                Finding(
-                    field,
-                    f"duplicate relation: already stated at {pointer_text(seen[triple])}",
-                    "duplicate-edge",
-                )
+        check.found += _duplicate_relation_findings(rel, at, field, seen)
+
+
+def _duplicate_relation_findings(
+    rel: Relation, at: Pointer, field: Pointer, seen: dict[tuple[str, ...], Pointer]
+) -> list[Finding]:
+    """Report a relation stated before (a contradiction either way round).
+
+    ``seen`` maps each (kind, ends) stated so far to where; it is updated in place when
+    ``rel`` is new.
+    """
+    ends = [str(rel.source), str(rel.target)]
+    if rel.kind == "contradiction":
+        ends.sort()
+    triple = (str(rel.kind), *ends)
+    if triple in seen:
+        return [
+            Finding(
+                field,
+                f"duplicate relation: already stated at {pointer_text(seen[triple])}",
+                "duplicate-edge",
             )
-        else:
-            seen[triple] = at
-    return found
+        ]
+    seen[triple] = at
+    return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import combinations
+from typing import NamedTuple
 
 from argmap.framework import AF
 
@@ -58,6 +59,47 @@ def _largest_admissible_within(af: AF, bound: Ext, all_sets: list[Ext]) -> Ext:
     return largest
 
 
+class _Sets(NamedTuple):
+    """The sets of arguments every semantics is picked from."""
+
+    af: AF
+    every: list[Ext]
+    cf: list[Ext]
+    adm: list[Ext]
+    co: list[Ext]
+
+
+def _grounded(x: _Sets) -> list[Ext]:
+    result = [min(x.co, key=len)]
+    assert all(result[0] <= s for s in x.co)
+    return result
+
+
+def _ideal(x: _Sets) -> list[Ext]:
+    preferred = _maximal(x.adm)
+    return [_largest_admissible_within(x.af, frozenset.intersection(*preferred), x.every)]
+
+
+def _eager(x: _Sets) -> list[Ext]:
+    semi = _maximal(x.co, key=lambda s: _range(x.af, s))
+    return [_largest_admissible_within(x.af, frozenset.intersection(*semi), x.every)]
+
+
+_SEMANTICS: dict[str, Callable[[_Sets], list[Ext]]] = {
+    "conflict-free": lambda x: x.cf,
+    "admissible": lambda x: x.adm,
+    "complete": lambda x: x.co,
+    "grounded": _grounded,
+    "preferred": lambda x: _maximal(x.adm),
+    "stable": lambda x: [s for s in x.cf if _stable(x.af, s)],
+    "semi-stable": lambda x: _maximal(x.co, key=lambda s: _range(x.af, s)),
+    "stage": lambda x: _maximal(x.cf, key=lambda s: _range(x.af, s)),
+    "ideal": _ideal,
+    "eager": _eager,
+}
+"""Each semantics by its canonical name: its extensions, picked from the sets."""
+
+
 def reference_extensions(af: AF, semantics: str) -> list[frozenset[str]]:
     """The extensions of ``af`` under ``semantics`` (a canonical name), by enumeration."""
     n = len(af)
@@ -65,30 +107,8 @@ def reference_extensions(af: AF, semantics: str) -> list[frozenset[str]]:
     cf = [s for s in every if _conflict_free(af, s)]
     adm = [s for s in cf if _admissible(af, s)]
     co = [s for s in adm if _complete(af, s)]
-    result: list[Ext]
-    if semantics == "conflict-free":
-        result = cf
-    elif semantics == "admissible":
-        result = adm
-    elif semantics == "complete":
-        result = co
-    elif semantics == "grounded":
-        result = [min(co, key=len)]
-        assert all(result[0] <= s for s in co)
-    elif semantics == "preferred":
-        result = _maximal(adm)
-    elif semantics == "stable":
-        result = [s for s in cf if _stable(af, s)]
-    elif semantics == "semi-stable":
-        result = _maximal(co, key=lambda s: _range(af, s))
-    elif semantics == "stage":
-        result = _maximal(cf, key=lambda s: _range(af, s))
-    elif semantics == "ideal":
-        preferred = _maximal(adm)
-        result = [_largest_admissible_within(af, frozenset.intersection(*preferred), every)]
-    elif semantics == "eager":
-        semi = _maximal(co, key=lambda s: _range(af, s))
-        result = [_largest_admissible_within(af, frozenset.intersection(*semi), every)]
-    else:
+    pick = _SEMANTICS.get(semantics)
+    if pick is None:
         raise ValueError(f"unknown semantics {semantics!r}")
+    result = pick(_Sets(af, every, cf, adm, co))
     return sorted((af.names(s) for s in result), key=lambda e: (len(e), sorted(e)))
