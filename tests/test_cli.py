@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -236,8 +237,89 @@ def test_check_consistency_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fuse_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["fuse", str(TOY), "--operator", "leximax"], capsys)
     assert status == 0
-    assert out.startswith("leximax merge of 3 essays (preferred, support: necessary)")
+    assert out.startswith("leximax merge of 3 essays (grounded, support: necessary)")
     status, out, _ = run(["fuse", str(TOY), "--json"], capsys)
     data = json.loads(out)
     assert data["operator"] == "sum"
     assert "eq-talks" in data["skeptical"]
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "closest"),
+    [
+        (["extensions", "x.yaml", "-s", "prefered"], "--semantics/-s", "preferred"),
+        (["conflicts", str(TOY), "--support", "nesessary"], "--support", "necessary"),
+        (["explain", "x.yaml", "a", "--mode", "skeptic"], "--mode", "skeptical"),
+        (["consensus", str(TOY), "--rule", "majoritty"], "--rule", "majority"),
+        (["fuse", str(TOY), "--operator", "leximx"], "--operator", "leximax"),
+        (["render", "x.yaml", "-o", "x.svg", "--format", "svgz"], "--format", "svg"),
+    ],
+)
+def test_bad_option_values_exit_2(
+    args: list[str], option: str, closest: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: argmap {args[0]}")
+    assert f"error: argument {option}: unknown" in err
+    assert f"(did you mean '{closest}'?)" in err
+
+
+def test_option_values_parse_into_enums(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["conflicts", str(TOY), "-s", "GR", "--support", "Necessary"], capsys)
+    assert status == 0
+    assert out.startswith("5 conflicts (grounded, support: necessary")
+
+
+def test_version_and_help_load_no_heavy_module() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from argmap.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['check', '--help']):\n"
+        "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main(argv)\n"
+        "print([m for m in ('numpy', 'networkx', 'pysat', 'ruamel', 'argmap.model',"
+        " 'argmap.formats') if m in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_help_fits_80_columns() -> None:
+    commands = ["check", "summary", "extensions", "explain", "solve", "schema", "convert"]
+    commands += ["conflicts", "consensus", "fuse", "render", "report"]
+    env = {**os.environ, "COLUMNS": "80"}
+    for args in [["--help"], *([c, "--help"] for c in commands)]:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        assert max(len(line) for line in done.stdout.splitlines()) <= 80, args
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(MAPS)],
+        ["check", "--consistency", str(TOY)],
+        ["check", "--consistency", str(TOY), str(TOY)],
+        ["summary", str(MAPS), str(TOY)],
+        ["extensions", str(MAPS / "hudson-cronin-2019.yaml"), "-s", "preferred"],
+        ["explain", str(MAPS / "hudson-cronin-2019.yaml"), "r-burden-sharing", "c-fractured"],
+        ["conflicts", str(TOY)],
+        ["consensus", str(TOY), "--rule", "skeptical"],
+        ["fuse", str(TOY), "-s", "preferred"],
+    ],
+)
+def test_every_json_output_parses(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run([*args, "--json"], capsys)
+    assert status == 0
+    data = json.loads(out)
+    if "--consistency" in args and len(args) == 4:
+        assert [d["maximal_consistent_subsets"] for d in data] == [
+            [["broker", "dove"], ["hawk"]]
+        ] * 2

@@ -1,0 +1,224 @@
+"""The corpus commands of ``argmap``: conflicts, consensus, fuse, and check --consistency.
+
+The analyses themselves are in :mod:`argmap.analysis`; this module reads the folder, runs
+them and writes their results as text (or JSON, through :func:`~argmap.cli.output.emit`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from argmap.analysis import (
+    Conflict,
+    Consensus,
+    Consistency,
+    Fusion,
+    Reading,
+    Tension,
+    conflicts,
+    consensus,
+    consistency,
+    fuse,
+    merge,
+    reading,
+    tensions,
+)
+from argmap.bipolar import AttackKind
+from argmap.cli.output import emit, format_table, wrapped
+from argmap.errors import ArgmapError
+from argmap.formats.yaml import read_corpus
+from argmap.model import Corpus
+
+__all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
+
+
+def _corpus(path: str) -> Corpus:
+    if not Path(path).is_dir():
+        raise ArgmapError(f"{path}: expected a folder of maps with a corpus.yaml")
+    return read_corpus(path)
+
+
+def _reading(path: str, args: argparse.Namespace) -> Reading:
+    return reading(
+        _corpus(path), args.semantics, args.support, mode=args.mode, timeout=args.timeout
+    )
+
+
+def _text(found: Reading, node: str, width: int = 70) -> str:
+    text = found.merged.map.node(node).text
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _heading(found: Reading, what: str) -> str:
+    return (
+        f"{what} ({found.semantics}, support: {found.support}, "
+        f"each essay's {found.mode} acceptance)"
+    )
+
+
+def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
+    pairs = ", ".join(f"{a} vs {b}" if a != b else f"{a} vs itself" for a, b in c.pairs)
+    out = [
+        f"{number}. {pairs}: {c.resolution}",
+        wrapped(f"{c.attacker}: {_text(found, c.attacker, 200)}", "   "),
+        wrapped(f"attacks {c.target}: {_text(found, c.target, 200)}", "   "),
+        wrapped(f"how: {c.attack.describe()} (stated by {', '.join(c.stated_by)})", "   "),
+    ]
+    return out + [wrapped(f"why: {note}", "   ") for note in c.notes]
+
+
+def _conflict_table(found: list[Conflict]) -> str:
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for c in found:
+        for a, b in c.pairs:
+            by_pair.setdefault((a, b), []).append(c.resolution)
+    rows = [
+        [
+            a,
+            b if b != a else "(itself)",
+            len(r),
+            r.count("attacker wins"),
+            r.count("target wins"),
+            r.count("open"),
+        ]
+        for (a, b), r in sorted(by_pair.items())
+    ]
+    headers = ["attacking essay", "attacked essay", "conflicts", "attacker wins", "target wins"]
+    return format_table([*headers, "open"], rows)
+
+
+def _conflicts_text(found: Reading, listed: list[Conflict], internal: list[Tension]) -> list[str]:
+    out = [_heading(found, f"{len(listed)} conflicts"), "", _conflict_table(listed), ""]
+    for i, c in enumerate(listed, 1):
+        out += _conflict_lines(i, found, c)
+    out += ["", f"Internal tensions: {len(internal) or 'none'}"]
+    return out + [wrapped(t.describe(), "  ") for t in internal]
+
+
+def conflicts_in(args: argparse.Namespace) -> int:
+    """``argmap conflicts``: where one essay's accepted nodes attack another's."""
+    found = _reading(args.path, args)
+    listed = [c for c in conflicts(found) if not args.direct or c.attack.kind is AttackKind.DIRECT]
+    internal = tensions(found)
+    result = {
+        "semantics": found.semantics,
+        "support": found.support,
+        "mode": found.mode,
+        "conflicts": listed,
+        "tensions": [
+            {"essay": t.essay, "recommendations": list(t.recommendations), "attackers": t.attackers}
+            for t in internal
+        ],
+    }
+    emit(result, args, lambda _: _conflicts_text(found, listed, internal))
+    return 0
+
+
+def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace) -> list[str]:
+    rule = f"quorum {args.quorum}" if args.rule == "quorum" else str(args.rule)
+    what = f"Consensus by {rule}: {len(result.selected)} of {len(result.items)} recommendations"
+    chosen = {i.node for i in result.selected}
+    rows = [
+        [
+            "*" if i.node in chosen else "",
+            i.node,
+            f"{len(i.endorsers)}/{result.essays}",
+            len(i.opposers),
+            i.status,
+            _text(found, i.node, 60),
+        ]
+        for i in result.items
+    ]
+    headers = ["", "recommendation", "endorsed", "opposed", "merged status", "text"]
+    out = [_heading(found, what), "", format_table(headers, rows)]
+    for i in result.selected:
+        out += ["", f"{i.node}: {i.text}"]
+        out.append(wrapped(f"endorsed by {', '.join(i.endorsers) or 'no essay'}", "  "))
+        if i.opposers:
+            out.append(wrapped(f"opposed by {', '.join(i.opposers)}", "  "))
+        for line in str(i.explanation).splitlines():
+            out.append(wrapped(line.strip(), "  " + " " * (len(line) - len(line.lstrip()))))
+    return out
+
+
+def consensus_of(args: argparse.Namespace) -> int:
+    """``argmap consensus``: the recommendations the essays share, ranked."""
+    found = _reading(args.path, args)
+    result = consensus(found, args.rule, quorum=args.quorum)
+    emit(result, args, lambda r: _consensus_text(found, r, args))
+    return 0
+
+
+def _consistency_text(path: str, found: Reading, result: Consistency) -> list[str]:
+    what = f"{path}: {len(result.maximal)} maximal consistent subsets of essays"
+    rows = [
+        [i, len(subset), ", ".join(sorted(subset))] for i, subset in enumerate(result.maximal, 1)
+    ]
+    out = [_heading(found, what), "", format_table(["#", "essays", "jointly consistent"], rows)]
+    if result.truncated:
+        out.append(f"(only the first {len(result.maximal)} maximal subsets are listed)")
+    out.append("")
+    clash_rows = [[a, b, len(c)] for (a, b), c in result.clashes.items()]
+    out.append(
+        format_table(["essay", "conflicts with", "conflicts"], clash_rows)
+        if clash_rows
+        else "No two essays conflict."
+    )
+    for essay, c in result.self_inconsistent.items():
+        out += ["", f"{essay} is inconsistent once linked to the corpus ({len(c)} conflicts)"]
+    return out
+
+
+def check_consistency(args: argparse.Namespace) -> int:
+    """``argmap check --consistency``: which essays of each folder are jointly consistent.
+
+    With ``--json``, the consistency of one folder is an object, of several a list of them.
+    """
+    readings = [(path, _reading(path, args)) for path in args.paths]
+    results = [consistency(found) for _, found in readings]
+
+    def text(_: object) -> list[str]:
+        out: list[str] = []
+        for (path, found), result in zip(readings, results, strict=True):
+            out += ["", *_consistency_text(path, found, result)]
+        return out
+
+    emit(results[0] if len(results) == 1 else results, args, text)
+    return 0
+
+
+def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> list[str]:
+    out = [
+        f"{args.operator} merge of {len(corpus.maps)} essays ({result.semantics}, support: "
+        f"{args.support}): {len(result.frameworks)} framework(s) selected, "
+        f"{len(result.disputed)} disputed attack(s)",
+        "",
+    ]
+    for pair in result.disputed:
+        kept = sum(pair in af.attacks for af in result.frameworks)
+        out.append(f"  {pair[0]} -> {pair[1]}: kept in {kept} of {len(result.frameworks)}")
+    out += ["", "distances to the essays (" + ", ".join(m.id for m in corpus.maps) + "):"]
+    out += [f"  {list(d)}" for d in result.distances]
+    merged = merge(corpus)
+    rows = [
+        [node.id, ", ".join(sorted(merged.essays_of(node.id))), _fused_status(result, node.id)]
+        for node in merged.map.recommendations
+    ]
+    return [*out, "", format_table(["recommendation", "stated by", "status"], rows)]
+
+
+def _fused_status(result: Fusion, node: str) -> str:
+    if node in result.skeptical:
+        return "skeptical"
+    return "credulous" if node in result.credulous else "rejected"
+
+
+def fuse_essays(args: argparse.Namespace) -> int:
+    """``argmap fuse``: merge the essays' frameworks with an operator."""
+    corpus = _corpus(args.path)
+    result = fuse(
+        corpus, args.operator, semantics=args.semantics, support=args.support, timeout=args.timeout
+    )
+    emit(result, args, lambda r: _fusion_text(corpus, r, args))
+    return 0

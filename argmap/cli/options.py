@@ -1,0 +1,178 @@
+"""Options several ``argmap`` commands share, defined once.
+
+Every option with a closed set of values parses into its enum of :mod:`argmap.options`
+while the command line is read, so a bad value is a usage error (exit status 2) whose
+message names the closest choice and lists them all::
+
+    argmap extensions: error: argument --semantics/-s: unknown semantics 'prefered'
+    (did you mean 'preferred'?); known: conflict-free, admissible, ...
+
+This module imports only the standard library and :mod:`argmap.options`, so building the
+parser (and ``argmap --help``) stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TypeVar
+
+from argmap.errors import ArgmapError
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    Choice,
+    ConsensusRule,
+    DiagramFormat,
+    FusionOperator,
+    Semantics,
+    Support,
+)
+
+__all__ = [
+    "CONVERSIONS",
+    "FRAMEWORK_FORMATS",
+    "choice",
+    "diagram_format_option",
+    "json_option",
+    "mode_option",
+    "operator_option",
+    "rule_option",
+    "semantics_option",
+    "semantics_options",
+    "support_option",
+    "timeout_option",
+]
+
+C = TypeVar("C", bound=Choice)
+
+# from the formats registry once merged
+CONVERSIONS = ("yaml", "aif", "node-link", "graphml", "argdown", "arggraph", "i23", "apx", "tgf")
+"""The formats ``argmap convert`` reads and writes (``argmap.convert.FORMATS``)."""
+
+# from the formats registry once merged
+FRAMEWORK_FORMATS = ("i23", "apx", "tgf")
+"""The ICCMA framework file formats (``argmap.formats.iccma.FORMATS``)."""
+
+
+def choice(cls: type[C]) -> Callable[[str], C]:
+    """An argparse ``type=``: the member of ``cls`` a value names, or a usage error.
+
+    >>> choice(Semantics)("PR")
+    <Semantics.PREFERRED: 'preferred'>
+    >>> choice(Support)("nesessary")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: unknown support interpretation 'nesessary' (did you mean 'necessary'?); known: none, deductive, necessary, evidential
+    """
+
+    def parse(text: str) -> C:
+        try:
+            return cls.parse(text)
+        except ArgmapError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = cls.noun()
+    return parse
+
+
+def _names(cls: type[Choice]) -> str:
+    """The usage text of a choice: ``{a,b,c}``, as argparse shows ``choices``."""
+    return "{" + ",".join(m.value for m in cls) + "}"
+
+
+def semantics_option(
+    p: argparse.ArgumentParser,
+    default: Semantics | None = DEFAULT_SEMANTICS,
+    help: str | None = None,
+) -> None:
+    """``--semantics``/``-s``: a :class:`~argmap.options.Semantics`, ``default`` if not given."""
+    p.add_argument(
+        "--semantics",
+        "-s",
+        type=choice(Semantics),
+        default=default,
+        help=help
+        or "conflict-free, admissible, complete, grounded, preferred, stable, semi-stable, "
+        f"stage, ideal, eager, or CO GR PR ST SST STG ID EA (default: {default})",
+    )
+
+
+def support_option(
+    p: argparse.ArgumentParser,
+    help: str = "how a map's support edges are read (default: necessary; see docs/semantics.md)",
+) -> None:
+    """``--support``: a :class:`~argmap.options.Support`, necessary by default."""
+    p.add_argument(
+        "--support",
+        type=choice(Support),
+        default=DEFAULT_SUPPORT,
+        metavar=_names(Support),
+        help=help,
+    )
+
+
+def timeout_option(p: argparse.ArgumentParser) -> None:
+    """``--timeout`` in seconds, none by default."""
+    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+
+
+def semantics_options(p: argparse.ArgumentParser) -> None:
+    """``--semantics``/``-s`` (grounded by default), ``--support`` and ``--timeout``."""
+    semantics_option(p)
+    support_option(p)
+    timeout_option(p)
+
+
+def mode_option(
+    p: argparse.ArgumentParser,
+    help: str = "an essay accepts what is in every (skeptical) or some (credulous) extension "
+    "of its map",
+) -> None:
+    """``--mode``: skeptical (the default) or credulous acceptance."""
+    p.add_argument(
+        "--mode",
+        type=choice(Acceptance),
+        default=Acceptance.SKEPTICAL,
+        metavar=_names(Acceptance),
+        help=help,
+    )
+
+
+def rule_option(p: argparse.ArgumentParser) -> None:
+    """``--rule``: a :class:`~argmap.options.ConsensusRule`, majority by default."""
+    p.add_argument(
+        "--rule",
+        type=choice(ConsensusRule),
+        default=ConsensusRule.MAJORITY,
+        metavar=_names(ConsensusRule),
+        help="the aggregation rule (default: majority)",
+    )
+
+
+def operator_option(p: argparse.ArgumentParser) -> None:
+    """``--operator``: a :class:`~argmap.options.FusionOperator`, sum by default."""
+    p.add_argument(
+        "--operator",
+        type=choice(FusionOperator),
+        default=FusionOperator.SUM,
+        metavar=_names(FusionOperator),
+        help="the merging operator (default: sum)",
+    )
+
+
+def diagram_format_option(p: argparse.ArgumentParser) -> None:
+    """``--format``: a :class:`~argmap.options.DiagramFormat`, else the output's extension."""
+    p.add_argument(
+        "--format",
+        type=choice(DiagramFormat),
+        default=None,
+        metavar=_names(DiagramFormat),
+        help="default: from OUT",
+    )
+
+
+def json_option(p: argparse.ArgumentParser, help: str = "print JSON") -> None:
+    """``--json``: print the result as JSON instead of text."""
+    p.add_argument("--json", action="store_true", help=help)

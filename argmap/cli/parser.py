@@ -1,0 +1,273 @@
+"""The ``argmap`` argument parser, built from cheap modules only.
+
+Each subcommand names its handler as ``"module:function"`` of the command modules
+(:mod:`~argmap.cli.maps`, :mod:`~argmap.cli.semantics`, :mod:`~argmap.cli.corpus`,
+:mod:`~argmap.cli.drawing`); :func:`argmap.cli.main` imports that module, and with it the
+library, only when the command runs. ``argmap --help`` and ``argmap --version`` load none
+of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from argmap import __version__
+from argmap.cli.options import (
+    CONVERSIONS,
+    FRAMEWORK_FORMATS,
+    diagram_format_option,
+    json_option,
+    mode_option,
+    operator_option,
+    rule_option,
+    semantics_option,
+    semantics_options,
+    support_option,
+    timeout_option,
+)
+
+__all__ = ["build_parser"]
+
+Commands = Any  # argparse's private _SubParsersAction
+
+
+def _command(
+    commands: Commands, name: str, handler: str, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand run by ``handler`` (``"module:function"`` of ``argmap.cli``)."""
+    p: argparse.ArgumentParser = commands.add_parser(name, help=help, description=description)
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _folder_command(
+    commands: Commands, name: str, handler: str, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand on a corpus folder, with ``--json``."""
+    p = _command(commands, name, handler, help, description)
+    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
+    json_option(p)
+    return p
+
+
+def _add_map_commands(commands: Commands) -> None:
+    """The commands check and summary."""
+    p = _command(
+        commands,
+        "check",
+        "maps:check_files",
+        "validate map and corpus files",
+        "Validate map and corpus files (a folder means the YAML files in it). "
+        "Prints one line per problem as path:line:column: severity: message [code].",
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="map or corpus files, or folders of them"
+    )
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    json_option(
+        p, "print the problems as a JSON list (with --consistency: the consistency as JSON)"
+    )
+    p.add_argument(
+        "--consistency",
+        action="store_true",
+        help="once the files are valid, report which essays of each folder are jointly "
+        "consistent (the maximal consistent subsets)",
+    )
+    semantics_options(p)
+    mode_option(p)
+
+    p = _command(
+        commands,
+        "summary",
+        "maps:summary",
+        "count nodes and edges per essay",
+        "A table per folder: each essay's nodes by kind and edges by kind, and the corpus's "
+        "cross-essay relations.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders of maps, or map files")
+    json_option(p, "print JSON instead of a table")
+
+
+def _add_semantics_commands(commands: Commands) -> None:
+    """The commands extensions, explain and solve."""
+    p = _command(
+        commands,
+        "extensions",
+        "semantics:extensions_of",
+        "the extensions of a map or framework",
+        "List the extensions of a map (YAML) or an ICCMA framework file (apx, tgf, i23) "
+        "under a semantics, and each argument's status: skeptical (in every extension), "
+        "credulous (in some) or rejected.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map or framework file")
+    semantics_options(p)
+    json_option(p, "print JSON instead of tables")
+
+    p = _command(
+        commands,
+        "explain",
+        "semantics:explain_arguments",
+        "why an argument is accepted or rejected",
+        "Explain arguments' status: a defence tree under grounded, a witness or "
+        "counterexample extension under the others.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map or framework file")
+    p.add_argument("arguments", nargs="+", metavar="ARG", help="node ids (or argument names)")
+    semantics_options(p)
+    mode_option(p, "acceptance mode for semantics with several extensions (default: skeptical)")
+    json_option(p)
+
+    p = _command(
+        commands,
+        "solve",
+        "semantics:solve",
+        "answer ICCMA tasks on a framework file",
+        "The ICCMA solver interface: SE (some extension), DC/DS (credulous/skeptical "
+        "acceptance of -a ARG), EE (every extension), CE (count) for CO GR PR ST SST STG ID EA. "
+        "i23 files get ICCMA 2023 output (w 1 2 / YES / NO); apx and tgf ICCMA 2019 output.",
+    )
+    p.add_argument("--formats", action="store_true", help="list the supported file formats")
+    p.add_argument("--problems", action="store_true", help="list the supported problems")
+    p.add_argument("-p", dest="task", metavar="TASK", help="the problem, e.g. DC-PR")
+    p.add_argument("-f", dest="file", metavar="FILE", help="the framework file")
+    p.add_argument(
+        "-fo",
+        dest="fo",
+        choices=FRAMEWORK_FORMATS,
+        help="its format (default: the file's extension)",
+    )
+    p.add_argument("-a", dest="a", metavar="ARG", help="the query argument of DC and DS")
+    timeout_option(p)
+
+
+def _add_file_commands(commands: Commands) -> None:
+    """The commands schema and convert."""
+    p = _command(
+        commands,
+        "schema",
+        "maps:schema",
+        "print a JSON Schema of the file format",
+        "Print the JSON Schema of an essay map or of a corpus file, for editors.",
+    )
+    p.add_argument("name", choices=["map", "corpus"], help="which file format")
+
+    p = _command(
+        commands,
+        "convert",
+        "maps:convert_file",
+        "convert a map between formats",
+        "Convert a map between argmap YAML, AIF JSON, node-link JSON, GraphML and "
+        "the ICCMA formats (i23, apx, tgf: the attack graph under --support). Formats come "
+        "from the file names (.json is sniffed when read, written as AIF) unless given.",
+    )
+    p.add_argument("source", metavar="IN", help="the file to read")
+    p.add_argument("target", metavar="OUT", help="the file to write")
+    known = ", ".join(CONVERSIONS)
+    for flag, dest, of in (("--from", "source_format", "IN"), ("--to", "target_format", "OUT")):
+        p.add_argument(
+            flag, dest=dest, choices=CONVERSIONS, metavar="FORMAT", help=f"{of}'s format: {known}"
+        )
+    support_option(p, "how supports become attacks for the ICCMA formats (default: necessary)")
+
+
+def _add_corpus_commands(commands: Commands) -> None:
+    """The commands conflicts, consensus and fuse."""
+    p = _folder_command(
+        commands,
+        "conflicts",
+        "corpus:conflicts_in",
+        "where one essay's accepted nodes attack another's",
+        "Every attack (direct or derived under the support reading) from a node one essay "
+        "accepts to a node another essay accepts, and whether the merged framework resolves "
+        "it; then each essay whose own recommendations are not jointly acceptable.",
+    )
+    semantics_options(p)
+    mode_option(p)
+    p.add_argument("--direct", action="store_true", help="direct attacks only")
+
+    p = _folder_command(
+        commands,
+        "consensus",
+        "corpus:consensus_of",
+        "recommendations the essays share, and what defeats them",
+        "Recommendations grouped by equivalence, ranked by how many essays endorse them, with "
+        "the essays opposing them and their status in the merged framework; the rule marks "
+        "the consensus.",
+    )
+    rule_option(p)
+    p.add_argument(
+        "--quorum", type=int, default=None, metavar="K", help="essays needed under --rule quorum"
+    )
+    semantics_options(p)
+    mode_option(p)
+
+    p = _folder_command(
+        commands,
+        "fuse",
+        "corpus:fuse_essays",
+        "merge the essays' frameworks (sum, max, leximax)",
+        "Merge the essays' attack graphs over their shared (equivalence-merged) arguments with "
+        "an operator of Coste-Marquis et al. (2007), and report which recommendations the "
+        "merged framework accepts.",
+    )
+    operator_option(p)
+    semantics_options(p)
+
+
+def _add_drawing_commands(commands: Commands) -> None:
+    """The commands render and report."""
+    p = _command(
+        commands,
+        "render",
+        "drawing:render",
+        "draw a map or a corpus with Graphviz",
+        "Draw a map (YAML file) or a corpus (folder) as SVG, PNG, PDF or DOT, by "
+        "the output's extension or --format. With --semantics, nodes are filled by their "
+        "status: the label under grounded, ideal or eager; with several extensions, "
+        "--extension K picks one, else skeptical/credulous/rejected. A corpus is always "
+        "read, under grounded unless --semantics says otherwise.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map file or a folder of maps")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    diagram_format_option(p)
+    semantics_option(p, None, "fill nodes by status under it")
+    support_option(p, "how supports are read (default: necessary)")
+    p.add_argument("--extension", type=int, metavar="K", help="colour by extension K (1-based)")
+    p.add_argument(
+        "--recommendations-only",
+        action="store_true",
+        help="corpus: only recommendations and the nodes the corpus file links",
+    )
+    p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    timeout_option(p)
+
+    p = _command(
+        commands,
+        "report",
+        "drawing:report",
+        "write a static HTML report of a corpus",
+        "Write a self-contained static site: an index with the corpus diagram, "
+        "consensus and conflicts, and a page per essay with its diagram, extensions and "
+        "recommendations.",
+    )
+    p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    semantics_option(p)
+    support_option(p)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every ``argmap`` command; ``handler`` names what runs a command."""
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Formal argument maps of essays: check, summarise, analyse and render them.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_map_commands(commands)
+    _add_semantics_commands(commands)
+    _add_file_commands(commands)
+    _add_corpus_commands(commands)
+    _add_drawing_commands(commands)
+    return parser

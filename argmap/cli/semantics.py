@@ -1,0 +1,162 @@
+"""The semantics commands of ``argmap``: extensions, explain and solve."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from argmap.bipolar import attack_graph
+from argmap.bipolar import extensions as map_extensions
+from argmap.cli.output import emit, format_table, plural
+from argmap.errors import ArgmapError
+from argmap.explanation import explain
+from argmap.formats.iccma import FORMATS
+from argmap.formats.yaml import read_map
+from argmap.framework import AF
+from argmap.model import ArgumentMap
+from argmap.options import Support
+from argmap.semantics import (
+    acceptance,
+    count_extensions,
+    extensions,
+    is_credulously_accepted,
+    is_skeptically_accepted,
+    iter_extensions,
+    some_extension,
+)
+
+__all__ = ["explain_arguments", "extensions_of", "solve"]
+
+
+def _target(path: str, support: Support) -> tuple[AF | ArgumentMap, AF, str]:
+    """A map (read from YAML) or a framework (from an ICCMA file), its AF and its name."""
+    if Path(path).suffix in (".yaml", ".yml"):
+        m = read_map(path)
+        return m, attack_graph(m, support).af(), m.id
+    af = AF.from_file(path)
+    return af, af, Path(path).name
+
+
+def _extensions(args: argparse.Namespace) -> dict[str, Any]:
+    """The extensions of a map or framework file, and each argument's status."""
+    target, af, name = _target(args.path, args.support)
+    if isinstance(target, ArgumentMap):
+        found = map_extensions(target, args.semantics, support=args.support, timeout=args.timeout)
+        order = {n.id: i for i, n in enumerate(target.nodes)}
+    else:
+        found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
+    members = sorted(order, key=order.__getitem__)
+    return {
+        "target": name,
+        "semantics": args.semantics,
+        "support": args.support if isinstance(target, ArgumentMap) else None,
+        "extensions": [sorted(e, key=order.__getitem__) for e in found],
+        "status": {a: acceptance(a, found) for a in members},
+        "map": target if isinstance(target, ArgumentMap) else None,
+    }
+
+
+def _extensions_text(result: dict[str, Any]) -> list[str]:
+    m: ArgumentMap | None = result["map"]
+    reading = f", support: {result['support']}" if m is not None else ""
+    found = result["extensions"]
+    counted = plural(len(found), f"{result['semantics']} extension")
+    out = [f"{result['target']}: {counted}{reading}", ""]
+    for i, e in enumerate(found, 1):
+        listed = ", ".join(e) or "(empty)"
+        out.append(f"extension {i} ({plural(len(e), 'argument')}):")
+        out.append(
+            textwrap.fill(
+                listed,
+                width=100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+            )
+        )
+    if m is not None:
+        status = result["status"]
+        table = [[n.id, str(n.kind), status[n.id], n.text[:70]] for n in m.nodes]
+        out += ["", format_table(["node", "kind", "status", "text"], table)]
+    return out
+
+
+def extensions_of(args: argparse.Namespace) -> int:
+    """``argmap extensions``: a map's or framework's extensions and statuses."""
+    result = _extensions(args)
+    data = {k: v for k, v in result.items() if k != "map"}
+    emit(data, args, lambda _: _extensions_text(result))
+    return 0
+
+
+def explain_arguments(args: argparse.Namespace) -> int:
+    """``argmap explain``: why each argument is accepted or not."""
+    target, _, _ = _target(args.path, args.support)
+    found = [
+        explain(
+            target, a, args.semantics, mode=args.mode, support=args.support, timeout=args.timeout
+        )
+        for a in args.arguments
+    ]
+    emit(found, args, lambda explanations: "\n\n".join(str(e) for e in explanations))
+    return 0
+
+
+_TASKS = ("SE", "DC", "DS", "EE", "CE")
+_ICCMA_SEMANTICS = ("CO", "GR", "PR", "ST", "SST", "STG", "ID", "EA")
+
+
+def _iccma_set(names: Iterable[str], af: AF) -> str:
+    return "[" + ",".join(sorted(names, key=af.index.__getitem__)) + "]"
+
+
+def _problem(args: argparse.Namespace) -> tuple[str, str]:
+    """The task and the semantics of ``-p TASK-SEMANTICS``."""
+    if not args.task or not args.file:
+        raise ArgmapError("solve needs -p TASK and -f FILE (or --formats, --problems)")
+    task, _, name = args.task.upper().partition("-")
+    if task not in _TASKS or name not in _ICCMA_SEMANTICS:
+        raise ArgmapError(f"unknown problem '{args.task}'; see 'argmap solve --problems'")
+    return task, name
+
+
+def _some_extension(af: AF, name: str, fmt: str, timeout: float | None) -> str:
+    found = some_extension(af, name, timeout=timeout)
+    if found is None:
+        return "NO"
+    if fmt == "i23":
+        return " ".join(["w", *sorted(found, key=af.index.__getitem__)])
+    return _iccma_set(found, af)
+
+
+def _answer(task: str, name: str, af: AF, fmt: str, args: argparse.Namespace) -> str:
+    """The ICCMA answer to a task on a framework."""
+    if task in ("DC", "DS"):
+        if not args.a:
+            raise ArgmapError(f"{args.task} needs the query argument: -a ARG")
+        decide = is_credulously_accepted if task == "DC" else is_skeptically_accepted
+        return "YES" if decide(af, args.a, name, timeout=args.timeout) else "NO"
+    if task == "SE":
+        return _some_extension(af, name, fmt, args.timeout)
+    if task == "EE":
+        every = iter_extensions(af, name, timeout=args.timeout)
+        return "[" + ",".join(_iccma_set(e, af) for e in every) + "]"
+    return str(count_extensions(af, name, timeout=args.timeout))
+
+
+def solve(args: argparse.Namespace) -> int:
+    """``argmap solve``: ICCMA's solver interface (its own output format, no ``--json``)."""
+    if args.formats:
+        print("[" + ",".join(FORMATS) + "]")
+        return 0
+    if args.problems:
+        print("[" + ",".join(f"{t}-{s}" for t in _TASKS for s in _ICCMA_SEMANTICS) + "]")
+        return 0
+    task, name = _problem(args)
+    fmt = args.fo or Path(args.file).suffix.lstrip(".")
+    af = AF.from_file(args.file, fmt)
+    print(_answer(task, name, af, fmt, args))
+    return 0
