@@ -9,21 +9,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.analysis import (
-    Conflict,
-    Consensus,
-    Consistency,
-    Fusion,
-    Reading,
-    Tension,
-    conflicts,
-    consensus,
-    consistency,
-    fuse,
-    merge,
-    reading,
-    tensions,
-)
+from argmap.analysis.conflicts import Conflict, conflicts
+from argmap.analysis.consensus import Consensus, consensus
+from argmap.analysis.consistency import Consistency, consistency
+from argmap.analysis.fusion import Fusion, fuse
+from argmap.analysis.merge import merge
+from argmap.analysis.reading import Reading, reading, tensions
+from argmap.analysis.status import Tension
 from argmap.bipolar import AttackKind
 from argmap.cli.output import emit, format_table, wrapped
 from argmap.errors import ArgmapError
