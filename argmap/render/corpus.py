@@ -12,12 +12,14 @@ arrows standing for the chains of reasons between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from argmap.analysis.conflicts import Conflict
 from argmap.analysis.consensus import Consensus
 from argmap.analysis.reading import Reading
-from argmap.model import ArgumentMap, NodeKind, NodeRef, RelationKind
+from argmap.bipolar import AttackKind
+from argmap.model import ArgumentMap, Corpus, NodeKind, NodeRef, RelationKind
 from argmap.render.dot import SafeDigraph, html_label, html_text
 from argmap.render.essay import EDGE_STYLES, Diagram, edge_attributes, legend, node_attributes
 
@@ -58,30 +60,39 @@ def _shortcuts(m: ArgumentMap, kept: set[str]) -> set[tuple[str, str]]:
     return found - direct
 
 
-def corpus_diagram(
-    reading: Reading,
-    conflicts: list[Conflict] | None = None,
-    consensus: Consensus | None = None,
-    *,
-    recommendations_only: bool = False,
-) -> Diagram:
-    """The DOT of a read corpus (see the module docstring)."""
-    corpus = reading.corpus
-    conflicting = {(c.attacker, c.target) for c in conflicts or [] if c.attack.kind == "direct"}
-    marked = {
-        str(ref) for item in (consensus.selected if consensus else ()) for ref in item.members
-    }
-    linked: dict[str, set[str]] = {}
-    for group in corpus.equivalences:
-        for ref in group.members:
-            linked.setdefault(ref.essay, set()).add(ref.node)
-    for relation in corpus.relations:
-        for ref in (relation.source, relation.target):
-            linked.setdefault(ref.essay, set()).add(ref.node)
+class _Edges:
+    """Numbers the diagram's edges and notes, per node, what to highlight with it."""
 
+    def __init__(self) -> None:
+        self.related: dict[str, list[str]] = {}
+        self.count = 0
+
+    def element(self, source: str, target: str) -> str:
+        """An edge's SVG id, noted for highlighting with both of its ends.
+
+        The source is noted with the target too, as what supports or attacks it.
+        """
+        self.count += 1
+        self.related.setdefault(source, []).append(f"e:{self.count}")
+        self.related.setdefault(target, []).extend([f"e:{self.count}", f"n:{source}"])
+        return f"e:{self.count}"
+
+
+def _linked(corpus: Corpus) -> dict[str, set[str]]:
+    """Per essay, its nodes that the corpus file names (in a group or a relation)."""
+    linked: dict[str, set[str]] = {}
+    refs = [ref for group in corpus.equivalences for ref in group.members]
+    refs += [ref for relation in corpus.relations for ref in (relation.source, relation.target)]
+    for ref in refs:
+        linked.setdefault(ref.essay, set()).add(ref.node)
+    return linked
+
+
+def _canvas(reading: Reading, consensus: Consensus | None) -> SafeDigraph:
+    corpus = reading.corpus
     title = html_text(corpus.title or "Corpus")
     subtitle = html_text(_subtitle(reading, consensus))
-    dot = SafeDigraph(
+    return SafeDigraph(
         name=corpus.id or "corpus",
         graph_attr={
             "rankdir": "LR",
@@ -93,83 +104,95 @@ def corpus_diagram(
         node_attr={"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"},
         edge_attr={"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8},
     )
-    related: dict[str, list[str]] = {}
-    counter = 0
 
-    def element(source: str, target: str) -> str:
-        """An edge's SVG id, noted for highlighting with both of its ends.
 
-        The source is noted with the target too, as what supports or attacks it.
-        """
-        nonlocal counter
-        counter += 1
-        related.setdefault(source, []).append(f"e:{counter}")
-        related.setdefault(target, []).extend([f"e:{counter}", f"n:{source}"])
-        return f"e:{counter}"
-
-    for i, m in enumerate(corpus.maps):
-        status = reading.essays[m.id]
-        accepted = status.accepted(reading.mode)
-        kept = _kept(m, linked.get(m.id, set()), recommendations_only)
-        with dot.subgraph(
-            name=f"cluster_{i}",
-            graph_attr={
-                "label": m.title,
-                "tooltip": m.id,
-                "style": "rounded",
-                "color": "#888888",
-                "fontsize": 11,
-            },
-        ) as cluster:
-            for node in m.nodes:
-                if node.id not in kept:
-                    continue
-                name = f"{m.id}:{node.id}"
-                star = "★ consensus" if name in marked else ""
-                attributes = node_attributes(
-                    node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
-                )
-                attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
-                if star:
-                    attributes["peripheries"] = 3
-                cluster.node(name, _attributes=attributes)
-        for edge in m.edges:
-            if m.is_undercut(edge) or edge.source not in kept or edge.target not in kept:
+def _essay_cluster(
+    dot: SafeDigraph,
+    i: int,
+    m: ArgumentMap,
+    kept: set[str],
+    accepted: frozenset[str],
+    marked: set[str],
+) -> None:
+    """One essay's kept nodes, in a cluster titled by the essay, filled by acceptance."""
+    with dot.subgraph(
+        name=f"cluster_{i}",
+        graph_attr={
+            "label": m.title,
+            "tooltip": m.id,
+            "style": "rounded",
+            "color": "#888888",
+            "fontsize": 11,
+        },
+    ) as cluster:
+        for node in m.nodes:
+            if node.id not in kept:
                 continue
-            a, b = f"{m.id}:{edge.source}", f"{m.id}:{edge.target}"
-            dot.edge(
-                a,
-                b,
-                _attributes=edge_attributes(
-                    str(edge.kind), element(a, b), tooltip=f"{m.id}: {edge.kind}"
-                ),
+            name = f"{m.id}:{node.id}"
+            star = "★ consensus" if name in marked else ""
+            attributes = node_attributes(
+                node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
             )
-        if recommendations_only:
-            for source, target in sorted(_shortcuts(m, kept)):
-                a, b = f"{m.id}:{source}", f"{m.id}:{target}"
-                dot.edge(
-                    a,
-                    b,
-                    _attributes=edge_attributes(
-                        "support",
-                        element(a, b),
-                        style="dotted",
-                        tooltip=f"{m.id}: a chain of reasons",
-                    ),
-                )
+            attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
+            if star:
+                attributes["peripheries"] = 3
+            cluster.node(name, _attributes=attributes)
 
+
+def _essay_edges(
+    dot: SafeDigraph, m: ArgumentMap, kept: set[str], edges: _Edges, shortcuts: bool
+) -> None:
+    """One essay's edges between kept nodes, and dotted shortcuts for chains left out."""
+    for edge in m.edges:
+        if m.is_undercut(edge) or edge.source not in kept or edge.target not in kept:
+            continue
+        a, b = f"{m.id}:{edge.source}", f"{m.id}:{edge.target}"
+        attributes = edge_attributes(
+            str(edge.kind), edges.element(a, b), tooltip=f"{m.id}: {edge.kind}"
+        )
+        dot.edge(a, b, _attributes=attributes)
+    if not shortcuts:
+        return
+    for source, target in sorted(_shortcuts(m, kept)):
+        a, b = f"{m.id}:{source}", f"{m.id}:{target}"
+        attributes = edge_attributes(
+            "support", edges.element(a, b), style="dotted", tooltip=f"{m.id}: a chain of reasons"
+        )
+        dot.edge(a, b, _attributes=attributes)
+
+
+def _equivalences(dot: SafeDigraph, corpus: Corpus, edges: _Edges) -> None:
     for group in corpus.equivalences:
         refs = [str(ref) for ref in group.members]
         for a, b in pairwise(refs):
-            dot.edge(
-                a,
-                b,
-                _attributes={
-                    **SAME,
-                    "id": element(a, b),
-                    "tooltip": f"same proposition: {group.note or group.id or ''}",
-                },
-            )
+            tooltip = f"same proposition: {group.note or group.id or ''}"
+            dot.edge(a, b, _attributes={**SAME, "id": edges.element(a, b), "tooltip": tooltip})
+
+
+def corpus_diagram(
+    reading: Reading,
+    conflicts: list[Conflict] | None = None,
+    consensus: Consensus | None = None,
+    *,
+    recommendations_only: bool = False,
+) -> Diagram:
+    """The DOT of a read corpus (see the module docstring)."""
+    corpus = reading.corpus
+    conflicting = {
+        (c.attacker, c.target) for c in conflicts or [] if c.attack.kind is AttackKind.DIRECT
+    }
+    marked = {
+        str(ref) for item in (consensus.selected if consensus else ()) for ref in item.members
+    }
+    linked = _linked(corpus)
+    dot = _canvas(reading, consensus)
+    edges = _Edges()
+    for i, m in enumerate(corpus.maps):
+        kept = _kept(m, linked.get(m.id, set()), recommendations_only)
+        accepted = reading.essays[m.id].accepted(reading.mode)
+        _essay_cluster(dot, i, m, kept, accepted, marked)
+        _essay_edges(dot, m, kept, edges, recommendations_only)
+    _equivalences(dot, corpus, edges)
     for relation in corpus.relations:
         _relation(
             dot,
@@ -179,10 +202,10 @@ def corpus_diagram(
             relation.kind,
             relation.note or "",
             conflicting,
-            element,
+            edges.element,
         )
     legend(dot, with_status=True)
-    return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
+    return Diagram(str(dot.source), {k: tuple(v) for k, v in edges.related.items()})
 
 
 def _relation(
@@ -193,7 +216,7 @@ def _relation(
     kind: RelationKind,
     note: str,
     conflicting: set[tuple[str, str]],
-    element: object,
+    element: Callable[[str, str], str],
 ) -> None:
     a, b = str(source), str(target)
     merged = (reading.merged.node_of[source], reading.merged.node_of[target])
@@ -211,7 +234,6 @@ def _relation(
     if conflict:
         more["xlabel"] = "conflict"
         more["fontcolor"] = EDGE_STYLES["attack"]["color"]
-    assert callable(element)
     dot.edge(a, b, _attributes=edge_attributes(style, element(a, b), **more))
 
 
