@@ -323,3 +323,11 @@ def test_every_json_output_parses(args: list[str], capsys: pytest.CaptureFixture
         assert [d["maximal_consistent_subsets"] for d in data] == [
             [["broker", "dove"], ["hawk"]]
         ] * 2
+
+
+def test_report_honours_its_timeout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(
+        ["report", str(TOY), "-o", str(tmp_path / "r"), "--timeout", "1e-9"], capsys
+    )
+    assert status == 1
+    assert "timed out" in err

@@ -54,6 +54,7 @@ def report(args: argparse.Namespace) -> int:
         args.output,
         args.semantics,
         args.support,
+        timeout=args.timeout,
         progress=lambda message: print(f"  {message}", file=sys.stderr),
     )
     print(f"wrote the report: {index}")

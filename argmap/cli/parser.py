@@ -253,8 +253,7 @@ def _add_drawing_commands(commands: Commands) -> None:
     )
     p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
-    semantics_option(p)
-    support_option(p)
+    semantics_options(p)
 
 
 def build_parser() -> argparse.ArgumentParser:

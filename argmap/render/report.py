@@ -23,10 +23,11 @@ from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
 from argmap.bipolar import AttackKind
 from argmap.model import ArgumentMap, Corpus
-from argmap.options import ConsensusRule
+from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, ConsensusRule, Semantics, Support
 from argmap.render.corpus import corpus_diagram
 from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
+from argmap.semantics.sat import Deadline
 
 __all__ = ["write_report"]
 
@@ -122,8 +123,8 @@ def _essay_file(essay: str) -> str:
     return f"essay-{essay}.html"
 
 
-def _essay_page(m: ArgumentMap, reading: Reading) -> str:
-    status = statuses(m, reading.semantics, reading.support)
+def _essay_page(m: ArgumentMap, reading: Reading, timeout: float | None = None) -> str:
+    status = statuses(m, reading.semantics, reading.support, timeout=timeout)
     diagram = essay_diagram(m, status)
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
@@ -189,24 +190,29 @@ def _conflicts_table(conflicts: list[Conflict], reading: Reading) -> str:
 def write_report(
     corpus: Corpus,
     directory: str | Path,
-    semantics: str = "grounded",
-    support: str = "necessary",
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
     *,
+    timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the report into ``directory`` (created if needed); returns its index page.
 
-    ``progress`` is called with a short message before each page.
+    ``progress`` is called with a short message before each page; ``timeout`` (seconds)
+    covers the whole report and raises :class:`~argmap.semantics.SolverTimeout` when it runs out.
     """
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda _message: None)
-    reading = read_corpus(corpus, semantics, support)
+    deadline = Deadline(timeout)
+    reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
     conflicts = conflicts_of(reading)
     consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
     for m in corpus.maps:
         say(f"essay {m.id}")
-        (out / _essay_file(m.id)).write_text(_essay_page(m, reading), encoding="utf-8")
+        (out / _essay_file(m.id)).write_text(
+            _essay_page(m, reading, deadline.remaining()), encoding="utf-8"
+        )
     say("corpus diagram")
     full = corpus_diagram(reading, conflicts, consensus)
     (out / "corpus.html").write_text(
