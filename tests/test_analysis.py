@@ -211,3 +211,20 @@ def test_conflicts_join_accepted_nodes_and_consistency_is_exact(corpus: Corpus) 
     ]
     maximal = [s for s in consistent if not any(s < t for t in consistent)]
     assert sorted(map(sorted, maximal)) == sorted(map(sorted, result.maximal))
+
+
+def test_dotted_ids_no_longer_collide_and_printed_names_resolve() -> None:
+    # essays "a.b" and "a" with nodes "c" and "b.c": once both were merged as "a.b.c".
+    corpus = argmap.Corpus(
+        [
+            argmap.ArgumentMap("a.b", "AB", [argmap.Node("c", "claim", "One.")]),
+            argmap.ArgumentMap("a", "A", [argmap.Node("b.c", "recommendation", "Act.")]),
+        ],
+        relations=[argmap.Relation("attack", "a.b:c", "a:b.c")],
+    )
+    (conflict,) = argmap.conflicts(corpus)
+    assert (conflict.attacker, conflict.target) == ("a.b:c", "a:b.c")
+    assert corpus.node(conflict.attacker).text == "One."
+    assert corpus.node(conflict.target).text == "Act."
+    assert argmap.merge(corpus).merged_id(conflict.target) == "a:b.c"
+    assert repr(argmap.NodeRef.parse(conflict.attacker)) == "NodeRef.parse('a.b:c')"

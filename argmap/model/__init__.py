@@ -385,13 +385,15 @@ class ArgumentMap:
         return (e for e in self.edges if e.target == key)
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, repr=False)
 class NodeRef:
     """A node addressed across a corpus as ``essay-id:node-id``.
 
     >>> ref = NodeRef.parse("hudson-cronin-2019:r1")
     >>> ref.essay, ref.node, str(ref)
     ('hudson-cronin-2019', 'r1', 'hudson-cronin-2019:r1')
+    >>> ref
+    NodeRef.parse('hudson-cronin-2019:r1')
     """
 
     essay: str
@@ -416,6 +418,9 @@ class NodeRef:
 
     def __str__(self) -> str:
         return f"{self.essay}:{self.node}"
+
+    def __repr__(self) -> str:
+        return f"NodeRef.parse({str(self)!r})"
 
 
 def _refs(values: Iterable[NodeRef | str]) -> tuple[NodeRef, ...]:
