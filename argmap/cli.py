@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from argmap import __version__
 from argmap.bipolar import attack_graph
 from argmap.bipolar import extensions as map_extensions
-from argmap.check import CheckReport, check
+from argmap.checking import CheckReport, check
 from argmap.cli_corpus import add_corpus_commands, print_consistency
 from argmap.cli_options import mode_option, semantics_options, support_option, timeout_option
 from argmap.cli_render import add_render_commands
