@@ -24,7 +24,7 @@ from argmap.cli_options import mode_option, semantics_options, support_option, t
 from argmap.cli_render import add_render_commands
 from argmap.errors import ArgmapError
 from argmap.explanation import explain
-from argmap.formats.iccma import FORMATS
+from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeKind
@@ -391,7 +391,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", choices=["map", "corpus"], help="which file format")
     p.set_defaults(run=_cmd_schema)
 
-    from argmap.convert import FORMATS as CONVERSIONS
+    from argmap.formats.registry import FORMAT_NAMES as CONVERSIONS
 
     p = commands.add_parser(
         "convert",

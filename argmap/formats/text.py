@@ -1,4 +1,4 @@
-"""Reading and writing the text of format files, with errors that name file, line and column.
+r"""Reading and writing the text of format files, with errors that name file, line and column.
 
 Every reader in :mod:`argmap.formats` gets its text from :func:`read_text` and every writer
 puts it with :func:`write_text`, so that all of them handle encodings, byte-order marks,
@@ -7,13 +7,13 @@ rather than a traceback.
 
 >>> import pathlib, tempfile
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
->>> _ = path.write_bytes(b"\\xef\\xbb\\xbfok\\nbad \\xff here\\n")
+>>> _ = path.write_bytes(b"\xef\xbb\xbfok\nbad \xff here\n")
 >>> read_text(path)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 argmap.errors.ArgmapError: ...a.txt:2:5: error: not UTF-8 text: byte 0xff cannot start a character [encoding]
->>> write_text(path, "ok\\n"); read_text(path)
-'ok\\n'
+>>> write_text(path, "ok\n"); read_text(path)
+'ok\n'
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ MAX_BYTES = 256 * 1024 * 1024
 
 
 def position(data: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based (line, column) of byte ``offset``, the column counted in characters.
+    r"""The 1-based (line, column) of byte ``offset``, the column counted in characters.
 
-    >>> position(b"ab\\ncd", 4)
+    >>> position(b"ab\ncd", 4)
     (2, 2)
     """
     before = data[:offset]

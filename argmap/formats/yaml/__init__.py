@@ -31,7 +31,7 @@ Traceback (most recent call last):
 ...
 argmap.errors.ArgmapError: toy.yaml:12:20: error: edge target 'r9' is not a node or edge id of this map [unknown-node]
 
-The package's modules, from the bottom up: :mod:`~argmap.formats.yaml.shape` (the fields of
+The package's modules, from the bottom up: :mod:`~argmap.formats.shape` (the fields of
 each object, written once as data, from which the JSON Schemas are generated),
 :mod:`~argmap.formats.yaml.document` (ruamel set-up), :mod:`~argmap.formats.yaml.positions`
 (pointer → line and column), :mod:`~argmap.formats.yaml.reader` (the shape validator and

@@ -35,6 +35,7 @@ __all__ = [
     "describe",
     "detect_indent",
     "dump",
+    "make_yaml",
     "parse_yaml",
     "plain",
 ]
@@ -160,9 +161,8 @@ def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]
     return doc, []
 
 
-
-
 def describe(value: Any) -> str:
+    """A value as a message names it (``a mapping``, ``'x'``)."""
     if value is None:
         return "nothing"
     if isinstance(value, CommentedMap):
@@ -185,5 +185,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)
     return value
-
-

@@ -106,7 +106,8 @@ def load_corpus_file(
     References to siblings whose map could not be read are not reported, so one broken map
     does not bury the corpus file in follow-on errors.
     """
-    assert corpus_file.document is not None and corpus_file.text is not None
+    assert corpus_file.document is not None
+    assert corpus_file.text is not None
     maps = [s.map for s in siblings if s.map is not None]
     unreadable = [s.essay_id or "" for s in siblings if s.map is None and not s.is_corpus]
     return load_corpus_document(
@@ -130,9 +131,7 @@ def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
         path = origin.path if origin is not None else None
         if m.id in seen:
             line, column = (
-                Positions(source.document)(("id",))
-                if isinstance(source, Source)
-                else (None, None)
+                Positions(source.document)(("id",)) if isinstance(source, Source) else (None, None)
             )
             problems.append(
                 Problem(
@@ -149,8 +148,10 @@ def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
 
 
 def folder_problems(files: Sequence[LoadedFile], directory: str | Path) -> list[Problem]:
-    """What is wrong with the files of one folder together: repeated essay ids, and more
-    than one corpus file."""
+    """What is wrong with the files of one folder together.
+
+    That is: essay ids that repeat, and more than one corpus file.
+    """
     problems = duplicate_essay_problems([f.map for f in files if f.map is not None])
     corpus_files = [str(f.path) for f in files if f.is_corpus]
     if len(corpus_files) > 1:

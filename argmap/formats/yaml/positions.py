@@ -31,6 +31,7 @@ class Positions:
         self.document = document
 
     def __call__(self, pointer: Pointer, part: str | None = None) -> tuple[int, int]:
+        """Where ``pointer`` is: its key if ``part`` is ``key``, an arrow's end for a part."""
         parent: Any = None
         step: str | int | None = None
         node: Any = self.document
@@ -66,7 +67,6 @@ def _part_offset(value: str, part: str) -> int:
         return 0
     quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
     return match.start(1 if part == "source" else 3) + int(quoted)
-
 
 
 def locate_findings(findings: Iterable[Finding], doc: Any, path: str) -> list[Problem]:

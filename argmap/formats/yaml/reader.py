@@ -1,7 +1,7 @@
 r"""Reading YAML documents into the model: the shape validator and dict → model conversion.
 
 The reader walks a parsed document item by item against the shapes of
-:mod:`argmap.formats.yaml.shape`, collects every problem (a wrong type, an unknown or missing
+:mod:`argmap.formats.shape`, collects every problem (a wrong type, an unknown or missing
 field, a bad arrow) as a finding with a pointer, then checks the model's invariants on what
 it could read, and locates all findings by line and column at once.
 
@@ -25,9 +25,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from argmap.errors import ArgmapError, Problem, Severity
-from argmap.formats.yaml.document import ARROW, Source, describe, parse_yaml, plain
-from argmap.formats.yaml.positions import locate_findings
-from argmap.formats.yaml.shape import (
+from argmap.formats.shape import (
     CORPUS,
     CORPUS_FILE,
     CORPUS_KEY,
@@ -37,6 +35,8 @@ from argmap.formats.yaml.shape import (
     NODE,
     RELATION,
 )
+from argmap.formats.yaml.document import ARROW, Source, describe, parse_yaml, plain
+from argmap.formats.yaml.positions import locate_findings
 from argmap.model import (
     ArgumentMap,
     Corpus,
@@ -65,7 +65,6 @@ __all__ = [
 Flat = dict[str, Any]
 """An item as its YAML keys see it: ``{"id": "c1", "para": (3,), "support": ("a", "b")}``."""
 
-MAP_META = tuple(k for k in MAP.keys if k not in ("nodes", "edges"))
 _MAP_TEXTS = tuple(f.name for f in MAP.fields if f.type in ("id", "text", "string", "date", "data"))
 NODE_KINDS = NODE.field("kind").values
 
@@ -77,9 +76,11 @@ class Reader:
         self.findings: list[Finding] = []
 
     def fail(self, pointer: Pointer, message: str, code: str, part: str | None = None) -> None:
+        """Record a finding."""
         self.findings.append(Finding(pointer, message, code, part=part))
 
     def mapping(self, value: Any, pointer: Pointer, what: str) -> CommentedMap | None:
+        """``value`` if it is a mapping, else a finding and ``None``."""
         if isinstance(value, CommentedMap):
             return value
         self.fail(
@@ -88,6 +89,7 @@ class Reader:
         return None
 
     def sequence(self, value: Any, pointer: Pointer, what: str) -> list[Any]:
+        """``value`` as a list (none: empty), or a finding."""
         if value is None:
             return []
         if isinstance(value, CommentedSeq):
@@ -103,6 +105,7 @@ class Reader:
         required: Sequence[str],
         what: str,
     ) -> None:
+        """Report unknown fields (with the closest allowed one) and missing required ones."""
         for key in item:
             if key not in allowed:
                 hint = closest(str(key), list(allowed))
@@ -118,6 +121,7 @@ class Reader:
                 self.fail(pointer, f"{what} is missing the required field '{key}'", "missing-field")
 
     def text(self, item: CommentedMap, key: str, pointer: Pointer) -> str | None:
+        """The text under ``key`` (numbers and dates as text), if present and valid."""
         if key not in item:
             return None
         value = item[key]
@@ -131,6 +135,7 @@ class Reader:
         return None
 
     def texts(self, item: CommentedMap, key: str, pointer: Pointer) -> tuple[str, ...] | None:
+        """A text or list of texts under ``key``, as a tuple."""
         if key not in item:
             return None
         value = item[key]
@@ -141,17 +146,17 @@ class Reader:
         return None
 
     def number(self, item: CommentedMap, key: str, pointer: Pointer) -> float | None:
+        """The number under ``key``."""
         if key not in item:
             return None
         value = item[key]
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
-        self.fail(
-            (*pointer, key), f"'{key}' must be a number, not {describe(value)}", "wrong-type"
-        )
+        self.fail((*pointer, key), f"'{key}' must be a number, not {describe(value)}", "wrong-type")
         return None
 
     def paragraphs(self, item: CommentedMap, pointer: Pointer) -> tuple[int, ...] | None:
+        """The ``para`` number(s)."""
         if "para" not in item:
             return None
         value = item["para"]
@@ -166,6 +171,7 @@ class Reader:
         return None
 
     def data(self, item: CommentedMap, pointer: Pointer) -> dict[str, Any] | None:
+        """The ``data`` mapping, as plain Python."""
         if "data" not in item:
             return None
         value = item["data"]
@@ -183,6 +189,7 @@ class Reader:
     def arrow(
         self, item: CommentedMap, key: str, pointer: Pointer, *, symmetric: bool
     ) -> tuple[str, str] | None:
+        """The two ends of ``a -> b`` (``a <-> b`` if ``symmetric``)."""
         value = item[key]
         example = "a <-> b" if symmetric else "a -> b"
         if not isinstance(value, str):
@@ -206,6 +213,7 @@ class Reader:
         return (match.group(1), match.group(3))
 
     def locator(self, item: CommentedMap, flat: Flat, pointer: Pointer) -> None:
+        """Read ``para`` and ``quote`` into ``flat``."""
         para = self.paragraphs(item, pointer)
         quote = self.text(item, "quote", pointer)
         if para is not None:
@@ -240,6 +248,7 @@ class Reader:
         return flats, pointers, failed
 
     def optional(self, item: CommentedMap, flat: Flat, pointer: Pointer, *keys: str) -> None:
+        """Read the text (or ``data``) fields ``keys`` that are present into ``flat``."""
         for key in keys:
             value = self.data(item, pointer) if key == "data" else self.text(item, key, pointer)
             if value is not None:
@@ -248,6 +257,7 @@ class Reader:
     # -- items -----------------------------------------------------------------------------
 
     def map_meta(self, doc: CommentedMap) -> Flat:
+        """The map's metadata fields."""
         self.fields(doc, (), MAP.keys, MAP.required, MAP.title)
         flat: Flat = {}
         self.optional(doc, flat, (), *_MAP_TEXTS)
@@ -261,6 +271,7 @@ class Reader:
         return flat
 
     def node(self, value: Any, pointer: Pointer) -> Flat | None:
+        """One node, or ``None`` if it cannot be read."""
         item = self.mapping(value, pointer, "a node")
         if item is None:
             return None
@@ -321,6 +332,7 @@ class Reader:
         return item, flat, present[0]
 
     def edge(self, value: Any, pointer: Pointer) -> Flat | None:
+        """One edge, or ``None``."""
         found = self._kinded(value, pointer, EDGE.one_of, EDGE.keys, EDGE.title)
         if found is None:
             return None
@@ -336,6 +348,7 @@ class Reader:
         return flat
 
     def corpus_meta(self, doc: CommentedMap) -> Flat:
+        """The corpus file's ``corpus`` mapping."""
         self.fields(doc, (), CORPUS_FILE.keys, CORPUS_FILE.required, CORPUS_FILE.title)
         meta = doc.get(CORPUS_KEY)
         if meta is None:
@@ -351,6 +364,7 @@ class Reader:
         return flat
 
     def group(self, value: Any, pointer: Pointer) -> Flat | None:
+        """One equivalence group, or ``None``."""
         item = self.mapping(value, pointer, "an equivalence group")
         if item is None:
             return None
@@ -377,6 +391,7 @@ class Reader:
         return flat
 
     def ref(self, text: str, pointer: Pointer, part: str | None = None) -> str | None:
+        """``text`` if it is a valid ``essay:node`` reference, else ``None`` and a finding."""
         if ":" not in text:
             self.fail(
                 pointer,
@@ -391,6 +406,7 @@ class Reader:
         return None if found else text
 
     def relation(self, value: Any, pointer: Pointer) -> Flat | None:
+        """One cross-essay relation, or ``None``."""
         found = self._kinded(value, pointer, RELATION.one_of, RELATION.keys, RELATION.title)
         if found is None:
             return None
@@ -406,8 +422,6 @@ class Reader:
         if "id" in flat:
             self.findings += validate.id_findings(flat["id"], (*pointer, "id"))
         return flat
-
-
 
 
 def _locator(flat: Flat) -> Locator | None:
@@ -442,8 +456,6 @@ def _edge(flat: Flat) -> Edge:
     )
 
 
-
-
 def _relation(flat: Flat) -> Relation:
     kind = next(k for k in RELATION.one_of if k in flat)
     source, target = flat[kind]
@@ -463,13 +475,9 @@ def _group(flat: Flat) -> Equivalence:
     )
 
 
-
-
 def is_corpus_document(doc: CommentedMap) -> bool:
     """Whether a parsed document is a corpus file (it has a top-level ``corpus`` key)."""
     return CORPUS_KEY in doc
-
-
 
 
 def load_map_document(
@@ -552,11 +560,10 @@ def load_corpus_document(
 
 
 def raise_errors(problems: Sequence[Problem]) -> None:
+    """Raise the errors among ``problems`` (warnings alone pass)."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ArgmapError.from_problems(errors)
-
-
 
 
 def map_from_yaml(text: str, path: str = "<string>") -> ArgumentMap:
@@ -578,5 +585,3 @@ def map_from_yaml(text: str, path: str = "<string>") -> ArgumentMap:
     raise_errors(problems)
     assert m is not None
     return m
-
-

@@ -3,7 +3,7 @@ r"""Writing maps and corpora as YAML, keeping the comments and layout of a file 
 A map or corpus read from a file remembers its source (:class:`~argmap.model.Origin`); writing
 it back starts from that file and rewrites only the values that changed, so comments, quoting,
 flow lists and indentation stay as the author left them. New items are written in the order
-of the shapes in :mod:`argmap.formats.yaml.shape`.
+of the shapes in :mod:`argmap.formats.shape`.
 
 >>> from argmap.formats.yaml.reader import map_from_yaml
 >>> text = "id: t   # keep me\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A.}\n"
@@ -21,20 +21,21 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from argmap.formats.text import write_text
-from argmap.formats.yaml.document import Source, dump
-from argmap.formats.yaml.reader import MAP_META, Flat, Reader
-from argmap.formats.yaml.shape import (
+from argmap.formats.shape import (
     CORPUS,
     CORPUS_FILE,
     CORPUS_KEY,
     EDGE,
     GROUP,
     MAP,
+    MAP_META,
     NODE,
     RELATION,
     SHAPES,
 )
+from argmap.formats.text import write_text
+from argmap.formats.yaml.document import Source, dump
+from argmap.formats.yaml.reader import Flat, Reader
 from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
 from argmap.model import invariants as validate
 from argmap.model.invariants import Pointer
@@ -113,8 +114,6 @@ def _flat_relation(rel: Relation) -> Flat:
             "data": rel.data,
         }
     )
-
-
 
 
 def _render(key: str, value: Any) -> Any:
@@ -279,7 +278,6 @@ def _edge_identity(flat: Flat) -> tuple[str, Any]:
     if kind == "contradiction" and ends is not None:
         ends = tuple(sorted(ends))
     return (kind, ends)
-
 
 
 def map_to_yaml(m: ArgumentMap) -> str:

@@ -1,5 +1,8 @@
 """The shape of argmap's YAML files, written once as data.
 
+(It lives beside the ``yaml`` package rather than in it so that :mod:`argmap.graph` and
+:mod:`argmap.formats.aif` can take their key lists from it without loading ruamel.)
+
 Each kind of object in a file (the map, a node, an edge, the corpus file, its ``corpus``
 mapping, an equivalence group, a relation) is a :class:`Shape`: its fields in the order a
 fresh file writes them, which are required, which must appear exactly once among several
@@ -30,12 +33,14 @@ from typing import Any
 from argmap.model import ID_PATTERN, EdgeKind, NodeKind, RelationKind
 
 __all__ = [
+    "AIF_META",
     "CORPUS",
     "CORPUS_FILE",
     "CORPUS_KEY",
     "EDGE",
     "GROUP",
     "MAP",
+    "MAP_META",
     "NODE",
     "RELATION",
     "SHAPES",
@@ -143,7 +148,11 @@ TYPES: dict[str, dict[str, Any]] = {
     },
     "note": {"type": "string", "description": "The encoder's remark; not part of the argument."},
     "data": {"type": "object", "description": "Any further data, kept as it is on load and save."},
-    "ref": {"type": "string", "pattern": f"^{ID_PATTERN}:{ID_PATTERN}$", "description": "essay-id:node-id"},
+    "ref": {
+        "type": "string",
+        "pattern": f"^{ID_PATTERN}:{ID_PATTERN}$",
+        "description": "essay-id:node-id",
+    },
     "ref-arrow": {
         "type": "string",
         "pattern": rf"^\s*{_REF}\s*->\s*{_REF}\s*$",
@@ -166,7 +175,12 @@ MAP = Shape(
     "map",
     "the map",
     (
-        Field("id", "id", "The essay's id, used in essay-id:node-id references across a corpus.", required=True),
+        Field(
+            "id",
+            "id",
+            "The essay's id, used in essay-id:node-id references across a corpus.",
+            required=True,
+        ),
         Field("title", "text", "The essay's title.", required=True),
         Field("authors", "texts", "Who wrote the essay: a name or a list of names."),
         Field("venue", "text", "Where the essay was published."),
@@ -184,7 +198,13 @@ MAP = Shape(
         ),
         Field("summary", "text", "A few sentences on what the essay argues."),
         _DATA,
-        Field("nodes", "list", "The claims, evidence and recommendations.", required=True, shape="node"),
+        Field(
+            "nodes",
+            "list",
+            "The claims, evidence and recommendations.",
+            required=True,
+            shape="node",
+        ),
         Field("edges", "list", "The supports and attacks.", shape="edge", nullable=True),
     ),
 )
@@ -203,11 +223,21 @@ NODE = Shape(
             values=tuple(k.value for k in NodeKind),
         ),
         Field("actors", "texts", "Recommendations only: who is urged to act."),
-        Field("text", "text", "What the essay says here, paraphrased in your own words.", required=True),
+        Field(
+            "text",
+            "text",
+            "What the essay says here, paraphrased in your own words.",
+            required=True,
+        ),
         _PARA,
         _QUOTE,
         Field("tags", "texts", "Free labels for filtering."),
-        Field("weight", "number", "Optional base weight in [0, 1].", extra={"minimum": 0, "maximum": 1}),
+        Field(
+            "weight",
+            "number",
+            "Optional base weight in [0, 1].",
+            extra={"minimum": 0, "maximum": 1},
+        ),
         _NOTE,
         _DATA,
     ),
@@ -219,7 +249,9 @@ EDGE = Shape(
     "an edge",
     (
         Field("support", "arrow", "premise -> conclusion"),
-        Field("attack", "arrow", "attacker -> attacked node, or -> a support edge's id (an undercut)"),
+        Field(
+            "attack", "arrow", "attacker -> attacked node, or -> a support edge's id (an undercut)"
+        ),
         Field("id", "id", "Needed only if an undercut targets this edge."),
         _PARA,
         _QUOTE,
@@ -233,7 +265,12 @@ EDGE = Shape(
 CORPUS = Shape(
     "corpus",
     "'corpus'",
-    (Field("id", "id"), Field("title", "string"), Field("summary", "string"), Field("data", "data")),
+    (
+        Field("id", "id"),
+        Field("title", "string"),
+        Field("summary", "string"),
+        Field("data", "data"),
+    ),
 )
 
 GROUP = Shape(
@@ -265,7 +302,14 @@ CORPUS_FILE = Shape(
     "corpus-file",
     "the corpus file",
     (
-        Field(CORPUS_KEY, "mapping", "What the corpus is about.", required=True, shape="corpus", nullable=True),
+        Field(
+            CORPUS_KEY,
+            "mapping",
+            "What the corpus is about.",
+            required=True,
+            shape="corpus",
+            nullable=True,
+        ),
         Field(
             "equivalences",
             "list",
@@ -282,6 +326,15 @@ CORPUS_FILE = Shape(
         ),
     ),
 )
+
+MAP_META = tuple(f.name for f in MAP.fields if f.type != "list")
+"""A map's metadata fields (all but its nodes and edges), in writing order."""
+
+AIF_META = tuple(
+    f.name for f in MAP.fields if f.type not in ("list", "data") and f.name != "text_file"
+)
+"""The metadata an AIF document keeps under its ``argmap`` key (AIF has no place for the
+essay's text file or further data)."""
 
 SHAPES: dict[str, Shape] = {
     s.name: s for s in (MAP, NODE, EDGE, CORPUS_FILE, CORPUS, GROUP, RELATION)
