@@ -211,7 +211,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         FormatName.GRAPHML,
-        (".graphml",),
+        (".graphml", ".xml"),
         lambda text: "<graphml" in text[:4096],
         _GRAPHS,
         keeps="every field (lists and mappings as JSON text)",
@@ -303,7 +303,9 @@ def detect(path: str | Path, text: str | None = None) -> Format:
         For an unknown suffix, or text that none of the suffix's formats recognises.
     """
     suffix = Path(path).suffix.lower()
-    candidates = [f for f in FORMATS if suffix in f.suffixes]
+    candidates = sorted(  # a suffix's own format (its first suffix) first: .xml is arggraph
+        (f for f in FORMATS if suffix in f.suffixes), key=lambda f: f.suffixes[0] != suffix
+    )
     if not candidates:
         known = ", ".join(sorted({s for f in FORMATS for s in f.suffixes}))
         raise ArgmapError(
