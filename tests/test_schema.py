@@ -121,7 +121,7 @@ def test_format_doc_names_every_field() -> None:
 
 def test_key_lists_come_from_the_description() -> None:
     from argmap import graph
-    from argmap.formats import aif, shape
+    from argmap.formats import shape
 
     assert graph._MAP_META == shape.MAP_META
-    assert set(aif.AIF_META) <= set(shape.MAP.keys)
+    assert set(shape.AIF_META) <= set(shape.MAP.keys)
