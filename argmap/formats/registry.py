@@ -12,7 +12,7 @@ when one of its functions is used, so the command line can build its ``--from``/
 choices from :data:`FORMAT_NAMES` without loading them.
 
 >>> get("GraphML").suffixes, get("i23").framework
-(('.graphml',), True)
+(('.graphml', '.xml'), True)
 >>> detect("essay.yml").name, detect("x.json", '{"directed": true, "graph": {}}').name
 (<FormatName.YAML: 'yaml'>, <FormatName.NODE_LINK: 'node-link'>)
 >>> get("grahpml")

@@ -64,7 +64,7 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> str:
         with path.open("rb") as f:
             data = f.read(limit + 1)
     except FileNotFoundError:
-        raise _unreadable(path, f"no such file: {path}", "not-found") from None
+        raise _unreadable(path, "cannot read: no such file", "not-found") from None
     except OSError as exc:
         raise _unreadable(path, f"cannot read: {exc.strerror}", "unreadable") from None
     if len(data) > limit:

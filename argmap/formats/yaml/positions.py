@@ -6,7 +6,7 @@ was read from turns them into the line and column where a user sees the mistake.
 >>> from argmap.formats.yaml.document import parse_yaml
 >>> doc, _ = parse_yaml("id: m\nnodes:\n  - {id: a, kind: clam}\n", "m.yaml")
 >>> Positions(doc)(("nodes", 0, "kind"))
-(3, 22)
+(3, 19)
 """
 
 from __future__ import annotations
