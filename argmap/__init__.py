@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         extensions,
         labelling,
     )
-    from argmap.check import CheckReport, check
+    from argmap.checking import CheckReport, check
     from argmap.errors import ArgmapError, Problem, Severity
     from argmap.explanation import Explanation, explain
     from argmap.formats.yaml import (
@@ -139,7 +139,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "argmap.graph": ("corpus_from_networkx", "corpus_to_networkx", "from_networkx", "to_networkx"),
     "argmap.schema": ("corpus_schema", "map_schema"),
-    "argmap.check": ("CheckReport", "check"),
+    "argmap.checking": ("CheckReport", "check"),
     "argmap.framework": ("AF",),
     "argmap.semantics": (
         "Label",

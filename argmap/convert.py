@@ -1,18 +1,10 @@
-"""Converting maps between formats: one reader and one writer per format, chosen by name.
+"""Converting maps between formats, through the format registry.
 
-| format | read | write | file names |
-|---|---|---|---|
-| ``yaml`` | yes | yes | ``.yaml``, ``.yml`` |
-| ``aif`` | yes | yes | ``.json`` (read: sniffed), ``.aif`` |
-| ``node-link`` | yes | yes | ``.json`` (read: sniffed) |
-| ``graphml`` | yes | yes | ``.graphml`` |
-| ``argdown`` | yes | yes | ``.argdown``, ``.ad`` |
-| ``arggraph`` | yes | yes | ``.xml`` (the argumentative microtexts) |
-| ``i23``, ``apx``, ``tgf`` | yes | yes | ``.i23``, ``.apx``, ``.tgf`` |
-
-The ICCMA formats hold an abstract framework: written from a map's attack graph under a
-reading of support (i23 numbers the arguments and lists the names in ``#`` comment lines);
-read as a map of claims and attacks.
+Every format's reading and writing, its file names and what it keeps and loses are in
+:mod:`argmap.formats.registry` (``docs/interop.md`` has the table). This module adds the
+one thing the registry cannot do at its layer: writing a map to an abstract-framework
+format (i23, apx, tgf) through its *attack graph* under a reading of support
+(:func:`argmap.bipolar.attack_graph`), so that supports and undercuts count.
 
 >>> import argmap
 >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("a", "claim", "A."),
@@ -25,155 +17,63 @@ att(a,b).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 
 from argmap.bipolar import attack_graph
-from argmap.errors import ArgmapError
-from argmap.formats import aif, argdown, graphs, iccma, microtexts
-from argmap.formats.text import parse_json, read_text
-from argmap.formats.yaml import map_from_yaml, map_to_yaml
-from argmap.framework import AF
+from argmap.formats import registry
+from argmap.formats.registry import FORMAT_NAMES as FORMATS
+from argmap.formats.registry import FormatName
+from argmap.formats.text import read_text, write_text
 from argmap.model import ArgumentMap, Edge, Node
+from argmap.options import DEFAULT_SUPPORT, Support
 
-__all__ = ["FORMATS", "convert", "dumps", "format_of", "loads"]
-
-FORMATS = ("yaml", "aif", "node-link", "graphml", "argdown", "arggraph", "i23", "apx", "tgf")
-_SUFFIXES = {
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".aif": "aif",
-    ".graphml": "graphml",
-    ".argdown": "argdown",
-    ".ad": "argdown",
-    ".xml": "arggraph",
-    ".i23": "i23",
-    ".apx": "apx",
-    ".tgf": "tgf",
-}
+__all__ = ["FORMATS", "attack_map", "convert", "dumps", "format_of", "loads"]
 
 
 def format_of(path: str | Path, text: str | None = None) -> str:
-    """The format a file name (and, for ``.json``, its content) indicates.
+    """The name of the format a file name (and, when ambiguous, its text) indicates.
 
     Raises
     ------
     ArgmapError
-        If the name says nothing known.
+        If the name says nothing known, or the text is none of the suffix's formats.
     """
-    suffix = Path(path).suffix.lower()
-    if suffix in _SUFFIXES:
-        return _SUFFIXES[suffix]
-    if suffix == ".json":
-        if text is None:
-            return "aif"
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            return "aif"  # the AIF reader reports the error with its line
-        is_node_link = isinstance(data, dict) and "graph" in data and "directed" in data
-        return "node-link" if is_node_link else "aif"
-    known = ", ".join(sorted({*_SUFFIXES, ".json"}))
-    raise ArgmapError(f"cannot tell the format of '{path}' (known: {known}); use --from/--to")
+    return registry.detect(path, text).name.value
 
 
-def _from_af(af: AF, name: str) -> ArgumentMap:
-    nodes = [Node(aif.safe_id(a), "claim", a) for a in af.arguments]
-    edges = [Edge("attack", aif.safe_id(a), aif.safe_id(b)) for a, b in sorted(af.attacks)]
-    return ArgumentMap(aif.safe_id(name), name, nodes, edges)
+def attack_map(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> ArgumentMap:
+    """The map's attack graph under a reading of support, as a map of claims and attacks.
+
+    Its nodes keep the map's node ids (an undercut's attack, which stands for an edge, is
+    named by the edge's key).
+    """
+    af = attack_graph(m, Support.parse(support)).af()
+    nodes = [Node(name, "claim", name) for name in af.arguments]
+    edges = [Edge("attack", a, b) for a, b in sorted(af.attacks)]
+    return ArgumentMap(m.id, m.title, nodes, edges)
 
 
-def _to_af(m: ArgumentMap, fmt: str, support: str) -> str:
-    af = attack_graph(m, support).af()
-    text = iccma.format_af(af, fmt)
-    if fmt == "i23":  # the numbers stand for the names
-        names = "".join(f"# {i} {name}\n" for i, name in enumerate(af.arguments, 1))
-        header, rest = text.split("\n", 1)
-        text = f"{header}\n{names}{rest}"
-    return text
-
-
-def _yaml(text: str, path: str) -> ArgumentMap:
-    return map_from_yaml(text, path=path)
-
-
-def _aif(text: str, path: str) -> ArgumentMap:
-    return aif.map_from_aif(parse_json(text, path), path=path)
-
-
-def _node_link(text: str, path: str) -> ArgumentMap:
-    return graphs.map_from_node_link(parse_json(text, path), path)
-
-
-_READERS: dict[str, Callable[[str, str], ArgumentMap]] = {
-    "yaml": _yaml,
-    "aif": _aif,
-    "node-link": _node_link,
-    "graphml": graphs.map_from_graphml,
-    "argdown": argdown.map_from_argdown,
-    "arggraph": microtexts.map_from_arggraph,
-}
-
-
-def _iccma_reader(fmt: str) -> Callable[[str, str], ArgumentMap]:
-    def read(text: str, path: str) -> ArgumentMap:
-        af = iccma.parse_af(text, fmt, path)
-        if fmt == "i23":  # names written by dumps() as "# n name" comments, if all there
-            names = dict(
-                line[2:].split(" ", 1)
-                for line in text.splitlines()
-                if line.startswith("# ") and " " in line[2:]
-            )
-            if set(names) == set(af.arguments) and len(set(names.values())) == len(names):
-                af = AF(
-                    [names[a] for a in af.arguments],
-                    [(names[a], names[b]) for a, b in af.attacks],
-                )
-        return _from_af(af, Path(path).stem)
-
-    return read
-
-
-_READERS.update({fmt: _iccma_reader(fmt) for fmt in ("i23", "apx", "tgf")})
-
-
-def loads(text: str, fmt: str, path: str = "<input>") -> ArgumentMap:
-    """Read a map from text in a format.
+def loads(text: str, fmt: str | FormatName, path: str = "<input>") -> ArgumentMap:
+    """Read a map from text in a format (see :func:`argmap.formats.registry.loads`).
 
     Raises
     ------
     ArgmapError
         For an unknown format, or anything wrong with the text (with its line where known).
     """
-    if fmt not in _READERS:
-        raise ArgmapError(f"unknown format '{fmt}'; known: {', '.join(FORMATS)}")
-    return _READERS[fmt](text, path)
+    return registry.loads(text, fmt, path)
 
 
-def dumps(m: ArgumentMap, fmt: str, support: str = "necessary") -> str:
-    """A map as text in a format (ICCMA formats: its attack graph under ``support``).
+def dumps(m: ArgumentMap, fmt: str | FormatName, support: str | Support = DEFAULT_SUPPORT) -> str:
+    """A map as text in a format (framework formats: its attack graph under ``support``).
 
     Raises
     ------
     ArgmapError
-        For an unknown format.
+        For an unknown format or reading of support.
     """
-    if fmt == "yaml":
-        return map_to_yaml(m)
-    if fmt == "aif":
-        return json.dumps(aif.map_to_aif(m), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "node-link":
-        return json.dumps(graphs.map_to_node_link(m), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "graphml":
-        return graphs.map_to_graphml(m)
-    if fmt == "argdown":
-        return argdown.map_to_argdown(m)
-    if fmt == "arggraph":
-        return microtexts.map_to_arggraph(m)
-    if fmt in ("i23", "apx", "tgf"):
-        return _to_af(m, fmt, support)
-    raise ArgmapError(f"unknown format '{fmt}'; known: {', '.join(FORMATS)}")
+    chosen = registry.get(fmt)
+    return chosen.dumps(attack_map(m, support) if chosen.framework else m)
 
 
 def convert(
@@ -182,10 +82,11 @@ def convert(
     *,
     source_format: str | None = None,
     target_format: str | None = None,
-    support: str = "necessary",
+    support: str | Support = DEFAULT_SUPPORT,
 ) -> ArgumentMap:
     """Read ``source`` and write it to ``target``; formats from the names unless given.
 
+    The target is replaced atomically: if anything fails, an existing file stays as it was.
     Returns the map read.
 
     Raises
@@ -196,8 +97,5 @@ def convert(
     text = read_text(source)
     m = loads(text, source_format or format_of(source, text), str(source))
     out = dumps(m, target_format or format_of(target), support)
-    try:
-        Path(target).write_text(out, encoding="utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot write: {exc.strerror}", path=str(target)) from None
+    write_text(target, out)
     return m

@@ -21,8 +21,10 @@ from typing import NamedTuple, TypeVar, cast
 import numpy as np
 
 from argmap.errors import ArgmapError
+from argmap.formats.iccma import Frame, format_frame, parse_frame
+from argmap.formats.text import read_text, write_text
 
-__all__ = ["AF", "Adjacency"]
+__all__ = ["AF", "Adjacency", "format_af", "parse_af", "read_af", "write_af"]
 
 T = TypeVar("T")
 
@@ -136,8 +138,6 @@ class AF:
         ArgmapError
             Naming the file and line of what is wrong.
         """
-        from argmap.formats.iccma import read_af  # the format module builds AFs itself
-
         return read_af(path, fmt)
 
     @classmethod
@@ -305,3 +305,41 @@ def _repeated(names: Iterable[str]) -> str:
             return name
         seen.add(name)
     raise ValueError("no name is repeated")
+
+
+def parse_af(text: str, fmt: str, path: str = "<string>") -> AF:
+    r"""A framework from ICCMA text (``i23``, ``apx`` or ``tgf``).
+
+    >>> sorted(parse_af("p af 3\n1 2\n2 3\n", "i23").attacks)
+    [('1', '2'), ('2', '3')]
+
+    Raises
+    ------
+    ArgmapError
+        Naming the line and what is wrong with it.
+    """
+    frame = parse_frame(text, fmt, path)
+    return AF(frame.arguments, frame.attacks)
+
+
+def read_af(path: str | Path, fmt: str | None = None) -> AF:
+    """Read an ICCMA file; the format defaults to the file's extension.
+
+    Raises
+    ------
+    ArgmapError
+        If the file cannot be read (a decoding error with its line and column) or parsed.
+    """
+    path = Path(path)
+    return parse_af(read_text(path), fmt or path.suffix.lstrip(".").lower(), str(path))
+
+
+def format_af(af: AF, fmt: str) -> str:
+    """A framework as ICCMA text (i23 numbers the arguments in order)."""
+    return format_frame(Frame(af.arguments, tuple(af.attacks)), fmt)
+
+
+def write_af(af: AF, path: str | Path, fmt: str | None = None) -> None:
+    """Write an ICCMA file (atomically); the format defaults to the file's extension."""
+    path = Path(path)
+    write_text(path, format_af(af, fmt or path.suffix.lstrip(".").lower()))

@@ -34,12 +34,13 @@ from typing import Any
 import networkx as nx
 
 from argmap.errors import ArgmapError
+from argmap.formats.shape import CORPUS, MAP_META
 from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
 
 __all__ = ["corpus_from_networkx", "corpus_to_networkx", "from_networkx", "to_networkx"]
 
-_MAP_META = ("id", "title", "authors", "venue", "date", "url", "summary", "text_file", "data")
-_CORPUS_META = ("id", "title", "summary", "data")
+_MAP_META = MAP_META
+_CORPUS_META = CORPUS.keys
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:

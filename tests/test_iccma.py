@@ -9,8 +9,8 @@ from hypothesis import given, settings
 
 from argmap.cli import main
 from argmap.errors import ArgmapError
-from argmap.formats.iccma import FORMATS, format_af, parse_af, read_af, write_af
-from argmap.framework import AF
+from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
+from argmap.framework import AF, format_af, parse_af, read_af, write_af
 from argmap.semantics.reference import reference_extensions
 from tests.strategies import frameworks
 

@@ -18,6 +18,7 @@ from argmap import (
     NodeRef,
     Relation,
 )
+from argmap.model import Origin
 
 
 def toy() -> ArgumentMap:
@@ -68,7 +69,7 @@ def test_unknown_lookups_raise_the_library_error() -> None:
 
 
 def test_equality_ignores_origin_and_is_hashable() -> None:
-    a, b = toy(), attrs.evolve(toy(), origin="somewhere")
+    a, b = toy(), attrs.evolve(toy(), origin=Origin("somewhere"))
     assert a == b
     assert hash(a) == hash(b)
     assert attrs.evolve(a, title="Other") != a

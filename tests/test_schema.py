@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import jsonschema
@@ -12,9 +13,10 @@ from ruamel.yaml import YAML
 
 import argmap
 from argmap import ArgumentMap, Corpus
-from tests.helpers import MAPS
+from tests.helpers import MAPS, ROOT
 from tests.strategies import argument_maps, corpora
 
+DOCS = ROOT / "docs"
 MAP_VALIDATOR = jsonschema.Draft202012Validator(argmap.map_schema())
 CORPUS_VALIDATOR = jsonschema.Draft202012Validator(argmap.corpus_schema())
 
@@ -79,3 +81,47 @@ def test_schema_text_is_what_the_cli_prints(capsys: pytest.CaptureFixture[str]) 
 
     assert main(["schema", "map"]) == 0
     assert json.loads(capsys.readouterr().out) == argmap.map_schema()
+
+
+# -- one description of the format -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["map", "corpus"])
+def test_committed_schemas_are_the_generated_ones(name: str) -> None:
+    """``argmap/schemas`` is written by ``tools/generate_schemas.py`` from the shape data."""
+    from argmap.formats.shape import schema_text as generated
+    from argmap.schema import schema_text
+
+    assert schema_text(name) == generated(name), "run: python tools/generate_schemas.py"
+
+
+def _sections(text: str) -> dict[str, str]:
+    """docs/format.md split at its headings."""
+    parts = re.split(r"^(#{2,3} .*)$", text, flags=re.MULTILINE)
+    return {parts[i].lstrip("# ").strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def test_format_doc_names_every_field() -> None:
+    from argmap.formats import shape
+
+    sections = _sections((DOCS / "format.md").read_text(encoding="utf-8"))
+    where = {
+        "Map fields": [shape.MAP],
+        "Node fields": [shape.NODE],
+        "Edge fields": [shape.EDGE],
+        "The corpus file": [shape.CORPUS_FILE, shape.CORPUS, shape.GROUP, shape.RELATION],
+    }
+    for section, shapes in where.items():
+        for s in shapes:
+            for f in s.fields:
+                assert f"`{f.name}" in sections[section], (section, s.name, f.name)
+    for value in shape.NODE.field("kind").values:
+        assert f"`{value}`" in sections["Node fields"]
+
+
+def test_key_lists_come_from_the_description() -> None:
+    from argmap import graph
+    from argmap.formats import shape
+
+    assert graph._MAP_META == shape.MAP_META
+    assert set(shape.AIF_META) <= set(shape.MAP.keys)

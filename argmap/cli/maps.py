@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.check import CheckReport, check  # argmap.checking once the formats work is merged
+from argmap.checking import CheckReport, check
 from argmap.cli.output import emit, format_table, plural
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.model import ArgumentMap, Corpus, NodeKind

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from argmap.errors import ArgmapError
+from argmap.formats.registry import FORMAT_NAMES, FRAMEWORK_FORMATS
 from argmap.options import (
     DEFAULT_SEMANTICS,
     DEFAULT_SUPPORT,
@@ -47,13 +48,8 @@ __all__ = [
 
 C = TypeVar("C", bound=Choice)
 
-# from the formats registry once merged
-CONVERSIONS = ("yaml", "aif", "node-link", "graphml", "argdown", "arggraph", "i23", "apx", "tgf")
-"""The formats ``argmap convert`` reads and writes (``argmap.convert.FORMATS``)."""
-
-# from the formats registry once merged
-FRAMEWORK_FORMATS = ("i23", "apx", "tgf")
-"""The ICCMA framework file formats (``argmap.formats.iccma.FORMATS``)."""
+CONVERSIONS = FORMAT_NAMES
+"""The formats ``argmap convert`` reads and writes (the registry's names)."""
 
 
 def choice(cls: type[C]) -> Callable[[str], C]:

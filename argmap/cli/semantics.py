@@ -13,7 +13,7 @@ from argmap.bipolar import extensions as map_extensions
 from argmap.cli.output import emit, format_table, plural
 from argmap.errors import ArgmapError
 from argmap.explanation import explain
-from argmap.formats.iccma import FORMATS
+from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_map
 from argmap.framework import AF
 from argmap.model import ArgumentMap

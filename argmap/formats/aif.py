@@ -41,10 +41,13 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError
-from argmap.formats.text import parse_json, read_text
+from argmap.formats.shape import AIF_META
+from argmap.formats.text import parse_json, read_text, write_text
 from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Equivalence, Node, NodeRef
 
 __all__ = [
+    "dumps",
+    "loads",
     "map_from_aif",
     "map_to_aif",
     "read_aif",
@@ -305,17 +308,9 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
     edges += [dict(e) for e in kept.get("dialogue_edges", [])]
     document: dict[str, Any] = {"nodes": nodes, "edges": edges, **dict(kept.get("other", {}))}
     document[META] = {
-        key: value
-        for key, value in {
-            "id": m.id,
-            "title": m.title,
-            "authors": list(m.authors),
-            "venue": m.venue,
-            "date": m.date,
-            "url": m.url,
-            "summary": m.summary,
-        }.items()
-        if value
+        key: list(value) if isinstance(value, tuple) else value
+        for key in AIF_META
+        if (value := getattr(m, key))
     }
     if "xaif" in kept:
         return {"AIF": document, **dict(kept["xaif"])}
@@ -340,10 +335,27 @@ def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
 
 
 def write_aif(m: ArgumentMap, path: str | Path) -> None:
-    """Write a map as AIF JSON."""
-    Path(path).write_text(
-        json.dumps(map_to_aif(m), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    """Write a map as AIF JSON (atomically)."""
+    write_text(path, dumps(m))
+
+
+def loads(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map from AIF JSON text (the format contract's reader).
+
+    Raises
+    ------
+    ArgmapError
+        On malformed JSON (with line and column) or a document that is not AIF.
+    """
+    document = parse_json(text, path)
+    if not isinstance(document, Mapping):
+        raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
+    return map_from_aif(document, path=path)
+
+
+def dumps(m: ArgumentMap) -> str:
+    """A map as AIF JSON text (the format contract's writer)."""
+    return json.dumps(map_to_aif(m), indent=2, ensure_ascii=False) + "\n"
 
 
 def _documents(paths: Iterable[str | Path]) -> list[tuple[Path, Mapping[str, Any]]]:

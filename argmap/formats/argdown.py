@@ -32,7 +32,15 @@ from argmap.formats.text import read_text
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
 from argmap.model.invariants import ID_PATTERN
 
-__all__ = ["Argdown", "map_from_argdown", "map_to_argdown", "parse_argdown", "read_argdown"]
+__all__ = [
+    "Argdown",
+    "dumps",
+    "loads",
+    "map_from_argdown",
+    "map_to_argdown",
+    "parse_argdown",
+    "read_argdown",
+]
 
 KIND_TAGS = {"evidence": NodeKind.EVIDENCE, "recommendation": NodeKind.RECOMMENDATION}
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
@@ -464,6 +472,16 @@ def _one_line(text: str) -> str:
 
 def _yaml_scalar(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def loads(text: str, path: str = "<input>") -> ArgumentMap:
+    """The format contract's reader: :func:`map_from_argdown`."""
+    return map_from_argdown(text, path)
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The format contract's writer: :func:`map_to_argdown`."""
+    return map_to_argdown(m)
 
 
 def read_argdown(path: str | Path, **options: Any) -> ArgumentMap:

@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
 from argmap.errors import ArgmapError
-from argmap.formats.text import parse_json, read_text
+from argmap.formats.text import parse_json
 from argmap.graph import from_networkx, to_networkx
 from argmap.model import ArgumentMap
 
 __all__ = [
+    "dumps_graphml",
+    "dumps_node_link",
+    "loads_graphml",
+    "loads_node_link",
     "map_from_graphml",
     "map_from_node_link",
     "map_to_graphml",
@@ -119,22 +122,30 @@ def map_from_node_link(data: dict[str, Any], path: str = "<input>") -> ArgumentM
     return from_networkx(g)
 
 
-def read_graphml(path: str | Path) -> ArgumentMap:
-    """Read a GraphML file."""
-    return map_from_graphml(read_text(path), str(path))
+def loads_graphml(text: str, path: str = "<input>") -> ArgumentMap:
+    """The format contract's GraphML reader: :func:`map_from_graphml`."""
+    return map_from_graphml(text, path)
 
 
-def write_graphml(m: ArgumentMap, path: str | Path) -> None:
-    """Write a map as GraphML."""
-    Path(path).write_text(map_to_graphml(m), encoding="utf-8")
+def dumps_graphml(m: ArgumentMap) -> str:
+    """The format contract's GraphML writer: :func:`map_to_graphml`."""
+    return map_to_graphml(m)
 
 
-def read_node_link(path: str | Path) -> ArgumentMap:
-    """Read a node-link JSON file."""
-    return map_from_node_link(parse_json(read_text(path), path), str(path))
+def loads_node_link(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map from node-link JSON text.
+
+    Raises
+    ------
+    ArgmapError
+        On malformed JSON (with line and column) or data that is not a map's graph.
+    """
+    data = parse_json(text, path)
+    if not isinstance(data, dict):
+        raise ArgmapError("not node-link graph JSON: the document is not an object", path=path)
+    return map_from_node_link(data, path)
 
 
-def write_node_link(m: ArgumentMap, path: str | Path) -> None:
-    """Write a map as node-link JSON."""
-    text = json.dumps(map_to_node_link(m), indent=2, ensure_ascii=False)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+def dumps_node_link(m: ArgumentMap) -> str:
+    """A map as node-link JSON text."""
+    return json.dumps(map_to_node_link(m), indent=2, ensure_ascii=False) + "\n"

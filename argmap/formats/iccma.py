@@ -1,35 +1,67 @@
-r"""The ICCMA competition's abstract-framework formats: i23, apx and tgf.
+r"""The ICCMA competition's abstract-framework formats: i23, apx and tgf, on plain data.
 
 - **i23** (ICCMA 2023): a header ``p af N``, then one attack ``i j`` per line; arguments are
-  ``1`` to ``N``; lines starting with ``#`` are comments.
+  ``1`` to ``N``; lines starting with ``#`` are comments (argmap writes ``# i name`` lines
+  that name the arguments, and reads them back when all are there).
 - **apx** (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment.
 - **tgf** (trivial graph format): one argument per line, a line ``#``, then ``a b`` per attack.
 
-Errors name the file, the line and what is wrong.
+This module works on a :class:`Frame` (argument names and attack pairs) and on maps of
+claims and attacks; it knows nothing of :class:`argmap.framework.AF`, which reads and writes
+its files through :func:`parse_frame` and :func:`format_frame`. Errors name the file, the
+line and what is wrong.
 
->>> af = parse_af("p af 3\n# a comment\n1 2\n2 3\n", "i23")
->>> sorted(af.attacks)
-[('1', '2'), ('2', '3')]
->>> print(format_af(af, "apx"), end="")
+>>> frame = parse_frame("p af 3\n# a comment\n1 2\n2 3\n", "i23")
+>>> frame.attacks
+(('1', '2'), ('2', '3'))
+>>> print(format_frame(frame, "apx"), end="")
 arg(1).
 arg(2).
 arg(3).
 att(1,2).
 att(2,3).
+>>> print(dumps_tgf(loads_apx("arg(a). arg(b). att(a,b).", "x.apx")), end="")
+a
+b
+#
+a b
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.errors import ArgmapError
-from argmap.formats.text import read_text
-from argmap.framework import AF
+from argmap.formats.aif import safe_id
+from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
-__all__ = ["FORMATS", "format_af", "parse_af", "read_af", "write_af"]
+__all__ = [
+    "FRAME_FORMATS",
+    "Frame",
+    "dumps_apx",
+    "dumps_i23",
+    "dumps_tgf",
+    "format_frame",
+    "frame_of_map",
+    "loads_apx",
+    "loads_i23",
+    "loads_tgf",
+    "map_of_frame",
+    "parse_frame",
+]
 
-FORMATS = ("i23", "apx", "tgf")
+FRAME_FORMATS = ("i23", "apx", "tgf")
+"""The formats this module reads and writes (the registry names them too)."""
+
+
+class Frame(NamedTuple):
+    """An abstract framework as plain data: argument names, and attacks between them."""
+
+    arguments: tuple[str, ...]
+    attacks: tuple[tuple[str, str], ...]
+
 
 _APX = re.compile(r"(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.")
 
@@ -38,7 +70,7 @@ def _fail(path: str, line: int, message: str) -> ArgmapError:
     return ArgmapError(message, path=path, line=line, column=1)
 
 
-def _parse_i23(text: str, path: str) -> AF:
+def _parse_i23(text: str, path: str) -> Frame:
     n: int | None = None
     attacks: list[tuple[str, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -60,10 +92,10 @@ def _parse_i23(text: str, path: str) -> AF:
         attacks.append((parts[0], parts[1]))
     if n is None:
         raise _fail(path, 1, "no header 'p af N'")
-    return AF([str(i) for i in range(1, n + 1)], attacks)
+    return Frame(tuple(str(i) for i in range(1, n + 1)), tuple(attacks))
 
 
-def _parse_apx(text: str, path: str) -> AF:
+def _parse_apx(text: str, path: str) -> Frame:
     arguments: dict[str, None] = {}
     attacks: list[tuple[str, str, int]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -93,10 +125,10 @@ def _parse_apx(text: str, path: str) -> AF:
                     number,
                     f"att({attacker},{attacked}) names '{name}', which no arg/1 declares",
                 )
-    return AF(arguments, [(a, b) for a, b, _ in attacks])
+    return Frame(tuple(arguments), tuple((a, b) for a, b, _ in attacks))
 
 
-def _parse_tgf(text: str, path: str) -> AF:
+def _parse_tgf(text: str, path: str) -> Frame:
     arguments: dict[str, None] = {}
     attacks: list[tuple[str, str]] = []
     in_edges = False
@@ -117,11 +149,11 @@ def _parse_tgf(text: str, path: str) -> AF:
             if name not in arguments:
                 raise _fail(path, number, f"attack names '{name}', which is not listed before '#'")
         attacks.append((parts[0], parts[1]))
-    return AF(arguments, attacks)
+    return Frame(tuple(arguments), tuple(attacks))
 
 
-def parse_af(text: str, fmt: str, path: str = "<string>") -> AF:
-    """Read a framework from text in one of :data:`FORMATS`.
+def parse_frame(text: str, fmt: str, path: str = "<string>") -> Frame:
+    """Read a framework from text in one of :data:`FRAME_FORMATS`.
 
     Raises
     ------
@@ -130,33 +162,92 @@ def parse_af(text: str, fmt: str, path: str = "<string>") -> AF:
     """
     parsers = {"i23": _parse_i23, "apx": _parse_apx, "tgf": _parse_tgf}
     if fmt not in parsers:
-        raise ArgmapError(f"unknown framework format '{fmt}'; known: {', '.join(FORMATS)}")
+        raise ArgmapError(f"unknown framework format '{fmt}'; known: {', '.join(FRAME_FORMATS)}")
     return parsers[fmt](text, path)
 
 
-def read_af(path: str | Path, fmt: str | None = None) -> AF:
-    """Read a framework file; the format defaults to the file's extension."""
-    path = Path(path)
-    chosen = fmt or path.suffix.lstrip(".")
-    return parse_af(read_text(path), chosen, str(path))
+def format_frame(frame: Frame, fmt: str) -> str:
+    """A framework as text in one of :data:`FRAME_FORMATS`.
 
-
-def format_af(af: AF, fmt: str) -> str:
-    """A framework as text in one of :data:`FORMATS` (i23 numbers arguments in order)."""
-    ordered = sorted(af.attacks, key=lambda pair: (af.index[pair[0]], af.index[pair[1]]))
+    i23 numbers the arguments in order; attacks are written in the order of their ends.
+    """
+    index = {name: i for i, name in enumerate(frame.arguments)}
+    ordered = sorted(set(frame.attacks), key=lambda pair: (index[pair[0]], index[pair[1]]))
     if fmt == "i23":
-        lines = [f"p af {len(af)}"]
-        lines += [f"{af.index[a] + 1} {af.index[b] + 1}" for a, b in ordered]
+        lines = [f"p af {len(frame.arguments)}"]
+        lines += [f"{index[a] + 1} {index[b] + 1}" for a, b in ordered]
     elif fmt == "apx":
-        lines = [f"arg({a})." for a in af.arguments] + [f"att({a},{b})." for a, b in ordered]
+        lines = [f"arg({a})." for a in frame.arguments] + [f"att({a},{b})." for a, b in ordered]
     elif fmt == "tgf":
-        lines = [*af.arguments, "#", *(f"{a} {b}" for a, b in ordered)]
+        lines = [*frame.arguments, "#", *(f"{a} {b}" for a, b in ordered)]
     else:
-        raise ArgmapError(f"unknown framework format '{fmt}'; known: {', '.join(FORMATS)}")
+        raise ArgmapError(f"unknown framework format '{fmt}'; known: {', '.join(FRAME_FORMATS)}")
     return "\n".join(lines) + "\n"
 
 
-def write_af(af: AF, path: str | Path, fmt: str | None = None) -> None:
-    """Write a framework file; the format defaults to the file's extension."""
-    path = Path(path)
-    path.write_text(format_af(af, fmt or path.suffix.lstrip(".")), encoding="utf-8")
+def frame_of_map(m: ArgumentMap) -> Frame:
+    """A map's nodes as arguments and its attacks between nodes as attacks.
+
+    Supports and undercuts are left out: to carry them, turn the map into its attack graph
+    under a reading of support first (:func:`argmap.convert.dumps` does).
+    """
+    nodes = {n.id for n in m.nodes}
+    attacks = tuple(
+        (e.source, e.target) for e in m.edges if e.kind is EdgeKind.ATTACK and e.target in nodes
+    )
+    return Frame(tuple(n.id for n in m.nodes), attacks)
+
+
+def map_of_frame(frame: Frame, name: str) -> ArgumentMap:
+    """A map of claims (named and worded by the arguments) and the attacks between them."""
+    nodes = [Node(safe_id(a), "claim", a) for a in frame.arguments]
+    edges = [Edge("attack", safe_id(a), safe_id(b)) for a, b in sorted(set(frame.attacks))]
+    return ArgumentMap(safe_id(name), name, nodes, edges)
+
+
+def _named(frame: Frame, text: str) -> Frame:
+    """An i23 frame with the names of its ``# i name`` comment lines, if all are there."""
+    names = dict(
+        line[2:].split(" ", 1)
+        for line in text.splitlines()
+        if line.startswith("# ") and " " in line[2:]
+    )
+    if set(names) != set(frame.arguments) or len(set(names.values())) != len(names):
+        return frame
+    return Frame(
+        tuple(names[a] for a in frame.arguments),
+        tuple((names[a], names[b]) for a, b in frame.attacks),
+    )
+
+
+def loads_i23(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map of claims and attacks from i23 text (named by ``# i name`` lines if present)."""
+    return map_of_frame(_named(parse_frame(text, "i23", path), text), Path(path).stem)
+
+
+def loads_apx(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map of claims and attacks from apx text."""
+    return map_of_frame(parse_frame(text, "apx", path), Path(path).stem)
+
+
+def loads_tgf(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map of claims and attacks from tgf text."""
+    return map_of_frame(parse_frame(text, "tgf", path), Path(path).stem)
+
+
+def dumps_i23(m: ArgumentMap) -> str:
+    """A map's claims and attacks as i23, the numbers named in ``# i name`` comment lines."""
+    frame = frame_of_map(m)
+    header, rest = format_frame(frame, "i23").split("\n", 1)
+    names = "".join(f"# {i} {name}\n" for i, name in enumerate(frame.arguments, 1))
+    return f"{header}\n{names}{rest}"
+
+
+def dumps_apx(m: ArgumentMap) -> str:
+    """A map's claims and attacks as apx."""
+    return format_frame(frame_of_map(m), "apx")
+
+
+def dumps_tgf(m: ArgumentMap) -> str:
+    """A map's claims and attacks as tgf."""
+    return format_frame(frame_of_map(m), "tgf")

@@ -25,7 +25,7 @@ from argmap.errors import ArgmapError
 from argmap.formats.text import read_text
 from argmap.model import ArgumentMap, Edge, Node
 
-__all__ = ["map_from_arggraph", "map_to_arggraph", "read_microtext"]
+__all__ = ["dumps", "loads", "map_from_arggraph", "map_to_arggraph", "read_microtext"]
 
 SUPPORT_TYPES = {"sup", "exa"}
 
@@ -116,6 +116,16 @@ def map_from_arggraph(text: str, path: str = "<input>") -> ArgumentMap:
     name = root.get("id") or Path(path).stem
     data = {"microtext": {key: value for key, value in root.attrib.items() if key != "id"}}
     return ArgumentMap(name, name, nodes, out, data=data)
+
+
+def loads(text: str, path: str = "<input>") -> ArgumentMap:
+    """The format contract's reader: :func:`map_from_arggraph`."""
+    return map_from_arggraph(text, path)
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The format contract's writer: :func:`map_to_arggraph`."""
+    return map_to_arggraph(m)
 
 
 def read_microtext(path: str | Path) -> ArgumentMap:

@@ -56,6 +56,7 @@ __all__ = [
     "Node",
     "NodeKind",
     "NodeRef",
+    "Origin",
     "Relation",
     "RelationKind",
     "display",
@@ -90,6 +91,22 @@ class RelationKind(enum.StrEnum):
     SUPPORT = "support"
     ATTACK = "attack"
     CONTRADICTION = "contradiction"
+
+
+@attrs.frozen
+class Origin:
+    """Where a map or corpus was read from, set by readers and used by their writers.
+
+    ``document`` is opaque to the model: a reader keeps there what its writer needs to write
+    the object back as it was (the YAML reader: the text and parsed document, for comments
+    and layout). It takes no part in comparisons.
+
+    >>> Origin("maps/a.yaml", object()) == Origin("maps/a.yaml", object())
+    True
+    """
+
+    path: str | None
+    document: object = attrs.field(default=None, eq=False, repr=False)
 
 
 _DISPLAYS: dict[type, Callable[[Any], dict[str, str]]] = {}
@@ -293,7 +310,7 @@ class ArgumentMap:
     summary: str | None = None
     text_file: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
-    origin: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, hash=False)
     _index: dict[str, Node | Edge] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -499,7 +516,7 @@ class Corpus:
     title: str | None = None
     summary: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
-    origin: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _raise(validate.corpus_findings(self))

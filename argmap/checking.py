@@ -16,25 +16,22 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
-from ruamel.yaml.comments import CommentedMap
 
 from argmap import rules as validate
 from argmap.errors import Problem, Severity
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
-    duplicate_essay_problems,
-    is_corpus_document,
-    load_corpus_document,
-    load_map_document,
-    locate_findings,
-    parse_yaml,
+    LoadedFile,
+    folder_problems,
+    load_corpus_file,
+    load_file,
     yaml_files,
 )
-from argmap.model import ArgumentMap, invariants
+from argmap.model import invariants
 
 __all__ = ["CheckReport", "check"]
 
@@ -61,59 +58,13 @@ class CheckReport:
         return not (self.problems if strict else self.errors)
 
 
-@attrs.define
-class _Loaded:
-    """One file as far as it could be read."""
-
-    path: Path
-    document: CommentedMap | None = None
-    text: str = ""
-    map: ArgumentMap | None = None
-    problems: list[Problem] = attrs.field(factory=list)
-
-    @property
-    def is_corpus(self) -> bool:
-        return self.document is not None and is_corpus_document(self.document)
-
-    @property
-    def essay_id(self) -> str | None:
-        value = self.document.get("id") if self.document is not None else None
-        return value if isinstance(value, str) else None
-
-
-def _load(path: Path) -> _Loaded:
-    loaded = _Loaded(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        loaded.problems.append(
-            Problem(
-                f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                code="encoding",
-                path=str(path),
-            )
-        )
-        return loaded
-    except OSError as exc:
-        loaded.problems.append(
-            Problem(f"cannot read: {exc.strerror}", code="unreadable", path=str(path))
-        )
-        return loaded
-    loaded.document, found = parse_yaml(text, str(path))
-    loaded.problems += found
-    loaded.text = text
-    if loaded.document is not None and not loaded.is_corpus:
-        loaded.map, found = load_map_document(loaded.document, str(path), text)
-        loaded.problems += found
-        if loaded.map is not None:
-            loaded.problems += _warnings(loaded.map, loaded.document, path)
-    return loaded
-
-
-def _warnings(m: ArgumentMap, document: CommentedMap, path: Path) -> list[Problem]:
+def _warnings(loaded: LoadedFile) -> list[Problem]:
+    """The rules' warnings about a loaded map, with the essay text when it names one."""
+    m = loaded.map
+    assert m is not None
     findings = validate.map_warnings(m)
     if m.text_file is not None:
-        text_path = path.parent / m.text_file
+        text_path = loaded.path.parent / m.text_file
         try:
             paragraphs = validate.paragraphs_of(text_path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
@@ -128,7 +79,7 @@ def _warnings(m: ArgumentMap, document: CommentedMap, path: Path) -> list[Proble
             )
         else:
             findings += validate.text_findings(m, paragraphs, m.text_file)
-    return locate_findings(findings, document, str(path))
+    return loaded.locate(findings)
 
 
 def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -155,18 +106,16 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     return unique, problems
 
 
-def _check_corpus(corpus_file: _Loaded, siblings: Sequence[_Loaded]) -> list[Problem]:
-    assert corpus_file.document is not None
-    maps = [s.map for s in siblings if s.map is not None]
-    unreadable = [s.essay_id or "" for s in siblings if s.map is None and not s.is_corpus]
-    corpus, problems = load_corpus_document(
-        corpus_file.document, str(corpus_file.path), maps, corpus_file.text, unreadable
-    )
+def _check_corpus(corpus_file: LoadedFile, siblings: list[LoadedFile]) -> list[Problem]:
+    corpus, problems = load_corpus_file(corpus_file, siblings)
     if corpus is not None:
-        problems += locate_findings(
-            validate.corpus_warnings(corpus), corpus_file.document, str(corpus_file.path)
-        )
+        problems += corpus_file.locate(validate.corpus_warnings(corpus))
     return problems
+
+
+def _problems_of(loaded: LoadedFile) -> list[Problem]:
+    """A file's own problems, and the rules' warnings when it is a valid map."""
+    return [*loaded.problems, *(_warnings(loaded) if loaded.map is not None else [])]
 
 
 def check(paths: Iterable[str | Path]) -> CheckReport:
@@ -186,31 +135,16 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
         The files read and every problem, sorted by file, line and column.
     """
     files, problems = _expand(paths)
-    loaded = {path: _load(path) for path in files}
+    loaded = {path: load_file(path) for path in files}
     for path, item in loaded.items():
-        problems += item.problems
-        if not item.is_corpus:
-            continue
-        siblings = [loaded.get(p) or _load(p) for p in yaml_files(path.parent) if p != path]
-        problems += _check_corpus(item, siblings)
-    by_folder: dict[Path, list[ArgumentMap]] = {}
-    for item in loaded.values():
-        if item.map is not None:
-            by_folder.setdefault(item.path.parent, []).append(item.map)
-    for maps in by_folder.values():
-        problems += duplicate_essay_problems(maps)
-    corpus_files: dict[Path, list[str]] = {}
-    for item in loaded.values():
+        problems += _problems_of(item)
         if item.is_corpus:
-            corpus_files.setdefault(item.path.parent, []).append(str(item.path))
-    for folder, names in corpus_files.items():
-        if len(names) > 1:
-            problems.append(
-                Problem(
-                    f"more than one corpus file: {', '.join(names)}",
-                    code="corpus-files",
-                    path=str(folder),
-                )
-            )
+            siblings = [loaded.get(p) or load_file(p) for p in yaml_files(path.parent) if p != path]
+            problems += _check_corpus(item, siblings)
+    by_folder: dict[Path, list[LoadedFile]] = {}
+    for item in loaded.values():
+        by_folder.setdefault(item.path.parent, []).append(item)
+    for folder, items in by_folder.items():
+        problems += folder_problems(items, folder)
     ordered = sorted(problems, key=lambda p: (p.path or "", p.line or 0, p.column or 0))
     return CheckReport(tuple(str(f) for f in files), tuple(ordered))

@@ -1,0 +1,361 @@
+r"""The one contract of argmap's file formats: a registry of them, by name and by file name.
+
+Every format is a :class:`Format`: its name, the file suffixes it goes by, a content sniffer,
+``loads(text, path) -> ArgumentMap`` and ``dumps(ArgumentMap) -> str`` (text in, text out),
+and what it keeps and loses of a map. Format names are parsed once, case-insensitively,
+with a "did you mean" for a typo (:class:`FormatName`). Files are read with
+:func:`argmap.formats.text.read_text` and written atomically with
+:func:`~argmap.formats.text.write_text`.
+
+This module is import-light: a format's module (and ruamel, networkx, ...) is loaded only
+when one of its functions is used, so the command line can build its ``--from``/``--to``
+choices from :data:`FORMAT_NAMES` without loading them.
+
+>>> get("GraphML").suffixes, get("i23").framework
+(('.graphml', '.xml'), True)
+>>> detect("essay.yml").name, detect("x.json", '{"directed": true, "graph": {}}').name
+(<FormatName.YAML: 'yaml'>, <FormatName.NODE_LINK: 'node-link'>)
+>>> get("grahpml")
+Traceback (most recent call last):
+...
+argmap.errors.ArgmapError: unknown format 'grahpml' (did you mean 'graphml'?); known: yaml, aif, node-link, graphml, argdown, arggraph, i23, apx, tgf
+>>> m = loads("arg(a). arg(b). att(a,b).", "apx", "toy.apx")
+>>> print(dumps(m, "tgf"), end="")
+a
+b
+#
+a b
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.errors import ArgmapError, Problem
+from argmap.formats.text import read_text, write_text
+from argmap.options import Choice
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = [
+    "FORMATS",
+    "FORMAT_NAMES",
+    "FRAMEWORK_FORMATS",
+    "Format",
+    "FormatName",
+    "detect",
+    "dumps",
+    "get",
+    "loads",
+    "read",
+    "write",
+]
+
+
+class FormatName(Choice):
+    """The names of the formats argmap reads and writes."""
+
+    YAML = "yaml"
+    AIF = "aif"
+    NODE_LINK = "node-link"
+    GRAPHML = "graphml"
+    ARGDOWN = "argdown"
+    ARGGRAPH = "arggraph"
+    I23 = "i23"
+    APX = "apx"
+    TGF = "tgf"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``format``."""
+        return "format"
+
+
+def _json_object(text: str) -> dict[str, object] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_node_link(text: str) -> bool:
+    data = _json_object(text)
+    return data is not None and "graph" in data and "directed" in data
+
+
+def _is_aif(text: str) -> bool:
+    data = _json_object(text)
+    if data is None:
+        return False
+    inner = data.get("AIF")
+    document = inner if isinstance(inner, dict) else data
+    return "nodes" in document and "directed" not in document
+
+
+def _is_yaml(text: str) -> bool:
+    return re.search(r"^(id|corpus|nodes|title):", text, re.MULTILINE) is not None
+
+
+def _is_argdown(text: str) -> bool:
+    return re.search(r"^\s*(\[[^\]]+\]|<[^>]+>):?", text, re.MULTILINE) is not None
+
+
+def _head(text: str) -> str:
+    """The first line that is not blank or a ``#`` comment."""
+    return next((s for s in map(str.strip, text.splitlines()) if s and s[0] != "#"), "")
+
+
+def _is_i23(text: str) -> bool:
+    return re.fullmatch(r"p\s+af\s+\d+", _head(text)) is not None
+
+
+def _is_apx(text: str) -> bool:
+    return re.match(r"(arg|att)\(", text.lstrip()) is not None
+
+
+def _is_tgf(text: str) -> bool:
+    return re.search(r"^\s*#\s*$", text, re.MULTILINE) is not None
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: how to recognise it, read it and write it, and what it keeps.
+
+    ``module``, ``reader`` and ``writer`` name the functions (the module is imported on
+    first use); ``sniff`` tells from a file's text whether it looks like this format.
+    """
+
+    name: FormatName
+    suffixes: tuple[str, ...]
+    sniff: Callable[[str], bool]
+    module: str
+    keeps: str
+    loses: str
+    reader: str = "loads"
+    writer: str = "dumps"
+    framework: bool = False
+    """Whether the format holds an abstract framework (arguments and attacks only)."""
+
+    def loads(self, text: str, path: str = "<input>") -> ArgumentMap:
+        """A map from text in this format.
+
+        Raises
+        ------
+        ArgmapError
+            With the file, line and column of what is wrong, where the format tells.
+        """
+        read: Callable[[str, str], ArgumentMap] = getattr(
+            importlib.import_module(self.module), self.reader
+        )
+        if not text.strip():
+            empty = Problem(
+                f"the file is empty (expected {self.name})",
+                code="empty-file",
+                path=path,
+                line=1,
+                column=1,
+            )
+            raise ArgmapError(problems=[empty])
+        return read(text, path)
+
+    def dumps(self, m: ArgumentMap) -> str:
+        """A map as text in this format."""
+        write: Callable[[ArgumentMap], str] = getattr(
+            importlib.import_module(self.module), self.writer
+        )
+        return write(m)
+
+
+_GRAPHS = "argmap.formats.graphs"
+_ICCMA = "argmap.formats.iccma"
+_ICCMA_LOSES = (
+    "supports, undercuts, node kinds, texts, locators and metadata: written from the attack "
+    "graph under a reading of support (argmap.convert); read as claims that attack each other"
+)
+
+FORMATS: tuple[Format, ...] = (
+    Format(
+        FormatName.YAML,
+        (".yaml", ".yml"),
+        _is_yaml,
+        "argmap.formats.yaml",
+        keeps="everything, and a file's comments and layout when it is written back",
+        loses="nothing",
+    ),
+    Format(
+        FormatName.AIF,
+        (".json", ".aif"),
+        _is_aif,
+        "argmap.formats.aif",
+        keeps="nodes and their text, supports (RA), attacks and undercuts (CA), the map's "
+        "bibliographic metadata; AIF's dialogue layer, kept verbatim in data",
+        loses="node kinds, locators, tags, weights, notes, actors, text_file and data",
+    ),
+    Format(
+        FormatName.NODE_LINK,
+        (".json",),
+        _is_node_link,
+        _GRAPHS,
+        keeps="every field (networkx node-link JSON)",
+        loses="nothing",
+        reader="loads_node_link",
+        writer="dumps_node_link",
+    ),
+    Format(
+        FormatName.GRAPHML,
+        (".graphml", ".xml"),
+        lambda text: "<graphml" in text[:4096],
+        _GRAPHS,
+        keeps="every field (lists and mappings as JSON text)",
+        loses="nothing",
+        reader="loads_graphml",
+        writer="dumps_graphml",
+    ),
+    Format(
+        FormatName.ARGDOWN,
+        (".argdown", ".ad"),
+        _is_argdown,
+        "argmap.formats.argdown",
+        keeps="statements and their text, supports, attacks, kinds as tags, metadata",
+        loses="locators and weights; an undercut becomes an attack on an argument of its own",
+    ),
+    Format(
+        FormatName.ARGGRAPH,
+        (".xml",),
+        lambda text: "<arggraph" in text[:4096],
+        "argmap.formats.microtexts",
+        keeps="nodes (as ADUs with their text), supports, attacks and undercuts",
+        loses="node ids and kinds, locators, tags, weights, notes and metadata",
+    ),
+    Format(
+        FormatName.I23,
+        (".i23",),
+        _is_i23,
+        _ICCMA,
+        "arguments (named in comments) and attacks",
+        _ICCMA_LOSES,
+        "loads_i23",
+        "dumps_i23",
+        True,
+    ),
+    Format(
+        FormatName.APX,
+        (".apx",),
+        _is_apx,
+        _ICCMA,
+        "arguments and attacks",
+        _ICCMA_LOSES,
+        "loads_apx",
+        "dumps_apx",
+        True,
+    ),
+    Format(
+        FormatName.TGF,
+        (".tgf",),
+        _is_tgf,
+        _ICCMA,
+        "arguments and attacks",
+        _ICCMA_LOSES,
+        "loads_tgf",
+        "dumps_tgf",
+        True,
+    ),
+)
+"""Every format, in the order they are listed and tried."""
+
+FORMAT_NAMES: tuple[str, ...] = tuple(f.name.value for f in FORMATS)
+"""The format names, for command-line choices."""
+
+FRAMEWORK_FORMATS: tuple[str, ...] = tuple(f.name.value for f in FORMATS if f.framework)
+"""The names of the abstract-framework (ICCMA) formats."""
+
+_BY_NAME = {f.name: f for f in FORMATS}
+
+
+def get(name: str | FormatName) -> Format:
+    """The format called ``name`` (any case).
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown name, with the closest known one.
+    """
+    return _BY_NAME[FormatName.parse(name)]
+
+
+def detect(path: str | Path, text: str | None = None) -> Format:
+    """The format of a file: by its suffix, then (for ``.json`` and ``.xml``) by its text.
+
+    Without ``text`` (a file to be written) an ambiguous suffix means its first format
+    (``.json``: AIF, ``.xml``: arggraph).
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown suffix, or text that none of the suffix's formats recognises.
+    """
+    suffix = Path(path).suffix.lower()
+    candidates = sorted(  # a suffix's own format (its first suffix) first: .xml is arggraph
+        (f for f in FORMATS if suffix in f.suffixes), key=lambda f: f.suffixes[0] != suffix
+    )
+    if not candidates:
+        known = ", ".join(sorted({s for f in FORMATS for s in f.suffixes}))
+        raise ArgmapError(
+            f"cannot tell the format of '{path}' (known suffixes: {known}); name the format",
+            path=str(path),
+        )
+    if len(candidates) == 1 or text is None:
+        return candidates[0]
+    for candidate in candidates:
+        if candidate.sniff(text):
+            return candidate
+    tried = ", ".join(str(f.name) for f in candidates)
+    raise ArgmapError(
+        f"cannot tell the format of '{path}': its text is none of {tried}; name the format",
+        path=str(path),
+        line=1,
+        column=1,
+    )
+
+
+def loads(text: str, fmt: str | FormatName, path: str = "<input>") -> ArgumentMap:
+    """A map from text in the format named ``fmt``.
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown format, or anything wrong with the text (with its line where known).
+    """
+    return get(fmt).loads(text, path)
+
+
+def dumps(m: ArgumentMap, fmt: str | FormatName) -> str:
+    """A map as text in the format named ``fmt``."""
+    return get(fmt).dumps(m)
+
+
+def read(path: str | Path, fmt: str | FormatName | None = None) -> ArgumentMap:
+    """Read a map from a file, in ``fmt`` or the format :func:`detect` finds.
+
+    Raises
+    ------
+    ArgmapError
+        If the file cannot be read or decoded, its format is unknown, or its text is bad.
+    """
+    text = read_text(path)
+    chosen = get(fmt) if fmt is not None else detect(path, text)
+    return chosen.loads(text, str(path))
+
+
+def write(m: ArgumentMap, path: str | Path, fmt: str | FormatName | None = None) -> None:
+    """Write a map to a file (atomically), in ``fmt`` or the format its suffix says."""
+    chosen = get(fmt) if fmt is not None else detect(path)
+    write_text(path, chosen.dumps(m))

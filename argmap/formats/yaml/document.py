@@ -1,0 +1,187 @@
+r"""ruamel.yaml set-up: parsing text into round-trip documents and dumping them again.
+
+A :class:`Source` is what a map or corpus read from YAML keeps in its
+:class:`~argmap.model.Origin`: the file's text and its parsed document, which locates
+problems and from which the writer starts to keep comments and layout.
+
+>>> doc, problems = parse_yaml("id: a  # comment\n", "a.yaml")
+>>> dict(doc), problems
+({'id': 'a'}, [])
+>>> parse_yaml("", "a.yaml")[1][0].code
+'empty-file'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import sys
+from typing import Any
+
+import attrs
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
+
+from argmap.errors import Problem
+
+__all__ = [
+    "ARROW",
+    "Source",
+    "describe",
+    "detect_indent",
+    "dump",
+    "make_yaml",
+    "parse_yaml",
+    "plain",
+]
+
+ARROW = re.compile(r"\s*(\S.*?)\s*(<->|->)\s*(\S.*?)\s*")
+"""``a -> b`` or ``a <-> b``: source, arrow, target."""
+
+
+@attrs.frozen(eq=False)
+class Source:
+    """A YAML file as read: its text and its parsed round-trip document.
+
+    ``document`` locates problems and is never modified (writing works on a fresh parse of
+    ``text``).
+    """
+
+    text: str
+    document: CommentedMap
+
+    @property
+    def indent(self) -> tuple[int, int, int]:
+        """The file's (mapping, sequence, offset) indentation."""
+        return detect_indent(self.text)
+
+    def working_copy(self) -> CommentedMap:
+        """A fresh parse of the file, to be edited and written.
+
+        (Parsing again is linear in the file's size; ruamel's deep copy of a document is not.)
+        """
+        doc: CommentedMap = make_yaml().load(self.text)
+        return doc
+
+
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, made exact for floats.
+
+    ruamel re-emits a loaded float in its original format, but it truncates rather than
+    rounds, so the number written back can differ from the one read
+    (``3.18465127853677e+88`` comes back as ``...676e+88``). The original format is kept
+    only where it is certain to give back the same number; otherwise the shortest exact
+    form is written.
+    """
+
+    def represent_exact_float(self, data: ScalarFloat) -> ScalarNode:
+        value = float(data)
+        node: ScalarNode = self.represent_scalar_float(data)
+        digits = re.sub(r"\D", "", re.split(r"[eE]", node.value)[0]).lstrip("0")
+        try:
+            same = float(node.value.replace("_", "")) == value
+        except ValueError:  # .inf, .nan and other YAML spellings
+            return node
+        if same and len(digits) <= 15 and (value == 0 or abs(value) >= sys.float_info.min):
+            return node
+        return self.represent_float(value)
+
+
+_Representer.add_representer(ScalarFloat, _Representer.represent_exact_float)
+
+
+def make_yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
+    """A round-trip ruamel parser and dumper with argmap's settings."""
+    y = YAML(typ="rt")
+    y.Representer = _Representer
+    y.preserve_quotes = True
+    y.width = 4096  # never re-fold a long line of text
+    mapping, sequence, offset = indent
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return y
+
+
+def detect_indent(text: str) -> tuple[int, int, int]:
+    """Guess the (mapping, sequence, offset) indentation of the first block sequence under a key."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"[A-Za-z_][\w-]*:\s*(#.*)?", line):
+            for follower in lines[i + 1 :]:
+                stripped = follower.lstrip(" ")
+                if not stripped or stripped.startswith("#"):
+                    continue
+                if stripped.startswith("- "):
+                    offset = len(follower) - len(stripped)
+                    return (2, offset + 2, offset)
+                break
+    return (2, 4, 2)
+
+
+def dump(doc: CommentedMap, indent: tuple[int, int, int]) -> str:
+    """A document as YAML text with the given indentation."""
+    out = io.StringIO()
+    make_yaml(indent).dump(doc, out)
+    return out.getvalue()
+
+
+def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]]:
+    """Parse YAML text into a round-trip document, or a located syntax problem.
+
+    A document whose top level is not a mapping is reported too.
+    """
+    try:
+        doc = make_yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "malformed YAML"
+        code = "duplicate-key" if "duplicate key" in what else "yaml-syntax"
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        return None, [
+            Problem(f"malformed YAML: {what}", code=code, path=path, line=line, column=column)
+        ]
+    except YAMLError as exc:
+        return None, [Problem(f"malformed YAML: {exc}", code="yaml-syntax", path=path)]
+    if doc is None:
+        return None, [Problem("the file is empty", code="empty-file", path=path, line=1, column=1)]
+    if not isinstance(doc, CommentedMap):
+        return None, [
+            Problem(
+                f"the top level must be a mapping of fields, not {describe(doc)}",
+                code="wrong-type",
+                path=path,
+                line=1,
+                column=1,
+            )
+        ]
+    return doc, []
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it (``a mapping``, ``'x'``)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, CommentedMap):
+        return "a mapping"
+    if isinstance(value, CommentedSeq):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    return f"'{value}'"
+
+
+def plain(value: Any) -> Any:
+    """A round-trip YAML value as plain JSON-like Python (dates become ISO text)."""
+    if isinstance(value, CommentedMap):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, CommentedSeq):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)
+    return value
