@@ -137,7 +137,7 @@ def consensus_of(
         endorsers = reading.accepting(node.id)
         opposers = opposing.get(node.id, set()) - set(endorsers)
         if node.id in reading.af:
-            why = explain(reading.af, node.id, reading.semantics, mode="skeptical")
+            why = explain(reading.af, node.id, reading.semantics, mode=Acceptance.SKEPTICAL)
         else:  # evidential support: the node is explained through its chains
             why = explain(reading.map, node.id, reading.semantics, support=reading.support)
         items.append(

@@ -21,6 +21,7 @@ from argmap.cli.output import emit, format_table, wrapped
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
+from argmap.options import Status
 
 __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
 
@@ -200,10 +201,10 @@ def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> li
     return [*out, "", format_table(["recommendation", "stated by", "status"], rows)]
 
 
-def _fused_status(result: Fusion, node: str) -> str:
+def _fused_status(result: Fusion, node: str) -> Status:
     if node in result.skeptical:
-        return "skeptical"
-    return "credulous" if node in result.credulous else "rejected"
+        return Status.SKEPTICAL
+    return Status.CREDULOUS if node in result.credulous else Status.REJECTED
 
 
 def fuse_essays(args: argparse.Namespace) -> int:

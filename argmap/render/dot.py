@@ -26,9 +26,9 @@ from collections.abc import Iterable, Mapping
 import graphviz
 
 from argmap.errors import ArgmapError
+from argmap.options import DiagramFormat
 
 __all__ = [
-    "FORMATS",
     "Html",
     "SafeDigraph",
     "html_label",
@@ -39,7 +39,6 @@ __all__ = [
     "wrap",
 ]
 
-FORMATS = ("svg", "png", "pdf", "dot")
 """Output formats: ``dot`` is the source itself, the others are drawn by Graphviz."""
 
 
@@ -170,7 +169,7 @@ def same_rank(graph: SafeDigraph, rank: str, names: Iterable[str]) -> None:
             group.node(name)
 
 
-def run_dot(source: str, fmt: str, timeout: float | None = None) -> bytes:
+def run_dot(source: str, fmt: str | DiagramFormat, timeout: float | None = None) -> bytes:
     """Lay out DOT with Graphviz's ``dot`` (through the graphviz package) and draw it.
 
     Returns the drawing in ``fmt``; the DOT text itself for ``dot``. ``dot``'s warnings are
@@ -182,12 +181,11 @@ def run_dot(source: str, fmt: str, timeout: float | None = None) -> bytes:
         If ``dot`` is missing, fails or takes longer than ``timeout``, or the format is
         unknown.
     """
-    if fmt not in FORMATS:
-        raise ArgmapError(f"unknown diagram format '{fmt}'; known: {', '.join(FORMATS)}")
-    if fmt == "dot":
+    chosen = DiagramFormat.parse(fmt)
+    if chosen is DiagramFormat.DOT:
         return source.encode("utf-8")
     try:
-        return _pipe(source, fmt, timeout)
+        return _pipe(source, chosen.value, timeout)
     except graphviz.ExecutableNotFound:
         raise ArgmapError(
             "Graphviz's dot is not installed; install the graphviz system package "
