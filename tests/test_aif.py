@@ -90,6 +90,29 @@ def test_round_trip_keeps_everything() -> None:
     assert back["locutions"] == SMALL["locutions"]
 
 
+def test_the_written_order_of_nodes_and_edges() -> None:
+    # I-nodes, S-nodes, rephrases, kept nodes; new edges numbered in order, a linked
+    # argument's shared edge written once, the undercut aimed at the RA, dialogue verbatim
+    back = map_to_aif(map_from_aif(SMALL, map_id="bridge"))
+    assert [n["nodeID"] for n in back["nodes"]] == [
+        *("1", "2", "3", "4", "5", "6"),
+        *("ra1", "ca1", "ca2", "ma1", "L1", "ya1"),
+    ]
+    assert [(e["edgeID"], e["fromID"], e["toID"]) for e in back["edges"]] == [
+        ("argmap-1", "2", "ra1"),
+        ("argmap-2", "ra1", "1"),
+        ("argmap-3", "3", "ra1"),
+        ("argmap-4", "4", "ca1"),
+        ("argmap-5", "ca1", "ra1"),
+        ("argmap-6", "5", "ca2"),
+        ("argmap-7", "ca2", "1"),
+        ("argmap-8", "1", "ma1"),
+        ("argmap-9", "ma1", "6"),
+        ("e9", "L1", "ya1"),
+        ("e10", "ya1", "1"),
+    ]
+
+
 def test_what_cannot_be_an_edge_is_kept_and_said() -> None:
     odd = doc(
         [

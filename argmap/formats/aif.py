@@ -77,6 +77,252 @@ def _extra(item: Mapping[str, Any], *known: str) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in known}
 
 
+def _unwrap(document: Mapping[str, Any], path: str) -> tuple[Mapping[str, Any], dict[str, Any]]:
+    """The AIF part of a document and, for xAIF, what surrounds it.
+
+    Raises
+    ------
+    ArgmapError
+        If ``nodes`` or ``edges`` is there but not a list.
+    """
+    wrapper: dict[str, Any] = {}
+    aif: Mapping[str, Any] = document
+    if isinstance(document.get("AIF"), Mapping):
+        aif = document["AIF"]
+        wrapper = _extra(document, "AIF")
+    if not isinstance(aif.get("nodes", []), list) or not isinstance(aif.get("edges", []), list):
+        raise ArgmapError("not AIF: 'nodes' and 'edges' must be lists", path=path)
+    return aif, wrapper
+
+
+def _raw_nodes(aif: Mapping[str, Any], path: str) -> dict[str, Mapping[str, Any]]:
+    """The document's nodes by their id (as text), in document order.
+
+    Raises
+    ------
+    ArgmapError
+        If a node is not an object with a ``nodeID`` and a ``type``.
+    """
+    raw_nodes: dict[str, Mapping[str, Any]] = {}
+    for i, item in enumerate(aif.get("nodes", [])):
+        if not isinstance(item, Mapping) or "nodeID" not in item or "type" not in item:
+            raise ArgmapError(f"not AIF: node {i} needs a 'nodeID' and a 'type'", path=path)
+        raw_nodes[str(item["nodeID"])] = item
+    return raw_nodes
+
+
+class _Reader:
+    """The state shared by the steps that read one AIF document into a map.
+
+    Parameters
+    ----------
+    raw_nodes
+        The document's nodes by id (see :func:`_raw_nodes`).
+    """
+
+    def __init__(self, raw_nodes: dict[str, Mapping[str, Any]]) -> None:
+        self.raw_nodes = raw_nodes
+        self.inputs: dict[str, list[str]] = {}  # node id -> argument nodes with an edge to it
+        self.outputs: dict[str, list[str]] = {}  # node id -> argument nodes it has an edge to
+        self.argument_edges: list[dict[str, Any]] = []
+        self.dialogue_edges: list[dict[str, Any]] = []
+        self.edges: list[Edge] = []
+        self.seen: set[tuple[str, str, str]] = set()  # (kind, source, target) of the edges
+        self.skipped: list[dict[str, Any]] = []
+        self.supports_of: dict[str, list[str]] = {}  # RA id -> ids of its support edges
+
+    def link(self, aif_edges: list[Any], path: str) -> None:
+        """Sort the document's edges into argument and dialogue edges.
+
+        An edge between two argument nodes (I, RA, CA, MA) goes into ``inputs`` and
+        ``outputs``; any other edge, including one to a node the export leaves out (AIFdb
+        exports have some), is dialogue, kept verbatim.
+
+        Raises
+        ------
+        ArgmapError
+            If an edge is not an object with a ``fromID`` and a ``toID``.
+        """
+        for i, item in enumerate(aif_edges):
+            if not isinstance(item, Mapping) or "fromID" not in item or "toID" not in item:
+                raise ArgmapError(f"not AIF: edge {i} needs a 'fromID' and a 'toID'", path=path)
+            a, b = str(item["fromID"]), str(item["toID"])
+            if self.between_argument_nodes(a, b):
+                self.outputs.setdefault(a, []).append(b)
+                self.inputs.setdefault(b, []).append(a)
+                self.argument_edges.append(dict(item))
+            else:
+                self.dialogue_edges.append(dict(item))
+
+    def between_argument_nodes(self, a: str, b: str) -> bool:
+        """Whether both ends of an edge are argument nodes the document has."""
+        if a not in self.raw_nodes or b not in self.raw_nodes:  # AIFdb exports have dangling edges
+            return False
+        return (
+            self.raw_nodes[a]["type"] in ARGUMENT_TYPES
+            and self.raw_nodes[b]["type"] in ARGUMENT_TYPES
+        )
+
+    def is_i(self, node_id: str) -> bool:
+        """Whether a node is an I-node."""
+        return bool(self.raw_nodes[node_id]["type"] == "I")
+
+    def of_type(self, kind: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """The nodes of an AIF type, with their ids, in document order."""
+        return [(i, item) for i, item in self.raw_nodes.items() if item["type"] == kind]
+
+    def i_nodes(self, kinds: Callable[[Mapping[str, Any]], str] | None) -> list[Node]:
+        """A map node for each I-node (an empty text is kept in its data).
+
+        Parameters
+        ----------
+        kinds
+            The kind of node for an I-node's JSON object (default: every one is a claim).
+        """
+        nodes = []
+        for aif_id, item in self.of_type("I"):
+            text = str(item.get("text") or "")
+            data: dict[str, Any] = {"aif": _extra(item, "text", "type")}
+            if not text.strip():  # a node needs text; the original is kept
+                data["aif"]["text"] = item.get("text")
+                text = ""
+            kind = kinds(item) if kinds else "claim"
+            nodes.append(Node(safe_id(aif_id), kind, text or "(no text)", data=data))
+        return nodes
+
+    def skip(self, aif_id: str, reason: str) -> None:
+        """Keep an S-node the map cannot hold, with its edges, verbatim."""
+        touching = [e for e in self.argument_edges if aif_id in (str(e["fromID"]), str(e["toID"]))]
+        self.skipped.append(
+            {"node": dict(self.raw_nodes[aif_id]), "edges": touching, "reason": reason}
+        )
+
+    def place(self, aif_id: str, kind: str, planned: list[tuple[str, str, str]]) -> None:
+        """Add an S-node's edges, or skip it whole if one of them cannot be.
+
+        Parameters
+        ----------
+        aif_id
+            The S-node (RA or CA).
+        kind
+            ``support`` or ``attack``.
+        planned
+            Its edges as (AIF source id, map target id, map edge id); an edge that repeats
+            one already placed, or a support from a node to itself, skips the S-node.
+        """
+        triples = [(kind, safe_id(a), b) for a, b, _ in planned]
+        if len(set(triples)) < len(triples) or any(
+            t in self.seen or (kind == "support" and t[1] == t[2]) for t in triples
+        ):
+            self.skip(aif_id, f"a duplicate or circular {kind}")
+            return
+        node = self.raw_nodes[aif_id]
+        for triple, (_, _, ident) in zip(triples, planned, strict=True):
+            self.seen.add(triple)
+            self.edges.append(Edge(kind, triple[1], triple[2], id=ident, data={"aif": dict(node)}))
+            if kind == "support":
+                self.supports_of.setdefault(aif_id, []).append(ident)
+
+    def inferences(self) -> None:
+        """Place each RA-node as supports from its premises to its conclusions.
+
+        One premise and one conclusion give one support named by the RA's id; more give
+        one support per pair, named ``RA-premise-conclusion``.
+        """
+        for aif_id, _ in self.of_type("RA"):
+            # a CA aimed at the inference is an undercut, handled with the conflicts
+            premises = [p for p in self.inputs.get(aif_id, []) if self.raw_nodes[p]["type"] != "CA"]
+            conclusions = self.outputs.get(aif_id, [])
+            if not premises or not conclusions or not all(map(self.is_i, premises + conclusions)):
+                self.skip(aif_id, "an inference whose premises and conclusions are not all I-nodes")
+                continue
+            single = len(premises) == 1 and len(conclusions) == 1
+            self.place(
+                aif_id,
+                "support",
+                [
+                    (p, safe_id(c), safe_id(aif_id) if single else safe_id(f"{aif_id}-{p}-{c}"))
+                    for p in premises
+                    for c in conclusions
+                ],
+            )
+
+    def conflicts(self) -> None:
+        """Place each CA-node as attacks from its sources on its targets.
+
+        A target I-node is attacked; a target RA-node already placed has each of its
+        supports undercut. One source and one hit give one attack named by the CA's id;
+        more give one attack per pair, named ``CA-source-target``. Run after
+        :meth:`inferences`.
+        """
+        for aif_id, _ in self.of_type("CA"):
+            # a CA aimed at this conflict attacks it; it is not one of its sources
+            sources = [a for a in self.inputs.get(aif_id, []) if self.raw_nodes[a]["type"] != "CA"]
+            targets = self.outputs.get(aif_id, [])
+            if not self._can_attack(sources, targets):
+                self.skip(
+                    aif_id,
+                    "a conflict whose sources are not all I-nodes, or whose targets are "
+                    "not all I-nodes or inferences in the map",
+                )
+                continue
+            hits = [
+                safe_id(t) if self.is_i(t) else e
+                for t in targets
+                for e in self.supports_of.get(t, [t])
+            ]
+            single = len(sources) == 1 and len(hits) == 1
+            self.place(
+                aif_id,
+                "attack",
+                [
+                    (a, hit, safe_id(aif_id) if single else safe_id(f"{aif_id}-{a}-{hit}"))
+                    for a in sources
+                    for hit in hits
+                ],
+            )
+
+    def _can_attack(self, sources: list[str], targets: list[str]) -> bool:
+        """Whether a CA's sources are all I-nodes and its targets I-nodes or placed RAs."""
+        return (
+            bool(sources)
+            and bool(targets)
+            and all(map(self.is_i, sources))
+            and all(self.is_i(t) or t in self.supports_of for t in targets)
+        )
+
+    def kept(self, aif: Mapping[str, Any], wrapper: dict[str, Any]) -> dict[str, Any]:
+        """What the map keeps in ``data["aif"]``: all that is not one of its nodes or edges.
+
+        Parameters
+        ----------
+        aif
+            The AIF document (inside any xAIF wrapper).
+        wrapper
+            What an xAIF wrapper holds besides the AIF (OVA layout, text), or nothing.
+        """
+        rephrases = [
+            {
+                "node": dict(item),
+                "from": list(self.inputs.get(aif_id, [])),
+                "to": list(self.outputs.get(aif_id, [])),
+            }
+            for aif_id, item in self.of_type("MA")
+        ]
+        kept: dict[str, Any] = {
+            "dialogue_nodes": [
+                dict(n) for n in self.raw_nodes.values() if n["type"] not in ARGUMENT_TYPES
+            ],
+            "dialogue_edges": self.dialogue_edges,
+            "rephrases": rephrases,
+            "skipped": self.skipped,
+            "other": _extra(aif, "nodes", "edges", META),
+        }
+        if wrapper:
+            kept["xaif"] = wrapper
+        return kept
+
+
 def map_from_aif(
     document: Mapping[str, Any],
     *,
@@ -96,158 +342,37 @@ def map_from_aif(
         If the document is not AIF (no node list, a node without id or type, an edge to an
         unknown node).
     """
-    wrapper: dict[str, Any] = {}
-    aif: Mapping[str, Any] = document
-    if isinstance(document.get("AIF"), Mapping):
-        aif = document["AIF"]
-        wrapper = _extra(document, "AIF")
-    if not isinstance(aif.get("nodes", []), list) or not isinstance(aif.get("edges", []), list):
-        raise ArgmapError("not AIF: 'nodes' and 'edges' must be lists", path=path)
-    raw_nodes: dict[str, Mapping[str, Any]] = {}
-    for i, item in enumerate(aif.get("nodes", [])):
-        if not isinstance(item, Mapping) or "nodeID" not in item or "type" not in item:
-            raise ArgmapError(f"not AIF: node {i} needs a 'nodeID' and a 'type'", path=path)
-        raw_nodes[str(item["nodeID"])] = item
-    inputs: dict[str, list[str]] = {}
-    outputs: dict[str, list[str]] = {}
-    dialogue_edges = []
-    argument_edges: list[dict[str, Any]] = []
-    for i, item in enumerate(aif.get("edges", [])):
-        if not isinstance(item, Mapping) or "fromID" not in item or "toID" not in item:
-            raise ArgmapError(f"not AIF: edge {i} needs a 'fromID' and a 'toID'", path=path)
-        a, b = str(item["fromID"]), str(item["toID"])
-        if a not in raw_nodes or b not in raw_nodes:  # AIFdb exports have dangling edges
-            dialogue_edges.append(dict(item))
-            continue
-        if raw_nodes[a]["type"] in ARGUMENT_TYPES and raw_nodes[b]["type"] in ARGUMENT_TYPES:
-            outputs.setdefault(a, []).append(b)
-            inputs.setdefault(b, []).append(a)
-            argument_edges.append(dict(item))
-        else:
-            dialogue_edges.append(dict(item))
-
-    def is_i(node_id: str) -> bool:
-        return bool(raw_nodes[node_id]["type"] == "I")
-
-    nodes = []
-    for aif_id, item in raw_nodes.items():
-        if item["type"] != "I":
-            continue
-        text = str(item.get("text") or "")
-        data: dict[str, Any] = {"aif": _extra(item, "text", "type")}
-        if not text.strip():  # a node needs text; the original is kept
-            data["aif"]["text"] = item.get("text")
-            text = ""
-        kind = kinds(item) if kinds else "claim"
-        nodes.append(Node(safe_id(aif_id), kind, text or "(no text)", data=data))
-
-    edges: list[Edge] = []
-    seen: set[tuple[str, str, str]] = set()
-    skipped: list[dict[str, Any]] = []
-    supports_of: dict[str, list[str]] = {}  # RA id -> ids of its support edges
-
-    def skip(aif_id: str, reason: str) -> None:
-        """Keep an S-node the map cannot hold, with its edges, verbatim."""
-        touching = [e for e in argument_edges if aif_id in (str(e["fromID"]), str(e["toID"]))]
-        skipped.append({"node": dict(raw_nodes[aif_id]), "edges": touching, "reason": reason})
-
-    def place(aif_id: str, kind: str, planned: list[tuple[str, str, str]]) -> None:
-        """Add an S-node's edges (source, target, id), or skip it whole if one cannot be."""
-        triples = [(kind, safe_id(a), b) for a, b, _ in planned]
-        if len(set(triples)) < len(triples) or any(
-            t in seen or (kind == "support" and t[1] == t[2]) for t in triples
-        ):
-            skip(aif_id, f"a duplicate or circular {kind}")
-            return
-        for triple, (_, _, ident) in zip(triples, planned, strict=True):
-            seen.add(triple)
-            edges.append(
-                Edge(kind, triple[1], triple[2], id=ident, data={"aif": dict(raw_nodes[aif_id])})
-            )
-            if kind == "support":
-                supports_of.setdefault(aif_id, []).append(ident)
-
-    for aif_id, item in raw_nodes.items():
-        if item["type"] != "RA":
-            continue
-        # a CA aimed at the inference is an undercut, handled with the conflicts
-        premises = [p for p in inputs.get(aif_id, []) if raw_nodes[p]["type"] != "CA"]
-        conclusions = outputs.get(aif_id, [])
-        if not premises or not conclusions or not all(map(is_i, premises + conclusions)):
-            skip(aif_id, "an inference whose premises and conclusions are not all I-nodes")
-            continue
-        single = len(premises) == 1 and len(conclusions) == 1
-        place(
-            aif_id,
-            "support",
-            [
-                (p, safe_id(c), safe_id(aif_id) if single else safe_id(f"{aif_id}-{p}-{c}"))
-                for p in premises
-                for c in conclusions
-            ],
-        )
-    for aif_id, item in raw_nodes.items():
-        if item["type"] != "CA":
-            continue
-        # a CA aimed at this conflict attacks it; it is not one of its sources
-        sources = [a for a in inputs.get(aif_id, []) if raw_nodes[a]["type"] != "CA"]
-        targets = outputs.get(aif_id, [])
-        hits = [safe_id(t) if is_i(t) else e for t in targets for e in supports_of.get(t, [t])]
-        if (
-            not sources
-            or not targets
-            or not all(map(is_i, sources))
-            or not all(is_i(t) or t in supports_of for t in targets)
-        ):
-            skip(
-                aif_id,
-                "a conflict whose sources are not all I-nodes, or whose targets are "
-                "not all I-nodes or inferences in the map",
-            )
-            continue
-        single = len(sources) == 1 and len(hits) == 1
-        place(
-            aif_id,
-            "attack",
-            [
-                (a, hit, safe_id(aif_id) if single else safe_id(f"{aif_id}-{a}-{hit}"))
-                for a in sources
-                for hit in hits
-            ],
-        )
-    rephrases = [
-        {
-            "node": dict(item),
-            "from": list(inputs.get(aif_id, [])),
-            "to": list(outputs.get(aif_id, [])),
-        }
-        for aif_id, item in raw_nodes.items()
-        if item["type"] == "MA"
-    ]
-    kept: dict[str, Any] = {
-        "dialogue_nodes": [dict(n) for n in raw_nodes.values() if n["type"] not in ARGUMENT_TYPES],
-        "dialogue_edges": dialogue_edges,
-        "rephrases": rephrases,
-        "skipped": skipped,
-        "other": _extra(aif, "nodes", "edges", META),
-    }
-    if wrapper:
-        kept["xaif"] = wrapper
+    aif, wrapper = _unwrap(document, path)
+    reader = _Reader(_raw_nodes(aif, path))
+    reader.link(aif.get("edges", []), path)
+    nodes = reader.i_nodes(kinds)
+    reader.inferences()
+    reader.conflicts()
+    kept = reader.kept(aif, wrapper)
     meta = dict(aif.get(META) or {})
     chosen_id = map_id or meta.pop("id", None) or "aif"
     chosen_title = title or meta.pop("title", None) or chosen_id
     known = {k: meta[k] for k in ("authors", "venue", "date", "url", "summary") if k in meta}
-    return ArgumentMap(chosen_id, chosen_title, nodes, edges, data={"aif": kept}, **known)
+    return ArgumentMap(chosen_id, chosen_title, nodes, reader.edges, data={"aif": kept}, **known)
 
 
-def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
-    """An AIF document for a map (see the module docstring for what goes where)."""
-    kept: Mapping[str, Any] = (
-        m.data.get("aif", {}) if isinstance(m.data.get("aif"), Mapping) else {}
-    )
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    ids = {n.id: str(n.data.get("aif", {}).get("nodeID", n.id)) for n in m.nodes}
+def _kept_of(m: ArgumentMap) -> Mapping[str, Any]:
+    """What a map read from AIF keeps in ``data["aif"]`` (nothing for another map)."""
+    kept = m.data.get("aif")
+    return kept if isinstance(kept, Mapping) else {}
+
+
+def _i_node_objects(m: ArgumentMap, ids: Mapping[str, str]) -> list[dict[str, Any]]:
+    """An I-node for each node of a map, with what its data keeps of the original.
+
+    Parameters
+    ----------
+    m
+        The map.
+    ids
+        Each node's AIF id by its map id.
+    """
+    nodes = []
     for n in m.nodes:
         original = dict(n.data.get("aif", {}))
         text = original.pop("text", n.text)
@@ -259,14 +384,21 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
                 **{k: v for k, v in original.items() if k != "nodeID"},
             }
         )
-    counter = 0
+    return nodes
 
-    def edge(a: str, b: str) -> None:
-        nonlocal counter
-        counter += 1
-        edges.append({"edgeID": f"argmap-{counter}", "fromID": a, "toID": b, "formEdgeID": None})
 
-    s_nodes: dict[str, dict[str, Any]] = {}  # S-node id -> node, in order
+def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The RA- and CA-nodes of a map's edges, and the S-node of each edge.
+
+    Edges read from one S-node share it again (their data keeps its ``nodeID``); any other
+    edge gets an S-node of its own, named by the edge's key.
+
+    Returns
+    -------
+    tuple
+        The S-nodes by id, in the order of the edges, and the S-node id of each edge key.
+    """
+    s_nodes: dict[str, dict[str, Any]] = {}
     s_of_edge: dict[str, str] = {}
     for e in m.edges:
         original = dict(e.data.get("aif", {}))
@@ -282,6 +414,25 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
                 "type": kind,
                 **_extra(original, "nodeID", "text", "type"),
             }
+    return s_nodes, s_of_edge
+
+
+def _add_edge(edges: list[dict[str, Any]], a: str, b: str) -> None:
+    """Append a new AIF edge (numbered ``argmap-1``, ``argmap-2``, … in order)."""
+    edges.append({"edgeID": f"argmap-{len(edges) + 1}", "fromID": a, "toID": b, "formEdgeID": None})
+
+
+def _argument_edges(
+    m: ArgumentMap, ids: Mapping[str, str], s_of_edge: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The AIF edges of a map's supports and attacks, through their S-nodes.
+
+    Each map edge goes from its source's I-node to its S-node and on to its target: an
+    I-node, or for an undercut the S-node of the support it attacks. An AIF edge that
+    several map edges share (a linked argument, an S-node with several conclusions) is
+    written once.
+    """
+    edges: list[dict[str, Any]] = []
     done: set[tuple[str, str]] = set()
     for e in m.edges:
         s_id = s_of_edge[e.key]
@@ -289,14 +440,26 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
         for pair in ((ids[e.source], s_id), (s_id, target)):
             if pair not in done:
                 done.add(pair)
-                edge(*pair)
-    nodes += s_nodes.values()
+                _add_edge(edges, *pair)
+    return edges
+
+
+def _rephrases(
+    kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> None:
+    """Add the MA-nodes a map keeps, with new edges from and to them."""
     for r in kept.get("rephrases", []):
         nodes.append(dict(r["node"]))
         for a in r["from"]:
-            edge(a, str(r["node"]["nodeID"]))
+            _add_edge(edges, a, str(r["node"]["nodeID"]))
         for b in r["to"]:
-            edge(str(r["node"]["nodeID"]), b)
+            _add_edge(edges, str(r["node"]["nodeID"]), b)
+
+
+def _skipped(
+    kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> None:
+    """Add the S-nodes a map could not hold, with their original edges, each edge once."""
     verbatim: set[str] = set()
     for record in kept.get("skipped", []):
         nodes.append(dict(record["node"]))
@@ -304,14 +467,31 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
             if str(e.get("edgeID")) not in verbatim:
                 verbatim.add(str(e.get("edgeID")))
                 edges.append(dict(e))
-    nodes += [dict(n) for n in kept.get("dialogue_nodes", [])]
-    edges += [dict(e) for e in kept.get("dialogue_edges", [])]
-    document: dict[str, Any] = {"nodes": nodes, "edges": edges, **dict(kept.get("other", {}))}
-    document[META] = {
+
+
+def _meta(m: ArgumentMap) -> dict[str, Any]:
+    """The map's metadata that AIF has no place for (kept under :data:`META`)."""
+    return {
         key: list(value) if isinstance(value, tuple) else value
         for key in AIF_META
         if (value := getattr(m, key))
     }
+
+
+def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
+    """An AIF document for a map (see the module docstring for what goes where)."""
+    kept = _kept_of(m)
+    ids = {n.id: str(n.data.get("aif", {}).get("nodeID", n.id)) for n in m.nodes}
+    nodes = _i_node_objects(m, ids)
+    s_nodes, s_of_edge = _s_node_objects(m)
+    nodes += s_nodes.values()
+    edges = _argument_edges(m, ids, s_of_edge)
+    _rephrases(kept, nodes, edges)
+    _skipped(kept, nodes, edges)
+    nodes += [dict(n) for n in kept.get("dialogue_nodes", [])]
+    edges += [dict(e) for e in kept.get("dialogue_edges", [])]
+    document: dict[str, Any] = {"nodes": nodes, "edges": edges, **dict(kept.get("other", {}))}
+    document[META] = _meta(m)
     if "xaif" in kept:
         return {"AIF": document, **dict(kept["xaif"])}
     return document
