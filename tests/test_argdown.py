@@ -104,6 +104,14 @@ def test_unsupported_syntax_names_the_line() -> None:
         parse_argdown("@include [other.argdown]\n")
     with pytest.raises(argmap.ArgmapError, match="front matter opened with === is never closed"):
         parse_argdown("===\ntitle: x\n")
+    with pytest.raises(
+        argmap.ArgmapError, match="cannot read this line: 'an indented par"
+    ) as caught:
+        parse_argdown("[A]: a\n\n  an indented paragraph\n")
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    with pytest.raises(argmap.ArgmapError, match="lists are not supported") as caught:
+        parse_argdown("[A]: a\n  + [B]: b\n\n  12. an item\n")
+    assert caught.value.line == 4
 
 
 def test_argdown_becomes_a_map() -> None:

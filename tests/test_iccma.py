@@ -49,6 +49,9 @@ def test_comments_and_files(tmp_path: Path) -> None:
         ("", "i23", 1, "no header"),
         ("arg(a).\natt(a,b).\n", "apx", 2, "which no arg/1 declares"),
         ("arg(a).\narg a.\n", "apx", 2, r"expected arg\(a\)\. or att\(a,b\)\."),
+        ("arg(a). arg(b).  xyz\n", "apx", 1, "expected arg.* at 'xyz'"),
+        ("arg(a).\narg(a,b).\n", "apx", 2, r"arg/1 takes one argument: 'arg\(a,b\)\.'"),
+        ("arg(a).\n  att( a ) .\n", "apx", 2, r"att/2 takes two arguments: 'att\( a \) \.'"),
         ("a\n#\na b\n", "tgf", 3, "not listed before '#'"),
     ],
 )

@@ -75,6 +75,28 @@ class Element:
     data: dict[str, Any] = attrs.field(factory=dict)
 
 
+@attrs.define
+class _Reconstruction:
+    """An argument and the statements ``(1) …`` of its premise-conclusion structure."""
+
+    element: Element
+    pcs: list[Element] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class _Line:
+    """A non-comment line of the document: its index, stripped text and indentation."""
+
+    number: int
+    text: str
+    indent: int
+
+    @classmethod
+    def of(cls, number: int, raw: str) -> _Line:
+        """The line at index ``number`` (0-based) whose text is ``raw``."""
+        return cls(number, raw.strip(), len(raw) - len(raw.lstrip()))
+
+
 @attrs.frozen
 class Argdown:
     """What an Argdown document says, as the Argdown tools export it."""
@@ -99,7 +121,14 @@ class _Parser:
         self.untitled = 0
         self.front: dict[str, Any] = {}
         self.sections: list[str] = []
-        self._arguments: list[dict[str, Any]] = []
+        self._arguments: list[_Reconstruction] = []
+        # the state of the line-by-line reading
+        self._stack: list[Element] = []  # the relation tree's open elements, by indentation
+        self._current: Element | None = None  # the element continuation lines extend
+        self._pending: list[tuple[Element | None, str, Element]] = []  # (parent, symbol, element)
+        self._argument: _Reconstruction | None = None  # the argument (n) lines belong to
+        self._in_inference = False  # between the two "--" lines of an inference
+        self._in_heading = False  # a heading runs on until a blank line
 
     def fail(self, line: int, message: str) -> ArgmapError:
         return ArgmapError(message, path=self.path, line=line + 1, column=1)
@@ -154,88 +183,134 @@ class _Parser:
         return element
 
     def parse(self) -> Argdown:
-        i = self._front_matter()
-        stack: list[Element] = []  # the relation tree's open elements, by indentation
-        current: Element | None = None  # the element whose text continuation lines extend
-        pending: list[tuple[Element | None, str, Element]] = []
-        argument: dict[str, Any] | None = None
-        in_inference = False
-        heading_open: bool | None = None
-        while i < len(self.lines):
-            line = self.lines[i]
-            stripped = line.strip()
-            indent = len(line) - len(line.lstrip())
-            if not stripped:
-                current = heading_open = None
-                i += 1
-                continue
-            if heading_open is not None:  # a heading runs on until a blank line
-                self.sections[-1] += " " + stripped
-                i += 1
-                continue
-            heading = _HEADING.match(stripped)
-            pcs = _PCS.match(stripped)
-            relation = _RELATION.match(stripped)
-            if indent == 0 and heading and not stripped.startswith("#("):
-                self.sections.append(heading.group(2).strip())
-                stack, current, argument = [], None, None
-                heading_open = True
-            elif indent == 0 and _INFERENCE.match(stripped) and argument is not None:
-                # "--" opens and closes an inference block; "----" and "-- rule --" stand alone
-                if re.fullmatch(r"-{2,3}", stripped):
-                    in_inference = not in_inference
-                current = None
-            elif in_inference:
-                pass  # the inference rule's text and data
-            elif pcs and argument is not None and (indent == 0 or self._in_pcs(stack, argument)):
-                element = self.element(pcs.group(2), i, 0)
-                argument["pcs"].append(element)
-                stack, current = [element], element
-                pending.append((None, "", element))
-            elif relation and stack and indent > stack[0].indent:
-                while stack and stack[-1].indent >= indent:
-                    stack.pop()
-                if not stack:
-                    raise self.fail(i, "a relation without an element above it")
-                child = self.element(relation.group(2), i, indent)
-                pending.append((stack[-1], relation.group(1), child))
-                stack.append(child)
-                current = child
-            elif current is not None and not (indent == 0 and stripped[0] in "[<"):
-                current.text += " " + stripped
-            elif indent == 0:
-                element = self.element(stripped, i, 0)
-                pending.append((None, "", element))
-                stack, current = [element], element
-                argument = None
-                if element.kind == "argument":
-                    argument = {"element": element, "pcs": []}
-                    self._arguments.append(argument)
-            elif re.match(r"^(\*|\d+\.)\s", stripped):
-                raise self.fail(i, "lists are not supported; write each item as a statement")
-            else:
-                raise self.fail(i, f"cannot read this line: {stripped[:40]!r}")
-            i += 1
-        # titles are given in order of appearance, as Argdown numbers untitled statements
-        for _, _, element in pending:
+        """Read the lines, then resolve titles, relations and premise-conclusion structures."""
+        readers = (
+            self._read_heading,
+            self._read_inference,
+            self._read_inference_text,
+            self._read_pcs_line,
+            self._read_relation,
+            self._read_continuation,
+            self._read_element,
+        )
+        for number in range(self._front_matter(), len(self.lines)):
+            line = _Line.of(number, self.lines[number])
+            if not line.text:
+                self._current, self._in_heading = None, False
+            elif self._in_heading:
+                self.sections[-1] += " " + line.text
+            elif not any(read(line) for read in readers):
+                raise self._unreadable(line)
+        return self._resolve()
+
+    def _read_heading(self, line: _Line) -> bool:
+        """A heading ``# …`` at the margin opens a section and closes the open elements."""
+        heading = _HEADING.match(line.text)
+        if line.indent != 0 or heading is None or line.text.startswith("#("):
+            return False
+        self.sections.append(heading.group(2).strip())
+        self._stack, self._current, self._argument = [], None, None
+        self._in_heading = True
+        return True
+
+    def _read_inference(self, line: _Line) -> bool:
+        """An inference line of an argument's premise-conclusion structure.
+
+        ``--`` (or ``---``) opens and closes an inference block; ``----`` and
+        ``-- rule --`` stand alone.
+        """
+        if line.indent != 0 or not _INFERENCE.match(line.text) or self._argument is None:
+            return False
+        if re.fullmatch(r"-{2,3}", line.text):
+            self._in_inference = not self._in_inference
+        self._current = None
+        return True
+
+    def _read_inference_text(self, line: _Line) -> bool:
+        """A line inside an inference block: the rule's text and data, left out."""
+        return self._in_inference
+
+    def _read_pcs_line(self, line: _Line) -> bool:
+        """A numbered statement ``(n) …`` of the current argument's premise-conclusion list."""
+        pcs = _PCS.match(line.text)
+        argument = self._argument
+        if pcs is None or argument is None:
+            return False
+        if line.indent != 0 and not self._in_pcs(self._stack, argument):
+            return False
+        element = self.element(pcs.group(2), line.number, 0)
+        argument.pcs.append(element)
+        self._stack, self._current = [element], element
+        self._pending.append((None, "", element))
+        return True
+
+    def _read_relation(self, line: _Line) -> bool:
+        """A relation ``+ …``, ``-> …`` etc. indented under an element of the open tree."""
+        relation = _RELATION.match(line.text)
+        stack = self._stack
+        if relation is None or not stack or line.indent <= stack[0].indent:
+            return False
+        while stack and stack[-1].indent >= line.indent:
+            stack.pop()
+        if not stack:
+            raise self.fail(line.number, "a relation without an element above it")
+        child = self.element(relation.group(2), line.number, line.indent)
+        self._pending.append((stack[-1], relation.group(1), child))
+        stack.append(child)
+        self._current = child
+        return True
+
+    def _read_continuation(self, line: _Line) -> bool:
+        """A line that continues the text of the element above it."""
+        current = self._current
+        if current is None or (line.indent == 0 and line.text[0] in "[<"):
+            return False
+        current.text += " " + line.text
+        return True
+
+    def _read_element(self, line: _Line) -> bool:
+        """A statement or argument at the margin: the root of a new relation tree."""
+        if line.indent != 0:
+            return False
+        element = self.element(line.text, line.number, 0)
+        self._pending.append((None, "", element))
+        self._stack, self._current = [element], element
+        self._argument = None
+        if element.kind == "argument":
+            self._argument = _Reconstruction(element)
+            self._arguments.append(self._argument)
+        return True
+
+    def _unreadable(self, line: _Line) -> ArgmapError:
+        """The error for an (indented) line no reader takes."""
+        if re.match(r"^(\*|\d+\.)\s", line.text):
+            return self.fail(line.number, "lists are not supported; write each item as a statement")
+        return self.fail(line.number, f"cannot read this line: {line.text[:40]!r}")
+
+    def _resolve(self) -> Argdown:
+        """The document from the elements read, in order of appearance.
+
+        Titles are given in order of appearance, as Argdown numbers untitled statements;
+        then the elements are registered, related and the arguments reconstructed.
+        """
+        for _, _, element in self._pending:
             self.finish(element)
-        for parent, symbol, element in pending:
+        for parent, symbol, element in self._pending:
             self.register(element)
             if parent is not None:
                 self.relate(parent, symbol, element)
         for record in self._arguments:
-            title = record["element"].title
-            pcs = record["pcs"]
-            if pcs:
-                self.arguments[title]["premises"] = [e.title for e in pcs[:-1]]
-                self.arguments[title]["conclusions"] = [pcs[-1].title]
+            if record.pcs:
+                entry = self.arguments[record.element.title]
+                entry["premises"] = [e.title for e in record.pcs[:-1]]
+                entry["conclusions"] = [record.pcs[-1].title]
         self._reconstruct()
         return Argdown(self.statements, self.arguments, self.relations, self.front, self.sections)
 
     @staticmethod
-    def _in_pcs(stack: list[Element], argument: dict[str, Any]) -> bool:
+    def _in_pcs(stack: list[Element], argument: _Reconstruction) -> bool:
         """Whether an indented ``(n)`` line continues the argument's premise-conclusion list."""
-        return bool(stack) and (stack[-1] is argument["element"] or stack[-1] in argument["pcs"])
+        return bool(stack) and (stack[-1] is argument.element or stack[-1] in argument.pcs)
 
     def _reconstruct(self) -> None:
         """Apply Argdown's reading of relations to reconstructed arguments and strict mode.
@@ -353,6 +428,35 @@ def map_from_argdown(
     """A map from Argdown text (see the module docstring for the mapping)."""
     doc = parse_argdown(text, path)
     tags = {k: NodeKind(v) for k, v in (kind_tags or KIND_TAGS).items()}
+    nodes, ids = _nodes(doc, tags)
+    edges = _Edges()
+    edges.add_relations(doc.relations, ids)
+    edges.add_structures(doc.arguments, ids)
+    front = doc.front_matter
+    chosen = map_id or _slug(str(front.get("title") or Path(path).stem or "argdown"), set())
+    data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": doc.sections}}
+    return ArgumentMap(chosen, str(front.get("title") or chosen), nodes, edges.edges, data=data)
+
+
+def _nodes(
+    doc: Argdown, tags: Mapping[str, NodeKind]
+) -> tuple[list[Node], dict[tuple[str, str], str]]:
+    """The nodes of a document's equivalence classes and arguments, and their ids.
+
+    Parameters
+    ----------
+    doc
+        The parsed document.
+    tags
+        Tag → the kind of node a statement with that tag becomes (the first such tag wins;
+        untagged statements are claims).
+
+    Returns
+    -------
+    tuple
+        The nodes, statements first, and the id of each ``(title, "statement")`` or
+        ``(title, "argument")``, slugs unique across both.
+    """
     taken: set[str] = set()
     ids: dict[tuple[str, str], str] = {}
     nodes = []
@@ -363,40 +467,66 @@ def map_from_argdown(
     for title, entry in doc.arguments.items():
         ids[(title, "argument")] = node_id = _slug(title, taken)
         nodes.append(_node(node_id, NodeKind.CLAIM, title, entry, True))
-    edges: list[Edge] = []
-    seen: set[tuple[str, str, str]] = set()
+    return nodes, ids
 
-    def add(kind: str, source: str, target: str, relation: str) -> None:
-        if (kind, source, target) in seen or (kind == "support" and source == target):
+
+@attrs.define
+class _Edges:
+    """The edges of a map read from Argdown, each (kind, source, target) once."""
+
+    edges: list[Edge] = attrs.field(factory=list)
+    seen: set[tuple[str, str, str]] = attrs.field(factory=set)
+
+    def add(self, kind: str, source: str, target: str, relation: str) -> None:
+        """Add an edge unless it is there already or supports its own source.
+
+        Parameters
+        ----------
+        kind
+            ``support`` or ``attack``.
+        source, target
+            Node ids.
+        relation
+            The Argdown relation it comes from, kept in the edge's ``data`` unless it is
+            a plain ``support`` or ``attack``.
+        """
+        if (kind, source, target) in self.seen or (kind == "support" and source == target):
             return
-        seen.add((kind, source, target))
-        edges.append(
-            Edge(
-                kind,
-                source,
-                target,
-                data={"argdown": relation} if relation not in ("support", "attack") else {},
-            )
-        )
+        self.seen.add((kind, source, target))
+        data = {"argdown": relation} if relation not in ("support", "attack") else {}
+        self.edges.append(Edge(kind, source, target, data=data))
 
-    for source, source_type, relation, target, target_type in doc.relations:
-        a, b = ids[(source, source_type)], ids[(target, target_type)]
-        if relation in ("support", "entails"):
-            add("support", a, b, relation)
-        else:
-            add("attack", a, b, relation)
+    def add_relations(
+        self,
+        relations: list[tuple[str, str, str, str, str]],
+        ids: Mapping[tuple[str, str], str],
+    ) -> None:
+        """Add the document's relations: supports (and entailments) and attacks of all sorts.
+
+        A contradiction or a contrary attacks both ways.
+        """
+        for source, source_type, relation, target, target_type in relations:
+            a, b = ids[(source, source_type)], ids[(target, target_type)]
+            if relation in ("support", "entails"):
+                self.add("support", a, b, relation)
+                continue
+            self.add("attack", a, b, relation)
             if relation in ("contradictory", "contrary"):
-                add("attack", b, a, relation)
-    for title, entry in doc.arguments.items():
-        argument = ids[(title, "argument")]
-        for premise in entry["premises"]:
-            add("support", ids[(premise, "statement")], argument, "premise")
-        for conclusion in entry["conclusions"]:
-            add("support", argument, ids[(conclusion, "statement")], "conclusion")
-    front = doc.front_matter
-    chosen = map_id or _slug(str(front.get("title") or Path(path).stem or "argdown"), set())
-    data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": doc.sections}}
-    return ArgumentMap(chosen, str(front.get("title") or chosen), nodes, edges, data=data)
+                self.add("attack", b, a, relation)
+
+    def add_structures(
+        self, arguments: Mapping[str, Mapping[str, Any]], ids: Mapping[tuple[str, str], str]
+    ) -> None:
+        """Add the arguments' premise-conclusion structures.
+
+        An argument's premises support it, and it supports its conclusion.
+        """
+        for title, entry in arguments.items():
+            argument = ids[(title, "argument")]
+            for premise in entry["premises"]:
+                self.add("support", ids[(premise, "statement")], argument, "premise")
+            for conclusion in entry["conclusions"]:
+                self.add("support", argument, ids[(conclusion, "statement")], "conclusion")
 
 
 def _node(

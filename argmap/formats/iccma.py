@@ -30,6 +30,7 @@ a b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -100,23 +101,58 @@ def _parse_apx(text: str, path: str) -> Frame:
     attacks: list[tuple[str, str, int]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("%", 1)[0].strip()
-        position = 0
-        while position < len(line):
-            match = _APX.match(line, position)
-            if match is None:
-                raise _fail(path, number, f"expected arg(a). or att(a,b). at '{line[position:]}'")
-            kind, first, second = match.groups()
-            if kind == "arg":
-                if second is not None:
-                    raise _fail(path, number, f"arg/1 takes one argument: '{match.group(0)}'")
+        for first, second in _apx_facts(line, number, path):
+            if second is None:
                 arguments.setdefault(first)
             else:
-                if second is None:
-                    raise _fail(path, number, f"att/2 takes two arguments: '{match.group(0)}'")
                 attacks.append((first, second, number))
-            position = match.end()
-            while position < len(line) and line[position].isspace():
-                position += 1
+    _check_declared(attacks, arguments, path)
+    return Frame(tuple(arguments), tuple((a, b) for a, b, _ in attacks))
+
+
+def _apx_facts(line: str, number: int, path: str) -> Iterator[tuple[str, str | None]]:
+    """The facts of one apx line (comment cut off), in order.
+
+    Parameters
+    ----------
+    line
+        The line's text, stripped, without its ``%`` comment.
+    number
+        The line's number (from 1), for errors.
+    path
+        The file's name, for errors.
+
+    Yields
+    ------
+    tuple
+        ``(a, None)`` for ``arg(a).``, ``(a, b)`` for ``att(a,b).``.
+
+    Raises
+    ------
+    ArgmapError
+        At the first text that is not a fact, or a fact with the wrong number of arguments
+        (as soon as the facts before it have been yielded).
+    """
+    position = 0
+    while position < len(line):
+        match = _APX.match(line, position)
+        if match is None:
+            raise _fail(path, number, f"expected arg(a). or att(a,b). at '{line[position:]}'")
+        kind, first, second = match.groups()
+        if kind == "arg" and second is not None:
+            raise _fail(path, number, f"arg/1 takes one argument: '{match.group(0)}'")
+        if kind == "att" and second is None:
+            raise _fail(path, number, f"att/2 takes two arguments: '{match.group(0)}'")
+        yield first, second
+        position = match.end()
+        while position < len(line) and line[position].isspace():
+            position += 1
+
+
+def _check_declared(
+    attacks: list[tuple[str, str, int]], arguments: Mapping[str, None], path: str
+) -> None:
+    """Fail at the first attack (in file order) naming an argument no ``arg/1`` declares."""
     for attacker, attacked, number in attacks:
         for name in (attacker, attacked):
             if name not in arguments:
@@ -125,7 +161,6 @@ def _parse_apx(text: str, path: str) -> Frame:
                     number,
                     f"att({attacker},{attacked}) names '{name}', which no arg/1 declares",
                 )
-    return Frame(tuple(arguments), tuple((a, b) for a, b, _ in attacks))
 
 
 def _parse_tgf(text: str, path: str) -> Frame:
