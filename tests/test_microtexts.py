@@ -94,6 +94,12 @@ def test_bad_arggraphs_are_library_errors() -> None:
         map_from_arggraph(
             '<arggraph><adu id="a1" type="pro"/><edge id="c1" src="a1" trg="a9" type="sup"/></arggraph>'
         )
+    for kind in ("", 'type="attack"'):  # no type, or one arggraph does not have
+        with pytest.raises(argmap.ArgmapError, match="edge c1 has the type"):
+            map_from_arggraph(
+                '<arggraph><adu id="a1" type="pro"/><adu id="a2" type="opp"/>'
+                f'<edge id="c1" src="a2" trg="a1" {kind}/></arggraph>'
+            )
 
 
 @pytest.mark.skipif(not REAL, reason="../shared/corpora/microtexts-en is not beside the project")

@@ -102,11 +102,24 @@ def _adu_texts(
     return texts
 
 
+_ARGUING = frozenset({"sup", "exa", "reb", "und", "add"})
+"""The types of arguing edges (``seg`` edges only segment the text)."""
+
+
 def _check_arguing(
     arguing: Mapping[str, Mapping[str, str]], adus: Mapping[str, str], path: str
 ) -> None:
-    """Fail at the first arguing edge whose source is no ADU or whose target is no ADU or edge."""
+    """Fail at the first arguing edge that is not valid.
+
+    Its type must be known, its source an ADU, its target an ADU or another edge.
+    """
     for k, e in arguing.items():
+        if e.get("type") not in _ARGUING:
+            known = ", ".join(sorted(_ARGUING))
+            raise ArgmapError(
+                f"edge {k} has the type {e.get('type')!r}; arggraph edges are seg, {known}",
+                path=path,
+            )
         if e.get("src") not in adus or (e.get("trg") not in adus and e.get("trg") not in arguing):
             raise ArgmapError(
                 f"edge {k} ({e.get('type')}) names an unknown unit or edge", path=path
