@@ -262,16 +262,37 @@ class Edge:
     locator: Locator | None = None
     note: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
+    linked: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """A support's further premises: with ``source`` they form one *linked* reason, which
+    supports the target only when all of them hold. Several supports into one node are
+    *convergent* reasons, each enough on its own."""
+    scheme: str | None = None
+    """The argumentation scheme a support (a reason) instantiates, if named."""
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        """The nodes the edge starts from: its source, then any linked premises."""
+        return (self.source, *self.linked)
 
     @property
     def key(self) -> str:
-        """The edge's id, or ``kind:source->target`` when it has none (unique in a map)."""
-        return self.id if self.id is not None else f"{self.kind}:{self.source}->{self.target}"
+        """The edge's id, or ``kind:source->target`` when it has none (unique in a map).
+
+        A linked reason's key joins its premises with ``+``: ``support:a+b->c``.
+        """
+        if self.id is not None:
+            return self.id
+        return f"{self.kind}:{'+'.join(self.premises)}->{self.target}"
 
     def __attrs_post_init__(self) -> None:
         _raise(
             validate.edge_findings(
-                kind=str(self.kind), source=self.source, target=self.target, id=self.id, pointer=()
+                kind=str(self.kind),
+                source=self.source,
+                target=self.target,
+                id=self.id,
+                pointer=(),
+                linked=self.linked,
             )
         )
 

@@ -177,16 +177,49 @@ def node_findings(
 
 
 def edge_findings(
-    *, kind: str, source: str, target: str, id: str | None, pointer: Pointer
+    *,
+    kind: str,
+    source: str,
+    target: str,
+    id: str | None,
+    pointer: Pointer,
+    linked: Sequence[str] = (),
 ) -> list[Finding]:
-    """An edge's own rules: valid ids at both ends, and no node supporting itself."""
+    """An edge's own rules: valid ids at both ends, and no node supporting itself.
+
+    ``linked`` are a support's further premises (a linked reason): valid ids, each once,
+    none the source or the conclusion, and only on supports.
+    """
     at = (*pointer, kind)
     found = id_findings(source, at, "node id", part="source", qualified=True)
     found += id_findings(target, at, "node or edge id", part="target", qualified=True)
     if id is not None:
         found += id_findings(id, (*pointer, "id"), qualified=True)
-    if kind == "support" and source == target:
-        found.append(Finding(at, f"node '{source}' supports itself", "self-support"))
+    premises = [source, *linked]
+    if kind == "support" and target in premises:
+        found.append(Finding(at, f"node '{target}' supports itself", "self-support"))
+    return found + _linked_findings(kind, premises, at)
+
+
+def _linked_findings(kind: str, premises: Sequence[str], at: Pointer) -> list[Finding]:
+    """A linked reason's premises: valid ids, none twice, and only a support has several."""
+    if len(premises) == 1:
+        return []
+    if kind != "support":
+        return [Finding(at, "only a support can have linked premises", "linked-attack")]
+    found: list[Finding] = []
+    for premise in premises[1:]:
+        found += id_findings(premise, at, "node id", part="source", qualified=True)
+    repeated = sorted({p for p in premises if premises.count(p) > 1})
+    if repeated:
+        found.append(
+            Finding(
+                at,
+                f"premise '{repeated[0]}' is listed twice in one reason",
+                "duplicate-premise",
+                part="source",
+            )
+        )
     return found
 
 
@@ -301,26 +334,28 @@ def _edge_source_findings(
     edge: Edge, at: Pointer, kinds: dict[str, str], skip: set[str]
 ) -> list[Finding]:
     """An edge starts at a known node (unless its source is in ``skip``), not at an edge."""
-    source_kind = kinds.get(edge.source)
-    if source_kind is None and edge.source not in skip:
-        return [
-            Finding(
-                at,
-                f"edge source '{edge.source}' is not a node of this map",
-                "unknown-node",
-                part="source",
+    found: list[Finding] = []
+    for source in edge.premises:
+        source_kind = kinds.get(source)
+        if source_kind is None and source not in skip:
+            found.append(
+                Finding(
+                    at,
+                    f"edge source '{source}' is not a node of this map",
+                    "unknown-node",
+                    part="source",
+                )
             )
-        ]
-    if source_kind not in (None, "node"):
-        return [
-            Finding(
-                at,
-                f"edge source '{edge.source}' is an edge; edges start at nodes",
-                "edge-source",
-                part="source",
+        elif source_kind not in (None, "node"):
+            found.append(
+                Finding(
+                    at,
+                    f"edge source '{source}' is an edge; edges start at nodes",
+                    "edge-source",
+                    part="source",
+                )
             )
-        ]
-    return []
+    return found
 
 
 def _edge_target_findings(
@@ -366,12 +401,12 @@ def _duplicate_edge_findings(
     ``seen`` maps each (kind, source, target) stated so far to where; it is updated in
     place when ``edge`` is the first of its kind between its ends.
     """
-    triple = (str(edge.kind), edge.source, edge.target)
+    triple = (str(edge.kind), " + ".join(sorted(edge.premises)), edge.target)
     if triple in seen:
         return [
             Finding(
                 (*pointer, str(edge.kind)),
-                f"duplicate edge: '{edge.source}' {edge.kind}s '{edge.target}' already at {pointer_text(seen[triple])}",
+                f"duplicate edge: '{triple[1]}' {edge.kind}s '{edge.target}' already at {pointer_text(seen[triple])}",
                 "duplicate-edge",
             )
         ]

@@ -1,0 +1,102 @@
+"""A map as reasons: what every reading of support works from.
+
+A *reason* is one or more premises that jointly support one conclusion (a support edge,
+with its linked premises). Several reasons for one conclusion are *convergent*: each is
+enough on its own. An *attack* goes from a node to a node; an *undercut* from a node to a
+reason (it denies that the premises support the conclusion). A node no reason concludes is
+a *premise* of the map.
+
+>>> import argmap
+>>> m = argmap.map_from_yaml('''
+... id: toy
+... title: Toy
+... nodes:
+...   - {id: a, kind: evidence, text: A.}
+...   - {id: b, kind: evidence, text: B.}
+...   - {id: c, kind: claim, text: C.}
+...   - {id: u, kind: claim, text: U.}
+... edges:
+...   - {support: a -> c, id: r1}
+...   - attack: u -> r1
+...   - attack: u -> b
+... ''')
+>>> g = ReasonGraph.of(m)
+>>> g.reasons
+(Reason(id='r1', premises=('a',), conclusion='c'),)
+>>> g.attacks, g.undercuts
+((('u', 'b'),), (('u', 'r1'),))
+>>> g.premise_nodes()
+('a', 'b', 'u')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from argmap.model import ArgumentMap
+
+__all__ = ["Reason", "ReasonGraph"]
+
+
+@attrs.frozen
+class Reason:
+    """Premises that jointly support a conclusion; ``id`` is the support edge's key."""
+
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(value)
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in value)
+
+
+@attrs.frozen
+class ReasonGraph:
+    """Nodes, reasons, attacks between nodes and undercuts of reasons.
+
+    Parameters
+    ----------
+    nodes
+        Node ids, in map order.
+    reasons
+        Every reason (support edge), in map order.
+    attacks
+        ``(attacker, attacked)`` node pairs.
+    undercuts
+        ``(undercutter, reason id)`` pairs.
+    """
+
+    nodes: tuple[str, ...] = attrs.field(converter=_names)
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+    attacks: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    undercuts: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> ReasonGraph:
+        """The reasons, attacks and undercuts of a map."""
+        reasons = [Reason(e.key, e.premises, e.target) for e in m.supports]
+        attacks: list[tuple[str, str]] = []
+        undercuts: list[tuple[str, str]] = []
+        for edge in m.attacks:
+            (undercuts if m.is_undercut(edge) else attacks).append((edge.source, edge.target))
+        return cls([n.id for n in m.nodes], reasons, attacks, undercuts)
+
+    def reasons_for(self, node: str) -> tuple[Reason, ...]:
+        """The reasons concluding ``node`` (convergent when more than one)."""
+        return tuple(r for r in self.reasons if r.conclusion == node)
+
+    def premise_nodes(self) -> tuple[str, ...]:
+        """The nodes no reason concludes: the map's premises, in map order."""
+        concluded = {r.conclusion for r in self.reasons}
+        return tuple(n for n in self.nodes if n not in concluded)
