@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import argmap
+from argmap.options import Support
 from argmap.formats.aif import (
     map_from_aif,
     map_to_aif,
@@ -65,11 +68,12 @@ SMALL = doc(
 def test_the_argument_layer_becomes_a_map() -> None:
     m = map_from_aif(SMALL, map_id="bridge")
     assert [n.id for n in m.nodes] == ["1", "2", "3", "4", "5", "6"]
-    assert {(e.source, e.target, e.id) for e in m.supports} == {
-        ("2", "1", "ra1-2-1"),
-        ("3", "1", "ra1-3-1"),
-    }
-    assert {(e.source, e.target) for e in m.undercuts} == {("4", "ra1-2-1"), ("4", "ra1-3-1")}
+    # the RA with two premises is ONE linked reason, named by the RA, with its scheme
+    assert [(e.premises, e.target, e.id, e.scheme) for e in m.supports] == [
+        (("2", "3"), "1", "ra1", "Argument From Consequences")
+    ]
+    # the CA aimed at the RA undercuts that reason
+    assert [(e.source, e.target, e.id) for e in m.undercuts] == [("4", "ra1", "ca1")]
     assert [(e.source, e.target, e.id) for e in m.attacks if not m.is_undercut(e)] == [
         ("5", "1", "ca2")
     ]
@@ -77,7 +81,7 @@ def test_the_argument_layer_becomes_a_map() -> None:
     assert [n["nodeID"] for n in kept["dialogue_nodes"]] == ["L1", "ya1"]
     assert kept["rephrases"][0]["from"] == ["1"]
     assert kept["other"]["locutions"][0]["personID"] == "7"
-    # the semantics work on it: the undercut defeats both supports, the rebuttal the claim
+    # the semantics work on it: the undercut defeats the reason, the rebuttal the claim
     assert argmap.labelling(m, "grounded")["1"] == "out"
 
 
@@ -92,16 +96,16 @@ def test_round_trip_keeps_everything() -> None:
 
 def test_the_written_order_of_nodes_and_edges() -> None:
     # I-nodes, S-nodes, rephrases, kept nodes; new edges numbered in order, a linked
-    # argument's shared edge written once, the undercut aimed at the RA, dialogue verbatim
+    # reason's premises into its one RA, the undercut aimed at the RA, dialogue verbatim
     back = map_to_aif(map_from_aif(SMALL, map_id="bridge"))
     assert [n["nodeID"] for n in back["nodes"]] == [
         *("1", "2", "3", "4", "5", "6"),
         *("ra1", "ca1", "ca2", "ma1", "L1", "ya1"),
     ]
     assert [(e["edgeID"], e["fromID"], e["toID"]) for e in back["edges"]] == [
-        ("argmap-1", "2", "ra1"),
-        ("argmap-2", "ra1", "1"),
-        ("argmap-3", "3", "ra1"),
+        ("argmap-1", "2", "ra1"),  # the reason: both premises into one RA
+        ("argmap-2", "3", "ra1"),
+        ("argmap-3", "ra1", "1"),
         ("argmap-4", "4", "ca1"),
         ("argmap-5", "ca1", "ra1"),
         ("argmap-6", "5", "ca2"),
@@ -111,6 +115,110 @@ def test_the_written_order_of_nodes_and_edges() -> None:
         ("e9", "L1", "ya1"),
         ("e10", "ya1", "1"),
     ]
+
+
+def test_convergent_and_linked_reasons_and_their_undercuts() -> None:
+    # two RAs into one conclusion: convergent reasons; a CA on the linked one undercuts it
+    document = doc(
+        [
+            ("1", "I", "C."),
+            ("2", "I", "P."),
+            ("3", "I", "Q."),
+            ("4", "I", "R."),
+            ("5", "I", "U."),
+            ("ra1", "RA", "Default Inference"),
+            ("ra2", "RA", "Default Inference"),
+            ("ca1", "CA", "Default Conflict"),
+        ],
+        [("2", "ra1"), ("3", "ra1"), ("ra1", "1"), ("4", "ra2"), ("ra2", "1")]
+        + [("5", "ca1"), ("ca1", "ra1")],
+    )
+    m = map_from_aif(document)
+    assert [(e.id, e.premises, e.target, e.scheme) for e in m.supports] == [
+        ("ra1", ("2", "3"), "1", None),  # Default Inference names no scheme
+        ("ra2", ("4",), "1", None),
+    ]
+    assert [(e.source, e.target) for e in m.undercuts] == [("5", "ra1")]
+    # U defeats the linked reason, not the convergent one: C stays accepted
+    if "defeasible" in {s.value for s in Support}:  # the reading issue 12 adds
+        assert argmap.labelling(m, "grounded", support="defeasible")["1"] == "in"
+    # written back: one RA per reason, all of a linked reason's premises into it
+    back = map_to_aif(m)
+    into = {
+        s: sorted(e["fromID"] for e in back["edges"] if e["toID"] == s)
+        for s in ("ra1", "ra2", "ca1")
+    }
+    assert into == {"ra1": ["2", "3"], "ra2": ["4"], "ca1": ["5"]}
+    assert map_from_aif(back) == m
+
+
+def test_a_native_linked_reason_becomes_one_ra_with_its_scheme() -> None:
+    m = argmap.ArgumentMap(
+        "toy",
+        "Toy",
+        [argmap.Node(i, "claim", i.upper() + ".") for i in ("a", "b", "c", "u")],
+        [
+            argmap.Edge("support", "a", "c", linked=("b",), id="r1", scheme="Analogy"),
+            argmap.Edge("attack", "u", "r1"),
+        ],
+    )
+    back = map_to_aif(m)
+    (ra,) = [n for n in back["nodes"] if n["type"] == "RA"]
+    assert (ra["nodeID"], ra["text"], ra["scheme"]) == ("r1", "Analogy", "Analogy")
+    assert sorted(e["fromID"] for e in back["edges"] if e["toID"] == "r1") == [
+        "a",
+        "attack:u->r1",  # the CA of the undercut
+        "b",
+    ]
+    again = map_from_aif(back, map_id="toy", title="Toy")
+    ((reason,),) = [again.supports]
+    assert (reason.premises, reason.target, reason.id, reason.scheme) == (
+        ("a", "b"),
+        "c",
+        "r1",
+        "Analogy",
+    )
+    assert [(e.source, e.target) for e in again.undercuts] == [("u", "r1")]
+
+
+def test_a_changed_scheme_is_written_and_an_aifdb_scheme_kept() -> None:
+    document = doc(
+        [("1", "I", "C."), ("2", "I", "P."), ("ra", "RA", "Default Inference")],
+        [("2", "ra"), ("ra", "1")],
+    )
+    document["nodes"][2].update(scheme="Default Inference", schemeID="72")
+    m = map_from_aif(document)
+    assert m.supports[0].scheme is None
+    assert [n for n in map_to_aif(m)["nodes"] if n["type"] == "RA"] == [document["nodes"][2]]
+    document["nodes"][2].update(
+        text="Argument From Expert Opinion", scheme="Argument From Expert Opinion", schemeID="3"
+    )
+    expert = map_from_aif(document)
+    assert expert.supports[0].scheme == "Argument From Expert Opinion"
+    renamed = attrs.evolve(expert, edges=[attrs.evolve(expert.supports[0], scheme="Analogy")])
+    (ra,) = [n for n in map_to_aif(renamed)["nodes"] if n["type"] == "RA"]
+    assert (ra["text"], ra["scheme"], "schemeID" in ra) == ("Analogy", "Analogy", False)
+    assert map_from_aif(map_to_aif(renamed)).supports[0].scheme == "Analogy"
+
+
+def test_a_duplicate_or_circular_reason_is_kept_and_said() -> None:
+    document = doc(
+        [
+            ("1", "I", "C."),
+            ("2", "I", "P."),
+            ("3", "I", "Q."),
+            ("ra1", "RA", "R"),
+            ("ra2", "RA", "R"),
+            ("ra3", "RA", "R"),
+        ],
+        # ra2 repeats ra1 (the same premises, in another order); ra3 concludes a premise
+        [("2", "ra1"), ("3", "ra1"), ("ra1", "1"), ("3", "ra2"), ("2", "ra2"), ("ra2", "1")]
+        + [("1", "ra3"), ("2", "ra3"), ("ra3", "2")],
+    )
+    m = map_from_aif(document)
+    assert [e.id for e in m.supports] == ["ra1"]
+    assert [s["node"]["nodeID"] for s in m.data["aif"]["skipped"]] == ["ra2", "ra3"]
+    assert map_from_aif(map_to_aif(m)) == m
 
 
 def test_what_cannot_be_an_edge_is_kept_and_said() -> None:
@@ -163,6 +271,31 @@ def test_write_aif(tmp_path: Path) -> None:
     assert read_aif(tmp_path / "out.json", map_id="bridge") == m
 
 
+def ra_reasons(
+    aif: dict[str, Any], skipped: list[dict[str, Any]]
+) -> Counter[tuple[frozenset[str], str]]:
+    """The reasons an AIF document's RA-nodes give: (I-node premises, conclusion) pairs."""
+    types = {str(n["nodeID"]): n["type"] for n in aif["nodes"]}
+    left_out = {str(s["node"]["nodeID"]) for s in skipped}
+    found: Counter[tuple[frozenset[str], str]] = Counter()
+    for ra in (i for i, t in types.items() if t == "RA" and i not in left_out):
+        premises = frozenset(
+            str(e["fromID"])
+            for e in aif["edges"]
+            if str(e["toID"]) == ra and types.get(str(e["fromID"])) == "I"
+        )
+        for e in aif["edges"]:
+            if str(e["fromID"]) == ra and types.get(str(e["toID"])) == "I":
+                found[(premises, str(e["toID"]))] += 1
+    return found
+
+
+def map_reasons(m: argmap.ArgumentMap) -> Counter[tuple[frozenset[str], str]]:
+    """A map's reasons as (premise AIF ids, conclusion AIF id) pairs."""
+    aif_id = {n.id: str(n.data["aif"]["nodeID"]) for n in m.nodes}
+    return Counter((frozenset(aif_id[p] for p in e.premises), aif_id[e.target]) for e in m.supports)
+
+
 @pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
 def test_real_aif_files_load_completely_and_round_trip(path: Path) -> None:
@@ -183,8 +316,13 @@ def test_real_aif_files_load_completely_and_round_trip(path: Path) -> None:
     assert dialogue == {str(n["nodeID"]) for n in aif.get("nodes", [])} - set().union(
         *(by_type.get(t, set()) for t in ("I", "RA", "CA", "MA"))
     )
-    # AIF -> map -> AIF -> map
-    assert map_from_aif(map_to_aif(m), map_id=m.id, title=m.title) == m
+    # each RA placed is one reason per conclusion, with all its I-node premises
+    assert ra_reasons(aif, m.data["aif"]["skipped"]) == map_reasons(m)
+    # AIF -> map -> AIF -> map: the same map, and the written AIF has the same reasons
+    back = map_to_aif(m)
+    again = map_from_aif(back, map_id=m.id, title=m.title)
+    assert again == m
+    assert ra_reasons(back.get("AIF", back), again.data["aif"]["skipped"]) == map_reasons(m)
 
 
 def test_several_nodesets_as_one_map_or_a_corpus(tmp_path: Path) -> None:

@@ -4,11 +4,14 @@ Reading keeps the argument layer as a map and everything else as data:
 
 - an **I-node** becomes a node (a claim unless ``kinds`` says otherwise), its id the AIF
   ``nodeID``;
-- an **RA-node** (inference) becomes a support from each of its I-node premises to each of
-  its I-node conclusions (several premises: a linked argument, one support per premise),
-  named by the RA's id (``RA-premise`` when there are several);
+- an **RA-node** (inference) becomes one *reason* for each of its I-node conclusions: a
+  support whose premises are all the RA's I-node premises (several premises: one linked
+  reason, ``Edge.linked``), named by the RA's id (``RA-conclusion`` when it has several
+  conclusions); several RA-nodes into one conclusion are convergent reasons. The RA's
+  scheme (its ``scheme`` field, else its text) is the reason's ``scheme``, except AIFdb's
+  ``Default Inference``, which names no scheme;
 - a **CA-node** (conflict) becomes an attack from each I-node source to each I-node target,
-  and an *undercut* of every support of an RA-node it targets;
+  and an *undercut* of the reason(s) of an RA-node it targets;
 - an **MA-node** (rephrase) is kept in the map's ``data`` (a map has no equivalence of its
   own; across maps it is a corpus equivalence);
 - locution and dialogue nodes (L, TA, YA, …), their edges, the locutions, participants and an
@@ -73,6 +76,26 @@ def safe_id(aif_id: str) -> str:
     return cleaned if cleaned[0].isalnum() or cleaned[0] == "_" else f"n{cleaned}"
 
 
+DEFAULT_INFERENCE = "Default Inference"
+"""AIFdb's name for an inference of no particular scheme (read as no scheme)."""
+_NO_SCHEME = {"", DEFAULT_INFERENCE, "RA"}
+
+
+def _scheme(ra: Mapping[str, Any]) -> str | None:
+    """The scheme an RA-node names: its ``scheme`` field, else its text; none for the default.
+
+    >>> _scheme({"text": "Argument From Expert Opinion", "type": "RA"})
+    'Argument From Expert Opinion'
+    >>> _scheme({"text": "Default Inference", "scheme": "Default Inference", "schemeID": "72"})
+    """
+    name = ra.get("scheme")
+    if not isinstance(name, str) or not name.strip():
+        name = ra.get("text")
+    if not isinstance(name, str) or name.strip() in _NO_SCHEME:
+        return None
+    return " ".join(name.split())
+
+
 def _extra(item: Mapping[str, Any], *known: str) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in known}
 
@@ -127,7 +150,7 @@ class _Reader:
         self.argument_edges: list[dict[str, Any]] = []
         self.dialogue_edges: list[dict[str, Any]] = []
         self.edges: list[Edge] = []
-        self.seen: set[tuple[str, str, str]] = set()  # (kind, source, target) of the edges
+        self.seen: set[tuple[str, frozenset[str], str]] = set()  # (kind, premises, target)
         self.skipped: list[dict[str, Any]] = []
         self.supports_of: dict[str, list[str]] = {}  # RA id -> ids of its support edges
 
@@ -197,7 +220,7 @@ class _Reader:
             {"node": dict(self.raw_nodes[aif_id]), "edges": touching, "reason": reason}
         )
 
-    def place(self, aif_id: str, kind: str, planned: list[tuple[str, str, str]]) -> None:
+    def place(self, aif_id: str, kind: str, planned: list[tuple[list[str], str, str]]) -> None:
         """Add an S-node's edges, or skip it whole if one of them cannot be.
 
         Parameters
@@ -207,42 +230,54 @@ class _Reader:
         kind
             ``support`` or ``attack``.
         planned
-            Its edges as (AIF source id, map target id, map edge id); an edge that repeats
-            one already placed, or a support from a node to itself, skips the S-node.
+            Its edges as (AIF premise ids, map target id, map edge id): a support's premises
+            are one linked reason; an attack has one. An edge that repeats one already
+            placed (the same premises, as a set, and target), or a reason whose conclusion
+            is among its premises, skips the S-node.
         """
-        triples = [(kind, safe_id(a), b) for a, b, _ in planned]
-        if len(set(triples)) < len(triples) or any(
-            t in self.seen or (kind == "support" and t[1] == t[2]) for t in triples
-        ):
+        keys = [(kind, frozenset(map(safe_id, ps)), target) for ps, target, _ in planned]
+        if len(set(keys)) < len(keys) or any(k in self.seen or k[2] in k[1] for k in keys):
             self.skip(aif_id, f"a duplicate or circular {kind}")
             return
         node = self.raw_nodes[aif_id]
-        for triple, (_, _, ident) in zip(triples, planned, strict=True):
-            self.seen.add(triple)
-            self.edges.append(Edge(kind, triple[1], triple[2], id=ident, data={"aif": dict(node)}))
+        scheme = _scheme(node) if kind == "support" else None
+        for key, (premises, target, ident) in zip(keys, planned, strict=True):
+            self.seen.add(key)
+            first, *linked = (safe_id(p) for p in premises)
+            self.edges.append(
+                Edge(
+                    kind,
+                    first,
+                    target,
+                    id=ident,
+                    linked=linked,
+                    scheme=scheme,
+                    data={"aif": dict(node)},
+                )
+            )
             if kind == "support":
                 self.supports_of.setdefault(aif_id, []).append(ident)
 
     def inferences(self) -> None:
-        """Place each RA-node as supports from its premises to its conclusions.
+        """Place each RA-node as one reason (all its premises, linked) per conclusion.
 
-        One premise and one conclusion give one support named by the RA's id; more give
-        one support per pair, named ``RA-premise-conclusion``.
+        One conclusion gives one reason named by the RA's id; more give one reason per
+        conclusion, named ``RA-conclusion``.
         """
         for aif_id, _ in self.of_type("RA"):
             # a CA aimed at the inference is an undercut, handled with the conflicts
             premises = [p for p in self.inputs.get(aif_id, []) if self.raw_nodes[p]["type"] != "CA"]
+            premises = list(dict.fromkeys(premises))  # an edge given twice is one premise
             conclusions = self.outputs.get(aif_id, [])
             if not premises or not conclusions or not all(map(self.is_i, premises + conclusions)):
                 self.skip(aif_id, "an inference whose premises and conclusions are not all I-nodes")
                 continue
-            single = len(premises) == 1 and len(conclusions) == 1
+            single = len(conclusions) == 1
             self.place(
                 aif_id,
                 "support",
                 [
-                    (p, safe_id(c), safe_id(aif_id) if single else safe_id(f"{aif_id}-{p}-{c}"))
-                    for p in premises
+                    (premises, safe_id(c), safe_id(aif_id if single else f"{aif_id}-{c}"))
                     for c in conclusions
                 ],
             )
@@ -251,7 +286,7 @@ class _Reader:
         """Place each CA-node as attacks from its sources on its targets.
 
         A target I-node is attacked; a target RA-node already placed has each of its
-        supports undercut. One source and one hit give one attack named by the CA's id;
+        reasons undercut. One source and one hit give one attack named by the CA's id;
         more give one attack per pair, named ``CA-source-target``. Run after
         :meth:`inferences`.
         """
@@ -276,7 +311,7 @@ class _Reader:
                 aif_id,
                 "attack",
                 [
-                    (a, hit, safe_id(aif_id) if single else safe_id(f"{aif_id}-{a}-{hit}"))
+                    ([a], hit, safe_id(aif_id) if single else safe_id(f"{aif_id}-{a}-{hit}"))
                     for a in sources
                     for hit in hits
                 ],
@@ -391,7 +426,8 @@ def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str
     """The RA- and CA-nodes of a map's edges, and the S-node of each edge.
 
     Edges read from one S-node share it again (their data keeps its ``nodeID``); any other
-    edge gets an S-node of its own, named by the edge's key.
+    edge gets an S-node of its own, named by the edge's key. A reason's RA-node names its
+    scheme (see :func:`_with_scheme`).
 
     Returns
     -------
@@ -406,15 +442,31 @@ def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str
         s_id = str(original.get("nodeID", e.key))
         s_of_edge[e.key] = s_id
         if s_id not in s_nodes:
-            s_nodes[s_id] = {
+            s_node = {
                 "nodeID": s_id,
                 "text": original.get(
-                    "text", "Default Inference" if kind == "RA" else "Default Conflict"
+                    "text", DEFAULT_INFERENCE if kind == "RA" else "Default Conflict"
                 ),
                 "type": kind,
                 **_extra(original, "nodeID", "text", "type"),
             }
+            s_nodes[s_id] = _with_scheme(s_node, e.scheme) if kind == "RA" else s_node
     return s_nodes, s_of_edge
+
+
+def _with_scheme(ra: dict[str, Any], scheme: str | None) -> dict[str, Any]:
+    """An RA-node that names ``scheme``: as it was if it does, else with text and scheme set.
+
+    A changed scheme drops the node's ``schemeID`` (AIFdb's number of the old scheme).
+
+    >>> _with_scheme({"nodeID": "1", "text": "Default Inference", "type": "RA"}, "Analogy")
+    {'nodeID': '1', 'text': 'Analogy', 'type': 'RA', 'scheme': 'Analogy'}
+    """
+    if _scheme(ra) == scheme:
+        return ra
+    name = scheme or DEFAULT_INFERENCE
+    changed = {k: v for k, v in ra.items() if k != "schemeID"}
+    return {**changed, "text": name, "scheme": name}
 
 
 def _add_edge(edges: list[dict[str, Any]], a: str, b: str) -> None:
@@ -427,17 +479,18 @@ def _argument_edges(
 ) -> list[dict[str, Any]]:
     """The AIF edges of a map's supports and attacks, through their S-nodes.
 
-    Each map edge goes from its source's I-node to its S-node and on to its target: an
-    I-node, or for an undercut the S-node of the support it attacks. An AIF edge that
-    several map edges share (a linked argument, an S-node with several conclusions) is
-    written once.
+    Each map edge goes from its premises' I-nodes (a reason's source, then its linked
+    premises) to its S-node and on to its target: an I-node, or for an undercut the
+    S-node of the reason it attacks. An AIF edge that several map edges share (an S-node
+    with several conclusions) is written once.
     """
     edges: list[dict[str, Any]] = []
     done: set[tuple[str, str]] = set()
     for e in m.edges:
         s_id = s_of_edge[e.key]
         target = s_of_edge[e.target] if m.is_undercut(e) else ids[e.target]
-        for pair in ((ids[e.source], s_id), (s_id, target)):
+        pairs = [(ids[p], s_id) for p in e.premises] + [(s_id, target)]
+        for pair in pairs:
             if pair not in done:
                 done.add(pair)
                 _add_edge(edges, *pair)
