@@ -148,7 +148,7 @@ def test_convergent_and_linked_reasons_and_their_undercuts() -> None:
         s: sorted(e["fromID"] for e in back["edges"] if e["toID"] == s)
         for s in ("ra1", "ra2", "ca1")
     }
-    assert into == {"ra1": ["2", "3"], "ra2": ["4"], "ca1": ["5"]}
+    assert into == {"ra1": ["2", "3", "ca1"], "ra2": ["4"], "ca1": ["5"]}
     assert map_from_aif(back) == m
 
 
