@@ -56,24 +56,92 @@ OWN = """<?xml version='1.0' encoding='UTF-8'?>
 
 def test_own_arggraph() -> None:
     m = map_from_arggraph(OWN)
-    edges = {(e.kind.value, e.source, e.target, e.data["microtext"]["edge"]) for e in m.edges}
-    assert edges == {
-        ("support", "a2", "a1", "c1"),
-        ("support", "a3", "a1", "c2"),  # the linked premise
-        ("support", "a4", "a1", "c3"),  # an example supports
-        ("support", "a5", "c4-objection", "c4"),  # the rebuttal, reified: it is undercut
-        ("attack", "c4-objection", "a1", "c4"),
-        ("attack", "a6", "c4-objection", "c5"),
-        ("support", "a7", "c6-objection", "c6"),  # an undercut of c1, itself undercut
-        ("attack", "c6-objection", "c1", "c6"),
-        ("attack", "a8", "c6-objection", "c7"),
+    edges = {
+        (e.kind.value, e.premises, e.target, e.id, e.data["microtext"]["edge"]) for e in m.edges
     }
+    assert edges == {
+        ("support", ("a2", "a3"), "a1", "c1", "c1"),  # the add: one linked reason
+        ("support", ("a4",), "a1", "c3", "c3"),  # an example supports
+        ("support", ("a5",), "c4-objection", None, "c4"),  # the rebuttal, reified: undercut
+        ("attack", ("c4-objection",), "a1", None, "c4"),
+        ("attack", ("a6",), "c4-objection", None, "c5"),
+        ("support", ("a7",), "c6-objection", None, "c6"),  # an undercut of c1, undercut
+        ("attack", ("c6-objection",), "c1", None, "c6"),  # hits the whole reason c1
+        ("attack", ("a8",), "c6-objection", None, "c7"),
+    }
+    assert m.edge("c1").data["microtext"] == {"edge": "c1", "type": "sup", "add": ["c2"]}
     assert m.node("a1").text == "The town should build the bridge."
     assert m.node("a5").data["microtext"]["role"] == "opp"
     assert m.data["microtext"] == {"topic_id": "bridges", "stance": "pro"}
     labels = argmap.labelling(m, "grounded")
     # both objections fail, so the claim stands
     assert (labels["a1"], labels["c4-objection"], labels["c6-objection"]) == ("in", "out", "out")
+
+
+def arguing_edges(xml: str) -> set[tuple[str | None, ...]]:
+    root = ElementTree.fromstring(xml)
+    return {
+        (e.get("id"), e.get("src"), e.get("trg"), e.get("type"))
+        for e in root.iter("edge")
+        if e.get("type") != "seg"
+    }
+
+
+def test_own_arggraph_round_trips_exactly() -> None:
+    m = map_from_arggraph(OWN)
+    back = map_to_arggraph(m)
+    assert arguing_edges(back) == arguing_edges(OWN)
+    assert map_from_arggraph(back) == m
+
+
+def test_linked_premises_and_undercuts_of_attacks() -> None:
+    # an add joining a rebuttal: the attack is reified, its reason linked; an und on the
+    # add edge undercuts the whole reason it joins
+    xml = """<arggraph id="t">
+      <adu id="a1" type="pro"/><adu id="a2" type="opp"/><adu id="a3" type="opp"/>
+      <adu id="a4" type="pro"/><adu id="a5" type="pro"/><adu id="a6" type="opp"/>
+      <edge id="c1" src="a2" trg="a1" type="reb"/>
+      <edge id="c2" src="a3" trg="c1" type="add"/>
+      <edge id="c3" src="a5" trg="a1" type="sup"/>
+      <edge id="c4" src="a4" trg="c3" type="add"/>
+      <edge id="c5" src="a6" trg="c4" type="und"/>
+    </arggraph>"""
+    m = map_from_arggraph(xml)
+    assert [(e.kind.value, e.premises, e.target) for e in m.edges] == [
+        ("attack", ("c1-objection",), "a1"),
+        ("support", ("a2", "a3"), "c1-objection"),
+        ("support", ("a5", "a4"), "a1"),
+        ("attack", ("a6",), "c3"),
+    ]
+    assert [e.target for e in m.undercuts] == ["c3"]
+    # written back, the undercut is on the reason's sup edge (the map has no add edge)
+    assert arguing_edges(map_to_arggraph(m)) == arguing_edges(xml) - {("c5", "a6", "c4", "und")} | {
+        ("c5", "a6", "c3", "und")
+    }
+    assert map_from_arggraph(map_to_arggraph(m)) == m
+
+
+def test_a_native_linked_reason_is_written_with_add_edges() -> None:
+    m = argmap.ArgumentMap(
+        "toy",
+        "Toy",
+        [argmap.Node(i, "claim", i.upper() + ".") for i in ("a", "b", "c", "u")],
+        [
+            argmap.Edge("support", "a", "c", linked=("b",), id="r1"),
+            argmap.Edge("attack", "u", "r1"),
+        ],
+    )
+    xml = map_to_arggraph(m)
+    assert arguing_edges(xml) == {
+        ("c1", "a1", "a3", "sup"),
+        ("c2", "a2", "c1", "add"),
+        ("c3", "a4", "c1", "und"),
+    }
+    back = map_from_arggraph(xml)
+    text = {n.id: n.text for n in back.nodes}
+    ((reason,),) = [back.supports]
+    assert ([text[p] for p in reason.premises], text[reason.target]) == (["A.", "B."], "C.")
+    assert [(text[e.source], e.target) for e in back.undercuts] == [("U.", reason.id)]
 
 
 def test_written_back_and_read_again() -> None:
@@ -94,6 +162,11 @@ def test_bad_arggraphs_are_library_errors() -> None:
         map_from_arggraph(
             '<arggraph><adu id="a1" type="pro"/><edge id="c1" src="a1" trg="a9" type="sup"/></arggraph>'
         )
+    with pytest.raises(argmap.ArgmapError, match=r"edge c1 \(add\) must join an edge"):
+        map_from_arggraph(
+            '<arggraph><adu id="a1" type="pro"/><adu id="a2" type="opp"/>'
+            '<edge id="c1" src="a2" trg="a1" type="add"/></arggraph>'
+        )
     for kind in ("", 'type="attack"'):  # no type, or one arggraph does not have
         with pytest.raises(argmap.ArgmapError, match="edge c1 has the type"):
             map_from_arggraph(
@@ -109,7 +182,20 @@ def test_every_microtext_loads_with_every_edge(path: Path) -> None:
     arguing = {e.get("id"): e.get("type") for e in root.iter("edge") if e.get("type") != "seg"}
     m = read_microtext(path)
     present = Counter(e.data["microtext"]["edge"] for e in m.edges)
+    present.update(a for e in m.edges for a in e.data["microtext"].get("add", []))
     assert set(present) == set(arguing)
+    # an add is a linked premise of the reason it joins: each support has all its premises
+    adds = Counter(e.get("trg") for e in root.iter("edge") if e.get("type") == "add")
+    for e in m.supports:
+        assert len(e.premises) == 1 + adds[e.data["microtext"]["edge"]]
+    # arggraph -> map -> arggraph -> map: the same arguing edges, the same map (reasons too)
+    back = map_to_arggraph(m)
+    assert arguing_edges(back) == {
+        (e.get("id"), e.get("src"), e.get("trg"), e.get("type"))
+        for e in root.iter("edge")
+        if e.get("type") != "seg"
+    }
+    assert map_from_arggraph(back, str(path)) == m
     assert len([n for n in m.nodes if "role" in n.data["microtext"]]) == len(list(root.iter("adu")))
     labels = argmap.labelling(m, "grounded")
     assert set(labels) == {n.id for n in m.nodes}

@@ -5,14 +5,18 @@ units (``adu``, ``type`` proponent ``pro`` or opponent ``opp``) and edges: ``seg
 is part of an ADU), ``sup`` and ``exa`` (support, by example), ``reb`` (rebut), ``und``
 (undercut: an attack on an edge) and ``add`` (a further, linked premise of an edge).
 
-Each ADU becomes a claim, its text the text of its EDUs, its role in ``data``; ``sup`` and
-``exa`` become supports and ``reb`` an attack. An ``und`` on a support is an undercut. A map
-cannot attack an attack, so an attack that is undercut (``und`` on ``reb``, or on another
-``und``) is *reified*: the attack ``a → b`` becomes a node standing for "a's objection to b",
-supported by ``a`` and attacking ``b``, and the undercut attacks that node — under necessary
-support this is the same as attacking the attack. An ``add`` gives the edge it joins a
-second premise: one more support, attack or undercut from the added ADU, marked as linked.
-Every edge of the XML is in the map, found by its id in ``data["microtext"]``.
+Each ADU becomes a claim, its text the text of its EDUs, its role in ``data``. A ``sup`` or
+``exa`` edge becomes one *reason* (a support named by the edge's id) whose premises are its
+source and the sources of the ``add`` edges joining it (a linked reason, ``Edge.linked``);
+several reasons for one ADU are convergent. ``reb`` becomes an attack, and an ``und`` on a
+support an undercut of the whole reason (an ``und`` on an ``add`` too: the added premise
+is part of the reason). A map cannot attack an attack, and its attacks have one premise,
+so an attack that is undercut (``und`` on ``reb`` or on another ``und``) or that has an
+``add`` is *reified*: the attack ``a → b`` becomes a node standing for "a's objection to
+b", supported by one reason (``a`` with any added premises) and attacking ``b``, and an
+undercut attacks that node. Every edge of the XML is in the map, found by its id in
+``data["microtext"]`` (``edge``, and ``add`` for the ``add`` edges a reason took in).
+Writing reverses this (see :func:`map_to_arggraph`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import attrs
 
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text
-from argmap.model import ArgumentMap, Edge, Node
+from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
 __all__ = ["dumps", "loads", "map_from_arggraph", "map_to_arggraph", "read_microtext"]
 
@@ -124,15 +128,23 @@ def _check_arguing(
             raise ArgmapError(
                 f"edge {k} ({e.get('type')}) names an unknown unit or edge", path=path
             )
+        if e.get("type") == "add" and e.get("trg") not in arguing:
+            raise ArgmapError(f"edge {k} (add) must join an edge, not a unit", path=path)
 
 
 def _reified(arguing: Mapping[str, Mapping[str, str]]) -> set[str]:
-    """The attacks (``reb`` or ``und``) that an ``und`` or ``add`` edge targets: made nodes."""
-    attacked = {
-        e["trg"]
-        for e in arguing.values()
-        if e.get("type") in ("und", "add") and e["trg"] in arguing
-    }
+    """The attacks (``reb`` or ``und``) that are made nodes.
+
+    Those that an ``und`` or ``add`` edge targets (directly, or through an ``add`` joining
+    them): a map cannot attack an attack, and an attack has one premise.
+    """
+    attacked = set()
+    for e in arguing.values():
+        target = e["trg"]
+        if e.get("type") in ("und", "add") and target in arguing:
+            attacked.add(target)
+            if arguing[target].get("type") == "add":
+                attacked.add(arguing[target]["trg"])
     return {k for k in attacked if arguing[k].get("type") in ("reb", "und")}
 
 
@@ -146,42 +158,58 @@ class _Translation:
     """The ids of the attacks made nodes (``<id>-objection``)."""
     nodes: list[Node]
     edges: list[Edge] = attrs.field(factory=list)
+    adds: dict[str, list[str]] = attrs.field(init=False)
+    """Edge id → the ids of the ``add`` edges that join it, in document order."""
 
-    def role(self, k: str, linked_to: str | None = None) -> dict[str, Any]:
-        """The ``data`` of a map edge translating XML edge ``k`` (linked to another edge)."""
+    def __attrs_post_init__(self) -> None:
+        self.adds = {}
+        for k, e in self.arguing.items():
+            if e["type"] == "add":
+                self.adds.setdefault(e["trg"], []).append(k)
+
+    def role(self, k: str) -> dict[str, Any]:
+        """The ``data`` of a map edge translating XML edge ``k`` (and the ``add`` edges joining it)."""
         info: dict[str, Any] = {"edge": k, "type": self.arguing[k]["type"]}
-        if linked_to is not None:
-            info["linked_to"] = linked_to
+        if k in self.adds:
+            info["add"] = list(self.adds[k])
         return {"microtext": info}
 
+    def linked(self, k: str) -> list[str]:
+        """The further premises the ``add`` edges give edge ``k``."""
+        return [self.arguing[a]["src"] for a in self.adds.get(k, [])]
+
     def target_of(self, k: str) -> str:
-        """What an edge on edge ``k`` hits: its reified node, or its support edge's id."""
+        """What an edge on edge ``k`` hits: its reified node, or its reason's id.
+
+        An edge on an ``add`` hits the edge the ``add`` joins: the reason as a whole.
+        """
+        if self.arguing[k]["type"] == "add":
+            k = self.arguing[k]["trg"]
         return f"{k}-objection" if k in self.reified else k
 
     def add(self, k: str, e: Mapping[str, str]) -> None:
         """Translate the arguing edge ``k`` with attributes ``e``.
 
-        An ``add`` (a linked premise) is the relation of the edge it joins, from one more
-        premise, marked as linked to it; a support, an attack that is (or is linked to) a
-        reified one, and any other attack are then added by their own rules.
+        A support (``sup``, ``exa``) is one reason, named ``k``, its premises the source and
+        the sources of the ``add`` edges joining it; an attack that is reified adds its
+        node (see :meth:`add_reified`); any other attack is an attack, or an undercut when
+        it is on an edge. An ``add`` is translated with the edge it joins.
         """
         kind, source, target = e["type"], e["src"], e["trg"]
-        linked = None
         if kind == "add":
-            base = self.arguing[target]
-            kind, target, linked = base["type"], base["trg"], e["trg"]
-        on_edge = target in self.arguing
-        hit = self.target_of(target) if on_edge else target
+            return
+        hit = self.target_of(target) if target in self.arguing else target
         if kind in SUPPORT_TYPES:
-            edge_id = k if linked is None else None
-            self.edges.append(Edge("support", source, hit, id=edge_id, data=self.role(k, linked)))
-        elif k in self.reified or (linked is not None and linked in self.reified):
-            self.add_reified(k, source, target, hit, linked)
+            self.edges.append(
+                Edge("support", source, hit, id=k, linked=self.linked(k), data=self.role(k))
+            )
+        elif k in self.reified:
+            self.add_reified(k, source, target, hit)
         else:
-            self.edges.append(Edge("attack", source, hit, data=self.role(k, linked)))
+            self.edges.append(Edge("attack", source, hit, data=self.role(k)))
 
-    def add_reified(self, k: str, source: str, target: str, hit: str, linked: str | None) -> None:
-        """Translate an attack ``k`` that is reified, or linked to the reified attack ``linked``.
+    def add_reified(self, k: str, source: str, target: str, hit: str) -> None:
+        """Translate an attack ``k`` that is reified: undercut, or with linked premises.
 
         Parameters
         ----------
@@ -190,31 +218,25 @@ class _Translation:
         source
             The attacking ADU.
         target
-            What the attack is on (an ADU or an edge id), after following an ``add``.
+            What the attack is on (an ADU or an edge id).
         hit
-            What the map's attack hits: ``target``, or the node or edge standing for it.
-        linked
-            For an ``add``, the edge it joins (the reified attack); else ``None``.
+            What the map's attack hits: ``target``, or the node or reason standing for it.
 
         Notes
         -----
-        The reified attack itself adds its node, "source's objection (or undercut) to
-        target", and that node's attack on ``hit``; both it and a linked premise support
-        the node.
+        The attack becomes a node, "source's objection (or undercut) to target", and that
+        node's attack on ``hit``; one reason supports the node: the source with the
+        premises of any ``add`` joining the attack (the map's attacks have one source).
         """
-        node = f"{k if linked is None else linked}-objection"
-        if linked is None:
-            what = "undercut" if target in self.arguing else "objection"
-            self.nodes.append(
-                Node(
-                    node,
-                    "claim",
-                    f"{source}'s {what} to {target}",
-                    data={"microtext": {"reifies": k}},
-                )
+        node = f"{k}-objection"
+        what = "undercut" if target in self.arguing else "objection"
+        self.nodes.append(
+            Node(
+                node, "claim", f"{source}'s {what} to {target}", data={"microtext": {"reifies": k}}
             )
-            self.edges.append(Edge("attack", node, hit, data=self.role(k)))
-        self.edges.append(Edge("support", source, node, data=self.role(k, linked)))
+        )
+        self.edges.append(Edge("attack", node, hit, data=self.role(k)))
+        self.edges.append(Edge("support", source, node, linked=self.linked(k), data=self.role(k)))
 
 
 def loads(text: str, path: str = "<input>") -> ArgumentMap:
@@ -232,41 +254,146 @@ def read_microtext(path: str | Path) -> ArgumentMap:
     return map_from_arggraph(read_text(path), str(path))
 
 
+def _info(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What a node's or edge's ``data`` keeps from arggraph (nothing for another map)."""
+    found = data.get("microtext")
+    return found if isinstance(found, Mapping) else {}
+
+
+def _folded_objections(m: ArgumentMap) -> dict[str, tuple[Edge, Edge]]:
+    """The reified objections to write back as the attacks they stand for.
+
+    A node read as a reified attack (``data["microtext"]["reifies"]``) that is still what
+    reading made it: one reason into it, no undercut of that reason, one edge out of it (an
+    attack), and no reason using it as a linked premise.
+
+    Returns
+    -------
+    dict
+        Node id → its reason and its attack.
+    """
+    folded: dict[str, tuple[Edge, Edge]] = {}
+    for n in m.nodes:
+        if "reifies" not in _info(n.data):
+            continue
+        into = [e for e in m.edges_to(n.id) if e.kind is EdgeKind.SUPPORT]
+        out = list(m.edges_from(n.id))
+        if (
+            len(into) == 1
+            and len(out) == 1
+            and out[0].kind is EdgeKind.ATTACK
+            and not any(m.edges_to(into[0].key))
+            and not any(n.id in e.linked for e in m.edges)
+        ):
+            folded[n.id] = (into[0], out[0])
+    return folded
+
+
+@attrs.define
+class _Names:
+    """XML ids for a map's parts: ids read from arggraph where free, the rest numbered."""
+
+    chosen: dict[tuple[str, ...], str] = attrs.field(factory=dict)
+    pending: list[tuple[tuple[str, ...], str]] = attrs.field(factory=list)
+
+    def want(self, key: tuple[str, ...], prefix: str, preferred: object = None) -> None:
+        """Name ``key`` ``preferred`` if that is a free id, else (later) ``prefix`` + a number."""
+        if isinstance(preferred, str) and preferred and preferred not in self.chosen.values():
+            self.chosen[key] = preferred
+        else:
+            self.pending.append((key, prefix))
+
+    def number(self) -> dict[tuple[str, ...], str]:
+        """Number what has no id yet, skipping the ids taken; the names of all."""
+        taken = set(self.chosen.values())
+        counters: dict[str, int] = {}
+        for key, prefix in self.pending:
+            n = counters.get(prefix, 0) + 1
+            while f"{prefix}{n}" in taken:
+                n += 1
+            counters[prefix] = n
+            taken.add(f"{prefix}{n}")
+            self.chosen[key] = f"{prefix}{n}"
+        return self.chosen
+
+
 def map_to_arggraph(m: ArgumentMap) -> str:
     """A map as ``arggraph`` XML.
 
-    A node is an EDU and its ADU (role from ``data``, else proponent), a support ``sup``,
-    an attack ``reb``, an undercut ``und`` on its support.
-
-    Reified objections of a map read from arggraph are written back as they were read:
-    as nodes (the format has no way to say more).
+    A node is an EDU and its ADU (role from ``data``, else proponent); a reason is a
+    ``sup`` (``exa`` if it was read as one) with an ``add`` edge for each linked premise;
+    an attack is a ``reb``, an undercut an ``und`` on the reason. A reified objection read
+    from arggraph is written back as the attack it stands for (see
+    :func:`_folded_objections`), its linked premises as ``add`` edges. The ids read from
+    arggraph (node ids, edge ids in ``data``) are kept where they are free; others are
+    numbered, so arggraph → map → arggraph → map gives the same map.
     """
-    root = ElementTree.Element("arggraph", {"id": m.id})
-    for i, node in enumerate(m.nodes, 1):
-        edu = ElementTree.SubElement(root, "edu", {"id": f"e{i}"})
-        edu.text = node.text
-    ids = {node.id: f"a{i}" for i, node in enumerate(m.nodes, 1)}
-    for node in m.nodes:
-        info = node.data.get("microtext")
-        role = info.get("role") if isinstance(info, dict) else None
-        ElementTree.SubElement(
-            root, "adu", {"id": ids[node.id], "type": role if role in ("pro", "opp") else "pro"}
-        )
-    edge_ids = {e.key: f"c{i}" for i, e in enumerate(m.edges, 1)}
-    for i, node in enumerate(m.nodes, 1):
-        ElementTree.SubElement(
-            root, "edge", {"id": f"s{i}", "src": f"e{i}", "trg": ids[node.id], "type": "seg"}
-        )
-    for e in m.edges:
-        if m.is_undercut(e):
-            attributes = {"src": ids[e.source], "trg": edge_ids[e.target], "type": "und"}
-        else:
-            kind = "sup" if e.kind == "support" else "reb"
-            attributes = {"src": ids[e.source], "trg": ids[e.target], "type": kind}
-        ElementTree.SubElement(root, "edge", {"id": edge_ids[e.key], **attributes})
+    folded = _folded_objections(m)
+    nodes = [n for n in m.nodes if n.id not in folded]
+    written = [e for e in m.edges if not (e.kind is EdgeKind.SUPPORT and e.target in folded)]
+    names = _Names()
+    for n in nodes:
+        names.want(("node", n.id), "a", n.id if "role" in _info(n.data) else None)
+    for e in written:
+        info = _info(e.data)
+        names.want(("edge", e.key), "c", info.get("edge"))
+        adds = list(info.get("add", []))
+        for j, _ in enumerate(_premises(e, folded)[1:]):
+            names.want(("add", e.key, str(j)), "c", adds[j] if j < len(adds) else None)
+    for n in nodes:
+        names.want(("edu", n.id), "e")
+        names.want(("seg", n.id), "s")
+    name = names.number()
+    attributes = {k: v for k, v in _info(m.data).items() if isinstance(v, str)}
+    root = ElementTree.Element("arggraph", {"id": m.id, **attributes})
+    for n in nodes:
+        edu = ElementTree.SubElement(root, "edu", {"id": name[("edu", n.id)]})
+        edu.text = n.text
+    for n in nodes:
+        role = _info(n.data).get("role")
+        role = role if role in ("pro", "opp") else "pro"
+        ElementTree.SubElement(root, "adu", {"id": name[("node", n.id)], "type": role})
+    for n in nodes:
+        segment = {"src": name[("edu", n.id)], "trg": name[("node", n.id)], "type": "seg"}
+        ElementTree.SubElement(root, "edge", {"id": name[("seg", n.id)], **segment})
+    for e in written:
+        _write_edge(root, m, e, folded, name)
     ElementTree.indent(root)
     return (
         "<?xml version='1.0' encoding='UTF-8'?>\n"
         + ElementTree.tostring(root, encoding="unicode")
         + "\n"
     )
+
+
+def _premises(e: Edge, folded: Mapping[str, tuple[Edge, Edge]]) -> tuple[str, ...]:
+    """An edge's premises as written: for a folded objection's attack, its reason's."""
+    return folded[e.source][0].premises if e.source in folded else e.premises
+
+
+def _write_edge(
+    root: ElementTree.Element,
+    m: ArgumentMap,
+    e: Edge,
+    folded: Mapping[str, tuple[Edge, Edge]],
+    name: Mapping[tuple[str, ...], str],
+) -> None:
+    """Write a map edge as an arggraph edge, and an ``add`` edge per linked premise."""
+
+    def ref(key: str) -> str:
+        if key in folded:  # a folded objection: the attack it stands for
+            return name[("edge", folded[key][1].key)]
+        return name[("node", key)] if key in m else name[("edge", key)]
+
+    if e.kind is EdgeKind.SUPPORT:
+        kind = "exa" if _info(e.data).get("type") == "exa" else "sup"
+    else:
+        kind = "und" if m.is_undercut(e) or e.target in folded else "reb"
+    first, *linked = _premises(e, folded)
+    edge_id = name[("edge", e.key)]
+    ElementTree.SubElement(
+        root, "edge", {"id": edge_id, "src": ref(first), "trg": ref(e.target), "type": kind}
+    )
+    for j, premise in enumerate(linked):
+        add = {"src": ref(premise), "trg": edge_id, "type": "add"}
+        ElementTree.SubElement(root, "edge", {"id": name[("add", e.key, str(j))], **add})
