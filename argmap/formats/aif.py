@@ -236,7 +236,9 @@ class _Reader:
             is among its premises, skips the S-node.
         """
         keys = [(kind, frozenset(map(safe_id, ps)), target) for ps, target, _ in planned]
-        if len(set(keys)) < len(keys) or any(k in self.seen or k[2] in k[1] for k in keys):
+        if len(set(keys)) < len(keys) or any(
+            k in self.seen or (kind == "support" and k[2] in k[1]) for k in keys
+        ):
             self.skip(aif_id, f"a duplicate or circular {kind}")
             return
         node = self.raw_nodes[aif_id]
