@@ -143,12 +143,13 @@ def test_argdown_becomes_a_map() -> None:
 
 
 def expected_relations(m: argmap.ArgumentMap) -> list[Relation]:
-    """The Argdown relations a map should export to (see map_to_argdown)."""
+    """The Argdown relations a map should export to (see map_to_argdown): a reason that is
+    undercut is an argument, its undercuts aimed at its inference."""
     undercut = {e.target for e in m.undercuts}
     found: list[Relation] = []
     for e in m.edges:
         if m.is_undercut(e):
-            found.append((e.source, "statement", "undercut", e.target, "argument"))
+            found.append((e.source, "statement", "undercut", e.target, "inference"))
         elif e.key not in undercut:
             found.append((e.source, "statement", str(e.kind), e.target, "statement"))
     return sorted(found)
@@ -211,7 +212,7 @@ def cli_json(cli: Path, path: Path) -> tuple[list[str], list[str], list[Relation
     data = json.loads(done.stdout)
 
     def kind(t: str) -> str:
-        return "statement" if t == "equivalence-class" else "argument"
+        return "statement" if t == "equivalence-class" else t
 
     relations = [
         (r["from"], kind(r["fromType"]), r["relationType"], r["to"], kind(r["toType"]))

@@ -21,7 +21,7 @@ Unsupported syntax (lists, Markdown tables, ``@include``) raises an error naming
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +66,23 @@ OUTGOING = {"+>": "support", "->": "attack", "_>": "undercut", "><": "contradict
 class Element:
     """A statement (equivalence-class member) or an argument while parsing."""
 
-    kind: str  # "statement" or "argument"
+    kind: str  # "statement", "argument", or "inference" (a PCS's inference line)
     title: str
     text: str
     line: int
     indent: int
     tags: list[str] = attrs.field(factory=list)
     data: dict[str, Any] = attrs.field(factory=dict)
+    number: int | None = None  # a PCS statement's number (n)
 
 
 @attrs.define
 class _Reconstruction:
-    """An argument and the statements ``(1) …`` of its premise-conclusion structure."""
+    """An argument and its premise-conclusion structure: statements and inference lines."""
 
     element: Element
     pcs: list[Element] = attrs.field(factory=list)
+    """The statements ``(n) …`` and the inferences (elements of kind ``inference``), in order."""
 
 
 @attrs.frozen
@@ -122,6 +124,7 @@ class _Parser:
         self.front: dict[str, Any] = {}
         self.sections: list[str] = []
         self._arguments: list[_Reconstruction] = []
+        self._inference_undercuts: list[tuple[Element, Element]] = []  # (inference, undercutter)
         # the state of the line-by-line reading
         self._stack: list[Element] = []  # the relation tree's open elements, by indentation
         self._current: Element | None = None  # the element continuation lines extend
@@ -149,6 +152,14 @@ class _Parser:
             entry.setdefault("conclusions", [])
 
     def relate(self, parent: Element, symbol: str, child: Element) -> None:
+        if parent.kind == "inference":  # below an inference line: an undercut of it
+            if INCOMING.get(symbol) != "undercut":
+                raise self.fail(
+                    child.line, "only an undercut (<_ or _) can be aimed at an inference"
+                )
+            self.relations.append((child.title, child.kind, "undercut", parent.title, "inference"))
+            self._inference_undercuts.append((parent, child))
+            return
         if symbol in INCOMING:
             source, target, kind = child, parent, INCOMING[symbol]
         else:
@@ -219,15 +230,24 @@ class _Parser:
         ``--`` (or ``---``) opens and closes an inference block; ``----`` and
         ``-- rule --`` stand alone.
         """
-        if line.indent != 0 or not _INFERENCE.match(line.text) or self._argument is None:
+        argument = self._argument
+        if line.indent != 0 or not _INFERENCE.match(line.text) or argument is None:
             return False
-        if re.fullmatch(r"-{2,3}", line.text):
+        block = re.fullmatch(r"-{2,3}", line.text) is not None
+        if not (block and self._in_inference):  # a new inference (not a block's closing line)
+            rule = "" if block else line.text.strip("-").strip()
+            inference = Element("inference", argument.element.title, rule, line.number, 0)
+            argument.pcs.append(inference)
+            self._stack = [inference]  # an undercut of the inference is indented below it
+        if block:
             self._in_inference = not self._in_inference
         self._current = None
         return True
 
     def _read_inference_text(self, line: _Line) -> bool:
-        """A line inside an inference block: the rule's text and data, left out."""
+        """A line inside an inference block: the rule's text and data."""
+        if self._in_inference and self._argument is not None:
+            self._argument.pcs[-1].text += " " + line.text
         return self._in_inference
 
     def _read_pcs_line(self, line: _Line) -> bool:
@@ -239,6 +259,7 @@ class _Parser:
         if line.indent != 0 and not self._in_pcs(self._stack, argument):
             return False
         element = self.element(pcs.group(2), line.number, 0)
+        element.number = int(pcs.group(1))
         argument.pcs.append(element)
         self._stack, self._current = [element], element
         self._pending.append((None, "", element))
@@ -301,11 +322,84 @@ class _Parser:
                 self.relate(parent, symbol, element)
         for record in self._arguments:
             if record.pcs:
+                steps = self._steps(record)
                 entry = self.arguments[record.element.title]
-                entry["premises"] = [e.title for e in record.pcs[:-1]]
-                entry["conclusions"] = [record.pcs[-1].title]
+                concluded = {step["conclusion"] for step in steps}
+                statements = [e.title for e in record.pcs if e.kind == "statement"]
+                entry["premises"] = [t for t in statements if t not in concluded]
+                entry["conclusions"] = [steps[-1]["conclusion"]] if steps else []
+                entry["steps"] = steps
         self._reconstruct()
         return Argdown(self.statements, self.arguments, self.relations, self.front, self.sections)
+
+    def _steps(self, record: _Reconstruction) -> list[dict[str, Any]]:
+        """The inference steps of an argument's premise-conclusion structure.
+
+        Each inference's conclusion is the statement after it; its premises are those its
+        ``uses`` data names (by number, on the inference or the conclusion), else the
+        statements since the previous inference and that inference's conclusion (the
+        Argdown guide, "Defining which statements are used in an inferential step").
+
+        Raises
+        ------
+        ArgmapError
+            If ``uses`` names a number not above it, or a step has no premises or
+            concludes one of its own premises.
+        """
+        steps: list[dict[str, Any]] = []
+        numbered: dict[int, str] = {}
+        since: list[str] = []  # the premises stated since the last inference
+        inference: Element | None = None
+        for item in record.pcs:
+            if item.kind == "inference":
+                inference = item
+                continue
+            if inference is None:
+                since.append(item.title)
+            else:
+                steps.append(self._step(inference, item, numbered, since, steps))
+                since, inference = [], None
+            numbered[item.number or 0] = item.title
+        return steps
+
+    def _step(
+        self,
+        inference: Element,
+        conclusion: Element,
+        numbered: Mapping[int, str],
+        since: list[str],
+        steps: list[dict[str, Any]],
+    ) -> dict[str, Any]:
+        """One inference step (see :meth:`_steps`); its undercuts are found by the inference."""
+        text, data = inference.text, {}
+        found = _DATA.search(text)
+        if found:
+            data = _flow_data(found.group(1), self.fail(inference.line, "malformed {data}"))
+            text = text[: found.start()]
+        uses = data.get("uses", conclusion.data.get("uses"))
+        if uses is not None:
+            if not isinstance(uses, list) or any(u not in numbered for u in uses):
+                raise self.fail(inference.line, f"'uses' must list the numbers above it: {uses}")
+            premises = [numbered[u] for u in uses]
+        else:
+            premises = ([steps[-1]["conclusion"]] if steps else []) + since
+        premises = list(dict.fromkeys(premises))
+        if not premises or conclusion.title in premises:
+            raise self.fail(
+                conclusion.line, "an inference step needs premises other than its conclusion"
+            )
+        rules = data.get("rule", data.get("rules", []))
+        rules = [rules] if isinstance(rules, str) else [str(r) for r in rules]
+        rule = " ".join(text.split()) or ", ".join(rules)
+        return {
+            "conclusion": conclusion.title,
+            "premises": premises,
+            "number": conclusion.number,
+            "rule": rule or None,
+            "undercuts": [
+                (u.title, u.kind) for i, u in self._inference_undercuts if i is inference
+            ],
+        }
 
     @staticmethod
     def _in_pcs(stack: list[Element], argument: _Reconstruction) -> bool:
@@ -316,12 +410,15 @@ class _Parser:
         """Apply Argdown's reading of relations to reconstructed arguments and strict mode.
 
         A support or attack from an argument with a premise-conclusion structure to a
-        statement is a relation of its conclusion; in strict mode a support between
-        statements is an entailment and an attack between them a contrary.
+        statement is a relation of its conclusion; an undercut of such an argument, or of
+        a statement an inference step concludes, is an undercut of that inference (the
+        argument's last, or the first step concluding the statement); in strict mode a
+        support between statements is an entailment and an attack between them a contrary.
         """
         strict = (self.front.get("model") or {}).get("mode") == "strict"
         relations = []
-        for source, source_type, kind, target, target_type in self.relations:
+        for relation in self.relations:
+            source, source_type, kind, target, target_type = self._aimed(relation)
             conclusions = (
                 self.arguments.get(source, {}).get("conclusions")
                 if source_type == "argument"
@@ -333,6 +430,29 @@ class _Parser:
                 kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
             relations.append((source, source_type, kind, target, target_type))
         self.relations = relations
+
+    def _aimed(self, relation: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
+        """A relation, with an undercut aimed at the inference step it undercuts.
+
+        An undercut of a reconstructed argument or of a statement a step concludes is
+        recorded with that step; any other relation is returned as it is.
+        """
+        source, source_type, kind, target, target_type = relation
+        if kind != "undercut" or target_type == "inference":
+            return relation
+        for title, entry in self.arguments.items():
+            steps = entry.get("steps") or []
+            if target_type == "argument" and title == target and steps:
+                aimed = steps[-1]
+            else:
+                aimed = next(
+                    (s for s in steps if target_type == "statement" and s["conclusion"] == target),
+                    None,
+                )
+            if aimed is not None:
+                aimed["undercuts"].append((source, source_type))
+                return (source, source_type, kind, title, "inference")
+        return relation
 
     def _front_matter(self) -> int:
         first = next((k for k, line in enumerate(self.lines) if line.strip()), None)
@@ -429,19 +549,21 @@ def map_from_argdown(
     doc = parse_argdown(text, path)
     tags = {k: NodeKind(v) for k, v in (kind_tags or KIND_TAGS).items()}
     nodes, ids = _nodes(doc, tags)
-    edges = _Edges()
-    edges.add_relations(doc.relations, ids)
-    edges.add_structures(doc.arguments, ids)
+    edges = _Edges(doc, ids)
+    edges.add_structures()
+    edges.add_relations()
     front = doc.front_matter
     chosen = map_id or _slug(str(front.get("title") or Path(path).stem or "argdown"), set())
     data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": doc.sections}}
+    if edges.unplaced:
+        data["argdown"]["unplaced"] = edges.unplaced
     return ArgumentMap(chosen, str(front.get("title") or chosen), nodes, edges.edges, data=data)
 
 
 def _nodes(
     doc: Argdown, tags: Mapping[str, NodeKind]
 ) -> tuple[list[Node], dict[tuple[str, str], str]]:
-    """The nodes of a document's equivalence classes and arguments, and their ids.
+    """The nodes of a document's equivalence classes and sketched arguments, and their ids.
 
     Parameters
     ----------
@@ -454,11 +576,14 @@ def _nodes(
     Returns
     -------
     tuple
-        The nodes, statements first, and the id of each ``(title, "statement")`` or
-        ``(title, "argument")``, slugs unique across both.
+        The nodes, statements first, then the arguments without a premise-conclusion
+        structure; and the id of each ``(title, "statement")``, ``(title, "argument")``
+        and ``(title, "step", n)`` (the reason of a reconstructed argument's inference
+        step concluding statement ``(n)``; the last step's id is the argument's), slugs
+        unique across all.
     """
     taken: set[str] = set()
-    ids: dict[tuple[str, str], str] = {}
+    ids: dict[tuple[str, ...], str] = {}
     nodes = []
     for title, entry in doc.statements.items():
         ids[(title, "statement")] = node_id = _slug(title, taken)
@@ -466,67 +591,161 @@ def _nodes(
         nodes.append(_node(node_id, kind, title, entry, False))
     for title, entry in doc.arguments.items():
         ids[(title, "argument")] = node_id = _slug(title, taken)
-        nodes.append(_node(node_id, NodeKind.CLAIM, title, entry, True))
-    return nodes, ids
+        steps = entry.get("steps") or []
+        if not steps:
+            nodes.append(_node(node_id, NodeKind.CLAIM, title, entry, True))
+        for step in steps[:-1]:
+            ids[(title, "step", str(step["number"]))] = _slug(f"{title}-{step['number']}", taken)
+        if steps:
+            ids[(title, "step", str(steps[-1]["number"]))] = node_id
+    return nodes, ids  # type: ignore[return-value]
 
 
 @attrs.define
 class _Edges:
-    """The edges of a map read from Argdown, each (kind, source, target) once."""
+    """The edges of a map read from Argdown: reasons from inference steps, then relations."""
 
+    doc: Argdown
+    ids: Mapping[tuple[str, ...], str]
     edges: list[Edge] = attrs.field(factory=list)
-    seen: set[tuple[str, str, str]] = attrs.field(factory=set)
+    seen: dict[tuple[str, frozenset[str], str], str] = attrs.field(factory=dict)
+    """(kind, premises, target) → the edge's key: each edge once."""
+    unplaced: list[dict[str, str]] = attrs.field(factory=list)
+    """Relations a map cannot hold (a support of a reconstructed argument)."""
 
-    def add(self, kind: str, source: str, target: str, relation: str) -> None:
-        """Add an edge unless it is there already or supports its own source.
+    def node(self, title: str, kind: str) -> str:
+        """The node of a relation's end.
+
+        A statement, a sketched argument, or a reconstructed argument's conclusion.
+        """
+        steps = self.doc.arguments.get(title, {}).get("steps") if kind != "statement" else None
+        if steps:
+            return self.ids[(steps[-1]["conclusion"], "statement")]
+        return self.ids[(title, "statement" if kind == "statement" else "argument")]
+
+    def add(
+        self,
+        kind: str,
+        premises: list[str],
+        target: str,
+        relation: str,
+        **fields: Any,
+    ) -> str | None:
+        """Add an edge unless it is there already or supports one of its premises.
 
         Parameters
         ----------
         kind
             ``support`` or ``attack``.
-        source, target
-            Node ids.
+        premises
+            Node ids: one, or a linked reason's several.
+        target
+            A node id, or a reason's id for an undercut.
         relation
             The Argdown relation it comes from, kept in the edge's ``data`` unless it is
             a plain ``support`` or ``attack``.
-        """
-        if (kind, source, target) in self.seen or (kind == "support" and source == target):
-            return
-        self.seen.add((kind, source, target))
-        data = {"argdown": relation} if relation not in ("support", "attack") else {}
-        self.edges.append(Edge(kind, source, target, data=data))
+        fields
+            ``id``, ``scheme`` and ``data`` of the edge.
 
-    def add_relations(
-        self,
-        relations: list[tuple[str, str, str, str, str]],
-        ids: Mapping[tuple[str, str], str],
-    ) -> None:
+        Returns
+        -------
+        str or None
+            The key of the edge (the one already there for a repeated edge), or ``None``.
+        """
+        key = (kind, frozenset(premises), target)
+        if key in self.seen or (kind == "support" and target in premises):
+            return self.seen.get(key)
+        data = dict(fields.pop("data", {}))
+        if relation not in ("support", "attack"):
+            data.setdefault("argdown", relation)
+        edge = Edge(kind, premises[0], target, linked=premises[1:], data=data, **fields)
+        self.edges.append(edge)
+        self.seen[key] = edge.key
+        return edge.key
+
+    def add_relations(self) -> None:
         """Add the document's relations: supports (and entailments) and attacks of all sorts.
 
-        A contradiction or a contrary attacks both ways.
+        A contradiction or a contrary attacks both ways. An end that is a reconstructed
+        argument is its conclusion, except that an attack on it undercuts its last step
+        (marked ``attack`` in the edge's data) and a support of it, which names none of its
+        premises, is kept in the map's data as ``unplaced``. Undercuts of inferences were
+        added with the steps.
         """
-        for source, source_type, relation, target, target_type in relations:
-            a, b = ids[(source, source_type)], ids[(target, target_type)]
-            if relation in ("support", "entails"):
-                self.add("support", a, b, relation)
+        for source, source_type, relation, target, target_type in self.doc.relations:
+            if target_type == "inference":
                 continue
-            self.add("attack", a, b, relation)
-            if relation in ("contradictory", "contrary"):
-                self.add("attack", b, a, relation)
+            a = self.node(source, source_type)
+            steps = (
+                self.doc.arguments.get(target, {}).get("steps")
+                if target_type == "argument"
+                else None
+            )
+            if steps and relation in ("support", "entails"):
+                self.unplaced.append(
+                    {
+                        "from": source,
+                        "relation": relation,
+                        "to": target,
+                        "reason": "a support "
+                        "of a reconstructed argument names none of its premises",
+                    }
+                )
+            elif steps and relation in ("attack", "undercut"):
+                self.add(
+                    "attack",
+                    [a],
+                    self.ids[(target, "argument")],
+                    "attack",
+                    data={"argdown": "attack"},
+                )
+            else:
+                self._add_relation(a, relation, self.node(target, target_type))
 
-    def add_structures(
-        self, arguments: Mapping[str, Mapping[str, Any]], ids: Mapping[tuple[str, str], str]
-    ) -> None:
-        """Add the arguments' premise-conclusion structures.
+    def _add_relation(self, a: str, relation: str, b: str) -> None:
+        """Add a relation between two nodes."""
+        if relation in ("support", "entails"):
+            self.add("support", [a], b, relation)
+            return
+        self.add("attack", [a], b, relation)
+        if relation in ("contradictory", "contrary"):
+            self.add("attack", [b], a, relation)
 
-        An argument's premises support it, and it supports its conclusion.
+    def add_structures(self) -> None:
+        """Add the reasons of the arguments' inference steps, and the undercuts of each.
+
+        A step's premises jointly support its conclusion: one linked reason, its scheme the
+        inference rule; a step that repeats another's premises and conclusion is that
+        reason again.
         """
-        for title, entry in arguments.items():
-            argument = ids[(title, "argument")]
-            for premise in entry["premises"]:
-                self.add("support", ids[(premise, "statement")], argument, "premise")
-            for conclusion in entry["conclusions"]:
-                self.add("support", argument, ids[(conclusion, "statement")], "conclusion")
+        for title, entry in self.doc.arguments.items():
+            for step in entry.get("steps") or []:
+                premises = [self.ids[(p, "statement")] for p in step["premises"]]
+                info: dict[str, Any] = {"argument": title, "step": step["number"]}
+                last = step is entry["steps"][-1]
+                if last:
+                    info.update(_argument_info(entry))
+                key = self.add(
+                    "support",
+                    premises,
+                    self.ids[(step["conclusion"], "statement")],
+                    "support",
+                    id=self.ids[(title, "step", str(step["number"]))],
+                    scheme=step["rule"],
+                    data={"argdown": info},
+                )
+                for source, source_type in step["undercuts"]:
+                    if key is not None:
+                        self.add("attack", [self.node(source, source_type)], key, "undercut")
+
+
+def _argument_info(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """What a reconstructed argument's last reason keeps of it: its text, tags, data."""
+    info: dict[str, Any] = {}
+    for key in ("text", "tags", "data"):
+        if entry.get(key):
+            info[key] = entry[key]
+    return info
 
 
 def _node(
@@ -545,9 +764,12 @@ def map_to_argdown(m: ArgumentMap) -> str:
     """A map as Argdown: one statement (or argument) per node, its incoming relations beneath.
 
     Node ids are the titles (or the ``title`` an Argdown import kept); evidence and
-    recommendations are tagged ``#evidence`` / ``#recommendation``. A support edge that is
-    undercut becomes an argument named by the edge's id, whose premise-conclusion structure
-    is the support, undercut (``_``) by the attacker.
+    recommendations are tagged ``#evidence`` / ``#recommendation``. A one-premise support
+    is a ``+`` relation; any other reason (linked premises, a scheme, an undercut, or read
+    from a premise-conclusion structure) is an argument of its own, named by the reason's
+    id (or the argument it was read from), whose premise-conclusion structure is the
+    reason: its premises, an inference line (``-- scheme --`` when it names one), its
+    conclusion. An undercut is written below the inference line (``<_``).
     """
     titles = {}
     is_argument = {}
@@ -560,33 +782,62 @@ def map_to_argdown(m: ArgumentMap) -> str:
     def ref(node_id: str) -> str:
         return f"<{titles[node_id]}>" if is_argument[node_id] else f"[{titles[node_id]}]"
 
-    undercut = {e.target for e in m.undercuts}
+    structured = {e.key for e in m.supports if _is_structured(m, e)}
     lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
     for n in m.nodes:
-        tags = [
-            t
-            for k, t in (
-                ("evidence", NodeKind.EVIDENCE),
-                ("recommendation", NodeKind.RECOMMENDATION),
-            )
-            if n.kind is t
-        ]
-        tag_text = "".join(f" #({t})" if " " in t else f" #{t}" for t in [*tags, *n.tags])
-        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{tag_text}")
-        for e in m.edges:
-            if e.target != n.id or e.key in undercut:
+        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{_tag_text(n)}")
+        for e in m.edges_to(n.id):
+            if e.key in structured:
                 continue
             relation = (e.data or {}).get("argdown")
             symbol = "+" if e.kind is EdgeKind.SUPPORT else "_" if relation == "undercut" else "-"
             lines.append(f"  {symbol} {ref(e.source)}")
         lines.append("")
-    for e in m.supports:  # an undercut support: an argument whose inference is denied
-        if e.key not in undercut:
-            continue
-        lines.append(f"<{_title(e.key)}>: {titles[e.source]} supports {titles[e.target]}.")
-        lines += [f"  _ {ref(u.source)}" for u in m.undercuts if u.target == e.key]
-        lines += ["", f"(1) {ref(e.source)}", "----", f"(2) {ref(e.target)}", ""]
+    for e in m.supports:
+        if e.key in structured:
+            lines += _reconstruction(m, e, titles, ref)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _tag_text(n: Node) -> str:
+    """A node's tags as Argdown text: its kind (evidence, recommendation), then its tags."""
+    kinds = [t for t in ("evidence", "recommendation") if n.kind is NodeKind(t)]
+    return "".join(f" #({t})" if " " in t else f" #{t}" for t in [*kinds, *n.tags])
+
+
+def _is_structured(m: ArgumentMap, e: Edge) -> bool:
+    """Whether a reason is written as an argument with a premise-conclusion structure."""
+    info = (e.data or {}).get("argdown")
+    read_from_one = isinstance(info, Mapping) and "argument" in info
+    return bool(e.linked) or e.scheme is not None or read_from_one or any(m.edges_to(e.key))
+
+
+def _reconstruction(
+    m: ArgumentMap, e: Edge, titles: Mapping[str, str], ref: Callable[[str], str]
+) -> list[str]:
+    """The lines of the argument standing for reason ``e``.
+
+    Its title and gist, the attacks on it as a whole, a blank line, then its
+    premise-conclusion structure with its undercuts below the inference line.
+    """
+    found = (e.data or {}).get("argdown")
+    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    title = str(info.get("argument", e.key))
+    if _slug(title, set()) != e.key:
+        title = e.key
+    premises = " and ".join(titles[p] for p in e.premises)
+    verb = "supports" if len(e.premises) == 1 else "support"
+    gist = _one_line(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
+    lines = [f"<{_title(title)}>: {gist}"]
+    undercuts = list(m.edges_to(e.key))
+    lines += [f"  - {ref(u.source)}" for u in undercuts if u.data.get("argdown") == "attack"]
+    lines.append("")
+    lines += [f"({i}) {ref(p)}" for i, p in enumerate(e.premises, 1)]
+    rule = _one_line(e.scheme or "").replace("-", " ").strip()
+    lines.append(f"-- {rule} --" if rule else "----")
+    lines += [f"    <_ {ref(u.source)}" for u in undercuts if u.data.get("argdown") != "attack"]
+    lines += [f"({len(e.premises) + 1}) {ref(e.target)}", ""]
+    return lines
 
 
 def _title(text: str) -> str:
