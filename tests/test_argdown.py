@@ -285,3 +285,156 @@ def test_real_argdown_files_match_the_cli(path: Path, argdown_cli: Path) -> None
         assert caught.value.line is not None
         return
     assert ours(text) == theirs
+
+
+# -- reasons: premise-conclusion structures ---------------------------------------------
+
+STEPS = """<Arg>: The whole argument.
+  - [Doubt]: A doubt about it.
+  <+ [Help]: Help for it.
+
+(1) [P1]: First premise.
+(2) [P2]: Second premise.
+-- Modus ponens --
+  <_ [U1]: Not in this case.
+(3) [C1]: Intermediate conclusion.
+(4) [P4]: Fourth premise.
+--
+{uses: [3, 4]}
+--
+(5) [C2]: Main conclusion.
+
+<Other>: An objection to the last step.
+  _> <Arg>
+
+[C1]
+  <_ [U2]: Another undercut, below the concluded statement.
+"""
+
+
+def reasons(m: argmap.ArgumentMap) -> set[tuple[str | None, tuple[str, ...], str]]:
+    return {(e.id, e.premises, e.target) for e in m.supports}
+
+
+def undercuts(m: argmap.ArgumentMap) -> set[tuple[str, str]]:
+    return {(e.source, e.target) for e in m.undercuts}
+
+
+def test_each_inference_step_is_one_linked_reason() -> None:
+    m = map_from_argdown(STEPS, map_id="steps")
+    # the argument is its reasons: no node of its own; the last step has its id
+    assert "Arg" not in {n.id for n in m.nodes}
+    assert reasons(m) == {("Arg-3", ("P1", "P2"), "C1"), ("Arg", ("C1", "P4"), "C2")}
+    assert m.edge("Arg-3").scheme == "Modus ponens"
+    assert m.edge("Arg").data["argdown"]["text"] == "The whole argument."
+    # undercuts below the inference line, of the argument (its last step), and below a
+    # concluded statement all hit the reason; an attack on the argument as a whole too
+    assert undercuts(m) == {("U1", "Arg-3"), ("U2", "Arg-3"), ("Other", "Arg"), ("Doubt", "Arg")}
+    assert m.edge("attack:Doubt->Arg").data["argdown"] == "attack"
+    # a support of the argument names no premise: kept, not placed
+    assert m.data["argdown"]["unplaced"][0]["from"] == "Help"
+
+
+def test_default_premises_of_a_step_and_uses() -> None:
+    text = "<A>\n\n(1) p\n(2) q\n----\n(3) r\n(4) s\n----\n(5) t\n\n<B>\n\n(1) [x]: x\n(2) [y]: y\n----\n(3) [z]: z {uses: [1]}\n"
+    doc = parse_argdown(text)
+    steps = [(s["premises"], s["conclusion"]) for s in doc.arguments["A"]["steps"]]
+    # a step uses the premises since the last inference and that inference's conclusion
+    assert steps == [
+        (["Untitled 1", "Untitled 2"], "Untitled 3"),
+        (["Untitled 3", "Untitled 4"], "Untitled 5"),
+    ]
+    assert [s["premises"] for s in doc.arguments["B"]["steps"]] == [["x"]]
+    with pytest.raises(argmap.ArgmapError, match="'uses' must list the numbers above it") as caught:
+        parse_argdown("<A>\n\n(1) p\n--\n{uses: [7]}\n--\n(2) q\n")
+    assert caught.value.line == 4
+    with pytest.raises(argmap.ArgmapError, match="only an undercut") as caught:
+        parse_argdown("<A>\n\n(1) p\n----\n  - [x]\n(2) q\n")
+    assert caught.value.line == 5
+
+
+def linked_map() -> argmap.ArgumentMap:
+    return argmap.ArgumentMap(
+        "toy",
+        "Toy",
+        [argmap.Node(i, "claim", i.upper() + ".") for i in ("a", "b", "c", "d", "u")],
+        [
+            argmap.Edge("support", "a", "c", linked=("b",), id="r1", scheme="Analogy"),
+            argmap.Edge("support", "d", "c", id="r2"),  # convergent: a plain support
+            argmap.Edge("attack", "u", "r1"),
+            argmap.Edge("attack", "u", "d"),
+        ],
+    )
+
+
+def test_a_linked_reason_is_written_as_an_argument_and_read_back() -> None:
+    m = linked_map()
+    text = map_to_argdown(m)
+    assert (
+        "<r1>: a and b support c.\n\n(1) [a]\n(2) [b]\n-- Analogy --\n    <_ [u]\n(3) [c]\n" in text
+    )
+    back = map_from_argdown(text)
+    assert reasons(back) == {("r1", ("a", "b"), "c"), (None, ("d",), "c")}
+    assert back.edge("r1").scheme == "Analogy"
+    assert undercuts(back) == {("u", "r1")}
+    assert {(e.source, e.target) for e in back.attacks if not back.is_undercut(e)} == {("u", "d")}
+
+
+def test_the_cli_reads_written_reasons_alike(argdown_cli: Path, tmp_path: Path) -> None:
+    for name, m in (("toy", linked_map()), ("steps", map_from_argdown(STEPS, map_id="steps"))):
+        path = tmp_path / f"{name}.argdown"
+        path.write_text(map_to_argdown(m), encoding="utf-8")
+        theirs = cli_json(argdown_cli, path)
+        assert theirs is not None
+        assert theirs == ours(path.read_text(encoding="utf-8"))
+        pcs = cli_pcs(argdown_cli, path)
+        assert pcs == {
+            (e.id, frozenset(e.premises), e.target)
+            for e in map_from_argdown(path.read_text(encoding="utf-8")).supports
+            if e.id in pcs_titles(pcs)
+        }
+        back = map_from_argdown(path.read_text(encoding="utf-8"))
+        assert premise_sets(back) == premise_sets(m)  # a plain support's id is not written
+        assert len(back.undercuts) == len(m.undercuts)
+
+
+def premise_sets(m: argmap.ArgumentMap) -> set[tuple[frozenset[str], str]]:
+    return {(frozenset(e.premises), e.target) for e in m.supports}
+
+
+def cli_pcs(cli: Path, path: Path) -> set[tuple[str, frozenset[str], str]]:
+    """Each argument's (single) inference as the CLI reads it: premises and conclusion."""
+    done = subprocess.run(
+        [str(cli), "json", str(path), "--stdout", "--silent"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    found = set()
+    for title, argument in json.loads(done.stdout)["arguments"].items():
+        pcs = argument.get("pcs") or []
+        if pcs:
+            premises = frozenset(s["title"] for s in pcs if s["role"] == "premise")
+            found.add((title, premises, pcs[-1]["title"]))
+    return found
+
+
+def pcs_titles(pcs: set[tuple[str, frozenset[str], str]]) -> set[str]:
+    return {title for title, _, _ in pcs}
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/argdown is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_argdown_files_keep_their_reasons(path: Path) -> None:
+    if path.stem in UNSUPPORTED:
+        return
+    m = map_from_argdown(path.read_text(encoding="utf-8"), str(path))
+    doc = parse_argdown(path.read_text(encoding="utf-8"))
+    steps = sum(len(a.get("steps") or []) for a in doc.arguments.values())
+    assert len([e for e in m.supports if isinstance(e.data.get("argdown"), dict)]) <= steps
+    back = map_from_argdown(map_to_argdown(m))
+    by_premises = {(frozenset(e.premises), e.target) for e in m.supports}
+    assert {(frozenset(e.premises), e.target) for e in back.supports} == by_premises
+    assert reasons(back) == reasons(m)
+    assert undercuts(back) == undercuts(m)
