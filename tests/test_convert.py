@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import product
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap
+from argmap import ArgumentMap, EdgeKind
 from argmap.cli import main
 from argmap.convert import FORMATS, convert, dumps, format_of, loads
 from tests.helpers import SHOWCASE
@@ -79,6 +82,48 @@ def argument_kept(m: ArgumentMap, back: ArgumentMap) -> bool:
 def test_argdown_keeps_the_argument(m: ArgumentMap) -> None:
     back = loads(dumps(m, "argdown"), "argdown")
     assert argument_kept(m, back)
+
+
+@st.composite
+def maps_with_reasons(draw: st.DrawFn) -> ArgumentMap:
+    """A map whose supports may have linked premises (some of them undercut)."""
+    m = draw(argument_maps(max_nodes=6))
+    ids = [n.id for n in m.nodes]
+    taken = {(frozenset(e.premises), e.target) for e in m.supports}
+    edges = []
+    for e in m.edges:
+        if e.kind is EdgeKind.SUPPORT:
+            extra = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))
+            linked = tuple(p for p in extra if p not in (e.source, e.target))
+            key = (frozenset((e.source, *linked)), e.target)
+            if linked and key not in taken:
+                taken.add(key)
+                e = attrs.evolve(e, linked=linked)
+        edges.append(e)
+    return attrs.evolve(m, edges=edges)
+
+
+def reason_sets(
+    m: ArgumentMap, name: dict[str, str] | None = None
+) -> Counter[tuple[frozenset[str], str]]:
+    """The reasons of a map as (premises, conclusion), nodes named by ``name`` (default: id)."""
+    name = name or {n.id: n.id for n in m.nodes}
+    return Counter((frozenset(name[p] for p in e.premises), name[e.target]) for e in m.supports)
+
+
+@settings(max_examples=40)
+@given(maps_with_reasons())
+def test_formats_keep_linked_reasons(m: ArgumentMap) -> None:
+    for fmt in ("aif", "argdown"):
+        back = loads(dumps(m, fmt), fmt)
+        assert reason_sets(back) == reason_sets(m), fmt
+        assert len(back.undercuts) == len(m.undercuts), fmt
+    # arggraph renames nodes: compare by text (the strategy's texts are not unique)
+    back = loads(dumps(m, "arggraph"), "arggraph")
+    assert reason_sets(back, {n.id: n.text for n in back.nodes}) == reason_sets(
+        m, {n.id: n.text for n in m.nodes}
+    )
+    assert len(back.undercuts) == len(m.undercuts)
 
 
 @settings(max_examples=30)
