@@ -195,7 +195,8 @@ FORMATS: tuple[Format, ...] = (
         (".json", ".aif"),
         _is_aif,
         "argmap.formats.aif",
-        keeps="nodes and their text, supports (RA), attacks and undercuts (CA), the map's "
+        keeps="nodes and their text, reasons (an RA with all its premises: linked and "
+        "convergent reasons, ids, schemes), attacks and undercuts of reasons (CA), the map's "
         "bibliographic metadata; AIF's dialogue layer, kept verbatim in data",
         loses="node kinds, locators, tags, weights, notes, actors, text_file and data",
     ),
@@ -224,16 +225,21 @@ FORMATS: tuple[Format, ...] = (
         (".argdown", ".ad"),
         _is_argdown,
         "argmap.formats.argdown",
-        keeps="statements and their text, supports, attacks, kinds as tags, metadata",
-        loses="locators and weights; an undercut becomes an attack on an argument of its own",
+        keeps="statements and their text, reasons (an inference step of a premise-conclusion "
+        "structure, its rule as the scheme), supports, attacks, undercuts of inferences, kinds "
+        "as tags, metadata",
+        loses="locators, weights, notes, actors, the ids of one-premise supports; a linked, "
+        "undercut or named reason becomes an argument of its own",
     ),
     Format(
         FormatName.ARGGRAPH,
         (".xml",),
         lambda text: "<arggraph" in text[:4096],
         "argmap.formats.microtexts",
-        keeps="nodes (as ADUs with their text), supports, attacks and undercuts",
-        loses="node ids and kinds, locators, tags, weights, notes and metadata",
+        keeps="nodes (as ADUs with their text), reasons (linked premises as add edges), "
+        "attacks and undercuts of reasons; a file read from arggraph with its ids",
+        loses="node kinds, locators, tags, weights, notes and metadata (and the ids of a map "
+        "not read from arggraph)",
     ),
     Format(
         FormatName.I23,
