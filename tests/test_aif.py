@@ -11,7 +11,6 @@ import attrs
 import pytest
 
 import argmap
-from argmap.options import Support
 from argmap.formats.aif import (
     map_from_aif,
     map_to_aif,
@@ -20,6 +19,7 @@ from argmap.formats.aif import (
     read_aif_nodesets,
     write_aif,
 )
+from argmap.options import Support
 from tests.helpers import ROOT, SHOWCASE
 
 AIF_CORPUS = ROOT.parent / "shared" / "corpora" / "aif"
@@ -130,8 +130,15 @@ def test_convergent_and_linked_reasons_and_their_undercuts() -> None:
             ("ra2", "RA", "Default Inference"),
             ("ca1", "CA", "Default Conflict"),
         ],
-        [("2", "ra1"), ("3", "ra1"), ("ra1", "1"), ("4", "ra2"), ("ra2", "1")]
-        + [("5", "ca1"), ("ca1", "ra1")],
+        [
+            ("2", "ra1"),
+            ("3", "ra1"),
+            ("ra1", "1"),
+            ("4", "ra2"),
+            ("ra2", "1"),
+            ("5", "ca1"),
+            ("ca1", "ra1"),
+        ],
     )
     m = map_from_aif(document)
     assert [(e.id, e.premises, e.target, e.scheme) for e in m.supports] == [
@@ -212,8 +219,17 @@ def test_a_duplicate_or_circular_reason_is_kept_and_said() -> None:
             ("ra3", "RA", "R"),
         ],
         # ra2 repeats ra1 (the same premises, in another order); ra3 concludes a premise
-        [("2", "ra1"), ("3", "ra1"), ("ra1", "1"), ("3", "ra2"), ("2", "ra2"), ("ra2", "1")]
-        + [("1", "ra3"), ("2", "ra3"), ("ra3", "2")],
+        [
+            ("2", "ra1"),
+            ("3", "ra1"),
+            ("ra1", "1"),
+            ("3", "ra2"),
+            ("2", "ra2"),
+            ("ra2", "1"),
+            ("1", "ra3"),
+            ("2", "ra3"),
+            ("ra3", "2"),
+        ],
     )
     m = map_from_aif(document)
     assert [e.id for e in m.supports] == ["ra1"]

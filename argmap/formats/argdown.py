@@ -562,7 +562,7 @@ def map_from_argdown(
 
 def _nodes(
     doc: Argdown, tags: Mapping[str, NodeKind]
-) -> tuple[list[Node], dict[tuple[str, str], str]]:
+) -> tuple[list[Node], dict[tuple[str, ...], str]]:
     """The nodes of a document's equivalence classes and sketched arguments, and their ids.
 
     Parameters
@@ -598,7 +598,7 @@ def _nodes(
             ids[(title, "step", str(step["number"]))] = _slug(f"{title}-{step['number']}", taken)
         if steps:
             ids[(title, "step", str(steps[-1]["number"]))] = node_id
-    return nodes, ids  # type: ignore[return-value]
+    return nodes, ids
 
 
 @attrs.define
