@@ -782,11 +782,14 @@ def map_to_argdown(m: ArgumentMap) -> str:
     def ref(node_id: str) -> str:
         return f"<{titles[node_id]}>" if is_argument[node_id] else f"[{titles[node_id]}]"
 
-    structured = {e.key for e in m.supports if _is_structured(m, e)}
+    incoming: dict[str, list[Edge]] = {}
+    for e in m.edges:
+        incoming.setdefault(e.target, []).append(e)
+    structured = {e.key for e in m.supports if _is_structured(e, incoming)}
     lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
     for n in m.nodes:
         lines.append(f"{ref(n.id)}: {_one_line(n.text)}{_tag_text(n)}")
-        for e in m.edges_to(n.id):
+        for e in incoming.get(n.id, []):
             if e.key in structured:
                 continue
             relation = (e.data or {}).get("argdown")
@@ -795,7 +798,7 @@ def map_to_argdown(m: ArgumentMap) -> str:
         lines.append("")
     for e in m.supports:
         if e.key in structured:
-            lines += _reconstruction(m, e, titles, ref)
+            lines += _reconstruction(e, incoming.get(e.key, []), titles, ref)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -805,17 +808,21 @@ def _tag_text(n: Node) -> str:
     return "".join(f" #({t})" if " " in t else f" #{t}" for t in [*kinds, *n.tags])
 
 
-def _is_structured(m: ArgumentMap, e: Edge) -> bool:
-    """Whether a reason is written as an argument with a premise-conclusion structure."""
+def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
+    """Whether a reason is written as an argument with a premise-conclusion structure.
+
+    It is if it has linked premises, a scheme or undercuts (``incoming`` edges by target),
+    or was read from one.
+    """
     info = (e.data or {}).get("argdown")
     read_from_one = isinstance(info, Mapping) and "argument" in info
-    return bool(e.linked) or e.scheme is not None or read_from_one or any(m.edges_to(e.key))
+    return bool(e.linked) or e.scheme is not None or read_from_one or e.key in incoming
 
 
 def _reconstruction(
-    m: ArgumentMap, e: Edge, titles: Mapping[str, str], ref: Callable[[str], str]
+    e: Edge, undercuts: list[Edge], titles: Mapping[str, str], ref: Callable[[str], str]
 ) -> list[str]:
-    """The lines of the argument standing for reason ``e``.
+    """The lines of the argument standing for reason ``e``, undercut by ``undercuts``.
 
     Its title and gist, the attacks on it as a whole, a blank line, then its
     premise-conclusion structure with its undercuts below the inference line.
@@ -829,7 +836,6 @@ def _reconstruction(
     verb = "supports" if len(e.premises) == 1 else "support"
     gist = _one_line(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
     lines = [f"<{_title(title)}>: {gist}"]
-    undercuts = list(m.edges_to(e.key))
     lines += [f"  - {ref(u.source)}" for u in undercuts if u.data.get("argdown") == "attack"]
     lines.append("")
     lines += [f"({i}) {ref(p)}" for i, p in enumerate(e.premises, 1)]
