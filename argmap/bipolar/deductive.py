@@ -67,7 +67,7 @@ def _upward(steps: list[tuple[str, str]]) -> dict[str, dict[str, tuple[str, ...]
         backward.setdefault(b, []).append(a)
     found: dict[str, dict[str, tuple[str, ...]]] = {}
     for x in {b for _, b in steps} | {a for a, _ in steps}:
-        chains = {x: (x,)}
+        chains: dict[str, tuple[str, ...]] = {x: (x,)}
         queue = deque([x])
         while queue:
             y = queue.popleft()

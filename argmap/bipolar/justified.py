@@ -96,16 +96,16 @@ def _derivable(g: ReasonGraph, base: frozenset[str]) -> set[str]:
 
 def _closes_cycle(via: dict[str, Reason], node: str, reason: Reason) -> bool:
     """Whether giving ``node`` this reason makes the derivation circular."""
-    stack = [p for p in reason.premises if p in via]
+    stack = list(reason.premises)
     seen: set[str] = set()
     while stack:
         x = stack.pop()
         if x == node:
             return True
-        if x not in seen:
+        if x in via and x not in seen:
             seen.add(x)
-            stack += [p for p in via[x].premises if p in via]
-    return node in reason.premises
+            stack += via[x].premises
+    return False
 
 
 class _Budget:
