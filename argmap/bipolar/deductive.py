@@ -1,7 +1,7 @@
 """Deductive support: the d-attack closure of Cayrol and Lagasquie-Schiex.
 
 Under deductive support, accepting an argument commits to what it supports. Cayrol and
-Lagasquie-Schiex (2013, §3.3; 2015, Def. 6) turn this into attacks: writing ``a ⇒* x`` for
+Lagasquie-Schiex (2013; 2015) turn this into attacks: writing ``a ⇒* x`` for
 a chain of zero or more supports, ``a`` *d-attacks* ``b`` when ``a ⇒* x``, ``x`` attacks
 ``y`` and ``b ⇒* y``. With both chains empty it is the direct attack; with only the first,
 a *supported* attack; with only the second, a *mediated* attack; with both, a

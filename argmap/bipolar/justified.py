@@ -8,8 +8,8 @@ the pieces of evidence. A minimal justification gives each node it derives exact
 reason, so it is a tree of reasons (a DAG where premises are shared).
 
 The Dung framework has one argument per node and minimal justification, as in the
-translations of argumentation frameworks with necessities (Nouioua 2013, §5) and of
-evidential argumentation systems (Polberg and Oren 2014, Def. 4.2): the argument for
+translations of argumentation frameworks with necessities (Nouioua and Risch 2011; Nouioua 2013) and of
+evidential argumentation systems (Polberg and Oren 2014): the argument for
 ``b`` through ``K`` is attacked by every argument for a node ``a`` that attacks ``b`` or
 a node of ``K``, or undercuts a reason of ``K``. A node with no justification has no
 argument: it cannot be accepted, and its attacks count for nothing.

@@ -31,7 +31,7 @@ distinct extensions projected onto the nodes, sorted. The engine
   ⊆-maximal admissible; stable: conflict-free, self-supporting, and e-attacking, for each
   ``a`` outside, ``a`` or a member of each minimal e-support of ``a``.
 - :func:`d_attack_extensions`: Dung's semantics of the d-attack framework (Cayrol and
-  Lagasquie-Schiex 2013; 2015, Def. 6): ``a`` d-attacks ``b`` when ``a ⇒* x``, ``x``
+  Lagasquie-Schiex 2013; 2015): ``a`` d-attacks ``b`` when ``a ⇒* x``, ``x``
   attacks ``y`` and ``b ⇒* y``, over the deductive supports of
   :func:`argmap.bipolar.deductive.deductive_steps` (computed here from the reflexive and
   transitive closure, by iteration).
