@@ -17,6 +17,8 @@ att(a,b).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.bipolar import attack_graph
@@ -25,6 +27,7 @@ from argmap.formats.registry import FORMAT_NAMES as FORMATS
 from argmap.formats.registry import FormatName
 from argmap.formats.text import read_text, write_text
 from argmap.model import ArgumentMap, Edge, Node
+from argmap.model.invariants import NODE_ID_PATTERN
 from argmap.options import DEFAULT_SUPPORT, Support
 
 __all__ = ["FORMATS", "attack_map", "convert", "dumps", "format_of", "loads"]
@@ -48,9 +51,35 @@ def attack_map(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> Argu
     named by the edge's key).
     """
     af = attack_graph(m, Support.parse(support)).af()
-    nodes = [Node(name, "claim", name) for name in af.arguments]
-    edges = [Edge("attack", a, b) for a, b in sorted(af.attacks)]
+    ids = _argument_ids(af.arguments)
+    nodes = [Node(ids[name], "claim", name) for name in af.arguments]
+    edges = [Edge("attack", ids[a], ids[b]) for a, b in sorted(af.attacks)]
     return ArgumentMap(m.id, m.title, nodes, edges)
+
+
+def _argument_ids(names: Sequence[str]) -> dict[str, str]:
+    """Node ids for arguments; each argument's name stays its node's text.
+
+    A name that is a valid id keeps it; any other (an argument named by its tree of
+    reasons, ``"(a + b) ⇒ c"``) becomes ``arg-N``.
+
+    >>> _argument_ids(["a", "a ⇒ c", "arg-1"])
+    {'a': 'a', 'a ⇒ c': 'arg-2', 'arg-1': 'arg-1'}
+    """
+    valid = re.compile(NODE_ID_PATTERN)
+    taken = {name for name in names if valid.fullmatch(name)}
+    ids: dict[str, str] = {}
+    counter = 0
+    for name in names:
+        if name in taken:
+            ids[name] = name
+            continue
+        counter += 1
+        while f"arg-{counter}" in taken:
+            counter += 1
+        ids[name] = f"arg-{counter}"
+        taken.add(ids[name])
+    return ids
 
 
 def loads(text: str, fmt: str | FormatName, path: str = "<input>") -> ArgumentMap:
