@@ -5,7 +5,12 @@ Every field survives the round trip. In the graph of a map:
 - each node is keyed by its id, with attributes ``kind``, ``text`` and those that are set
   of ``para`` (a list), ``quote``, ``tags``, ``weight``, ``actors``, ``note``, ``data``;
 - each edge is keyed by :attr:`~argmap.model.Edge.key`, with ``kind`` (``support`` or
-  ``attack``), ``id`` when it has one, and ``para``, ``quote``, ``note``, ``data``;
+  ``attack``), ``id`` when it has one, and ``para``, ``quote``, ``note``, ``data``,
+  ``scheme``;
+- a *linked* reason (a support with several premises, ``a + b -> c``) is one graph edge,
+  from its first premise to its conclusion, whose ``linked`` attribute lists the further
+  premises (``['b']``); a graph algorithm that follows edges sees only the first premise,
+  so code that needs every premise reads ``linked`` (or uses :func:`from_networkx`);
 - an undercut runs from the attacker to the *conclusion* of the support it attacks, with
   ``target_edge`` naming that support's key (a graph edge cannot end at an edge);
 - ``G.graph`` holds the map's metadata, and ``edge_order``, the edge keys in map order
@@ -90,9 +95,16 @@ def _node(node_id: str, attrs: dict[str, Any]) -> Node:
     )
 
 
-def _edge_attrs(edge: Edge) -> dict[str, Any]:
+def _edge_attrs(edge: Edge, prefix: str = "") -> dict[str, Any]:
     return _present(
-        {"kind": str(edge.kind), "id": edge.id, "note": edge.note, "data": edge.data}
+        {
+            "kind": str(edge.kind),
+            "id": edge.id,
+            "linked": [prefix + p for p in edge.linked],
+            "scheme": edge.scheme,
+            "note": edge.note,
+            "data": edge.data,
+        }
     ) | (_locator_attrs(edge.locator))
 
 
@@ -107,6 +119,8 @@ def _edge(source: str, target: str, attrs: dict[str, Any]) -> Edge:
         locator=_locator(attrs),
         note=attrs.get("note"),
         data=attrs.get("data"),
+        linked=attrs.get("linked", ()),
+        scheme=attrs.get("scheme"),
     )
 
 
@@ -130,7 +144,7 @@ def _add_map(graph: nx.MultiDiGraph[str], m: ArgumentMap, essay: str | None = No
     for node in m.nodes:
         graph.add_node(prefix + node.id, **_node_attrs(node), **extra)
     for edge in m.edges:
-        attrs = _edge_attrs(edge)
+        attrs = _edge_attrs(edge, prefix)
         target = edge.target
         if m.is_undercut(edge):
             target = m.edge(edge.target).target
@@ -221,6 +235,8 @@ def corpus_from_networkx(graph: nx.MultiDiGraph[str]) -> Corpus:
         local = attrs
         if "target_edge" in local:
             local["target_edge"] = local["target_edge"].removeprefix(f"{essay}:")
+        if "linked" in local:
+            local["linked"] = [p.removeprefix(f"{essay}:") for p in local["linked"]]
         edges[essay].append(_edge(u.removeprefix(f"{essay}:"), v.removeprefix(f"{essay}:"), local))
     maps = [
         ArgumentMap(

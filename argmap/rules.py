@@ -1,7 +1,7 @@
 """Checks beyond the model's invariants: what is legal but probably a slip.
 
-A recommendation nothing supports, a node with no edges, a locator that misses the essay's
-text, equivalent nodes of different kinds. These are warnings (``argmap check --strict``
+A recommendation nothing supports, a node with no edges, a scheme on an attack, a locator
+that misses the essay's text, equivalent nodes of different kinds. These are warnings (``argmap check --strict``
 fails on them); a paragraph number past the end of the essay is an error.
 """
 
@@ -18,10 +18,22 @@ __all__ = ["corpus_warnings", "map_warnings", "paragraphs_of", "text_findings"]
 
 
 def map_warnings(m: ArgumentMap) -> list[Finding]:
-    """Legal but suspicious: unsupported recommendations, nodes with no edges."""
-    found: list[Finding] = []
+    """Legal but suspicious: unsupported recommendations, nodes with no edges, schemes on attacks.
+
+    A node is touched by an edge it starts (as a reason's source or any of its linked
+    premises) or ends.
+    """
+    found: list[Finding] = [
+        warning(
+            ("edges", i, "scheme"),
+            f"attack '{e.key}' names a scheme; only a reason (a support) has one",
+            "scheme-on-attack",
+        )
+        for i, e in enumerate(m.edges)
+        if e.kind == "attack" and e.scheme is not None
+    ]
     supported = {e.target for e in m.edges if e.kind == "support"}
-    touched = {e.source for e in m.edges} | {e.target for e in m.edges}
+    touched = {p for e in m.edges for p in e.premises} | {e.target for e in m.edges}
     for i, node in enumerate(m.nodes):
         if node.kind == "recommendation" and node.id not in supported:
             found.append(

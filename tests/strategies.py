@@ -77,9 +77,23 @@ def nodes(draw: st.DrawFn, node_id: str) -> Node:
     )
 
 
+def _linked_premises(draw: st.DrawFn, node_ids: list[str], source: str, target: str) -> list[str]:
+    """Up to two further premises for a support from ``source`` to ``target`` (often none)."""
+    others = [n for n in node_ids if n not in (source, target)]
+    if not others or not draw(st.booleans()):
+        return []
+    return draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
+
+
 @st.composite
-def argument_maps(draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = None) -> ArgumentMap:
-    """A valid map: unique ids, edges between its nodes, undercuts on named supports."""
+def argument_maps(
+    draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = None, linked: bool = True
+) -> ArgumentMap:
+    """A valid map: unique ids, edges between its nodes, undercuts on named supports.
+
+    With ``linked``, a support may have further premises (a linked reason) and a scheme;
+    several supports of one node are convergent reasons.
+    """
     size = 3 * max_nodes + 2  # nodes, then ids for up to 2 edges per node
     pool = draw(st.lists(ids, min_size=size, max_size=size, unique=True))
     count = draw(st.integers(min_value=1, max_value=max_nodes))
@@ -97,9 +111,17 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = No
         )
     )
     edges: list[Edge] = []
+    reasons: set[tuple[frozenset[str], str]] = set()
     for kind, source, target in triples:
         if kind == "support" and source == target:
             continue
+        support = kind == "support"
+        more = _linked_premises(draw, node_ids, source, target) if linked and support else []
+        if support:
+            reason = (frozenset([source, *more]), target)
+            if reason in reasons:  # the same reason, its premises in another order
+                continue
+            reasons.add(reason)
         named = draw(st.booleans())
         edges.append(
             Edge(
@@ -109,6 +131,8 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 8, essay_id: str | None = No
                 id=spare.pop() if named else None,
                 locator=draw(st.one_of(st.none(), locators)),
                 note=draw(st.one_of(st.none(), any_text)),
+                linked=more,
+                scheme=draw(st.one_of(st.none(), texts)) if support and linked else None,
             )
         )
     named_supports = [e.id for e in edges if e.kind == "support" and e.id is not None]

@@ -228,3 +228,122 @@ def test_dotted_ids_no_longer_collide_and_printed_names_resolve() -> None:
     assert corpus.node(conflict.target).text == "Act."
     assert argmap.merge(corpus).merged_id(conflict.target) == "a:b.c"
     assert repr(argmap.NodeRef.parse(conflict.attacker)) == "NodeRef.parse('a.b:c')"
+
+
+# -- merging reasons: linked premises ---------------------------------------------------------
+
+
+def _essay(essay: str, ids: str, edges: list[Edge]) -> ArgumentMap:
+    return ArgumentMap(essay, essay.upper(), [Node(i, "claim", f"{i}.") for i in ids], edges)
+
+
+def test_merged_linked_reasons_keep_their_premises_renamed() -> None:
+    x = _essay(
+        "x",
+        "abcu",
+        [
+            Edge("support", "a", "c", linked=["b"], id="r", scheme="sign"),
+            Edge("attack", "u", "r"),
+        ],
+    )
+    y = _essay("y", "pqs", [Edge("support", "q", "s", linked=["p"])])
+    corpus = Corpus(
+        [x, y],
+        [Equivalence(["x:a", "y:p"], id="ga"), Equivalence(["x:b", "y:q"], id="gb")],
+    )
+    merged = merge(corpus)
+    reasons = list(merged.map.supports)
+    assert [(e.premises, e.target, e.key) for e in reasons] == [
+        (("ga", "gb"), "x:c", "x:r"),
+        (("gb", "ga"), "y:s", "support:gb+ga->y:s"),
+    ]
+    assert reasons[0].scheme == "sign"
+    assert merged.edge_sources["x:r"] == {"x"}
+    (undercut,) = merged.map.undercuts
+    assert (undercut.source, undercut.target) == ("x:u", "x:r")
+    assert merged.dropped == ()
+
+
+def test_the_same_linked_reason_from_two_essays_is_one_edge() -> None:
+    x = _essay("x", "abc", [Edge("support", "a", "c", linked=["b"])])
+    y = _essay("y", "pqs", [Edge("support", "q", "s", linked=["p"], id="named")])
+    groups = [
+        Equivalence(["x:a", "y:p"], id="ga"),
+        Equivalence(["x:b", "y:q"], id="gb"),
+        Equivalence(["x:c", "y:s"], id="gc"),
+    ]
+    merged = merge(Corpus([x, y], groups))
+    (reason,) = merged.map.supports
+    assert (set(reason.premises), reason.target, reason.key) == ({"ga", "gb"}, "gc", "y:named")
+    assert merged.edge_sources[reason.key] == {"x", "y"}
+
+
+def test_merged_premises_in_one_group_count_once_and_a_circular_reason_is_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    x = _essay(
+        "x",
+        "abcdu",
+        [
+            Edge("support", "a", "c", linked=["b"]),
+            Edge("support", "a", "d", linked=["b"], id="r"),
+            Edge("attack", "u", "r"),
+        ],
+    )
+    z = _essay("z", "e", [])
+    same_essay = [Equivalence(["x:a", "x:b", "z:e"], id="g")]
+    with pytest.raises(argmap.ArgmapError, match="equivalence-same-essay"):
+        Corpus([x, z], same_essay)
+    # The corpus rules keep two nodes of one essay out of one group, so this cannot happen
+    # in a valid corpus; merge stays safe if it does.
+    monkeypatch.setattr(argmap.model.invariants, "corpus_findings", lambda c: [])
+    merged = merge(Corpus([x, z], same_essay))
+    assert [(e.premises, e.target) for e in merged.map.supports] == [
+        (("g",), "x:c"),
+        (("g",), "x:d"),
+    ]
+    merged = merge(Corpus([x, z], [Equivalence(["x:b", "x:d", "z:e"], id="g")]))
+    assert merged.dropped == (
+        "x: r (a premise and the conclusion in the group 'g')",
+        "x: attack:u->r (it undercuts a dropped support)",
+    )
+    assert [(e.premises, e.target) for e in merged.map.supports] == [(("x:a", "g"), "x:c")]
+
+
+def test_a_restricted_view_keeps_a_linked_reason_only_with_all_its_premises() -> None:
+    x = _essay("x", "abc", [Edge("support", "a", "c", linked=["b"])])
+    y = _essay("y", "p", [])
+    merged = merge(Corpus([x, y], [Equivalence(["x:b", "y:p"], id="g")]))
+    assert [e.premises for e in merged.restricted(["x"]).supports] == [("x:a", "g")]
+    assert merged.restricted(["y"]).supports == ()
+
+
+@settings(max_examples=40)
+@given(corpora(max_essays=3))
+def test_every_support_is_merged_with_all_its_premises_or_dropped(corpus: Corpus) -> None:
+    merged = merge(corpus)
+    reasons = {(frozenset(e.premises), e.target) for e in merged.map.supports}
+    for m in corpus.maps:
+        for edge in m.supports:
+            premises = frozenset(merged.node_of[NodeRef(m.id, p)] for p in edge.premises)
+            target = merged.node_of[NodeRef(m.id, edge.target)]
+            if target in premises:
+                assert any(d.startswith(f"{m.id}: {edge.key} (") for d in merged.dropped)
+            else:
+                assert (premises, target) in reasons
+    for undercut in merged.map.undercuts:
+        assert merged.map.edge(undercut.target).kind == "support"
+
+
+def test_alternative_reasons_copy_a_linked_reason_whole() -> None:
+    from argmap.analysis.merge import alternative_reasons
+
+    x = _essay(
+        "x", "abcu", [Edge("support", "a", "c", linked=["b"], id="r"), Edge("attack", "u", "r")]
+    )
+    y = _essay("y", "s", [])
+    merged = merge(Corpus([x, y], [Equivalence(["x:c", "y:s"], id="g")]))
+    m = alternative_reasons(merged)
+    (copy,) = m.supports
+    assert (copy.premises, copy.target, copy.key) == (("x:a", "x:b"), "g.x", "x:r.x")
+    assert [(u.source, u.target) for u in m.undercuts] == [("x:u", "x:r.x")]

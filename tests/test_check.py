@@ -323,17 +323,18 @@ def test_generated_unknown_edge_ends_are_reported_at_their_line(
     text = argmap.map_to_yaml(m)
     index = data.draw(st.integers(0, len(m.edges) - 1))
     edge = m.edges[index]
-    end = data.draw(st.sampled_from(["source", "target"]))
+    end = data.draw(st.sampled_from(["target", *range(len(edge.premises))]))
     document = YAML().load(text)
     line = _line_of(document, ("edges", index, str(edge.kind)))
     lines = text.splitlines(keepends=True)
     unknown = "zz-unknown-9"
-    old = f"{edge.kind}: {edge.source} -> {edge.target}"
-    new = (
-        f"{edge.kind}: {unknown} -> {edge.target}"
-        if end == "source"
-        else f"{edge.kind}: {edge.source} -> {unknown}"
-    )
+    premises = list(edge.premises)
+    old = f"{edge.kind}: {' + '.join(premises)} -> {edge.target}"
+    if end == "target":
+        new = f"{edge.kind}: {' + '.join(premises)} -> {unknown}"
+    else:  # one premise (of a linked reason, any of them) is unknown
+        premises[int(end)] = unknown
+        new = f"{edge.kind}: {' + '.join(premises)} -> {edge.target}"
     assert old in lines[line - 1]
     lines[line - 1] = lines[line - 1].replace(old, new)
     bad = "".join(lines)
@@ -380,3 +381,69 @@ def test_generated_unknown_corpus_references_are_reported_at_their_line(
     assert [(p.code, p.line, p.column) for p in problems] == [
         ("unknown-essay", line, lines[line - 1].index("nowhere:x") + 1)
     ]
+
+
+THREE = """\
+id: toy
+title: Toy
+nodes:
+  - {id: a, kind: evidence, text: A.}
+  - {id: b, kind: evidence, text: B.}
+  - {id: c, kind: claim, text: C.}
+edges:
+  - id: s
+    support: a + b -> c
+"""
+
+
+@pytest.mark.parametrize(
+    ("arrow", "expected"),
+    [
+        ("a + zz -> c", [("unknown-node", 9, 18)]),
+        ("zz + b -> c", [("unknown-node", 9, 14)]),
+        ("a + -> c", [("empty-premise", 9, 16)]),
+        ("+ b -> c", [("empty-premise", 9, 14)]),
+        ("a + b + a -> c", [("duplicate-premise", 9, 22)]),
+        ("a + c -> c", [("self-support", 9, 18)]),
+        ("a+b->c", []),
+        ("  a  +  b  ->  c", []),
+    ],
+)
+def test_linked_premise_mistakes_are_reported_at_the_premise(
+    arrow: str, expected: list[tuple[str, int, int]], tmp_path: Path
+) -> None:
+    text = THREE.replace("a + b -> c", arrow)
+    problems = [p for p in problems_of(text, tmp_path) if p.is_error]
+    assert codes_and_places(problems) == expected
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("  - attack: a + b -> c\n", [("linked-attack", 10, 13)]),
+        ("  - {id: t, attack: c -> a}\n  - attack: b -> t\n", [("undercut-target", 11, 18)]),
+        ("  - attack: b -> nothing\n", [("unknown-node", 10, 18)]),
+        ("  - {support: b + a -> c}\n", [("duplicate-edge", 10, 15)]),
+        ("  - {support: b -> c, scheme: ' '}\n", [("invalid-value", 10, 31)]),
+    ],
+)
+def test_reason_mistakes_are_reported_at_their_place(
+    extra: str, expected: list[tuple[str, int, int]], tmp_path: Path
+) -> None:
+    problems = [p for p in problems_of(THREE + extra, tmp_path) if p.is_error]
+    assert codes_and_places(problems) == expected
+
+
+def test_all_reason_mistakes_are_reported_at_once(tmp_path: Path) -> None:
+    text = THREE.replace("a + b -> c", "a + zz -> c") + "  - support: + b -> c\n"
+    text += "  - attack: a + b -> c\n"
+    codes = [p.code for p in problems_of(text, tmp_path)]
+    assert codes == ["unknown-node", "empty-premise", "linked-attack"]
+
+
+def test_a_linked_premise_is_not_an_isolated_node(tmp_path: Path) -> None:
+    text = THREE.replace("  - {id: c,", "  - {id: d, kind: claim, text: D.}\n  - {id: c,")
+    warnings = [(p.code, p.message) for p in problems_of(text, tmp_path)]
+    assert warnings == [("isolated-node", "node 'd' has no edges")]
+    text = THREE + "  - {attack: a -> c, scheme: ad hominem}\n"
+    assert [p.code for p in problems_of(text, tmp_path)] == ["scheme-on-attack"]

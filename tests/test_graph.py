@@ -8,6 +8,7 @@ from hypothesis import given
 
 import argmap
 from argmap import ArgumentMap, Corpus
+from argmap.convert import dumps, loads
 from tests.helpers import MAPS, SHOWCASE
 from tests.strategies import argument_maps, corpora
 
@@ -63,3 +64,55 @@ def test_graphs_without_the_layout_are_rejected() -> None:
         argmap.from_networkx(nx.MultiDiGraph(id="x"))
     with pytest.raises(argmap.ArgmapError, match="not made by corpus_to_networkx"):
         argmap.corpus_from_networkx(g)
+
+
+LINKED = argmap.map_from_yaml(
+    """\
+id: toy
+title: Toy
+nodes:
+  - {id: a, kind: evidence, text: A.}
+  - {id: b, kind: evidence, text: B.}
+  - {id: c, kind: claim, text: C.}
+  - {id: u, kind: claim, text: U.}
+edges:
+  - {id: r1, support: a + b -> c, scheme: expert opinion}
+  - support: u -> c
+  - attack: u -> r1
+"""
+)
+
+
+def test_a_linked_reason_is_one_edge_from_its_first_premise() -> None:
+    g = argmap.to_networkx(LINKED)
+    assert g.get_edge_data("a", "c") == {
+        "r1": {"kind": "support", "id": "r1", "linked": ["b"], "scheme": "expert opinion"}
+    }
+    assert g.get_edge_data("b", "c") is None  # the further premise is an attribute
+    assert g.get_edge_data("u", "c") == {
+        "support:u->c": {"kind": "support"},
+        "attack:u->r1": {"kind": "attack", "target_edge": "r1"},
+    }
+    assert argmap.from_networkx(g) == LINKED
+
+
+def test_corpus_graph_names_linked_premises_globally() -> None:
+    c = Corpus([LINKED])
+    g = argmap.corpus_to_networkx(c)
+    assert g.get_edge_data("toy:a", "toy:c")["toy:r1"]["linked"] == ["toy:b"]
+    assert argmap.corpus_from_networkx(g) == c
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "node-link"])
+def test_graph_files_keep_linked_premises_and_schemes(fmt: str) -> None:
+    text = dumps(LINKED, fmt)
+    assert "expert opinion" in text
+    back = loads(text, fmt)
+    assert back == LINKED
+    assert back.edge("r1").premises == ("a", "b")
+
+
+@given(argument_maps(max_nodes=6))
+def test_maps_round_trip_through_graphml_and_node_link(m: ArgumentMap) -> None:
+    for fmt in ("graphml", "node-link"):
+        assert loads(dumps(m, fmt), fmt) == m, fmt

@@ -60,6 +60,27 @@ def test_lookups_and_kinds() -> None:
     assert m.edges[0].kind is EdgeKind.SUPPORT
 
 
+def test_a_linked_reason_leaves_every_premise() -> None:
+    m = ArgumentMap(
+        "toy",
+        "Toy",
+        nodes=[Node(i, "claim", f"{i}.") for i in "abcd"],
+        edges=[
+            Edge("support", "a", "c", linked=["b"], id="r", scheme="sign"),
+            Edge("support", "b", "d"),
+            Edge("attack", "d", "r"),
+        ],
+    )
+    assert [e.key for e in m.edges_from("a")] == ["r"]
+    assert [e.key for e in m.edges_from("b")] == ["r", "support:b->d"]
+    assert [e.key for e in m.edges_from("c")] == []
+    assert [e.key for e in m.edges_to("r")] == ["attack:d->r"]
+    assert m.edge("r").premises == ("a", "b")
+    assert m.is_undercut(m.edges[2])
+    unnamed = Edge("support", "b", "c", linked=["a"])
+    assert (unnamed.key, unnamed.premises) == ("support:b+a->c", ("b", "a"))
+
+
 def test_unknown_lookups_raise_the_library_error() -> None:
     m = toy()
     with pytest.raises(ArgmapError, match="no node 'zz'"):

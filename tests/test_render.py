@@ -53,6 +53,11 @@ def hostile_map() -> ArgumentMap:
         for i in range(len(HOSTILE) - 1)
     ]
     edges.append(Edge("attack", "n0", "s2"))
+    # a linked reason whose scheme and note are hostile, undercut at its junction
+    edges.append(
+        Edge("support", "n0", "n3", linked=["n1"], id="lk", scheme=HOSTILE[6], note=HOSTILE[1])
+    )
+    edges.append(Edge("attack", "n5", "lk"))
     return ArgumentMap(
         "hostile", 'Title with "quotes" <script>x</script> \\N', nodes, edges, authors=["A & B <c>"]
     )
@@ -411,3 +416,75 @@ def test_notebooks_register_displays_only_inside_ipython() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+LINKED = """\
+id: toy
+title: Toy
+nodes:
+  - {id: a, kind: evidence, text: A.}
+  - {id: b, kind: evidence, text: B.}
+  - {id: d, kind: evidence, text: D.}
+  - {id: c, kind: claim, text: C.}
+  - {id: u, kind: claim, text: U.}
+edges:
+  - {id: r1, support: a + b -> c, scheme: expert opinion}
+  - support: d -> c
+  - support: u -> c
+  - attack: u -> r1
+"""
+
+
+def test_a_linked_reason_meets_at_a_junction_and_convergent_reasons_stay_apart() -> None:
+    diagram = map_drawing(argmap.map_from_yaml(LINKED))
+    source = diagram.source
+    junction = re.search(r'"junction:r1" \[shape="point", width="([0-9.]+)"', source)
+    assert junction is not None
+    assert float(junction.group(1)) > 0.09  # larger than a plain undercut junction
+    # each premise runs into the junction without an arrowhead, one arrow runs on
+    for premise, element in (("a", "e:0"), ("b", "e:0:p1")):
+        assert re.search(
+            rf'"{premise}" -> "junction:r1" \[color="#0072B2", style="solid", arrowhead="none", id="{element}"',
+            source,
+        )
+    assert re.search(r'"junction:r1" -> "c" \[color="#0072B2", [^]]*id="e:0:b"', source)
+    assert source.count('-> "junction:r1"') == 3  # two premises and the undercut
+    assert re.search(r'"u" -> "junction:r1" \[color="#CC79A7", style="dotted"', source)
+    # the convergent reasons are plain arrows of their own
+    assert re.search(r'"d" -> "c" \[color="#0072B2", style="solid", arrowhead="normal"', source)
+    assert re.search(r'"u" -> "c" \[color="#0072B2", style="solid", arrowhead="normal"', source)
+    assert "linked: the premises support it only together" in source
+    assert "[expert opinion]" in source
+    assert "legend:linked:junction" in source
+    # the conclusion highlights every premise and every line of the reason
+    related = set(diagram.related["c"])
+    assert {"n:a", "n:b", "n:d", "n:u", "e:0", "e:0:p1", "e:0:b"} <= related
+    assert set(diagram.related["b"]) == {"e:0:p1", "e:0:b"}
+    assert all(f'id="{e}"' in source for e in related if e.startswith("e:"))
+
+
+def test_the_legend_shows_linked_premises_only_when_the_map_has_them() -> None:
+    assert "legend:linked" not in map_drawing(argmap.read_map(SHOWCASE)).source
+    assert "legend:linked" in map_drawing(argmap.map_from_yaml(LINKED)).source
+
+
+def test_a_corpus_draws_a_linked_reason_through_its_junction(tmp_path: Path) -> None:
+    folder = tmp_path / "toy"
+    shutil.copytree(EXAMPLES / "toy-corpus", folder)
+    hawk = folder / "hawk.yaml"
+    text = hawk.read_text(encoding="utf-8")
+    linked = "support: c-threat + e-tests -> r-drills"
+    hawk.write_text(text.replace("support: c-threat -> r-drills", linked), encoding="utf-8")
+    corpus = argmap.read_corpus(folder)
+    full = corpus_drawing(corpus)
+    junction = '"hawk:junction:support:c-threat+e-tests->r-drills"'
+    cluster = full.source[full.source.index("Deter by drilling") :]
+    assert f"{junction} [shape=" in cluster.split("}")[0]  # declared in the essay's cluster
+    assert f'"hawk:c-threat" -> {junction}' in full.source
+    assert f'"hawk:e-tests" -> {junction}' in full.source
+    assert f'{junction} -> "hawk:r-drills"' in full.source
+    assert "n:hawk:e-tests" in full.related["hawk:r-drills"]
+    # with recommendations only, e-tests is not drawn: a dotted chain stands for the reason
+    short = corpus_drawing(corpus, recommendations_only=True).source
+    assert junction not in short
+    assert re.search(r'"hawk:c-threat" -> "hawk:r-drills" \[[^]]*style="dotted"', short)

@@ -65,6 +65,10 @@ BASE = "id: t\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A.}\n  - {id: b,
         BASE.replace("id: a,", "id: 'a b',"),
         BASE + "edges:\n  - {support: a -> b, attack: b -> a}\n",
         BASE + "edges:\n  - {support: a b}\n",
+        BASE + "edges:\n  - {support: a + -> b}\n",
+        BASE + "edges:\n  - {support: + a -> b}\n",
+        BASE + "edges:\n  - {attack: a + b -> a}\n",
+        BASE + "edges:\n  - {support: a -> b, scheme: ' '}\n",
         BASE + "edges:\n  - {note: no kind}\n",
         BASE.replace("title: T\n", "title: T\ndate: 11/2019\n"),
         BASE + "extra: 1\n",
@@ -125,3 +129,20 @@ def test_key_lists_come_from_the_description() -> None:
 
     assert graph._MAP_META == shape.MAP_META
     assert set(shape.AIF_META) <= set(shape.MAP.keys)
+
+
+def test_the_schema_accepts_reasons_as_the_reader_does() -> None:
+    text = (
+        BASE
+        + "  - {id: c, kind: claim, text: C.}\n"
+        + "edges:\n  - {id: r, support: a + b -> c, scheme: expert opinion}\n"
+        + "  - support: a+b+c->c\n"
+        + "  - attack: b -> r\n"
+    )
+    errors = [e.message for e in MAP_VALIDATOR.iter_errors(as_json(text))]
+    assert errors == []  # the schema describes the shape; a circular reason is for check
+    with pytest.raises(argmap.ArgmapError, match="self-support"):
+        argmap.map_from_yaml(text)
+    good = text.replace("  - support: a+b+c->c\n", "")
+    assert list(MAP_VALIDATOR.iter_errors(as_json(good))) == []
+    assert argmap.map_from_yaml(good).edges[0].premises == ("a", "b")

@@ -10,7 +10,7 @@ from hypothesis import given, note
 
 import argmap
 from argmap import ArgumentMap, Corpus, Edge, Locator, Node
-from tests.helpers import MAPS, SHOWCASE
+from tests.helpers import EXAMPLES, MAPS, SHOWCASE
 from tests.strategies import argument_maps, corpora
 
 HAND_WRITTEN = """\
@@ -181,3 +181,82 @@ def test_write_and_read_files(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert argmap.read_map(tmp_path / "copy.yaml") == m
+
+
+# -- reasons: linked premises ------------------------------------------------------------------
+
+LINKED = """\
+id: toy
+title: Toy
+nodes:
+  - {id: a, kind: evidence, text: A.}
+  - {id: b, kind: evidence, text: B.}
+  - {id: d, kind: evidence, text: D.}
+  - {id: c, kind: claim, text: C.}
+  - {id: u, kind: claim, text: U.}
+edges:
+  - support: a+b  ->  c   # a linked reason, written tightly
+    id: r1
+    scheme: 'expert opinion'
+  - support: d -> c       # a second, convergent reason
+  - {support: a + d + u -> c, scheme: sign}
+  - attack: u -> r1       # an undercut of the whole linked reason
+"""
+
+
+def test_linked_premises_are_read_into_one_edge() -> None:
+    m = argmap.map_from_yaml(LINKED)
+    r1, convergent, three, undercut = m.edges
+    assert (r1.source, r1.linked, r1.target, r1.premises) == ("a", ("b",), "c", ("a", "b"))
+    assert (r1.id, r1.scheme) == ("r1", "expert opinion")
+    assert (convergent.premises, convergent.linked, convergent.scheme) == (("d",), (), None)
+    assert (three.premises, three.scheme, three.key) == (
+        ("a", "d", "u"),
+        "sign",
+        "support:a+d+u->c",
+    )
+    assert m.is_undercut(undercut)
+    assert m.edge(undercut.target) is r1
+
+
+def test_linked_premises_save_back_byte_for_byte() -> None:
+    assert argmap.map_to_yaml(argmap.map_from_yaml(LINKED)) == LINKED
+
+
+def test_linked_premises_are_written_joined_by_plus() -> None:
+    m = ArgumentMap(
+        "toy",
+        "Toy",
+        nodes=[Node(i, "claim", i.upper() + ".") for i in "abc"],
+        edges=[Edge("support", "b", "c", linked=["a"], id="r", scheme="cause to effect")],
+    )
+    text = argmap.map_to_yaml(m)
+    assert text.endswith(
+        "edges:\n  - support: b + a -> c\n    id: r\n    scheme: cause to effect\n"
+    )
+    assert argmap.map_from_yaml(text) == m
+
+
+def test_editing_a_reason_rewrites_only_its_arrow() -> None:
+    m = argmap.map_from_yaml(LINKED)
+    three = m.edges[2]
+    edited = attrs.evolve(m, edges=[*m.edges[:2], attrs.evolve(three, linked=("u",)), m.edges[3]])
+    text = argmap.map_to_yaml(edited)
+    assert argmap.map_from_yaml(text) == edited
+    assert "support: a+b  ->  c   # a linked reason, written tightly" in text
+    assert "support: a + u -> c" in text
+    assert "a + d + u" not in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*MAPS.glob("*.yaml"), *EXAMPLES.glob("toy-corpus/*.yaml")]),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_bundled_file_saves_back_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    if path.name == "corpus.yaml":
+        saved = argmap.corpus_to_yaml(argmap.read_corpus(path.parent))
+    else:
+        saved = argmap.map_to_yaml(argmap.read_map(path))
+    assert saved == text

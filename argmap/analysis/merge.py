@@ -4,8 +4,12 @@ Each node of each essay becomes a node ``essay:node`` of one map (its
 :class:`~argmap.model.NodeRef`, as text); each equivalence group of the corpus file becomes a
 single node (named by the group's id, or by its first member)
 that keeps all its sources. Edges are renamed the same way; an edge that several essays
-state (after merging) is one edge that remembers every essay stating it. The corpus file's
-relations are added (a contradiction as two attacks) with the provenance ``corpus``.
+state (after merging) is one edge that remembers every essay stating it. A linked reason
+keeps all its premises, renamed (two premises merged into one group count once; premises
+in any order are the same reason); a support with a premise equivalent to its conclusion
+is dropped, and so are the undercuts of a dropped support, each with the reason. The
+corpus file's relations are added (a contradiction as two attacks) with the provenance
+``corpus``.
 
 Because the result is an ordinary :class:`~argmap.model.ArgumentMap`, everything that works
 on a map works on it: the bipolar interpretations of support, the semantics, explanations.
@@ -116,7 +120,8 @@ class MergedCorpus:
         kept_keys: set[str] = set()
         for edge in sorted(candidates.values(), key=lambda e: e.kind is not EdgeKind.SUPPORT):
             stated = self.edge_sources[edge.key]
-            ends = edge.source in keep and (edge.target in keep or edge.target in kept_keys)
+            starts = all(p in keep for p in edge.premises)
+            ends = starts and (edge.target in keep or edge.target in kept_keys)
             by = supporting if edge.kind is EdgeKind.SUPPORT else chosen | {CORPUS}
             if ends and stated & by:
                 edges.append(edge)
@@ -164,7 +169,7 @@ def merge(corpus: Corpus) -> MergedCorpus:
     support_of, dropped = _merge_supports(corpus, node_of, table)
     dropped += _merge_attacks(corpus, node_of, table, support_of)
 
-    edges = {t: Edge(t[0], t[1], t[2], id=ident) for t, ident in table.idents.items()}
+    edges = {t: table.edge(t) for t in table.idents}
     sources = {edges[t].key: found for t, found in table.stated.items()}
     notes = {edges[t].key: found for t, found in table.noted.items()}
 
@@ -185,8 +190,12 @@ def merge(corpus: Corpus) -> MergedCorpus:
     )
 
 
-_Triple = tuple[str, str, str]
-"""A merged edge: its kind, source and target."""
+_Triple = tuple[str, tuple[str, ...], str]
+"""A merged edge as it is identified: its kind, its premises (sorted) and its target."""
+
+
+def _triple(kind: str, premises: Iterable[str], target: str) -> _Triple:
+    return (kind, tuple(sorted(set(premises))), target)
 
 
 @attrs.define
@@ -195,25 +204,52 @@ class _EdgeTable:
 
     idents: dict[_Triple, str | None] = attrs.field(factory=dict)
     """Each merged edge, in the order first added, with its id if one is needed."""
+    premises: dict[_Triple, tuple[str, ...]] = attrs.field(factory=dict)
+    """Each merged edge → its premises (its source first) in the order first stated."""
+    schemes: dict[_Triple, str] = attrs.field(factory=dict)
+    """Each merged support → the first scheme stated for it."""
     stated: dict[_Triple, set[str]] = attrs.field(factory=dict)
     """Each merged edge → the essays (or ``corpus``) stating it."""
     noted: dict[_Triple, list[str]] = attrs.field(factory=dict)
     """Each merged edge → the notes given where it is stated."""
 
     def add(
-        self, triple: _Triple, source: str, ident: str | None = None, note: str | None = None
-    ) -> None:
-        """Record that ``source`` states an edge, with the edge's id and note if any."""
+        self,
+        edge: Edge,
+        source: str,
+        ident: str | None = None,
+        note: str | None = None,
+    ) -> _Triple:
+        """Record that ``source`` states ``edge`` (in merged ids), with its id and note if any.
+
+        Returns the merged edge's identity.
+        """
+        triple = _triple(str(edge.kind), edge.premises, edge.target)
         if self.idents.get(triple) is None:  # an id is kept so that undercuts can name the edge
             self.idents[triple] = ident
+        self.premises.setdefault(triple, edge.premises)
+        if edge.scheme is not None:
+            self.schemes.setdefault(triple, edge.scheme)
         self.stated.setdefault(triple, set()).add(source)
         if note:
             self.noted.setdefault(triple, []).append(note)
+        return triple
+
+    def edge(self, triple: _Triple) -> Edge:
+        """The merged edge: its first stated premises, id and scheme."""
+        first, *linked = self.premises[triple]
+        return Edge(
+            triple[0],
+            first,
+            triple[2],
+            id=self.idents[triple],
+            linked=linked,
+            scheme=self.schemes.get(triple),
+        )
 
     def key(self, triple: _Triple) -> str:
         """The key of a merged edge: its id, or ``kind:source->target``."""
-        ident = self.idents[triple]
-        return ident if ident is not None else f"{triple[0]}:{triple[1]}->{triple[2]}"
+        return self.edge(triple).key
 
 
 def _merge_nodes(corpus: Corpus) -> tuple[dict[NodeRef, str], dict[str, list[NodeRef]]]:
@@ -256,28 +292,35 @@ def _merge_supports(
     Returns
     -------
     tuple[dict[tuple[str, str], _Triple], list[str]]
-        (essay, original key) → merged support, and the supports dropped (both ends in
-        one group), with the reason.
+        (essay, original key) → merged support, and the supports dropped (a premise in one
+        group with the conclusion), with the reason.
     """
     support_of: dict[tuple[str, str], _Triple] = {}
     dropped: list[str] = []
     for m in corpus.maps:
         for edge in m.supports:
-            triple = (
-                "support",
-                node_of[NodeRef(m.id, edge.source)],
-                node_of[NodeRef(m.id, edge.target)],
-            )
-            if triple[1] == triple[2]:
-                dropped.append(f"{m.id}: {edge.key} (both ends in the group '{triple[1]}')")
+            (first, *linked), target = _renamed(edge, m.id, node_of)
+            if target == first or target in linked:
+                where = "a premise and the conclusion" if edge.linked else "both ends"
+                dropped.append(f"{m.id}: {edge.key} ({where} in the group '{target}')")
                 continue
-            table.add(triple, m.id, f"{m.id}:{edge.id}" if edge.id is not None else None, edge.note)
-            support_of[(m.id, edge.key)] = triple
+            renamed = Edge("support", first, target, linked=linked, scheme=edge.scheme)
+            ident = f"{m.id}:{edge.id}" if edge.id is not None else None
+            support_of[(m.id, edge.key)] = table.add(renamed, m.id, ident, edge.note)
     for relation in corpus.relations:
         ends = (node_of[relation.source], node_of[relation.target])
         if relation.kind is RelationKind.SUPPORT:
-            table.add(("support", *ends), CORPUS, note=relation.note)
+            table.add(Edge("support", *ends), CORPUS, note=relation.note)
     return support_of, dropped
+
+
+def _renamed(edge: Edge, essay: str, node_of: dict[NodeRef, str]) -> tuple[tuple[str, ...], str]:
+    """An essay's support in merged ids: its premises and its conclusion.
+
+    Premises merged into one group count once.
+    """
+    premises = tuple(dict.fromkeys(node_of[NodeRef(essay, p)] for p in edge.premises))
+    return premises, node_of[NodeRef(essay, edge.target)]
 
 
 def _merge_attacks(
@@ -301,20 +344,19 @@ def _merge_attacks(
         for edge in m.attacks:
             source = node_of[NodeRef(m.id, edge.source)]
             if not m.is_undercut(edge):
-                table.add(
-                    ("attack", source, node_of[NodeRef(m.id, edge.target)]), m.id, note=edge.note
-                )
+                target = node_of[NodeRef(m.id, edge.target)]
+                table.add(Edge("attack", source, target), m.id, note=edge.note)
             elif (m.id, edge.target) in support_of:
                 target = table.key(support_of[(m.id, edge.target)])
-                table.add(("attack", source, target), m.id, note=edge.note)
+                table.add(Edge("attack", source, target), m.id, note=edge.note)
             else:
                 dropped.append(f"{m.id}: {edge.key} (it undercuts a dropped support)")
     for relation in corpus.relations:
         ends = (node_of[relation.source], node_of[relation.target])
         if relation.kind is not RelationKind.SUPPORT:
-            table.add(("attack", *ends), CORPUS, note=relation.note)
+            table.add(Edge("attack", *ends), CORPUS, note=relation.note)
         if relation.kind is RelationKind.CONTRADICTION:
-            table.add(("attack", ends[1], ends[0]), CORPUS, note=relation.note)
+            table.add(Edge("attack", ends[1], ends[0]), CORPUS, note=relation.note)
     return dropped
 
 
@@ -385,7 +427,7 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
                 if source not in merged.edge_sources[support.key]:
                     continue
                 ident = f"{support.id}.{source}" if support.id is not None else None
-                copy = Edge("support", support.source, version, id=ident)
+                copy = attrs.evolve(support, target=version, id=ident)
                 edges.append(copy)
                 edges += [
                     Edge("attack", u.source, copy.key) for u in undercuts.get(support.key, [])

@@ -2,10 +2,11 @@
 
 Both are written from :func:`argmap.graph.to_networkx`, so they carry every field: nodes keyed
 by id with ``kind``, ``text``, locator and the rest; edges keyed by their key, an undercut
-running to the conclusion of the support it attacks with ``target_edge`` naming the support.
-GraphML attributes must be scalars, so lists and mappings (``para``, ``tags``, ``actors``,
-``data``, the map's ``authors``, ``edge_order``) are written as JSON text and decoded again
-on reading. Both read back to the same map.
+running to the conclusion of the support it attacks with ``target_edge`` naming the support;
+a linked reason running from its first premise, with ``linked`` listing the others and
+``scheme`` its scheme. GraphML attributes must be scalars, so lists and mappings (``para``,
+``tags``, ``actors``, ``linked``, ``data``, the map's ``authors``, ``edge_order``) are
+written as JSON text and decoded again on reading. Both read back to the same map.
 
 >>> import argmap
 >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("a", "claim", "A.", tags=["x"])], [])

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.model import ID_PATTERN, EdgeKind, NodeKind, RelationKind
+from argmap.model.invariants import NODE_ID_PATTERN
 
 __all__ = [
     "AIF_META",
@@ -103,6 +104,7 @@ class Shape:
 _ID = "^" + ID_PATTERN + "$"
 _WORD = r"[^:\s]+"
 _REF = f"{_WORD}:{_WORD}"
+_NODE = f"(?:{NODE_ID_PATTERN})"
 
 TYPES: dict[str, dict[str, Any]] = {
     "id": {
@@ -126,11 +128,18 @@ TYPES: dict[str, dict[str, Any]] = {
             {"type": "integer", "minimum": 1000, "maximum": 9999},
         ],
     },
+    "reason": {
+        "type": "string",
+        "pattern": rf"^\s*{_NODE}(\s*\+\s*{_NODE})*\s*->\s*{_NODE}\s*$",
+        "description": "premise -> conclusion, or premise + premise + ... -> conclusion: a "
+        "linked reason, whose premises support the conclusion only together.",
+        "examples": ["e1 -> c1", "e1 + e2 -> c1"],
+    },
     "arrow": {
         "type": "string",
-        "pattern": r"^\s*\S.*?\s*->\s*\S.*$",
-        "description": "source -> target: node ids (an attack may target a support edge's id: "
-        "an undercut).",
+        "pattern": rf"^\s*{_NODE}\s*->\s*{_NODE}\s*$",
+        "description": "attacker -> target: node ids (an attack may target a support edge's "
+        "id: an undercut).",
     },
     "para": {
         "oneOf": [
@@ -248,11 +257,21 @@ EDGE = Shape(
     "edge",
     "an edge",
     (
-        Field("support", "arrow", "premise -> conclusion"),
+        Field(
+            "support",
+            "reason",
+            "A reason: premise -> conclusion, or a + b -> conclusion for linked premises "
+            "(jointly one reason). Several supports of one conclusion are convergent reasons.",
+        ),
         Field(
             "attack", "arrow", "attacker -> attacked node, or -> a support edge's id (an undercut)"
         ),
         Field("id", "id", "Needed only if an undercut targets this edge."),
+        Field(
+            "scheme",
+            "text",
+            "Supports only: the argumentation scheme the reason instantiates (free text).",
+        ),
         _PARA,
         _QUOTE,
         _NOTE,

@@ -241,18 +241,36 @@ class Node:
 class Edge:
     """A support or an attack from one node to a node (or, for an undercut, to a support edge).
 
+    A support is a *reason*: its premises (``source``, then any ``linked`` ones) jointly
+    support its target, the conclusion. A one-premise reason is written ``a -> c`` in a
+    file, a linked one ``a + b -> c``. Several supports of one conclusion are *convergent*
+    reasons, each enough on its own. An attack whose target is a support's id undercuts
+    that reason (all of it, whatever its number of premises).
+
     Parameters
     ----------
     kind
         :attr:`EdgeKind.SUPPORT` or :attr:`EdgeKind.ATTACK` (or their names).
     source
-        The id of the supporting or attacking node.
+        The id of the supporting (first premise) or attacking node.
     target
         The id of the node supported or attacked, or of the support edge undercut.
     id
         Needed only when another edge must refer to this one (an undercut's target).
     locator, note, data
         As for :class:`Node`.
+    linked
+        A support's further premises (see :attr:`premises`); empty for an attack.
+    scheme
+        A support's argumentation scheme, as free text.
+
+    Examples
+    --------
+    >>> r = Edge("support", "a", "c", linked=["b"], id="r1")
+    >>> r.premises, r.key
+    (('a', 'b'), 'r1')
+    >>> Edge("support", "a", "c", linked=["b"]).key
+    'support:a+b->c'
     """
 
     kind: EdgeKind = attrs.field(converter=EdgeKind)
@@ -415,8 +433,8 @@ class ArgumentMap:
         return display(self)
 
     def edges_from(self, node_id: str) -> Iterator[Edge]:
-        """The edges leaving a node."""
-        return (e for e in self.edges if e.source == node_id)
+        """The edges leaving a node: those it starts, as source or as a linked premise."""
+        return (e for e in self.edges if node_id in e.premises)
 
     def edges_to(self, key: str) -> Iterator[Edge]:
         """The edges arriving at a node (or, for undercuts, at an edge key)."""

@@ -7,7 +7,8 @@ drawn thick, with their rationale as tooltip; a relation that makes a conflict b
 positions both essays hold is drawn thicker still and labelled *conflict*; recommendations
 the consensus selects carry a ★ and a triple border. With ``recommendations_only``, each
 essay shows just its recommendations and the nodes the corpus file links, with dotted
-arrows standing for the chains of reasons between them.
+arrows standing for the chains of reasons between them. A linked reason whose premises
+and conclusion are all shown runs through a junction point, as in an essay's diagram.
 """
 
 from __future__ import annotations
@@ -19,9 +20,16 @@ from argmap.analysis.conflicts import Conflict
 from argmap.analysis.consensus import Consensus
 from argmap.analysis.reading import Reading
 from argmap.bipolar import AttackKind
-from argmap.model import ArgumentMap, Corpus, NodeKind, NodeRef, RelationKind
+from argmap.model import ArgumentMap, Corpus, Edge, NodeKind, NodeRef, RelationKind
 from argmap.render.dot import SafeDigraph, html_label, html_text
-from argmap.render.essay import EDGE_STYLES, Diagram, edge_attributes, legend, node_attributes
+from argmap.render.essay import (
+    EDGE_STYLES,
+    JUNCTION_WIDTH,
+    Diagram,
+    edge_attributes,
+    legend,
+    node_attributes,
+)
 
 __all__ = ["corpus_diagram"]
 
@@ -39,11 +47,21 @@ def _kept(m: ArgumentMap, linked: set[str], only_recommendations: bool) -> set[s
     return {n.id for n in m.nodes if n.kind is NodeKind.RECOMMENDATION} | linked
 
 
+def _drawn(edge: Edge, kept: set[str]) -> bool:
+    """Whether an essay's edge is drawn: every premise and its target are kept."""
+    return edge.target in kept and all(p in kept for p in edge.premises)
+
+
 def _shortcuts(m: ArgumentMap, kept: set[str]) -> set[tuple[str, str]]:
-    """Kept pairs joined by a chain of supports through nodes that are not kept."""
+    """Kept pairs joined by a chain of supports through nodes that are not kept.
+
+    Every premise of a reason steps to its conclusion; a linked reason that is not drawn
+    (a premise is not kept) gives its kept premises a shortcut.
+    """
     step: dict[str, list[str]] = {}
     for e in m.supports:
-        step.setdefault(e.source, []).append(e.target)
+        for premise in e.premises:
+            step.setdefault(premise, []).append(e.target)
     found = set()
     for start in kept:
         frontier, seen = list(step.get(start, [])), set()
@@ -56,7 +74,7 @@ def _shortcuts(m: ArgumentMap, kept: set[str]) -> set[tuple[str, str]]:
                 found.add((start, node))
             else:
                 frontier += step.get(node, [])
-    direct = {(e.source, e.target) for e in m.supports}
+    direct = {(p, e.target) for e in m.supports if _drawn(e, kept) for p in e.premises}
     return found - direct
 
 
@@ -137,6 +155,22 @@ def _essay_cluster(
             if star:
                 attributes["peripheries"] = 3
             cluster.node(name, _attributes=attributes)
+        for edge in m.supports:
+            if edge.linked and _drawn(edge, kept):
+                cluster.node(_junction(m, edge), _attributes=_JUNCTION)
+
+
+_JUNCTION: dict[str, str | int | float] = {
+    "shape": "point",
+    "width": JUNCTION_WIDTH["linked"],
+    "color": EDGE_STYLES["support"]["color"],
+    "tooltip": "linked premises: they support the conclusion only together",
+}
+
+
+def _junction(m: ArgumentMap, edge: Edge) -> str:
+    """The junction node where a linked reason's premises meet."""
+    return f"{m.id}:junction:{edge.key}"
 
 
 def _essay_edges(
@@ -144,9 +178,13 @@ def _essay_edges(
 ) -> None:
     """One essay's edges between kept nodes, and dotted shortcuts for chains left out."""
     for edge in m.edges:
-        if m.is_undercut(edge) or edge.source not in kept or edge.target not in kept:
+        if m.is_undercut(edge) or not _drawn(edge, kept):
             continue
-        a, b = f"{m.id}:{edge.source}", f"{m.id}:{edge.target}"
+        b = f"{m.id}:{edge.target}"
+        if edge.linked:
+            _linked_edge(dot, m, edge, edges)
+            continue
+        a = f"{m.id}:{edge.source}"
         attributes = edge_attributes(
             str(edge.kind), edges.element(a, b), tooltip=f"{m.id}: {edge.kind}"
         )
@@ -159,6 +197,27 @@ def _essay_edges(
             "support", edges.element(a, b), style="dotted", tooltip=f"{m.id}: a chain of reasons"
         )
         dot.edge(a, b, _attributes=attributes)
+
+
+def _linked_edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, edges: _Edges) -> None:
+    """A linked reason: a line from each premise into its junction, one arrow on.
+
+    The arrow is highlighted with every premise and with the conclusion.
+    """
+    junction, b = _junction(m, edge), f"{m.id}:{edge.target}"
+    tooltip = f"{m.id}: support, linked: {' + '.join(edge.premises)} together"
+    ends = [f"{m.id}:{premise}" for premise in edge.premises]
+    for a in ends:
+        leg = edges.element(a, b)
+        dot.edge(
+            a,
+            junction,
+            _attributes=edge_attributes("support", leg, arrowhead="none", tooltip=tooltip),
+        )
+    arrow = f"{leg}:b"
+    for end in (*ends, b):
+        edges.related.setdefault(end, []).append(arrow)
+    dot.edge(junction, b, _attributes=edge_attributes("support", arrow, tooltip=tooltip))
 
 
 def _equivalences(dot: SafeDigraph, corpus: Corpus, edges: _Edges) -> None:
@@ -204,7 +263,8 @@ def corpus_diagram(
             conflicting,
             edges.element,
         )
-    legend(dot, with_status=True)
+    with_linked = any(e.linked for m in corpus.maps for e in m.supports)
+    legend(dot, with_status=True, with_linked=with_linked)
     return Diagram(str(dot.source), {k: tuple(v) for k, v in edges.related.items()})
 
 

@@ -5,7 +5,11 @@
   its status; its tooltip has the full text, the source locator and the note.
 - **Edges**: support is a solid blue arrow, attack a dashed vermilion line ending in a bar,
   an undercut a dotted purple line ending in a bar on a junction point of the support edge
-  it attacks. Colour always comes with a line style and an arrowhead, and status with a
+  it attacks. A *linked* reason (premises that support their conclusion only together)
+  is drawn as one line from each premise into a shared junction, a slightly larger point,
+  and a single arrow from there to the conclusion; an undercut of it ends on that junction.
+  *Convergent* reasons (several supports of one node, each enough alone) stay separate
+  arrows. Colour always comes with a line style and an arrowhead, and status with a
   border style and a word, so nothing depends on telling colours apart.
 - **Layout**: evidence at the bottom, recommendations at the top (supports point up); a
   legend; the title from the metadata. The same map gives byte-identical DOT.
@@ -43,6 +47,8 @@ STATUS_STYLES: dict[str, tuple[str, str, str]] = {
     "credulous": ("#FBEBA8", "dotted", "in some extension"),
     "rejected": ("#F7CDB9", "dashed", "in no extension"),
 }
+JUNCTION_WIDTH = {"undercut": 0.09, "linked": 0.14}
+"""The size of a support's junction point: larger where linked premises meet."""
 PLAIN = "#FFFFFF"
 WIDTH = 30
 """Characters per line of a node's text."""
@@ -155,8 +161,11 @@ def edge_attributes(
     return attributes
 
 
-def legend(dot: SafeDigraph, with_status: bool) -> None:
-    """A legend cluster: node shapes, edge styles and, with a semantics, the statuses."""
+def legend(dot: SafeDigraph, with_status: bool, with_linked: bool = False) -> None:
+    """A legend cluster: node shapes, edge styles and, with a semantics, the statuses.
+
+    ``with_linked`` adds a linked reason: two premises joined at a junction.
+    """
     with dot.subgraph(
         name="cluster_legend",
         graph_attr={"label": "Legend", "style": "rounded", "color": "#999999", "fontsize": 10},
@@ -186,6 +195,34 @@ def legend(dot: SafeDigraph, with_status: bool) -> None:
                 f"legend:{line}:to",
                 _attributes={**EDGE_STYLES[line], "constraint": "true"},
             )
+        if with_linked:
+            _linked_legend(box)
+
+
+def _linked_legend(box: SafeDigraph) -> None:
+    """Two premise points joined at a junction, then one arrow: a linked reason."""
+    support = EDGE_STYLES["support"]
+    junction = "legend:linked:junction"
+    box.node(
+        junction,
+        _attributes={
+            "shape": "point",
+            "width": JUNCTION_WIDTH["linked"],
+            "color": support["color"],
+        },
+    )
+    for k in (1, 2):
+        box.node(f"legend:linked:from{k}", _attributes={"shape": "point", "width": 0.05})
+        box.edge(
+            f"legend:linked:from{k}",
+            junction,
+            _attributes={**support, "arrowhead": "none", "constraint": "true"},
+        )
+    box.node(
+        "legend:linked:to",
+        _attributes={"shape": "plaintext", "label": "linked premises", "fontsize": 9},
+    )
+    box.edge(junction, "legend:linked:to", _attributes={**support, "constraint": "true"})
 
 
 def essay_diagram(
@@ -235,16 +272,13 @@ def essay_diagram(
     undercut = {e.target for e in m.undercuts}
     for i, edge in enumerate(m.edges):
         element = f"e:{i}"
-        # an undercut bears on the conclusion of the support it denies
-        target = m.edge(edge.target).target if m.is_undercut(edge) else edge.target
-        parts = [element, f"{element}:b"] if edge.key in undercut else [element]
-        related.setdefault(edge.source, []).extend(parts)
-        related.setdefault(target, []).extend([*parts, f"n:{edge.source}"])
-        _edge(dot, m, edge, element, edge.key in undercut)
+        junction = edge.key in undercut or bool(edge.linked)
+        _relate(related, m, edge, element, junction)
+        _edge(dot, m, edge, element, junction)
     same_rank(dot, "min", (n.id for n in m.evidence))
     same_rank(dot, "max", (n.id for n in m.recommendations))
     if show_legend:
-        legend(dot, status is not None)
+        legend(dot, status is not None, with_linked=any(e.linked for e in m.edges))
     return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
 
 
@@ -255,8 +289,44 @@ def _heading(m: ArgumentMap) -> str:
     return f"<B>{html_text(m.title)}</B>{line}"
 
 
-def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, undercut: bool) -> None:
-    tip = f"{edge.kind}: {edge.source} → {edge.target}" + (f" ({edge.note})" if edge.note else "")
+def _legs(edge: Edge, element: str) -> list[tuple[str, str]]:
+    """Each premise of an edge with the SVG id of its line: ``e:i``, then ``e:i:p1``, ..."""
+    return [(p, element if k == 0 else f"{element}:p{k}") for k, p in enumerate(edge.premises)]
+
+
+def _relate(
+    related: dict[str, list[str]], m: ArgumentMap, edge: Edge, element: str, junction: bool
+) -> None:
+    """Note what to highlight with an edge's ends.
+
+    Each premise (or attacker) gets its own line and the line on to the target (``:b``,
+    through a junction); the target gets every line and every premise node.
+    """
+    # an undercut bears on the conclusion of the support it denies
+    target = m.edge(edge.target).target if m.is_undercut(edge) else edge.target
+    through = [f"{element}:b"] if junction else []
+    legs = _legs(edge, element)
+    for premise, leg in legs:
+        related.setdefault(premise, []).extend([leg, *through])
+    related.setdefault(target, []).extend(
+        [*(leg for _, leg in legs), *through, *(f"n:{p}" for p, _ in legs)]
+    )
+
+
+def _tip(edge: Edge) -> str:
+    """An edge's tooltip: its kind, ends, scheme and note.
+
+    A linked reason says that its premises hold only together.
+    """
+    ends = f"{' + '.join(edge.premises)} → {edge.target}"
+    linked = " (linked: the premises support it only together)" if edge.linked else ""
+    scheme = f" [{edge.scheme}]" if edge.scheme else ""
+    note = f" ({edge.note})" if edge.note else ""
+    return f"{edge.kind}: {ends}{linked}{scheme}{note}"
+
+
+def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, junction: bool) -> None:
+    tip = _tip(edge)
     if m.is_undercut(edge):
         dot.edge(
             edge.source,
@@ -267,30 +337,36 @@ def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, undercut: 
                 tooltip=f"undercut: {edge.source} denies the support {edge.target}",
             ),
         )
-    elif undercut:  # the support runs through a junction point the undercut can hit
-        junction = f"junction:{edge.key}"
-        dot.node(
-            junction,
-            _attributes={
-                "shape": "point",
-                "width": 0.09,
-                "color": EDGE_STYLES["support"]["color"],
-                "tooltip": tip,
-            },
-        )
-        dot.edge(
-            edge.source,
-            junction,
-            _attributes=edge_attributes("support", element, arrowhead="none", tooltip=tip),
-        )
-        dot.edge(
-            junction,
-            edge.target,
-            _attributes=edge_attributes("support", f"{element}:b", tooltip=tip),
-        )
+    elif junction:  # the premises meet at a junction point, which an undercut can hit
+        _junction_edge(dot, edge, element, tip)
     else:
         dot.edge(
             edge.source,
             edge.target,
             _attributes=edge_attributes(str(edge.kind), element, tooltip=tip),
         )
+
+
+def _junction_edge(dot: SafeDigraph, edge: Edge, element: str, tip: str) -> None:
+    """A support drawn through its junction: a line from each premise, one arrow on."""
+    junction = f"junction:{edge.key}"
+    dot.node(
+        junction,
+        _attributes={
+            "shape": "point",
+            "width": JUNCTION_WIDTH["linked" if edge.linked else "undercut"],
+            "color": EDGE_STYLES["support"]["color"],
+            "tooltip": tip,
+        },
+    )
+    for premise, leg in _legs(edge, element):
+        dot.edge(
+            premise,
+            junction,
+            _attributes=edge_attributes("support", leg, arrowhead="none", tooltip=tip),
+        )
+    dot.edge(
+        junction,
+        edge.target,
+        _attributes=edge_attributes("support", f"{element}:b", tooltip=tip),
+    )

@@ -31,6 +31,7 @@ from argmap.errors import Problem
 
 __all__ = [
     "ARROW",
+    "PLUS",
     "Source",
     "describe",
     "detect_indent",
@@ -42,6 +43,8 @@ __all__ = [
 
 ARROW = re.compile(r"\s*(\S.*?)\s*(<->|->)\s*(\S.*?)\s*")
 """``a -> b`` or ``a <-> b``: source, arrow, target."""
+PLUS = "+"
+"""What joins the linked premises of one reason: ``a + b -> c``."""
 
 
 @attrs.frozen(eq=False)

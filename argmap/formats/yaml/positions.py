@@ -11,6 +11,7 @@ was read from turns them into the line and column where a user sees the mistake.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from argmap.errors import Problem
-from argmap.formats.yaml.document import ARROW
+from argmap.formats.yaml.document import ARROW, PLUS
 from argmap.model.invariants import Finding, Pointer
 
 __all__ = ["Positions", "locate_findings"]
@@ -50,7 +51,7 @@ class Positions:
             line, col = parent.lc.item(step)
         if isinstance(node, CommentedMap | CommentedSeq) and part != "key":
             line, col = node.lc.line, node.lc.col
-        if part in ("source", "target") and isinstance(node, str):
+        if part is not None and part != "key" and isinstance(node, str):
             col += _part_offset(node, part)
         return (line + 1, col + 1)
 
@@ -62,18 +63,81 @@ def _start(node: Any) -> tuple[int, int]:
 
 
 def _part_offset(value: str, part: str) -> int:
+    """Where ``part`` starts in an arrow: ``source``, ``target``, or ``premise:i``.
+
+    The ``i``-th premise of ``a + b -> c`` (from 0); an empty one is shown at the ``+``
+    next to it (``a + -> c``, ``+ b -> c``).
+    """
     match = ARROW.fullmatch(value)
     if match is None or "\n" in value:
         return 0
-    quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
-    return match.start(1 if part == "source" else 3) + int(quoted)
+    quoted = int(isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString))
+    if not part.startswith("premise:"):
+        return match.start(1 if part == "source" else 3) + quoted
+    spans = _premise_spans(match.group(1), match.start(1))
+    index = int(part.partition(":")[2])
+    if not 0 <= index < len(spans):
+        return match.start(1) + quoted
+    start, end = spans[index]
+    if start == end:  # an empty premise: at the '+' before it, or after it if it is first
+        start = start - 1 if index > 0 else value.index(PLUS, start)
+    return start + quoted
+
+
+def _premise_spans(source: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) of each premise of ``a + b`` (stripped), counted from ``offset``."""
+    spans = []
+    at = offset
+    for piece in source.split(PLUS):
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((at + lead, at + len(piece.rstrip()) if piece.strip() else at + lead))
+        at += len(piece) + len(PLUS)
+    return spans
+
+
+_NAMED = re.compile(r"'([^']*)'")
+
+
+def _premise_part(finding: Finding, value: Any) -> str | None:
+    """Narrow a finding on an arrow's source to the premise it names (``premise:i``).
+
+    A linked reason's findings about one premise (unknown, an edge, listed twice, the
+    conclusion itself) name it in their message; a repeated premise is shown where it is
+    repeated.
+    """
+    named = _NAMED.search(finding.message)
+    if named is None or not isinstance(value, str):
+        return None
+    match = ARROW.fullmatch(value)
+    if match is None or PLUS not in match.group(1):
+        return None
+    premises = [p.strip() for p in match.group(1).split(PLUS)]
+    if named.group(1) not in premises:
+        return None
+    hits = [i for i, p in enumerate(premises) if p == named.group(1)]
+    return f"premise:{hits[-1] if finding.code == 'duplicate-premise' else hits[0]}"
+
+
+def _value_at(document: Any, pointer: Pointer) -> Any:
+    node = document
+    for step in pointer:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def locate_findings(findings: Iterable[Finding], doc: Any, path: str) -> list[Problem]:
-    """Turn findings into problems located by line and column in ``doc`` (from ``path``)."""
+    """Turn findings into problems located by line and column in ``doc`` (from ``path``).
+
+    A finding about one premise of a linked reason is shown at that premise.
+    """
     locate = Positions(doc)
     problems = []
     for f in findings:
-        line, column = locate(f.pointer, f.part)
+        narrow = f.part == "source" or f.code == "self-support"
+        part = _premise_part(f, _value_at(doc, f.pointer)) if narrow else None
+        line, column = locate(f.pointer, part or f.part)
         problems.append(f.to_problem(path, line, column))
     return problems

@@ -35,7 +35,7 @@ from argmap.formats.shape import (
     NODE,
     RELATION,
 )
-from argmap.formats.yaml.document import ARROW, Source, describe, parse_yaml, plain
+from argmap.formats.yaml.document import ARROW, PLUS, Source, describe, parse_yaml, plain
 from argmap.formats.yaml.positions import locate_findings
 from argmap.model import (
     ArgumentMap,
@@ -63,7 +63,8 @@ __all__ = [
 ]
 
 Flat = dict[str, Any]
-"""An item as its YAML keys see it: ``{"id": "c1", "para": (3,), "support": ("a", "b")}``."""
+"""An item as its YAML keys see it: ``{"id": "c1", "para": (3,), "support": (("a",), "b")}``
+(an edge's arrow as its premises and target, a relation's as its two ends)."""
 
 _MAP_TEXTS = tuple(f.name for f in MAP.fields if f.type in ("id", "text", "string", "date", "data"))
 NODE_KINDS = NODE.field("kind").values
@@ -332,20 +333,57 @@ class Reader:
         return item, flat, present[0]
 
     def edge(self, value: Any, pointer: Pointer) -> Flat | None:
-        """One edge, or ``None``."""
+        """One edge, or ``None``.
+
+        Its arrow is read into ``(premises, target)``: ``a + b -> c`` gives
+        ``(("a", "b"), "c")``, a one-premise ``a -> c`` gives ``(("a",), "c")``.
+        """
         found = self._kinded(value, pointer, EDGE.one_of, EDGE.keys, EDGE.title)
         if found is None:
             return None
         item, flat, kind = found
         self.locator(item, flat, pointer)
+        self.scheme(item, flat, pointer)
         ends = self.arrow(item, kind, pointer, symmetric=False)
         if ends is None:
             return None
-        flat[kind] = ends
+        premises = self.premises(ends[0], (*pointer, kind))
+        if premises is None:
+            return None
+        flat[kind] = (premises, ends[1])
         self.findings += validate.edge_findings(
-            kind=kind, source=ends[0], target=ends[1], id=flat.get("id"), pointer=pointer
+            kind=kind,
+            source=premises[0],
+            target=ends[1],
+            id=flat.get("id"),
+            pointer=pointer,
+            linked=premises[1:],
         )
         return flat
+
+    def scheme(self, item: CommentedMap, flat: Flat, pointer: Pointer) -> None:
+        """Read a reason's ``scheme`` (free text, not blank) into ``flat``."""
+        scheme = self.text(item, "scheme", pointer)
+        if scheme is None:
+            return
+        if scheme.strip():
+            flat["scheme"] = scheme
+        else:
+            self.fail((*pointer, "scheme"), "'scheme' must not be blank", "invalid-value")
+
+    def premises(self, source: str, pointer: Pointer) -> tuple[str, ...] | None:
+        """The premises of an arrow's source ``a + b``, or ``None`` if one of them is empty."""
+        premises = tuple(p.strip() for p in source.split(PLUS))
+        for i, premise in enumerate(premises):
+            if not premise:
+                self.fail(
+                    pointer,
+                    f"empty premise in '{source}': join premises with '+', like 'a + b -> c'",
+                    "empty-premise",
+                    part=f"premise:{i}",
+                )
+                return None
+        return premises
 
     def corpus_meta(self, doc: CommentedMap) -> Flat:
         """The corpus file's ``corpus`` mapping."""
@@ -444,7 +482,7 @@ def _node(flat: Flat) -> Node:
 
 def _edge(flat: Flat) -> Edge:
     kind = next(k for k in EDGE.one_of if k in flat)
-    source, target = flat[kind]
+    (source, *linked), target = flat[kind]
     return Edge(
         kind,
         source,
@@ -453,6 +491,8 @@ def _edge(flat: Flat) -> Edge:
         locator=_locator(flat),
         note=flat.get("note"),
         data=flat.get("data"),
+        linked=linked,
+        scheme=flat.get("scheme"),
     )
 
 

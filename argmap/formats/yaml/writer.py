@@ -34,7 +34,7 @@ from argmap.formats.shape import (
     SHAPES,
 )
 from argmap.formats.text import write_text
-from argmap.formats.yaml.document import Source, dump
+from argmap.formats.yaml.document import PLUS, Source, dump
 from argmap.formats.yaml.reader import Flat, Reader
 from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
 from argmap.model import invariants as validate
@@ -81,8 +81,9 @@ def _flat_node(node: Node) -> Flat:
 
 def _flat_edge(edge: Edge) -> Flat:
     flat: Flat = {
-        str(edge.kind): (edge.source, edge.target),
+        str(edge.kind): (edge.premises, edge.target),
         "id": edge.id,
+        "scheme": edge.scheme,
         "note": edge.note,
         "data": edge.data,
     }
@@ -124,7 +125,8 @@ def _render(key: str, value: Any) -> Any:
         return _flow(list(value))
     if key in _ARROWS:
         arrow = "<->" if key == "contradiction" else "->"
-        return f"{value[0]} {arrow} {value[1]}"
+        source = f" {PLUS} ".join(value[0]) if isinstance(value[0], tuple) else value[0]
+        return f"{source} {arrow} {value[1]}"
     if key in _FLOW_KEYS:
         return _flow(list(value))
     if key == "data":
