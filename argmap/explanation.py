@@ -48,7 +48,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from argmap.bipolar import AttackKind, DerivedGraph, attack_graph
+from argmap.bipolar import AttackKind, DerivedAttack, DerivedGraph, attack_graph
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import ArgumentMap
@@ -292,18 +292,19 @@ class FrameworkBackend:
     graph: DerivedGraph | None = None
     nodes: frozenset[str] = frozenset()
     """The map's node ids (empty for a bare framework)."""
-    hows: dict[tuple[str, str], str] = attrs.field(init=False)
+    derived: dict[tuple[str, str], DerivedAttack] = attrs.field(init=False)
+    """For each attack that only the reading implies, its first derivation."""
 
-    @hows.default
-    def _derivations(self) -> dict[tuple[str, str], str]:
+    @derived.default
+    def _derived(self) -> dict[tuple[str, str], DerivedAttack]:
         if self.graph is None:
             return {}
         direct = {(d.attacker, d.target) for d in self.graph.attacks if d.kind is AttackKind.DIRECT}
-        hows: dict[tuple[str, str], str] = {}
+        found: dict[tuple[str, str], DerivedAttack] = {}
         for d in self.graph.attacks:
             if (d.attacker, d.target) not in direct:
-                hows.setdefault((d.attacker, d.target), d.describe())
-        return hows
+                found.setdefault((d.attacker, d.target), d)
+        return found
 
     def arguments(self, node: str) -> tuple[str, ...]:
         """The framework's arguments that stand for ``node``."""
@@ -379,7 +380,8 @@ class FrameworkBackend:
 
     def how(self, attacker: str, target: str) -> str | None:
         """How a derived attack arises; ``None`` for a direct one."""
-        return self.hows.get((attacker, target))
+        found = self.derived.get((attacker, target))
+        return None if found is None else found.describe()
 
     def attackers(self, node: str, extension: frozenset[str]) -> tuple[Link, ...]:
         """The members of ``extension`` that attack an argument for the node."""
