@@ -1,64 +1,185 @@
-"""Explanations: well-founded defence trees, witnesses that are real extensions."""
+"""Explanations: shared defence graphs, derived attacks said how, answers that agree with
+the extensions, witnesses that are real extensions."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
-from argmap.explanation import DefenceTree, explain
-from argmap.framework import AF
-from argmap.semantics import (
-    is_credulously_accepted,
-    is_extension,
-    is_skeptically_accepted,
-    labelling,
+from argmap import ArgumentMap, Edge, Node
+from argmap.bipolar import AttackKind, attack_graph
+from argmap.bipolar import extensions as map_extensions
+from argmap.explanation import (
+    READINGS,
+    DefenceGraph,
+    Explanation,
+    FrameworkBackend,
+    backend_for,
+    explain,
 )
-from tests.helpers import SHOWCASE
-from tests.strategies import frameworks
+from argmap.framework import AF
+from argmap.options import Semantics, Support
+from argmap.semantics import extensions, is_extension, labelling, labelling_of
+from argmap.semantics.names import Label
+from argmap.semantics.sat import Deadline, SolverTimeout
+from tests.helpers import MAPS, SHOWCASE
+from tests.strategies import argument_maps, frameworks
+
+ALL_SEMANTICS = [s.value for s in Semantics]
+READINGS_HERE = ["none", "deductive", "necessary", "evidential"]
+ESSAYS = [p for p in sorted(MAPS.glob("*.yaml")) if p.stem != "corpus"]
 
 
-def check_tree(af: AF, tree: DefenceTree, labels: dict[str, str], depth: int = 0) -> None:
-    assert depth <= len(af) * 2 + 2, "the tree must be well-founded"
-    assert tree.label == labels[tree.argument]
-    if tree.label == "in":
-        assert {c.argument for c in tree.children} == set(af.attackers_of(tree.argument))
-        assert all(c.label == "out" for c in tree.children)
-    elif tree.label == "out":
-        (killer,) = tree.children
-        assert killer.label == "in"
-        assert killer.argument in af.attackers_of(tree.argument)
-    for child in tree.children:
-        check_tree(af, child, labels, depth + 1)
+@st.composite
+def support_maps(draw: st.DrawFn, max_nodes: int = 6) -> ArgumentMap:
+    """A small map dense in supports (convergent chains from evidence), attacks and
+    undercuts: many nodes with several supported arguments under evidential support."""
+    n = draw(st.integers(min_value=1, max_value=max_nodes))
+    names = [f"n{i}" for i in range(n)]
+    kinds = draw(st.lists(st.sampled_from(["evidence", "claim"]), min_size=n, max_size=n))
+    pairs = st.tuples(st.sampled_from(names), st.sampled_from(names))
+    supports = [(a, b) for a, b in draw(st.lists(pairs, max_size=2 * n, unique=True)) if a != b]
+    attacks = draw(st.lists(pairs, max_size=n, unique=True))
+    if draw(st.booleans()):  # mutual attacks: several extensions, each with its own chains
+        attacks = list(dict.fromkeys(attacks + [(b, a) for a, b in attacks]))
+    edges = [Edge("support", a, b, id=f"s{i}") for i, (a, b) in enumerate(supports)]
+    edges += [Edge("attack", a, b) for a, b in attacks]
+    if supports:
+        undercut = draw(st.lists(st.integers(0, len(supports) - 1), max_size=2, unique=True))
+        edges += [Edge("attack", draw(st.sampled_from(names)), f"s{i}") for i in undercut]
+    nodes = [Node(id=x, kind=k, text=x.upper()) for x, k in zip(names, kinds, strict=True)]
+    return ArgumentMap(id="toy", title="Toy", nodes=nodes, edges=edges)
+
+
+def layered(levels: int) -> AF:
+    """A chain of diamonds: ``t{k}`` is attacked by ``l{k}`` and ``r{k}``, both attacked by
+    ``t{k-1}``. Unfolded into a tree, the explanation of the top doubles at every level."""
+    names = ["t0"]
+    attacks = []
+    for k in range(1, levels + 1):
+        names += [f"l{k}", f"r{k}", f"t{k}"]
+        attacks += [(f"t{k - 1}", f"l{k}"), (f"t{k - 1}", f"r{k}")]
+        attacks += [(f"l{k}", f"t{k}"), (f"r{k}", f"t{k}")]
+    return AF(names, attacks)
+
+
+def check_graph(af: AF, graph: DefenceGraph, labels: dict[str, Label]) -> None:
+    """One step per argument, each as the grounded labelling has it, IN/OUT well-founded."""
+    steps = {s.argument: s for s in graph.steps}
+    assert len(steps) == len(graph.steps), "each argument is explained once"
+    assert graph.steps[0].argument == graph.root
+    for step in graph.steps:
+        assert step.label == labels[step.argument]
+        attackers = set(af.attackers_of(step.argument))
+        linked = [link.argument for link in step.because]
+        assert all(a in steps for a in linked), "every reference has its step"
+        if step.label is Label.IN:
+            assert set(linked) == attackers
+            assert all(steps[a].label is Label.OUT for a in linked)
+        elif step.label is Label.OUT:
+            (killer,) = linked
+            assert killer in attackers
+            assert steps[killer].label is Label.IN
+        else:
+            assert set(linked) == {a for a in attackers if labels[a] != "out"} - {step.argument}
+    # the IN/OUT part is acyclic: a depth-first search meets no step on its own path
+    done: set[str] = set()
+    for start in steps:
+        path: list[tuple[str, int]] = [(start, 0)]
+        on_path = {start}
+        while path:
+            node, i = path.pop()
+            decided = [
+                x.argument for x in steps[node].because if steps[x.argument].label != "undec"
+            ]
+            if steps[node].label == "undec" or i == len(decided):
+                on_path.discard(node)
+                done.add(node)
+                continue
+            path.append((node, i + 1))
+            nxt = decided[i]
+            assert nxt not in on_path, "an IN/OUT step rests on itself"
+            if nxt not in done:
+                path.append((nxt, 0))
+                on_path.add(nxt)
 
 
 @given(af=frameworks())
-def test_grounded_explanations_are_defence_trees(af: AF) -> None:
-    labels = {a: str(label) for a, label in labelling(af, "grounded").items()}
+def test_grounded_explanations_are_shared_defence_graphs(af: AF) -> None:
+    labels = labelling(af, "grounded")
     for argument in af.arguments:
         found = explain(af, argument)
-        assert found.accepted == (labels[argument] == "in")
-        assert found.tree is not None
-        check_tree(af, found.tree, labels)
+        assert found.accepted == (labels[argument] is Label.IN)
+        assert found.label == labels[argument]
+        assert found.defence is not None
+        check_graph(af, found.defence, labels)
+        text = str(found).splitlines()
+        assert len(text) <= 1 + len(af) + sum(len(af.attackers_of(a)) for a in af.arguments)
+        assert text[0].startswith(f"{argument} is {labels[argument].upper()} (grounded)")
+        if labels[argument] is Label.UNDEC:
+            assert "rejected" not in str(found)
 
 
-@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable", "semi-stable", "stage"])
-@given(af=frameworks(max_arguments=6))
-def test_witnesses_and_counterexamples_are_extensions(semantics: str, af: AF) -> None:
-    for argument in af.arguments:
-        credulous = explain(af, argument, semantics, mode="credulous")
-        assert credulous.accepted == is_credulously_accepted(af, argument, semantics)
-        if credulous.accepted:
-            assert credulous.witness is not None
-            assert argument in credulous.witness
-            assert is_extension(af, credulous.witness, semantics)
-        skeptical = explain(af, argument, semantics, mode="skeptical")
-        assert skeptical.accepted == is_skeptically_accepted(af, argument, semantics)
-        if not skeptical.accepted:
-            assert skeptical.witness is not None
-            assert argument not in skeptical.witness
-            assert is_extension(af, skeptical.witness, semantics)
-            assert set(skeptical.attackers) <= set(skeptical.witness)
+def test_shared_defenders_keep_the_explanation_polynomial() -> None:
+    af = layered(18)  # 55 arguments; the unfolded tree has 2**20 - 3 lines
+    assert len(af) == 55
+    start = time.perf_counter()
+    found = explain(af, "t18", timeout=10)
+    text = str(found).splitlines()
+    elapsed = time.perf_counter() - start
+    assert found.accepted
+    assert len(text) == 1 + 4 * 18  # each level: t, l, r, and one "see above"
+    assert len(text) < 10_000
+    assert elapsed < 2
+    assert sum(line.endswith("(see above).") for line in text) == 18
+    assert text[:5] == [
+        "t18 is IN (grounded): every attacker is OUT.",
+        "  l18 is OUT: attacked by t17, which is IN.",
+        "    t17 is IN: every attacker is OUT.",
+        "      l17 is OUT: attacked by t16, which is IN.",
+        "        t16 is IN: every attacker is OUT.",
+    ]
+    data = found.to_dict()["defence"]
+    assert data["root"] == "t18"
+    assert len(data["steps"]) == 55
+    assert {"argument": "t17", "how": None} in data["steps"][1]["because"]
+
+
+def test_a_long_chain_is_linear() -> None:
+    n = 20_000
+    af = AF([f"a{i}" for i in range(n)], [(f"a{i}", f"a{i + 1}") for i in range(n - 1)])
+    start = time.perf_counter()
+    text = str(explain(af, f"a{n - 1}"))
+    assert time.perf_counter() - start < 5
+    lines = text.splitlines()
+    assert len(lines) == n
+    assert max(len(line) for line in lines) < 200, "indentation is capped"
+
+
+def test_timeout_is_honoured() -> None:
+    with pytest.raises(SolverTimeout):
+        explain(layered(18), "t18", timeout=0)
+
+    class Expiring(Deadline):
+        """A deadline that passes after a few looks."""
+
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.looks = 0
+
+        def remaining(self) -> float | None:
+            self.looks += 1
+            if self.looks > 3:
+                raise SolverTimeout("timed out")
+            return None
+
+    big = layered(2000)
+    with pytest.raises(SolverTimeout):
+        FrameworkBackend(big).defence("t2000", Expiring())
 
 
 def test_texts() -> None:
@@ -67,10 +188,11 @@ def test_texts() -> None:
         str(explain(af, "b"))
         == "b is OUT (grounded): attacked by a, which is IN.\n  a is IN: it has no attackers."
     )
-    assert (
-        str(explain(af, "d"))
-        == "d is UNDEC (grounded): no attacker is IN, but e is not OUT either."
-    )
+    assert str(explain(af, "d")).splitlines() == [
+        "d is UNDEC (grounded): no attacker is IN, but e is not OUT either.",
+        "  e is UNDEC: no attacker is IN, but d is not OUT either.",
+        "    d is UNDEC (see above).",
+    ]
     credulous = explain(af, "d", "preferred", mode="credulous")
     assert str(credulous).splitlines() == [
         "d is credulously accepted (preferred): this extension contains it.",
@@ -80,24 +202,236 @@ def test_texts() -> None:
     assert skeptical.summary == (
         "d is not skeptically accepted (preferred): this extension leaves it out; it is attacked there by e."
     )
+    assert skeptical.label is Label.OUT
     assert explain(af, "c", "preferred").summary.startswith(
         "c is skeptically accepted (preferred): it is in the grounded"
     )
-    assert explain(af, "c", "ideal").summary == "c is in the ideal extension."
+    assert explain(af, "c", "ideal").summary == "c is IN (ideal): it is in the ideal extension."
+    assert (
+        explain(af, "b", "ideal").summary
+        == "b is OUT (ideal): attacked by a, in the ideal extension."
+    )
+    assert explain(af, "d", "ideal").summary == (
+        "d is UNDEC (ideal): it is not in the ideal extension, and nothing in it attacks it."
+    )
     assert explain(AF(["a"], [("a", "a")]), "a", "stable").summary.endswith(
         "there is no stable extension (vacuously)."
     )
     assert explain(AF(["a"], [("a", "a")]), "a", "preferred", mode="credulous").summary.endswith(
         "it attacks itself."
     )
+    assert explain(AF(["a", "b"], [("a", "b"), ("b", "b")]), "a", "stage").summary == (
+        "a is skeptically accepted (stage): every stage extension contains it."
+    )
 
 
-def test_explaining_a_map_node() -> None:
+def test_undecided_in_a_counterexample_is_not_called_attacked() -> None:
+    af = AF(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c"), ("a", "c")])
+    found = explain(af, "b", "preferred")  # {a} is preferred; b is OUT there
+    assert found.label is Label.OUT
+    found = explain(af, "a", "admissible")  # the empty set leaves a out, undecided
+    assert found.label is Label.UNDEC
+    assert found.summary.endswith("it is undecided there: nothing in it attacks it.")
+
+
+@pytest.mark.parametrize("semantics", ALL_SEMANTICS)
+@settings(max_examples=40)
+@given(af=frameworks(max_arguments=6))
+def test_framework_explanations_agree_with_the_extensions(semantics: str, af: AF) -> None:
+    found = extensions(af, semantics)
+    for argument in af.arguments:
+        for mode in ("credulous", "skeptical"):
+            check_agrees(af, argument, semantics, mode, found, af)
+
+
+def check_agrees(
+    target: AF | ArgumentMap,
+    node: str,
+    semantics: str,
+    mode: str,
+    found: list[frozenset[str]],
+    af: AF | None,
+    support: str = "none",
+) -> Explanation:
+    """``explain`` against the extensions listed for the same semantics (``found``)."""
+    chosen = Semantics.parse(semantics)
+    e = explain(target, node, semantics, mode=mode, support=support)
+    inside = [node in x for x in found]
+    if chosen.unique:
+        expected = inside == [True]
+    else:
+        expected = any(inside) if mode == "credulous" else all(inside)
+    assert e.accepted == expected, (str(e), found)
+    if e.witness is not None:
+        assert (node in e.witness) == e.accepted, str(e)
+        assert _as_listed(e.witness, target) in found, (str(e), found)
+        assert set(e.attackers) <= set(e.witness)
+        if af is not None:
+            assert is_extension(af, e.witness, semantics)
+    if e.label is not None and e.witness is not None and isinstance(target, AF):
+        assert e.label == labelling_of(target, e.witness)[node]
+    if e.label is Label.UNDEC:
+        assert "rejected" not in e.summary
+        assert " is OUT" not in e.summary.split(":")[0]
+    return e
+
+
+def _as_listed(witness: frozenset[str], target: AF | ArgumentMap) -> frozenset[str]:
+    """A witness as :func:`argmap.bipolar.extensions` lists extensions (nodes only)."""
+    if isinstance(target, AF):
+        return witness
+    return witness & {n.id for n in target.nodes}
+
+
+@pytest.mark.parametrize("semantics", ALL_SEMANTICS)
+@pytest.mark.parametrize("support", READINGS_HERE)
+@settings(max_examples=40)
+@given(m=st.one_of(argument_maps(max_nodes=6), support_maps(), support_maps()))
+def test_map_explanations_agree_with_the_extensions(
+    support: str, semantics: str, m: ArgumentMap
+) -> None:
+    found = map_extensions(m, semantics, support=support)
+    af = attack_graph(m, support).af() if support != "evidential" else None
+    for node in m.nodes:
+        for mode in ("credulous", "skeptical"):
+            e = check_agrees(m, node.id, semantics, mode, found, None, support)
+            if af is not None and e.witness is not None:
+                # the reading's framework has no chains: the witness is its extension
+                assert is_extension(af, e.witness, semantics)
+
+
+def test_evidential_node_accepted_through_either_chain() -> None:
+    """Two pieces of evidence attack each other and each supports c: every preferred
+    extension accepts c, through one chain or the other."""
+    m = argmap.map_from_yaml(
+        """
+id: toy
+title: Toy
+nodes:
+  - {id: e1, kind: evidence, text: E1.}
+  - {id: e2, kind: evidence, text: E2.}
+  - {id: c, kind: claim, text: C.}
+edges:
+  - support: e1 -> c
+  - support: e2 -> c
+  - attack: e1 -> e2
+  - attack: e2 -> e1
+"""
+    )
+    assert [sorted(x) for x in map_extensions(m, "preferred", support="evidential")] == [
+        ["c", "e1"],
+        ["c", "e2"],
+    ]
+    found = explain(m, "c", "preferred", support="evidential")
+    assert found.accepted
+    assert found.witness is None
+    assert (
+        found.summary
+        == "c is skeptically accepted (preferred): every preferred extension contains it."
+    )
+    assert explain(m, "e1", "preferred", support="evidential").witness == frozenset({"c", "e2"})
+    grounded = explain(m, "c", support="evidential")
+    assert grounded.label is Label.UNDEC
+    assert not grounded.accepted
+    assert str(grounded).splitlines() == [
+        "c is UNDEC (grounded): no argument for it is IN, but e1 ⇒ c, e2 ⇒ c are not OUT either.",
+        "  e1 ⇒ c is UNDEC: no attacker is IN, but e2 (evidential attack: e2, and e2 attacks e1, "
+        "on which e1 ⇒ c rests) is not OUT either.",
+        "    e2 is UNDEC: no attacker is IN, but e1 is not OUT either.",
+        "      e1 is UNDEC: no attacker is IN, but e2 is not OUT either.",
+        "        e2 is UNDEC (see above).",
+        "  e2 ⇒ c is UNDEC: no attacker is IN, but e1 (evidential attack: e1, and e1 attacks e2, "
+        "on which e2 ⇒ c rests) is not OUT either.",
+        "    e1 is UNDEC (see above).",
+    ]
+    for semantics in ("stable", "semi-stable", "stage", "preferred"):
+        assert explain(m, "c", semantics, support="evidential").accepted
+
+
+def test_a_derived_attack_is_explained_by_its_path() -> None:
+    m = argmap.map_from_yaml(
+        """
+id: toy
+title: Toy
+nodes:
+  - {id: x, kind: claim, text: X.}
+  - {id: y, kind: claim, text: Y.}
+  - {id: c, kind: claim, text: C.}
+edges:
+  - support: y -> c
+  - attack: x -> y
+"""
+    )
+    found = explain(m, "c")  # necessary: x attacks y, and c needs y
+    assert str(found).splitlines() == [
+        "c is OUT (grounded): attacked by x (secondary attack: x attacks y, and y ⇒ c), which is IN.",
+        "  x is IN: it has no attackers.",
+    ]
+    (step,) = [s for s in found.to_dict()["defence"]["steps"] if s["argument"] == "c"]
+    assert step["because"] == [{"argument": "x", "how": "secondary attack: x attacks y, and y ⇒ c"}]
+    deductive = explain(m, "y", "preferred", support="deductive")
+    assert deductive.summary == (
+        "y is not skeptically accepted (preferred): this extension leaves it out; it is attacked there by x."
+    )
+    evidential = explain(m, "c", support="evidential")
+    assert evidential.summary.endswith("no argument for it can stand.")
+
+
+@pytest.mark.parametrize("path", ESSAYS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("support", READINGS_HERE)
+def test_every_link_in_the_essays_says_how(path: object, support: str) -> None:
+    m = argmap.read_map(path)  # type: ignore[arg-type]
+    graph = attack_graph(m, support)
+    kinds: dict[tuple[str, str], set[AttackKind]] = {}
+    for d in graph.attacks:
+        kinds.setdefault((d.attacker, d.target), set()).add(d.kind)
+    for node in m.nodes:
+        found = explain(m, node.id, support=support)
+        assert found.defence is not None
+        for step in found.defence.steps:
+            for link in step.because:
+                pair = (link.argument, step.argument)
+                if pair not in kinds:
+                    continue  # a node's link to its own argument (evidential)
+                direct = AttackKind.DIRECT in kinds[pair]
+                assert (link.how is None) == direct, (step, link)
+                if not direct:
+                    assert link.how == graph.derivations(*pair)[0].describe()
+
+
+def test_the_showcase_reads_well() -> None:
     m = argmap.read_map(SHOWCASE)
     found = explain(m, "c-history-addressed")
-    assert not found.accepted
-    assert found.to_dict()["tree"]["label"] == "out"
+    assert str(found).splitlines() == [
+        "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN.",
+        "  c-history-grievance is IN: it has no attackers.",
+    ]
+    assert found.to_dict()["defence"]["steps"][0]["label"] == "out"
+    apologies = explain(m, "e-apologies", support="deductive")
+    assert apologies.summary == (
+        "e-apologies is OUT (grounded): attacked by c-sincerity-doubts (mediated attack: "
+        "c-sincerity-doubts attacks s-apologies, and e-apologies ⇒ s-apologies), which is IN."
+    )
     with pytest.raises(argmap.ArgmapError, match="no argument 'zz'"):
         explain(m, "zz")
     with pytest.raises(argmap.ArgmapError, match="unknown acceptance mode"):
         explain(m, "c-renewal", "preferred", mode="sometimes")
+
+
+def test_readings_dispatch_through_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = argmap.read_map(SHOWCASE)
+    assert set(READINGS) == {Support(s) for s in READINGS_HERE}
+    monkeypatch.delitem(READINGS, Support.DEDUCTIVE)
+    with pytest.raises(argmap.ArgmapError, match="under deductive support are not available"):
+        explain(m, "c-renewal", support="deductive")
+    seen = []
+
+    def toy(m: ArgumentMap, support: Support) -> FrameworkBackend:
+        seen.append(support)
+        return FrameworkBackend(AF(["c-renewal", "z"], [("z", "c-renewal")]))
+
+    monkeypatch.setitem(READINGS, Support.DEDUCTIVE, toy)
+    found = explain(m, "c-renewal", support="deductive")
+    assert seen == [Support.DEDUCTIVE]
+    assert found.label is Label.OUT
+    assert isinstance(backend_for(AF(["a"])), FrameworkBackend)
