@@ -105,16 +105,17 @@ class _Graph:
         reason_index = {r.id: n + j for j, r in enumerate(graph.reasons)}
         self.m = n + len(graph.reasons)
         try:
-            self.premises = [sorted({index[p] for p in r.premises}) for r in graph.reasons]
+            self.premises = [list(dict.fromkeys(index[p] for p in r.premises)) for r in graph.reasons]
             self.conclusion = [index[r.conclusion] for r in graph.reasons]
-            attackers: list[set[int]] = [set() for _ in range(self.m)]
-            for x, y in graph.attacks:
-                attackers[index[y]].add(index[x])
-            for u, r in graph.undercuts:
-                attackers[reason_index[r]].add(index[u])
+            pairs = [(index[x], index[y]) for x, y in graph.attacks]
+            pairs += [(index[u], reason_index[r]) for u, r in graph.undercuts]
         except KeyError as exc:
             raise ArgmapError(f"the reason graph names an unknown node or reason {exc}") from None
-        self.attackers = [sorted(a) for a in attackers]
+        self.pairs = list(dict.fromkeys(pairs))
+        """``(attacker node, attacked item)``, each once."""
+        self.attackers: list[list[int]] = [[] for _ in range(self.m)]
+        for x, a in self.pairs:
+            self.attackers[a].append(x)
         self.index = index
         self.reasons_of: list[list[int]] = [[] for _ in range(n)]
         self.used_by: list[list[int]] = [[] for _ in range(n)]
@@ -148,12 +149,32 @@ class _Graph:
 
     def attacked(self, derived: Sequence[bool]) -> list[bool]:
         """Per item, whether a derived node attacks it."""
-        return [any(derived[x] for x in self.attackers[a]) for a in range(self.m)]
+        hit = [False] * self.m
+        for x, a in self.pairs:
+            if derived[x]:
+                hit[a] = True
+        return hit
 
     def defended(self, derived: Sequence[bool]) -> list[bool]:
-        """Per item, whether the derived nodes defend it: no attacker survives their attacks."""
+        """Per item, whether the derived nodes defend it: no attacker survives their attacks.
+
+        An attacker survives when it is derivable from the items they leave unattacked.
+        """
         potential = self.closure([not a for a in self.attacked(derived)])
-        return [not any(potential[x] for x in self.attackers[a]) for a in range(self.m)]
+        return [not a for a in self.attacked(potential)]
+
+    def completed(self, items: Sequence[bool]) -> list[bool]:
+        """An admissible assumption set with everything it defends, repeatedly (complete).
+
+        Adding a defended item to an admissible set keeps it admissible (Dung's fundamental
+        lemma, which holds for flat ABA: Bondarenko et al. 1997, Thm. 5.7).
+        """
+        current = list(items)
+        while True:
+            following = [a or d for a, d in zip(current, self.defended(self.closure(current)), strict=True)]
+            if following == current:
+                return current
+            current = following
 
     def names(self, derived: Sequence[bool]) -> Nodes:
         """The names of the derived nodes."""
@@ -171,9 +192,8 @@ def _grounded_items(g: _Graph) -> tuple[list[bool], list[bool], list[bool]]:
     accepted = [False] * g.m
     while True:
         derived = g.closure(accepted)
-        attacked = g.attacked(derived)
-        potential = g.closure([not a for a in attacked])
-        following = [not any(potential[x] for x in g.attackers[a]) for a in range(g.m)]
+        potential = g.closure([not a for a in g.attacked(derived)])
+        following = [not a for a in g.attacked(potential)]
         if following == accepted:
             return accepted, derived, potential
         accepted = following
@@ -238,15 +258,17 @@ class _Encoding:
         bodies = []
         for j, premises in enumerate(g.premises):
             c = g.conclusion[j]
-            body = self.fresh()
             parts = [base[g.n + j], base[c], *(variables[p] for p in premises)]
+            self.clauses.append([variables[c], *(-lit for lit in parts)])
+            if not exact:
+                continue
+            # the body's literal: the conclusion's own variable when this is its only reason
+            body = variables[c] if len(g.reasons_of[c]) == 1 else self.fresh()
             self.clauses += [[-body, lit] for lit in parts]
-            self.clauses.append([body, *(-lit for lit in parts)])
-            self.clauses.append([-body, variables[c]])
             bodies.append(body)
         if exact:
             for c in range(g.n):
-                if not g.is_premise[c]:
+                if len(g.reasons_of[c]) > 1:
                     self.clauses.append([-variables[c], *(bodies[j] for j in g.reasons_of[c])])
         found = _Derivation(base, variables, bodies)
         if exact:
@@ -318,6 +340,8 @@ class _Solver:
     def __init__(self, encoding: _Encoding, clauses: list[list[int]]) -> None:
         self.encoding = encoding
         self.solver = Solver(name=SOLVER, bootstrap_with=clauses)
+        # prefer large assumption sets: fewer steps to maximise them
+        self.solver.set_phases(list(range(1, encoding.g.m + 1)))
 
     def _raw(self, assumptions: Sequence[int]) -> list[int] | None:
         left = self.encoding.deadline.remaining()
@@ -405,8 +429,11 @@ class _Engine:
 
     def maximise(self, enc: _Encoding, sat: _Solver, start: frozenset[int]) -> frozenset[int]:
         """Grow an assumption set until no model of the solver strictly contains it."""
+        g = self.g
         current = start
         while True:
+            completed = g.completed([a in current for a in range(g.m)])
+            current = frozenset(a for a in range(g.m) if completed[a])
             act = enc.fresh()
             sat.add([-act, *(a + 1 for a in range(self.g.m) if a not in current)])
             model = sat.solve([act, *(a + 1 for a in current)])
