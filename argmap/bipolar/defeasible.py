@@ -415,6 +415,7 @@ class _Engine:
     def __init__(self, graph: ReasonGraph, deadline: Deadline) -> None:
         self.g = _Graph(graph)
         self.deadline = deadline
+        self._grounded: frozenset[int] | None = None
 
     def encode(self, semantics: Semantics) -> tuple[_Encoding, _Derivation, _Solver]:
         enc = _Encoding(self.g, self.deadline)
@@ -480,36 +481,60 @@ class _Engine:
         finally:
             sat.close()
 
-    def preferred_counterexample(self, literal: _Literal) -> frozenset[int] | None:
-        """A preferred assumption set where ``literal`` fails, or ``None``."""
-        enc, derived, candidates = self.encode(Semantics.COMPLETE)
-        genc, _, grow = self.encode(Semantics.ADMISSIBLE)
+    def grounded_items(self) -> frozenset[int]:
+        """The grounded assumption set (computed once)."""
+        if self._grounded is None:
+            accepted = _grounded_items(self.g)[0]
+            self._grounded = frozenset(a for a in range(self.g.m) if accepted[a])
+        return self._grounded
+
+    def preferred_counterexample(
+        self, literal: _Literal, shared: tuple[_Encoding, _Derivation, _Solver] | None = None
+    ) -> frozenset[int] | None:
+        """A preferred assumption set where ``literal`` fails, or ``None``.
+
+        Counterexample-guided: the first candidate is the grounded set (the least complete
+        one); each candidate is maximised, and one whose maximum satisfies the literal rules
+        out every subset of that maximum. ``shared`` is an admissible encoding to reuse; its
+        blocking clauses are switched on for this call only.
+        """
+        if literal.holds(self, self.grounded_items()):
+            return None  # the grounded set is in every preferred one
+        enc, derived, sat = shared or self.encode(Semantics.ADMISSIBLE)
+        act = enc.fresh()
+        candidate: frozenset[int] | None = self.grounded_items()
         try:
-            while (model := candidates.solve([-literal.of(derived)])) is not None:
-                maximal = self.maximise(genc, grow, self.items(model))
+            while candidate is not None:
+                maximal = self.maximise(enc, sat, candidate)
                 if not literal.holds(self, maximal):
                     return maximal
                 outside = [a + 1 for a in range(self.g.m) if a not in maximal]
                 if not outside:
                     return None
-                candidates.add(outside)
+                sat.add([-act, *outside])
+                model = sat.solve([act, -literal.of(derived)])
+                candidate = None if model is None else self.items(model)
             return None
         finally:
-            candidates.close()
-            grow.close()
+            sat.add([-act])
+            if shared is None:
+                sat.close()
 
     def ideal(self) -> Nodes:
         """The ideal extension: the largest admissible set within every preferred one."""
-        first = next(self.enumerate_preferred(), None)
-        candidates = set(first if first is not None else range(self.g.m))
-        core: set[int] = set()
-        while candidates:
-            a = candidates.pop()
-            counter = self.preferred_counterexample(_Literal(item=a))
-            if counter is None:
-                core.add(a)
-            else:
-                candidates &= counter
+        shared = self.encode(Semantics.ADMISSIBLE)
+        try:
+            candidates = set(self.maximise(*shared[::2], self.grounded_items()))
+            core: set[int] = set()
+            while candidates:
+                a = candidates.pop()
+                counter = self.preferred_counterexample(_Literal(item=a), shared)
+                if counter is None:
+                    core.add(a)
+                else:
+                    candidates &= counter
+        finally:
+            shared[2].close()
         current = [a in core for a in range(self.g.m)]
         while True:
             defended = self.g.defended(self.g.closure(current))
@@ -618,13 +643,21 @@ def credulous_witness(
     >>> sorted(credulous_witness(g, "c", "preferred"))
     ['a', 'c']
     """
-    chosen = Semantics.parse(semantics)
-    engine = _Engine(graph, Deadline(timeout))
+    return _credulous(graph, node, Semantics.parse(semantics), Deadline(timeout), witness=True)
+
+
+def _credulous(
+    graph: ReasonGraph, node: str, chosen: Semantics, deadline: Deadline, witness: bool
+) -> Nodes | None:
+    """A witness for :func:`credulous_witness`; any extension containing ``node`` when not
+    ``witness`` (for preferred then an admissible one, which is all acceptance needs)."""
+    engine = _Engine(graph, deadline)
     c = engine.g.node(node)
     if chosen.unique or chosen in _BY_REFERENCE:
         return next((e for e in _iter(graph, chosen, engine.deadline) if node in e), None)
     if chosen is Semantics.CONFLICT_FREE:
-        alone = engine.g.closure([not a for a in engine.g.attacked([i == c for i in range(engine.g.n)])])
+        g = engine.g
+        alone = g.closure([not a for a in g.attacked([i == c for i in range(g.n)])])
         return frozenset([node]) if alone[c] else None
     base = Semantics.ADMISSIBLE if chosen is Semantics.PREFERRED else chosen
     enc, derived, sat = engine.encode(base)
@@ -633,7 +666,7 @@ def credulous_witness(
         if model is None:
             return None
         items = engine.items(model)
-        if chosen is Semantics.PREFERRED:
+        if chosen is Semantics.PREFERRED and witness:
             items = engine.maximise(enc, sat, items)
         return engine.nodes_of(items)
     finally:
@@ -674,7 +707,8 @@ def is_credulously_accepted(
     graph: ReasonGraph, node: str, semantics: str | Semantics, *, timeout: float | None = None
 ) -> bool:
     """Whether some extension has ``node``."""
-    return credulous_witness(graph, node, semantics, timeout=timeout) is not None
+    chosen = Semantics.parse(semantics)
+    return _credulous(graph, node, chosen, Deadline(timeout), witness=False) is not None
 
 
 def is_skeptically_accepted(
