@@ -24,7 +24,9 @@ def reason_graphs(draw: st.DrawFn, max_nodes: int = 7, max_reasons: int = 6) -> 
             conclusion = draw(st.sampled_from(nodes))
             others = [x for x in nodes if x != conclusion]
             premises = draw(
-                st.lists(st.sampled_from(others), min_size=1, max_size=min(3, len(others)), unique=True)
+                st.lists(
+                    st.sampled_from(others), min_size=1, max_size=min(3, len(others)), unique=True
+                )
             )
             reasons.append(Reason(f"r{j}", tuple(premises), conclusion))
     node = st.sampled_from(nodes)

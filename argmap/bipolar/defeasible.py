@@ -53,8 +53,8 @@ and ``D`` *defends* an item when each of its attackers lies outside
 ...     [Reason("r1", ("a",), "c"), Reason("r2", ("b",), "c")],
 ...     attacks=[("x", "a")],
 ... )
->>> extensions(g, "grounded")  # one reason defeated, the other still stands
-[frozenset({'b', 'c', 'x'})]
+>>> [sorted(e) for e in extensions(g, "grounded")]  # one reason defeated, the other stands
+[['b', 'c', 'x']]
 >>> labelling(g)["a"]
 <Label.OUT: 'out'>
 """
@@ -105,7 +105,9 @@ class _Graph:
         reason_index = {r.id: n + j for j, r in enumerate(graph.reasons)}
         self.m = n + len(graph.reasons)
         try:
-            self.premises = [list(dict.fromkeys(index[p] for p in r.premises)) for r in graph.reasons]
+            self.premises = [
+                list(dict.fromkeys(index[p] for p in r.premises)) for r in graph.reasons
+            ]
             self.conclusion = [index[r.conclusion] for r in graph.reasons]
             pairs = [(index[x], index[y]) for x, y in graph.attacks]
             pairs += [(index[u], reason_index[r]) for u, r in graph.undercuts]
@@ -171,7 +173,9 @@ class _Graph:
         """
         current = list(items)
         while True:
-            following = [a or d for a, d in zip(current, self.defended(self.closure(current)), strict=True)]
+            following = [
+                a or d for a, d in zip(current, self.defended(self.closure(current)), strict=True)
+            ]
             if following == current:
                 return current
             current = following
@@ -253,12 +257,13 @@ class _Encoding:
         ``exact``, also supported (Clark completion), and checked for unfounded sets by
         :class:`_Solver`, which adds loop formulas.
         """
-        g = self.g
+        g, true = self.g, self.true
         variables = [base[i] if g.is_premise[i] else self.fresh() for i in range(g.n)]
         bodies = []
         for j, premises in enumerate(g.premises):
             c = g.conclusion[j]
             parts = [base[g.n + j], base[c], *(variables[p] for p in premises)]
+            parts = [lit for lit in parts if lit != true]  # an unattacked item is always usable
             self.clauses.append([variables[c], *(-lit for lit in parts)])
             if not exact:
                 continue
@@ -295,22 +300,26 @@ class _Encoding:
         ins = [self.IN(a) for a in range(g.m)]
         derived = self.derivation(ins, exact=True)
         att = self.attacked(derived)
-        self.clauses += [[-ins[a], -att[a]] for a in range(g.m)]  # conflict-free
+        targets = [a for a in range(g.m) if g.attackers[a]]
+        self.clauses += [[-ins[a], -att[a]] for a in targets]  # conflict-free
         if semantics is Semantics.STABLE:
             self.clauses += [[ins[a], att[a]] for a in range(g.m)]
             return derived
         complete = semantics is Semantics.COMPLETE
         potential = self.derivation([-a for a in att], exact=complete)
-        for a in range(g.m):
+        for a in targets:
             threats = [potential.variables[x] for x in g.attackers[a]]
             self.clauses += [[-ins[a], -t] for t in threats]  # defended
-            if complete:
-                self.clauses.append([ins[a], *threats])  # defended, hence in
+        if complete:
+            for a in range(g.m):  # defended, hence in
+                self.clauses.append([ins[a], *(potential.variables[x] for x in g.attackers[a])])
         return derived
 
     def projections(self, semantics: Semantics) -> None:
-        """Clauses whose models' node ``in`` variables are the conflict-free or admissible
-        node sets (see the module notes)."""
+        """Clauses whose models' node ``in`` variables are the projected node sets.
+
+        For conflict-free or admissible (see the module notes).
+        """
         g = self.g
         chosen = _Derivation([], [self.IN(i) for i in range(g.n)], [])
         att = self.attacked(chosen)
@@ -445,7 +454,7 @@ class _Engine:
 
     def enumerate_closed(self, semantics: Semantics) -> Iterator[Nodes]:
         """Complete or stable node sets, each once (blocking on the derived nodes)."""
-        enc, derived, sat = self.encode(semantics)
+        _enc, derived, sat = self.encode(semantics)
         try:
             while (model := sat.solve()) is not None:
                 values = [model(v) for v in derived.variables]
@@ -649,8 +658,10 @@ def credulous_witness(
 def _credulous(
     graph: ReasonGraph, node: str, chosen: Semantics, deadline: Deadline, witness: bool
 ) -> Nodes | None:
-    """A witness for :func:`credulous_witness`; any extension containing ``node`` when not
-    ``witness`` (for preferred then an admissible one, which is all acceptance needs)."""
+    """A witness for :func:`credulous_witness`, or any extension containing ``node``.
+
+    When not ``witness``, for preferred an admissible set is enough (all acceptance needs).
+    """
     engine = _Engine(graph, deadline)
     c = engine.g.node(node)
     if chosen.unique or chosen in _BY_REFERENCE:
