@@ -18,14 +18,17 @@ att(a,b).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmap.bipolar import attack_graph
+from argmap.bipolar import attack_graph, trees
+from argmap.bipolar.reasons import ReasonGraph
 from argmap.formats import registry
 from argmap.formats.registry import FORMAT_NAMES as FORMATS
 from argmap.formats.registry import FormatName
 from argmap.formats.text import read_text, write_text
+from argmap.framework import AF
 from argmap.model import ArgumentMap, Edge, Node
 from argmap.model.invariants import NODE_ID_PATTERN
 from argmap.options import DEFAULT_SUPPORT, Support
@@ -48,13 +51,30 @@ def attack_map(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> Argu
     """The map's attack graph under a reading of support, as a map of claims and attacks.
 
     Its nodes keep the map's node ids (an undercut's attack, which stands for an edge, is
-    named by the edge's key).
+    named by the edge's key). Under the defeasible reading the framework is that of the
+    argument trees (a node with several is named ``node ⇐ reasons``, a valid id or
+    ``arg-N``), refused beyond :data:`argmap.bipolar.trees.LIMIT` trees.
     """
-    af = attack_graph(m, Support.parse(support)).af()
+    reading = Support.parse(support)
+    af = _tree_framework(m) if reading is Support.DEFEASIBLE else attack_graph(m, reading).af()
     ids = _argument_ids(af.arguments)
     nodes = [Node(ids[name], "claim", name) for name in af.arguments]
     edges = [Edge("attack", ids[a], ids[b]) for a, b in sorted(af.attacks)]
     return ArgumentMap(m.id, m.title, nodes, edges)
+
+
+def _tree_framework(m: ArgumentMap) -> AF:
+    """The Dung framework of a map's argument trees, each named by what it concludes."""
+    af, found = trees.argument_framework(ReasonGraph.of(m))
+    count = Counter(t.conclusion for t in found.values())
+
+    def name(tree: trees.ArgumentTree) -> str:
+        if count[tree.conclusion] == 1:
+            return tree.conclusion
+        return f"{tree.conclusion} ⇐ {' + '.join(sorted(tree.reasons))}"
+
+    names = {a: name(t) for a, t in found.items()}
+    return AF(names.values(), ((names[a], names[b]) for a, b in af.attacks))
 
 
 def _argument_ids(names: Sequence[str]) -> dict[str, str]:

@@ -156,10 +156,16 @@ time; what a skeptical reader accepts without taking sides in an open dispute.
 class Support(Choice):
     """How a map's support edges are read (see :mod:`argmap.bipolar`)."""
 
-    NONE = "none"
-    DEDUCTIVE = "deductive"
+    DEFEASIBLE = "defeasible"
+    """Arguments are trees of reasons; an attack on a node defeats what uses it (ASPIC+)."""
     NECESSARY = "necessary"
+    """What is supported needs one of its reasons (argumentation with necessities)."""
+    DEDUCTIVE = "deductive"
+    """What a reason's premises support must be accepted with them (d-attacks)."""
     EVIDENTIAL = "evidential"
+    """An argument stands only on a chain of reasons from evidence (Oren and Norman)."""
+    NONE = "none"
+    """Supports play no part: only the attacks between nodes count."""
 
     @classmethod
     def noun(cls) -> str:
@@ -167,8 +173,13 @@ class Support(Choice):
         return "support interpretation"
 
 
-DEFAULT_SUPPORT = Support.NECESSARY
-"""The reading of support used when none is named."""
+DEFAULT_SUPPORT = Support.DEFEASIBLE
+"""The reading of support used when none is named, library and command line alike.
+
+Defeasible: each reason is enough on its own (convergent reasons stay independent), a
+linked reason needs all its premises, an attack on a node defeats every argument that uses
+it, and support never carries an attack backwards (see ``docs/semantics.md``).
+"""
 
 
 class Acceptance(Choice):

@@ -141,7 +141,7 @@ def test_extensions_of_a_map(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     data = json.loads(out)
     assert data["semantics"] == "grounded"
-    assert data["support"] == "necessary"
+    assert data["support"] == "defeasible"
     assert data["status"]["c-history-addressed"] == "rejected"
     assert data["status"]["r-burden-sharing"] == "skeptical"
     status, out, _ = run(["extensions", showcase, "-s", "PR", "--support", "none"], capsys)
@@ -165,7 +165,7 @@ def test_explain_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert (
         out.splitlines()[0]
-        == "c-history-addressed is OUT (grounded): attacked by c-fractured, which is IN."
+        == "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN."
     )
     status, out, _ = run(
         [
@@ -192,7 +192,7 @@ TOY = EXAMPLES / "toy-corpus"
 def test_conflicts_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["conflicts", str(TOY)], capsys)
     assert status == 0
-    assert out.startswith("5 conflicts (grounded, support: necessary")
+    assert out.startswith("3 conflicts (grounded, support: defeasible")
     assert "1. broker vs hawk: attacker wins" in out
     assert "why: The broker doubts the evidence the hawk's threat claim rests on." in out
     assert "Internal tensions: none" in out
@@ -237,7 +237,7 @@ def test_check_consistency_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fuse_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["fuse", str(TOY), "--operator", "leximax"], capsys)
     assert status == 0
-    assert out.startswith("leximax merge of 3 essays (grounded, support: necessary)")
+    assert out.startswith("leximax merge of 3 essays (grounded, support: defeasible)")
     status, out, _ = run(["fuse", str(TOY), "--json"], capsys)
     data = json.loads(out)
     assert data["operator"] == "sum"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgumentMap, EdgeKind
 from argmap.cli import main
-from argmap.convert import FORMATS, convert, dumps, format_of, loads
+from argmap.convert import FORMATS, attack_map, convert, dumps, format_of, loads
 from tests.helpers import SHOWCASE
 from tests.strategies import argument_maps
 
@@ -129,10 +129,27 @@ def test_formats_keep_linked_reasons(m: ArgumentMap) -> None:
 @settings(max_examples=30)
 @given(argument_maps(max_nodes=6))
 def test_iccma_formats_carry_the_attack_graph(m: ArgumentMap) -> None:
-    af = argmap.attack_graph(m, "necessary").af()
-    for fmt in ("i23", "apx", "tgf"):
-        back = loads(dumps(m, fmt), fmt)
-        assert argmap.attack_graph(back, "none").af() == af, fmt
+    for support in ("necessary", "defeasible"):
+        af = argmap.attack_graph(attack_map(m, support), "none").af()
+        for fmt in ("i23", "apx", "tgf"):
+            if fmt == "apx" and not af.arguments:
+                continue  # no argument (all rest on cycles of support): an empty apx file
+            back = loads(dumps(m, fmt, support), fmt)
+            assert argmap.attack_graph(back, "none").af() == af, (fmt, support)
+    # under necessary, the framework is the attack graph's, arguments renamed to valid ids
+    necessary = argmap.attack_graph(m, "necessary").af()
+    assert len(attack_map(m, "necessary").nodes) == len(necessary.arguments)
+
+
+@settings(max_examples=40)
+@given(argument_maps(max_nodes=6))
+def test_the_defeasible_export_is_the_framework_of_argument_trees(m: ArgumentMap) -> None:
+    exported = attack_map(m, "defeasible")  # each argument's name is its node's text
+    stands_for = {n.id: n.text.split(" ⇐ ")[0] for n in exported.nodes}
+    af = argmap.attack_graph(exported, "none").af()
+    for semantics in ("grounded", "preferred", "stable"):
+        projected = {frozenset(stands_for[a] for a in e) for e in argmap.extensions(af, semantics)}
+        assert projected == set(argmap.extensions(m, semantics)), semantics
 
 
 @pytest.mark.parametrize(("source", "target"), list(product(FORMATS, FORMATS)))
@@ -160,8 +177,9 @@ def test_every_pair_of_formats_converts(source: str, target: str, tmp_path: Path
             loads(dumps(m, "i23"), "i23")
         )
     else:  # through an abstract framework: the attack graph survives
-        support = "none" if source in ("i23", "apx", "tgf") else "necessary"
-        assert argmap.attack_graph(back, "none").af() == argmap.attack_graph(m, support).af()
+        support = "none" if source in ("i23", "apx", "tgf") else "defeasible"
+        expected = argmap.attack_graph(attack_map(m, support), "none").af()
+        assert argmap.attack_graph(back, "none").af() == expected
 
 
 def test_format_names_and_sniffing(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ import attrs
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.reading import Reading, as_reading
+from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.explanation import Explanation, explain
 from argmap.model import Corpus, NodeKind, NodeRef
@@ -106,6 +107,21 @@ def _passes(item: ConsensusItem, rule: ConsensusRule, n: int, k: int | None) -> 
     return item.status is Status.SKEPTICAL
 
 
+def _undermining(reading: Reading, opposing: dict[str, set[str]]) -> None:
+    """Under the defeasible reading, who attacks what a recommendation rests on opposes it.
+
+    An essay that accepts an attacker of a node (or an undercutter of a reason) that every
+    argument for a recommendation uses opposes that recommendation, as an attack on it would.
+    """
+    graph = ReasonGraph.of(reading.merged.map)
+    against: dict[str, set[str]] = {}
+    for attacker, target in (*graph.attacks, *graph.undercuts):
+        against.setdefault(target, set()).update(reading.accepting(attacker))
+    for node in reading.merged.map.recommendations:
+        for used in graph.rests_on(node.id):
+            opposing.setdefault(node.id, set()).update(against.get(used, ()))
+
+
 def consensus_of(
     reading: Reading,
     conflicts: Iterable[Conflict],
@@ -129,6 +145,8 @@ def consensus_of(
             opposing.setdefault(edge.target, set()).add(essay)
     for conflict in conflicts:
         opposing.setdefault(conflict.target, set()).update(a for a, b in conflict.pairs if a != b)
+    if reading.support is Support.DEFEASIBLE:
+        _undermining(reading, opposing)
     items = []
     for node in merged.map.nodes:
         members = merged.members[node.id]
@@ -136,10 +154,13 @@ def consensus_of(
             continue
         endorsers = reading.accepting(node.id)
         opposers = opposing.get(node.id, set()) - set(endorsers)
-        if node.id in reading.af:
-            why = explain(reading.af, node.id, reading.semantics, mode=Acceptance.SKEPTICAL)
-        else:  # evidential support: the node is explained through its chains
-            why = explain(reading.map, node.id, reading.semantics, support=reading.support)
+        why = explain(
+            reading.map,
+            node.id,
+            reading.semantics,
+            mode=Acceptance.SKEPTICAL,
+            support=reading.support,
+        )
         items.append(
             ConsensusItem(
                 node.id,

@@ -41,6 +41,7 @@ that the tests check these against.
 from __future__ import annotations
 
 from argmap import semantics as _semantics
+from argmap.bipolar import defeasible
 from argmap.bipolar.deductive import deductive_graph, none_graph
 from argmap.bipolar.derived import CHAIN, MAX_CHAINS, AttackKind, DerivedAttack, DerivedGraph
 from argmap.bipolar.justified import justified_graph
@@ -90,6 +91,8 @@ def attack_graph(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> De
     """
     reading = Support.parse(support)
     g = ReasonGraph.of(m)
+    if reading is Support.DEFEASIBLE:
+        return stated_graph(g)
     if reading is Support.NONE:
         return none_graph(g)
     if reading is Support.DEDUCTIVE:
@@ -100,6 +103,20 @@ def attack_graph(m: ArgumentMap, support: str | Support = DEFAULT_SUPPORT) -> De
         evidence = frozenset(n.id for n in m.nodes if n.kind is NodeKind.EVIDENCE)
         return justified_graph(g, reading, evidence)
     raise ArgmapError(f"no attack graph for the {reading} reading of support")
+
+
+def stated_graph(g: ReasonGraph) -> DerivedGraph:
+    """The attacks as the map states them: between nodes, and undercuts of reasons.
+
+    What the defeasible reading's attack graph is. It is not a Dung framework whose
+    extensions are the reading's (arguments are trees of reasons, which
+    :mod:`argmap.bipolar.defeasible` never builds): it says who attacks what, for conflicts
+    and diagrams. The undercut reasons are its further arguments.
+    """
+    undercut = tuple(dict.fromkeys(r for _, r in g.undercuts))
+    attacks = [DerivedAttack(a, b, AttackKind.DIRECT, (a, b)) for a, b in g.attacks]
+    attacks += [DerivedAttack(u, r, AttackKind.DIRECT, (u, r)) for u, r in g.undercuts]
+    return DerivedGraph((*g.nodes, *undercut), tuple(attacks), Support.DEFEASIBLE, undercut)
 
 
 def extensions(
@@ -131,6 +148,8 @@ def extensions(
     """
     if isinstance(target, AF):
         return _semantics.extensions(target, semantics, timeout=timeout)
+    if Support.parse(support) is Support.DEFEASIBLE:
+        return defeasible.extensions(ReasonGraph.of(target), semantics, timeout=timeout)
     graph = attack_graph(target, support)
     nodes = {n.id for n in target.nodes}
     found = _semantics.extensions(graph.af(), semantics, timeout=timeout)
@@ -151,6 +170,8 @@ def labelling(
     """
     if isinstance(target, AF):
         return _semantics.labelling(target, semantics, timeout=timeout)
+    if Support.parse(support) is Support.DEFEASIBLE:
+        return defeasible.labelling(ReasonGraph.of(target), semantics, timeout=timeout)
     graph = attack_graph(target, support)
     labels = _semantics.labelling(graph.af(), semantics, timeout=timeout)
     result = {}

@@ -96,6 +96,46 @@ class ReasonGraph:
         """The reasons concluding ``node`` (convergent when more than one)."""
         return tuple(r for r in self.reasons if r.conclusion == node)
 
+    def established(self, without: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The nodes some argument concludes, using no node or reason in ``without``.
+
+        The least fixpoint from the premises: circular support alone establishes nothing.
+
+        >>> g = ReasonGraph(["a", "b", "c"], [Reason("r", ("a",), "c"), Reason("s", ("c",), "b")])
+        >>> sorted(g.established()), sorted(g.established(frozenset({"r"})))
+        (['a', 'b', 'c'], ['a'])
+        """
+        found = {n for n in self.premise_nodes() if n not in without}
+        pending = [r for r in self.reasons if r.id not in without and r.conclusion not in without]
+        changed = True
+        while changed:
+            changed = False
+            for r in pending:
+                if r.conclusion not in found and all(p in found for p in r.premises):
+                    found.add(r.conclusion)
+                    changed = True
+        return frozenset(found)
+
+    def rests_on(self, node: str) -> frozenset[str]:
+        """The other nodes and the reasons that every argument for ``node`` uses.
+
+        Attacking one of them defeats the node (under the defeasible reading); attacking
+        one of several convergent reasons does not.
+
+        >>> g = ReasonGraph(
+        ...     ["e", "c", "d", "r"],
+        ...     [Reason("s1", ("e",), "c"), Reason("s2", ("c",), "r"), Reason("s3", ("d",), "r")],
+        ... )
+        >>> sorted(g.rests_on("c")), sorted(g.rests_on("r"))
+        (['e', 's1'], [])
+        """
+        if node not in self.established():
+            return frozenset()
+        used = {p for r in self.reasons for p in r.premises} | {r.id for r in self.reasons}
+        return frozenset(
+            x for x in used if x != node and node not in self.established(frozenset({x}))
+        )
+
     def premise_nodes(self) -> tuple[str, ...]:
         """The nodes no reason concludes: the map's premises, in map order."""
         concluded = {r.conclusion for r in self.reasons}

@@ -97,15 +97,16 @@ def semantics_option(
 
 def support_option(
     p: argparse.ArgumentParser,
-    help: str = "how a map's support edges are read (default: necessary; see docs/semantics.md)",
+    help: str = "how a map's supports are read",
 ) -> None:
-    """``--support``: a :class:`~argmap.options.Support`, necessary by default."""
+    """``--support``: a :class:`~argmap.options.Support`, defeasible by default."""
+    names = ", ".join(s.value for s in Support)
     p.add_argument(
         "--support",
         type=choice(Support),
         default=DEFAULT_SUPPORT,
-        metavar=_names(Support),
-        help=help,
+        metavar="READING",
+        help=f"{help}: {names} (default: {DEFAULT_SUPPORT.value}; see docs/semantics.md)",
     )
 
 

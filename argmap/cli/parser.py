@@ -168,7 +168,7 @@ def _add_file_commands(commands: Commands) -> None:
         p.add_argument(
             flag, dest=dest, choices=CONVERSIONS, metavar="FORMAT", help=f"{of}'s format: {known}"
         )
-    support_option(p, "how supports become attacks for the ICCMA formats (default: necessary)")
+    support_option(p, "the reading whose framework the ICCMA formats carry")
 
 
 def _add_corpus_commands(commands: Commands) -> None:
@@ -232,7 +232,7 @@ def _add_drawing_commands(commands: Commands) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     diagram_format_option(p)
     semantics_option(p, None, "fill nodes by status under it")
-    support_option(p, "how supports are read (default: necessary)")
+    support_option(p, "how supports are read")
     p.add_argument("--extension", type=int, metavar="K", help="colour by extension K (1-based)")
     p.add_argument(
         "--recommendations-only",
