@@ -4,6 +4,7 @@ the extensions, witnesses that are real extensions."""
 from __future__ import annotations
 
 import time
+from graphlib import TopologicalSorter
 
 import pytest
 from hypothesis import given, settings
@@ -30,7 +31,9 @@ from tests.helpers import MAPS, SHOWCASE
 from tests.strategies import argument_maps, frameworks
 
 ALL_SEMANTICS = [s.value for s in Semantics]
-READINGS_HERE = ["none", "deductive", "necessary", "evidential"]
+READINGS_HERE = ["defeasible", "none", "deductive", "necessary", "evidential"]
+FRAMEWORK_READINGS = ["none", "deductive", "necessary", "evidential"]
+"""The readings whose attack graph is a Dung framework with the reading's extensions."""
 ESSAYS = [p for p in sorted(MAPS.glob("*.yaml")) if p.stem != "corpus"]
 
 
@@ -291,7 +294,7 @@ def test_map_explanations_agree_with_the_extensions(
     support: str, semantics: str, m: ArgumentMap
 ) -> None:
     found = map_extensions(m, semantics, support=support)
-    af = attack_graph(m, support).af() if support != "evidential" else None
+    af = attack_graph(m, support).af() if support in ("none", "deductive") else None
     for node in m.nodes:
         for mode in ("credulous", "skeptical"):
             e = check_agrees(m, node.id, semantics, mode, found, None, support)
@@ -378,7 +381,7 @@ edges:
 
 
 @pytest.mark.parametrize("path", ESSAYS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("support", READINGS_HERE)
+@pytest.mark.parametrize("support", FRAMEWORK_READINGS)
 def test_every_link_in_the_essays_says_how(path: object, support: str) -> None:
     m = argmap.read_map(path)  # type: ignore[arg-type]
     graph = attack_graph(m, support)
@@ -435,3 +438,26 @@ def test_readings_dispatch_through_the_table(monkeypatch: pytest.MonkeyPatch) ->
     assert seen == [Support.DEDUCTIVE]
     assert found.label is Label.OUT
     assert isinstance(backend_for(AF(["a"])), FrameworkBackend)
+
+
+@pytest.mark.parametrize("path", ESSAYS, ids=lambda p: p.stem)
+def test_defeasible_explanations_follow_the_grounded_labelling(path: object) -> None:
+    m = argmap.read_map(path)  # type: ignore[arg-type]
+    labels = argmap.labelling(m, "grounded")
+    for node in m.nodes:
+        found = explain(m, node.id)
+        assert found.defence is not None
+        steps = {s.argument: s for s in found.defence.steps}
+        for step in found.defence.steps:
+            assert step.label == labels[step.argument], step
+            if step.label is Label.IN:  # an IN node rests on IN premises and OUT attackers
+                assert all(labels[x.argument] in (Label.IN, Label.OUT) for x in step.because)
+        # IN and OUT steps never loop back on themselves
+        settled = {a: s for a, s in steps.items() if s.label is not Label.UNDEC}
+        order = TopologicalSorter(
+            {
+                a: [x.argument for x in s.because if x.argument in settled]
+                for a, s in settled.items()
+            }
+        )
+        order.prepare()  # raises CycleError on a loop

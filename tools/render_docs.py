@@ -1,4 +1,4 @@
-"""Draw the bundled maps into docs/diagrams/ for docs/rendering.md.
+"""Draw the bundled maps into docs/diagrams/ for docs/rendering.md and docs/semantics.md.
 
 Run:  .venv/bin/python tools/render_docs.py     (needs Graphviz's dot)
 """
@@ -22,6 +22,11 @@ def main() -> None:
         print(f"wrote docs/diagrams/{m.id}.svg")
     argmap.draw(corpus, OUT / "corpus.svg", recommendations_only=True)
     print("wrote docs/diagrams/corpus.svg")
+    example = argmap.read_map(ROOT / "docs" / "examples" / "readings.yaml")
+    for support in argmap.Support:
+        path = OUT / f"readings-{support}.svg"
+        argmap.draw(example, path, semantics="grounded", support=support, legend=False)
+        print(f"wrote docs/diagrams/{path.name}")
 
 
 if __name__ == "__main__":

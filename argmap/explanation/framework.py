@@ -77,15 +77,20 @@ class FrameworkBackend:
             raise ArgmapError(f"there is no argument '{node}' to explain")
 
     def missing(self, node: str) -> str | None:
-        """Under evidential support: why a node no chain reaches has no argument."""
-        if self.graph is None or self.graph.support is not Support.EVIDENTIAL:
+        """Why a node has no argument (no justification under necessary or evidential)."""
+        if self.graph is None or self.arguments(node) or node not in self.nodes:
             return None
-        if self.arguments(node) or node not in self.nodes:
-            return None
-        return (
-            "no chain of support links it to evidence, so under evidential support "
-            "no argument for it can stand"
-        )
+        if self.graph.support is Support.EVIDENTIAL:
+            return (
+                "no chain of support links it to evidence, so under evidential support "
+                "no argument for it can stand"
+            )
+        if self.graph.support is Support.NECESSARY:
+            return (
+                "no justification derives it: its reasons rest on a cycle of support, "
+                "and circular support alone establishes nothing"
+            )
+        return None
 
     def self_attacking(self, node: str) -> bool:
         """Whether every argument for the node attacks itself."""
