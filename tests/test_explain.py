@@ -365,7 +365,13 @@ edges:
   - attack: x -> y
 """
     )
-    found = explain(m, "c")  # necessary: x attacks y, and c needs y
+    defeasible = explain(m, "c")  # the default: c's only reason uses y, which x defeats
+    assert str(defeasible).splitlines() == [
+        "c is OUT (grounded): every reason for it fails: y -> c (premise y is OUT).",
+        "  y is OUT: attacked by x, which is IN.",
+        "    x is IN: a premise of the map, unattacked.",
+    ]
+    found = explain(m, "c", support="necessary")  # x attacks y, and c needs y
     assert str(found).splitlines() == [
         "c is OUT (grounded): attacked by x (secondary attack: x attacks y, and y ⇒ c), which is IN.",
         "  x is IN: it has no attackers.",
@@ -407,13 +413,17 @@ def test_the_showcase_reads_well() -> None:
     found = explain(m, "c-history-addressed")
     assert str(found).splitlines() == [
         "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN.",
-        "  c-history-grievance is IN: it has no attackers.",
+        "  c-history-grievance is IN: through the reason e-annexation -> c-history-grievance, "
+        "whose premise e-annexation is IN; it has no attackers.",
+        "    e-annexation is IN: a premise of the map, unattacked.",
     ]
     assert found.to_dict()["defence"]["steps"][0]["label"] == "out"
     apologies = explain(m, "e-apologies", support="deductive")
+    # deductively, the evidence falls with what it supports (the earliest IN attacker shown)
     assert apologies.summary == (
-        "e-apologies is OUT (grounded): attacked by c-sincerity-doubts (mediated attack: "
-        "c-sincerity-doubts attacks s-apologies, and e-apologies ⇒ s-apologies), which is IN."
+        "e-apologies is OUT (grounded): attacked by e-annexation (super-mediated attack: "
+        "e-annexation ⇒ c-history-grievance, c-history-grievance attacks c-history-addressed, "
+        "and e-apologies ⇒ s-apologies ⇒ c-history-addressed), which is IN."
     )
     with pytest.raises(argmap.ArgmapError, match="no argument 'zz'"):
         explain(m, "zz")

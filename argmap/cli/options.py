@@ -60,7 +60,7 @@ def choice(cls: type[C]) -> Callable[[str], C]:
     >>> choice(Support)("nesessary")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: unknown support interpretation 'nesessary' (did you mean 'necessary'?); known: none, deductive, necessary, evidential
+    argparse.ArgumentTypeError: unknown support interpretation 'nesessary' (did you mean 'necessary'?); known: defeasible, necessary, deductive, evidential, none
     """
 
     def parse(text: str) -> C:
