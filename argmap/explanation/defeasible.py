@@ -45,19 +45,6 @@ from argmap.semantics.sat import Deadline
 __all__ = ["DefeasibleBackend", "defeasible_reading"]
 
 
-def _established(g: ReasonGraph) -> frozenset[str]:
-    """The nodes some argument concludes: the least fixpoint from the premises."""
-    found = set(g.premise_nodes())
-    changed = True
-    while changed:
-        changed = False
-        for r in g.reasons:
-            if r.conclusion not in found and all(p in found for p in r.premises):
-                found.add(r.conclusion)
-                changed = True
-    return frozenset(found)
-
-
 @attrs.frozen(eq=False)
 class DefeasibleBackend:
     """What :func:`argmap.explanation.explain` asks, answered by the defeasible engine."""
@@ -83,7 +70,7 @@ class DefeasibleBackend:
 
     @established.default
     def _established_default(self) -> frozenset[str]:
-        return _established(self.graph)
+        return self.graph.established()
 
     def check(self, node: str) -> None:
         """Raise :class:`~argmap.errors.ArgmapError` if the map has no such node."""
