@@ -36,7 +36,8 @@ from argmap.formats.yaml.reader import (
     raise_errors,
 )
 from argmap.model import ArgumentMap, Corpus
-from argmap.model.invariants import Finding
+from argmap.model.invariants import Finding, responds_to_finding
+from argmap.options import Role
 
 __all__ = [
     "YAML_SUFFIXES",
@@ -47,6 +48,7 @@ __all__ = [
     "load_file",
     "read_corpus",
     "read_map",
+    "responds_to_problems",
     "yaml_files",
 ]
 
@@ -147,12 +149,31 @@ def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
     return problems
 
 
+def responds_to_problems(files: Sequence[LoadedFile]) -> list[Problem]:
+    """One problem per map whose ``responds_to`` names no essay of the folder, located there.
+
+    Maps that could not be read are not reported against (their essay may be the one named).
+    """
+    if any(f.map is None and not f.is_corpus for f in files):
+        return []
+    maps = [f.map for f in files if f.map is not None]
+    essays = [m.id for m in maps if m.role is Role.ESSAY]
+    problems = []
+    for f in files:
+        found = responds_to_finding(f.map, essays) if f.map is not None else None
+        if found is not None:
+            problems += f.locate([found])
+    return problems
+
+
 def folder_problems(files: Sequence[LoadedFile], directory: str | Path) -> list[Problem]:
     """What is wrong with the files of one folder together.
 
-    That is: essay ids that repeat, and more than one corpus file.
+    That is: essay ids that repeat, a ``responds_to`` naming no essay of the folder, and more
+    than one corpus file.
     """
     problems = duplicate_essay_problems([f.map for f in files if f.map is not None])
+    problems += responds_to_problems(files)
     corpus_files = [str(f.path) for f in files if f.is_corpus]
     if len(corpus_files) > 1:
         problems.append(
