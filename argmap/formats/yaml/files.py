@@ -112,6 +112,9 @@ def load_corpus_file(
     assert corpus_file.text is not None
     maps = [s.map for s in siblings if s.map is not None]
     unreadable = [s.essay_id or "" for s in siblings if s.map is None and not s.is_corpus]
+    responding = responds_to_problems(siblings)
+    if responding:
+        return None, responding
     return load_corpus_document(
         corpus_file.document, str(corpus_file.path), maps, corpus_file.text, unreadable
     )
@@ -149,15 +152,18 @@ def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
     return problems
 
 
-def responds_to_problems(files: Sequence[LoadedFile]) -> list[Problem]:
-    """One problem per map whose ``responds_to`` names no essay of the folder, located there.
+def responds_to_problems(
+    files: Sequence[LoadedFile], siblings: Sequence[LoadedFile] = ()
+) -> list[Problem]:
+    """One problem per map of ``files`` whose ``responds_to`` names no essay, located there.
 
-    Maps that could not be read are not reported against (their essay may be the one named).
+    The essays are the maps of ``files`` and ``siblings`` (the rest of their folder). If a
+    map could not be read, nothing is reported: its essay may be the one named.
     """
-    if any(f.map is None and not f.is_corpus for f in files):
+    everything = [*files, *siblings]
+    if any(f.map is None and not f.is_corpus for f in everything):
         return []
-    maps = [f.map for f in files if f.map is not None]
-    essays = [m.id for m in maps if m.role is Role.ESSAY]
+    essays = [f.map.id for f in everything if f.map is not None and f.map.role is Role.ESSAY]
     problems = []
     for f in files:
         found = responds_to_finding(f.map, essays) if f.map is not None else None
@@ -169,11 +175,15 @@ def responds_to_problems(files: Sequence[LoadedFile]) -> list[Problem]:
 def folder_problems(files: Sequence[LoadedFile], directory: str | Path) -> list[Problem]:
     """What is wrong with the files of one folder together.
 
-    That is: essay ids that repeat, a ``responds_to`` naming no essay of the folder, and more
-    than one corpus file.
+    That is: essay ids that repeat, a ``responds_to`` naming no essay of the folder (when no
+    corpus file is among ``files``: :func:`load_corpus_file` reports it then), and more than
+    one corpus file.
     """
     problems = duplicate_essay_problems([f.map for f in files if f.map is not None])
-    problems += responds_to_problems(files)
+    if not any(f.is_corpus for f in files) and Path(directory).is_dir():
+        named = {f.path for f in files}
+        rest = [load_file(p) for p in yaml_files(directory) if p not in named]
+        problems += responds_to_problems(files, [f for f in rest if not f.is_corpus])
     corpus_files = [str(f.path) for f in files if f.is_corpus]
     if len(corpus_files) > 1:
         problems.append(
