@@ -41,6 +41,7 @@ import networkx as nx
 from argmap.errors import ArgmapError
 from argmap.formats.shape import CORPUS, MAP_META
 from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
+from argmap.options import Role
 
 __all__ = ["corpus_from_networkx", "corpus_to_networkx", "from_networkx", "to_networkx"]
 
@@ -128,6 +129,8 @@ def _meta(obj: ArgumentMap | Corpus, keys: tuple[str, ...]) -> dict[str, Any]:
     values = {k: getattr(obj, k) for k in keys}
     if "authors" in values:
         values["authors"] = list(values["authors"])
+    if "role" in values:  # essay, the default, is left out as in YAML
+        values["role"] = None if values["role"] is Role.ESSAY else str(values["role"])
     return _present(values)
 
 

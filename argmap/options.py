@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Self
 
 from argmap.errors import ArgmapError
 
 __all__ = [
+    "DEFAULT_ROLES",
     "DEFAULT_SEMANTICS",
     "DEFAULT_SUPPORT",
     "Acceptance",
@@ -36,10 +37,12 @@ __all__ = [
     "ConsensusRule",
     "DiagramFormat",
     "FusionOperator",
+    "Role",
     "Semantics",
     "Status",
     "Support",
     "closest",
+    "parse_roles",
 ]
 
 
@@ -222,6 +225,42 @@ class ConsensusRule(Choice):
     def noun(cls) -> str:
         """``consensus rule``."""
         return "consensus rule"
+
+
+class Role(Choice):
+    """What a map is: an essay, or reader comments on another document.
+
+    Consensus and consistency count essays by default; comments only when asked.
+
+    >>> Role.parse("Comments"), [str(r) for r in Role]
+    (<Role.COMMENTS: 'comments'>, ['essay', 'comments'])
+    """
+
+    ESSAY = "essay"
+    """A document arguing its own case (the default when a map does not say)."""
+    COMMENTS = "comments"
+    """Reader comments on another document (see ``responds_to``)."""
+
+
+DEFAULT_ROLES: tuple[Role, ...] = (Role.ESSAY,)
+"""The roles of the maps consensus and consistency count when none are named."""
+
+
+def parse_roles(roles: Iterable[str | Role]) -> tuple[Role, ...]:
+    """The roles named, parsed, in :class:`~argmap.options.Role` order.
+
+    >>> parse_roles(["comments", "Essay"])
+    (<Role.ESSAY: 'essay'>, <Role.COMMENTS: 'comments'>)
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown role (naming the closest), or none at all.
+    """
+    chosen = {Role.parse(r) for r in ([roles] if isinstance(roles, str) else roles)}
+    if not chosen:
+        raise ArgmapError("name at least one role of maps to count (essay, comments)")
+    return tuple(r for r in Role if r in chosen)
 
 
 class FusionOperator(Choice):

@@ -361,3 +361,93 @@ def test_alternative_reasons_copy_a_linked_reason_whole() -> None:
     (copy,) = m.supports
     assert (copy.premises, copy.target, copy.key) == (("x:a", "x:b"), "g.x", "x:r.x")
     assert [(u.source, u.target) for u in m.undercuts] == [("x:u", "x:r.x")]
+
+
+def commented() -> Corpus:
+    """Two essays that recommend acting, and reader comments on the first one.
+
+    The comments agree on acting, recommend something of their own, and attack the second
+    essay's advice to wait.
+    """
+    rec = "recommendation"
+    return Corpus(
+        [
+            ArgumentMap("a", "A", [Node("r", rec, "Act.")]),
+            ArgumentMap("b", "B", [Node("r", rec, "Act now."), Node("x", rec, "Wait first.")]),
+            ArgumentMap(
+                "c",
+                "Comments on A",
+                [
+                    Node("r", rec, "Yes, act."),
+                    Node("k", rec, "Keep readers informed."),
+                    Node("n", "claim", "Waiting is costly."),
+                ],
+                role="comments",
+                responds_to="a",
+            ),
+        ],
+        equivalences=[Equivalence(["a:r", "b:r", "c:r"], id="eq-act")],
+        relations=[argmap.Relation("attack", "c:n", "b:x")],
+    )
+
+
+def test_consensus_counts_essays_and_leaves_comments_out_unless_asked() -> None:
+    corpus = commented()
+    result = argmap.consensus(corpus, "unanimity")
+    assert (result.essays, result.counted, result.left_out) == (2, ("a", "b"), ("c",))
+    items = {i.node: i for i in result.items}
+    assert [i.node for i in result.selected] == ["eq-act"]
+    assert items["eq-act"].endorsers == ("a", "b")
+    assert items["eq-act"].uncounted_endorsers == ("c",)
+    # what only the comments recommend still appears, marked, and counts for nothing
+    kept = items["c:k"]
+    assert (kept.endorsers, kept.uncounted_endorsers, kept.only_uncounted) == ((), ("c",), True)
+    assert not items["eq-act"].only_uncounted
+    assert "c:k" not in [i.node for i in argmap.consensus(corpus, "quorum", quorum=1).selected]
+    # the comments' attack on the second essay's advice does not make an opposer
+    assert (items["b:x"].opposers, items["b:x"].uncounted_opposers) == ((), ("c",))
+    data = result.to_dict()
+    assert (data["essays"], data["left_out"], data["roles"]) == (2, ["c"], ["essay"])
+
+    both = argmap.consensus(corpus, "quorum", quorum=1, roles=("essay", "comments"))
+    items = {i.node: i for i in both.items}
+    assert (both.essays, both.left_out) == (3, ())
+    assert items["eq-act"].endorsers == ("a", "b", "c")
+    assert items["c:k"].endorsers == ("c",)
+    assert not items["c:k"].only_uncounted
+    assert "c:k" in [i.node for i in both.selected]
+    assert items["b:x"].opposers == ("c",)
+    # the comments agree on acting: still unanimous among the three maps counted
+    assert [
+        i.node for i in argmap.consensus(corpus, "unanimity", roles=["essay", "comments"]).selected
+    ] == ["eq-act"]
+    with pytest.raises(argmap.ArgmapError, match="did you mean 'comments'"):
+        argmap.consensus(corpus, roles=["coments"])
+
+
+def test_consistency_considers_essays_unless_comments_are_asked_for() -> None:
+    corpus = commented()
+    default = argmap.consistency(corpus)
+    assert (default.essays, default.left_out) == (("a", "b"), ("c",))
+    assert default.maximal == (frozenset({"a", "b"}),)
+    assert default.clashes == {}
+    both = argmap.consistency(corpus, roles=("essay", "comments"))
+    assert both.essays == ("a", "b", "c")
+    assert both.left_out == ()
+    assert set(both.clashes) == {("b", "c")}
+    assert not both.is_consistent(["b", "c"])
+
+
+def test_responds_to_must_name_an_essay_of_the_corpus() -> None:
+    a = ArgumentMap("alpha", "A", [])
+    with pytest.raises(argmap.ArgmapError, match=r"responds to 'alpah'.*did you mean 'alpha'"):
+        Corpus([a, ArgumentMap("c", "C", [], role="comments", responds_to="alpah")])
+    # comments on comments are not comments on an essay
+    other = ArgumentMap("c", "C", [], role="comments", responds_to="alpha")
+    with pytest.raises(argmap.ArgmapError, match="responds to 'c'"):
+        Corpus([a, other, ArgumentMap("d", "D", [], role="comments", responds_to="c")])
+    with pytest.raises(argmap.ArgmapError, match="responds to itself"):
+        ArgumentMap("c", "C", [], responds_to="c")
+    with pytest.raises(argmap.ArgmapError, match=r"unknown role 'coment'.*did you mean 'comment"):
+        ArgumentMap("c", "C", [], role="coment")
+    assert ArgumentMap("c", "C", []).role == "essay"

@@ -101,6 +101,12 @@ def codes_and_places(problems: list[argmap.Problem]) -> list[tuple[str, int | No
         (GOOD.replace("nodes:\n", "date: 11/2019\nnodes:\n"), [("invalid-value", 3, 7)]),
         (GOOD.replace("    text: A.\n", "    text: A.\n    tags: 7\n"), [("wrong-type", 7, 11)]),
         (GOOD.replace("  - id: r\n", "  - 42\n  - id: r\n"), [("wrong-type", 7, 5)]),
+        (GOOD.replace("title: Toy\n", "title: Toy\nrole: coments\n"), [("invalid-value", 3, 7)]),
+        (
+            GOOD.replace("title: Toy\n", "title: Toy\nresponds_to: toy\n"),
+            [("invalid-value", 3, 14)],
+        ),
+        (GOOD.replace("title: Toy\n", "title: Toy\nresponds_to: t:oy\n"), [("invalid-id", 3, 14)]),
     ],
 )
 def test_each_mistake_is_reported_at_its_place(
@@ -261,6 +267,37 @@ def test_two_maps_with_one_essay_id(tmp_path: Path) -> None:
     assert report.problems[0].path == str(tmp_path / "b.yaml")
     with pytest.raises(argmap.ArgmapError, match="essay id 'toy'"):
         argmap.read_corpus(tmp_path)
+
+
+def test_a_bad_role_is_named_with_the_closest_one(tmp_path: Path) -> None:
+    (problem,) = problems_of(GOOD.replace("title: Toy\n", "title: Toy\nrole: coments\n"), tmp_path)
+    assert str(problem).startswith(
+        f"{tmp_path / 'm.yaml'}:3:7: error: unknown role 'coments' (did you mean 'comments'?)"
+    )
+
+
+@pytest.mark.parametrize("corpus_file", [True, False])
+def test_responds_to_must_name_an_essay_of_the_folder(tmp_path: Path, corpus_file: bool) -> None:
+    if corpus_file:
+        write_corpus_folder(tmp_path, CORPUS)
+    else:
+        (tmp_path / "one.yaml").write_text(GOOD.replace("id: toy", "id: one"), encoding="utf-8")
+    comments = GOOD.replace("id: toy", "id: notes").replace(
+        "title: Toy\n", "title: Notes\nrole: comments\nresponds_to: onee\n"
+    )
+    (tmp_path / "notes.yaml").write_text(comments, encoding="utf-8")
+    report = argmap.check([tmp_path])
+    assert codes_and_places(list(report.problems)) == [("unknown-essay", 4, 14)]
+    assert report.problems[0].path == str(tmp_path / "notes.yaml")
+    assert "responds to 'onee', which is not an essay of the corpus (did you mean 'one'?)" in str(
+        report.problems[0]
+    )
+    with pytest.raises(argmap.ArgmapError, match="responds to 'onee'"):
+        argmap.read_corpus(tmp_path)
+    (tmp_path / "notes.yaml").write_text(comments.replace("onee", "one"), encoding="utf-8")
+    assert argmap.check([tmp_path]).problems == ()
+    notes = argmap.read_corpus(tmp_path).essay("notes")
+    assert (notes.role, notes.responds_to) == ("comments", "one")
 
 
 def test_missing_paths_and_empty_folders(tmp_path: Path) -> None:

@@ -334,3 +334,33 @@ def test_report_honours_its_timeout(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     assert status == 1
     assert "timed out" in err
+
+
+def test_consensus_and_consistency_count_essays_unless_comments_are_included(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    comments = "our-national-conversation-2024-comments"
+    status, out, _ = run(["consensus", str(MAPS)], capsys)
+    assert status == 0
+    assert f"Counting 5 essays; left out: {comments} (comments;" in out
+    assert "eq-us-active-role" in out
+    assert "4/5" in out
+    assert "/6" not in out
+    assert f"{comments}:r-not-for-granted  0/5 (comments only)" in out
+    status, out, _ = run(["consensus", str(MAPS), "--include-comments", "--json"], capsys)
+    data = json.loads(out)
+    assert (data["essays"], data["left_out"]) == (6, [])
+    mentioned = {e for r in data["recommendations"] for e in r["endorsers"] + r["opposers"]}
+    assert comments in mentioned
+    status, out, _ = run(["consensus", str(MAPS), "--json"], capsys)
+    data = json.loads(out)
+    assert (data["essays"], data["left_out"]) == (5, [comments])
+    assert all(comments not in r["endorsers"] + r["opposers"] for r in data["recommendations"])
+    status, out, _ = run(["check", "--consistency", "--json", str(MAPS)], capsys)
+    data = json.loads(out)
+    assert comments not in data["essays"]
+    assert data["left_out"] == [comments]
+    assert all(comments not in s for s in data["maximal_consistent_subsets"])
+    status, out, _ = run(["check", "--consistency", "--include-comments", str(MAPS)], capsys)
+    assert status == 0
+    assert "Counting 6 maps, reader comments included." in out

@@ -260,3 +260,52 @@ def test_every_bundled_file_saves_back_byte_for_byte(path: Path) -> None:
     else:
         saved = argmap.map_to_yaml(argmap.read_map(path))
     assert saved == text
+
+
+def test_role_and_responds_to_round_trip_through_every_format() -> None:
+    from argmap.formats.aif import map_from_aif, map_to_aif
+    from argmap.formats.graphs import (
+        map_from_graphml,
+        map_from_node_link,
+        map_to_graphml,
+        map_to_node_link,
+    )
+    from argmap.graph import from_networkx, to_networkx
+
+    comments = ArgumentMap(
+        "notes",
+        "Notes",
+        [Node("c", "claim", "C.")],
+        role="comments",
+        responds_to="toy",
+    )
+    text = argmap.map_to_yaml(comments)
+    assert "role: comments\nresponds_to: toy\n" in text
+    assert text.index("title:") < text.index("role:") < text.index("nodes:")
+    essay = ArgumentMap("toy", "Toy", [Node("c", "claim", "C.")])
+    assert "role" not in argmap.map_to_yaml(essay)  # essay, the default, is not written
+    for m in (comments, essay):
+        back = [
+            argmap.map_from_yaml(argmap.map_to_yaml(m)),
+            from_networkx(to_networkx(m)),
+            map_from_graphml(map_to_graphml(m)),
+            map_from_node_link(map_to_node_link(m)),
+            map_from_aif(map_to_aif(m)),
+        ]
+        for other in back:
+            assert (other.role, other.responds_to) == (m.role, m.responds_to)
+    assert to_networkx(comments).graph["role"] == "comments"
+    assert "role" not in to_networkx(essay).graph
+    assert "role" not in map_to_aif(essay)["argmap"]
+
+
+def test_the_reader_comments_say_what_they_are_and_save_back_unchanged() -> None:
+    path = MAPS / "our-national-conversation-2024-comments.yaml"
+    m = argmap.read_map(path)
+    assert (m.role, m.responds_to) == ("comments", "our-national-conversation-2024")
+    assert argmap.map_to_yaml(m) == path.read_text(encoding="utf-8")
+    edited = attrs.evolve(m, role="essay", responds_to=None, origin=m.origin)
+    rewritten = argmap.map_to_yaml(edited)
+    assert "role:" not in rewritten
+    assert "responds_to:" not in rewritten
+    assert argmap.map_from_yaml(rewritten) == edited

@@ -21,11 +21,16 @@ An aggregation rule picks the consensus among the groups, for ``n`` essays:
 The three counting rules look at endorsements only (so unanimity ⊆ majority ⊆ quorum 1, and
 adding an essay never adds to the unanimous set); ``skeptical`` weighs the arguments.
 Groups are ranked by how many essays endorse them, then by how few oppose them.
+
+Only maps whose :class:`~argmap.options.Role` is among ``roles`` count (essays by default):
+they make the ``n`` above and the endorsers and opposers. Reader comments are left out
+unless asked for; a recommendation endorsed only by maps left out still appears, with
+those maps under ``uncounted_endorsers`` (and ``uncounted_opposers``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import attrs
@@ -37,13 +42,16 @@ from argmap.errors import ArgmapError
 from argmap.explanation import Explanation, explain
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import (
+    DEFAULT_ROLES,
     DEFAULT_SEMANTICS,
     DEFAULT_SUPPORT,
     Acceptance,
     ConsensusRule,
+    Role,
     Semantics,
     Status,
     Support,
+    parse_roles,
 )
 
 __all__ = ["Consensus", "ConsensusItem", "consensus", "consensus_of"]
@@ -61,6 +69,15 @@ class ConsensusItem:
     opposers: tuple[str, ...]
     status: Status
     explanation: Explanation
+    uncounted_endorsers: tuple[str, ...] = ()
+    """Maps left out of the count (comments, by default) that state and accept it."""
+    uncounted_opposers: tuple[str, ...] = ()
+    """Maps left out of the count that oppose it."""
+
+    @property
+    def only_uncounted(self) -> bool:
+        """Whether only maps left out of the count (no counted essay) endorse it."""
+        return not self.endorsers and bool(self.uncounted_endorsers)
 
     def to_dict(self) -> dict[str, Any]:
         """The item as JSON-ready data."""
@@ -70,6 +87,9 @@ class ConsensusItem:
             "members": [str(m) for m in self.members],
             "endorsers": list(self.endorsers),
             "opposers": list(self.opposers),
+            "uncounted_endorsers": list(self.uncounted_endorsers),
+            "uncounted_opposers": list(self.uncounted_opposers),
+            "only_uncounted": self.only_uncounted,
             "status": self.status,
             "explanation": self.explanation.to_dict(),
         }
@@ -82,8 +102,15 @@ class Consensus:
     rule: ConsensusRule
     quorum: int | None
     essays: int
+    """How many maps are counted (those whose role is in ``roles``)."""
     items: tuple[ConsensusItem, ...]
     selected: tuple[ConsensusItem, ...]
+    roles: tuple[Role, ...] = DEFAULT_ROLES
+    """The roles of the maps counted."""
+    counted: tuple[str, ...] = ()
+    """The ids of the maps counted."""
+    left_out: tuple[str, ...] = ()
+    """The ids of the maps left out of the count (their role is not in ``roles``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
@@ -91,6 +118,9 @@ class Consensus:
             "rule": str(self.rule),
             "quorum": self.quorum,
             "essays": self.essays,
+            "roles": [str(r) for r in self.roles],
+            "counted": list(self.counted),
+            "left_out": list(self.left_out),
             "consensus": [i.node for i in self.selected],
             "recommendations": [i.to_dict() for i in self.items],
         }
@@ -122,20 +152,32 @@ def _undermining(reading: Reading, opposing: dict[str, set[str]]) -> None:
             opposing.setdefault(node.id, set()).update(against.get(used, ()))
 
 
+def _split(essays: Iterable[str], counted: Collection[str]) -> tuple[tuple[str, ...], ...]:
+    """``essays`` sorted, as (those counted, those left out)."""
+    ordered = sorted(essays)
+    return tuple(e for e in ordered if e in counted), tuple(e for e in ordered if e not in counted)
+
+
 def consensus_of(
     reading: Reading,
     conflicts: Iterable[Conflict],
     rule: str | ConsensusRule = ConsensusRule.MAJORITY,
     quorum: int | None = None,
+    *,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
 ) -> Consensus:
     """Rank the corpus's recommendations and select the consensus under ``rule``.
+
+    Only the maps whose role is in ``roles`` are counted (see the module docstring).
 
     Raises
     ------
     ArgmapError
-        For an unknown rule, or ``quorum`` without a positive ``k``.
+        For an unknown rule or role, or ``quorum`` without a positive ``k``.
     """
     rule = ConsensusRule.parse(rule)
+    chosen = parse_roles(roles)
+    counted = {m.id for m in reading.corpus.maps if m.role in chosen}
     if rule is ConsensusRule.QUORUM and (quorum is None or quorum < 1):
         raise ArgmapError("the quorum rule needs a quorum of at least 1 essay")
     merged = reading.merged
@@ -152,8 +194,10 @@ def consensus_of(
         members = merged.members[node.id]
         if not any(reading.corpus.node(m).kind is NodeKind.RECOMMENDATION for m in members):
             continue
-        endorsers = reading.accepting(node.id)
-        opposers = opposing.get(node.id, set()) - set(endorsers)
+        endorsers, other_endorsers = _split(reading.accepting(node.id), counted)
+        opposers, other_opposers = _split(
+            opposing.get(node.id, set()) - set(reading.accepting(node.id)), counted
+        )
         why = explain(
             reading.map,
             node.id,
@@ -167,15 +211,27 @@ def consensus_of(
                 node.text,
                 members,
                 endorsers,
-                tuple(sorted(opposers)),
+                opposers,
                 reading.status(node.id),
                 why,
+                other_endorsers,
+                other_opposers,
             )
         )
     items.sort(key=lambda i: (-len(i.endorsers), len(i.opposers), i.node))
-    n = len(reading.corpus.maps)
+    n = len(counted)
     selected = tuple(i for i in items if _passes(i, rule, n, quorum))
-    return Consensus(rule, quorum, n, tuple(items), selected)
+    ids = reading.corpus.essay_ids
+    return Consensus(
+        rule,
+        quorum,
+        n,
+        tuple(items),
+        selected,
+        chosen,
+        tuple(e for e in ids if e in counted),
+        tuple(e for e in ids if e not in counted),
+    )
 
 
 def consensus(
@@ -187,11 +243,13 @@ def consensus(
     support: str | Support = DEFAULT_SUPPORT,
     mode: str | Acceptance = Acceptance.SKEPTICAL,
     timeout: float | None = None,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
 ) -> Consensus:
     """The recommendations of a corpus (or reading) ranked, and those ``rule`` selects.
 
     ``rule`` is ``unanimity``, ``majority``, ``quorum`` (with ``quorum=k``) or ``skeptical``
-    (in every extension of the merged framework).
+    (in every extension of the merged framework). Only maps whose role is in ``roles`` are
+    counted: essays by default; ``roles=("essay", "comments")`` counts reader comments too.
 
     >>> import argmap
     >>> corpus = argmap.Corpus(
@@ -202,4 +260,4 @@ def consensus(
     [('act', ('a', 'b'))]
     """
     found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
-    return consensus_of(found, conflicts_of(found), rule, quorum)
+    return consensus_of(found, conflicts_of(found), rule, quorum, roles=roles)

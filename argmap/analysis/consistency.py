@@ -6,6 +6,9 @@ against another, and none is set against itself by the corpus's links. Consisten
 decided pair by pair, so the consistent sets are the independent sets of the graph whose
 edges are the conflicting pairs; the *maximal* consistent subsets are its maximal
 independent sets (the maximal cliques of the complementary graph).
+
+Only the maps whose :class:`~argmap.options.Role` is among ``roles`` are considered (essays
+by default): reader comments are left out unless asked for, and conflicts with them ignored.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.merge import readonly
 from argmap.analysis.reading import Reading, as_reading
 from argmap.model import Corpus
-from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
+from argmap.options import (
+    DEFAULT_ROLES,
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    Role,
+    Semantics,
+    Support,
+    parse_roles,
+)
 
 __all__ = ["Consistency", "consistency", "consistency_of"]
 
@@ -39,6 +51,8 @@ class Consistency:
     """The maximal jointly consistent subsets, largest first (at most ``limit`` of them)."""
     truncated: bool = False
     """Whether there are more maximal subsets than were listed."""
+    left_out: tuple[str, ...] = ()
+    """The maps of the corpus not considered (their role was not asked for)."""
 
     def is_consistent(self, essays: Iterable[str]) -> bool:
         """Whether a set of essays is jointly consistent."""
@@ -53,6 +67,7 @@ class Consistency:
             "essays": list(self.essays),
             "maximal_consistent_subsets": [sorted(s) for s in self.maximal],
             "truncated": self.truncated,
+            "left_out": list(self.left_out),
             "clashes": [
                 {"essays": list(pair), "conflicts": [c.to_dict() for c in found]}
                 for pair, found in self.clashes.items()
@@ -69,16 +84,20 @@ def consistency_of(
     """Group conflicts by the essays they oppose and find the maximal consistent subsets.
 
     A large corpus can have exponentially many maximal consistent subsets; at most
-    ``limit`` are listed (``truncated`` says whether there were more).
+    ``limit`` are listed (``truncated`` says whether there were more). Conflicts with an
+    essay not in ``essays`` are ignored.
 
     >>> [sorted(s) for s in consistency_of(["a", "b", "c"], []).maximal]
     [['a', 'b', 'c']]
     """
     names = tuple(sorted(essays))
+    considered = set(names)
     clashes: dict[tuple[str, str], list[Conflict]] = {}
     selves: dict[str, list[Conflict]] = {}
     for conflict in conflicts:
         for a, b in conflict.pairs:
+            if a not in considered or b not in considered:
+                continue
             if a == b:
                 selves.setdefault(a, []).append(conflict)
                 continue
@@ -111,7 +130,16 @@ def consistency(
     mode: str | Acceptance = Acceptance.SKEPTICAL,
     timeout: float | None = None,
     limit: int = 1000,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
 ) -> Consistency:
-    """Which essays of a corpus (or reading) can be held together (see :func:`consistency_of`)."""
+    """Which essays of a corpus (or reading) can be held together (see :func:`consistency_of`).
+
+    Only the maps whose role is in ``roles`` are considered: essays by default;
+    ``roles=("essay", "comments")`` includes reader comments.
+    """
+    chosen = parse_roles(roles)
     found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
-    return consistency_of(found.corpus.essay_ids, conflicts_of(found), limit)
+    maps = found.corpus.maps
+    result = consistency_of([m.id for m in maps if m.role in chosen], conflicts_of(found), limit)
+    left_out = tuple(m.id for m in maps if m.role not in chosen)
+    return attrs.evolve(result, left_out=left_out)

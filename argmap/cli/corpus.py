@@ -21,7 +21,7 @@ from argmap.cli.output import emit, format_table, wrapped
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
-from argmap.options import Status
+from argmap.options import DEFAULT_ROLES, Role, Status
 
 __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
 
@@ -36,6 +36,21 @@ def _reading(path: str, args: argparse.Namespace) -> Reading:
     return reading(
         _corpus(path), args.semantics, args.support, mode=args.mode, timeout=args.timeout
     )
+
+
+def _roles(args: argparse.Namespace) -> tuple[Role, ...]:
+    """The roles of the maps counted: essays, and comments with ``--include-comments``."""
+    return tuple(Role) if getattr(args, "include_comments", False) else DEFAULT_ROLES
+
+
+def _counting(counted: int, left_out: tuple[str, ...], args: argparse.Namespace) -> str:
+    """One line: how many maps are counted, and which are left out."""
+    if getattr(args, "include_comments", False):
+        return f"Counting {counted} maps, reader comments included."
+    line = f"Counting {counted} essays"
+    if left_out:
+        line += f"; left out: {', '.join(left_out)} (comments; --include-comments counts them)"
+    return line + "."
 
 
 def _text(found: Reading, node: str, width: int = 70) -> str:
@@ -116,7 +131,8 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
         [
             "*" if i.node in chosen else "",
             i.node,
-            f"{len(i.endorsers)}/{result.essays}",
+            f"{len(i.endorsers)}/{result.essays}"
+            + (" (comments only)" if i.only_uncounted else ""),
             len(i.opposers),
             i.status,
             _text(found, i.node, 60),
@@ -124,7 +140,8 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
         for i in result.items
     ]
     headers = ["", "recommendation", "endorsed", "opposed", "merged status", "text"]
-    out = [_heading(found, what), "", format_table(headers, rows)]
+    counting = _counting(result.essays, result.left_out, args)
+    out = [_heading(found, what), counting, "", format_table(headers, rows)]
     for i in result.selected:
         out += ["", f"{i.node}: {i.text}"]
         out.append(wrapped(f"endorsed by {', '.join(i.endorsers) or 'no essay'}", "  "))
@@ -138,17 +155,25 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
 def consensus_of(args: argparse.Namespace) -> int:
     """``argmap consensus``: the recommendations the essays share, ranked."""
     found = _reading(args.path, args)
-    result = consensus(found, args.rule, quorum=args.quorum)
+    result = consensus(found, args.rule, quorum=args.quorum, roles=_roles(args))
     emit(result, args, lambda r: _consensus_text(found, r, args))
     return 0
 
 
-def _consistency_text(path: str, found: Reading, result: Consistency) -> list[str]:
+def _consistency_text(
+    path: str, found: Reading, result: Consistency, args: argparse.Namespace
+) -> list[str]:
     what = f"{path}: {len(result.maximal)} maximal consistent subsets of essays"
     rows = [
         [i, len(subset), ", ".join(sorted(subset))] for i, subset in enumerate(result.maximal, 1)
     ]
-    out = [_heading(found, what), "", format_table(["#", "essays", "jointly consistent"], rows)]
+    counting = _counting(len(result.essays), result.left_out, args)
+    out = [
+        _heading(found, what),
+        counting,
+        "",
+        format_table(["#", "essays", "jointly consistent"], rows),
+    ]
     if result.truncated:
         out.append(f"(only the first {len(result.maximal)} maximal subsets are listed)")
     out.append("")
@@ -169,12 +194,12 @@ def check_consistency(args: argparse.Namespace) -> int:
     With ``--json``, the consistency of one folder is an object, of several a list of them.
     """
     readings = [(path, _reading(path, args)) for path in args.paths]
-    results = [consistency(found) for _, found in readings]
+    results = [consistency(found, roles=_roles(args)) for _, found in readings]
 
     def text(_: object) -> list[str]:
         out: list[str] = []
         for (path, found), result in zip(readings, results, strict=True):
-            out += ["", *_consistency_text(path, found, result)]
+            out += ["", *_consistency_text(path, found, result, args)]
         return out
 
     emit(results[0] if len(results) == 1 else results, args, text)

@@ -74,6 +74,7 @@ def _add_map_commands(commands: Commands) -> None:
         help="once the files are valid, report which essays of each folder are jointly "
         "consistent (the maximal consistent subsets)",
     )
+    _comments_option(p, "with --consistency, consider reader comments (role: comments) too")
     semantics_options(p)
     mode_option(p)
 
@@ -171,6 +172,15 @@ def _add_file_commands(commands: Commands) -> None:
     support_option(p, "the reading whose framework the ICCMA formats carry")
 
 
+def _comments_option(p: argparse.ArgumentParser, help: str) -> None:
+    """``--include-comments``: count maps of reader comments beside the essays."""
+    p.add_argument(
+        "--include-comments",
+        action="store_true",
+        help=help + "; by default only essays are counted",
+    )
+
+
 def _add_corpus_commands(commands: Commands) -> None:
     """The commands conflicts, consensus and fuse."""
     p = _folder_command(
@@ -199,6 +209,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     p.add_argument(
         "--quorum", type=int, default=None, metavar="K", help="essays needed under --rule quorum"
     )
+    _comments_option(p, "count reader comments (role: comments) as endorsers and opposers too")
     semantics_options(p)
     mode_option(p)
 

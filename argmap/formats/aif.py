@@ -47,6 +47,7 @@ from argmap.errors import ArgmapError
 from argmap.formats.shape import AIF_META
 from argmap.formats.text import parse_json, read_text, write_text
 from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Equivalence, Node, NodeRef
+from argmap.options import Role
 
 __all__ = [
     "dumps",
@@ -389,7 +390,7 @@ def map_from_aif(
     meta = dict(aif.get(META) or {})
     chosen_id = map_id or meta.pop("id", None) or "aif"
     chosen_title = title or meta.pop("title", None) or chosen_id
-    known = {k: meta[k] for k in ("authors", "venue", "date", "url", "summary") if k in meta}
+    known = {k: meta[k] for k in AIF_META if k in meta and k not in ("id", "title")}
     return ArgumentMap(chosen_id, chosen_title, nodes, reader.edges, data={"aif": kept}, **known)
 
 
@@ -527,9 +528,9 @@ def _skipped(
 def _meta(m: ArgumentMap) -> dict[str, Any]:
     """The map's metadata that AIF has no place for (kept under :data:`META`)."""
     return {
-        key: list(value) if isinstance(value, tuple) else value
+        key: list(value) if isinstance(value, tuple) else str(value)
         for key in AIF_META
-        if (value := getattr(m, key))
+        if (value := getattr(m, key)) and value != Role.ESSAY
     }
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from argmap.model import ID_PATTERN, EdgeKind, NodeKind, RelationKind
 from argmap.model.invariants import NODE_ID_PATTERN
+from argmap.options import Role
 
 __all__ = [
     "AIF_META",
@@ -191,6 +192,19 @@ MAP = Shape(
             required=True,
         ),
         Field("title", "text", "The essay's title.", required=True),
+        Field(
+            "role",
+            "choice",
+            "What the map is: essay (the default when absent) or comments (reader comments on "
+            "another document, named by responds_to). Consensus and consistency count essays "
+            "unless asked to include comments.",
+            values=tuple(str(r) for r in Role),
+        ),
+        Field(
+            "responds_to",
+            "id",
+            "The id of the essay this map comments on; in a corpus it must name an essay.",
+        ),
         Field("authors", "texts", "Who wrote the essay: a name or a list of names."),
         Field("venue", "text", "Where the essay was published."),
         Field(

@@ -44,6 +44,7 @@ import attrs
 
 from argmap.errors import ArgmapError
 from argmap.model import invariants as validate
+from argmap.options import Role
 
 __all__ = [
     "ID_PATTERN",
@@ -158,6 +159,10 @@ def _equivalences(value: Iterable[Equivalence]) -> tuple[Equivalence, ...]:
 
 def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
     return tuple(value)
+
+
+def _role(value: Role | str | None) -> Role:
+    return Role.ESSAY if value is None else Role.parse(value)
 
 
 def _data(value: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -331,6 +336,10 @@ class ArgumentMap:
         Bibliographic metadata; ``date`` is ISO 8601 (``2019``, ``2019-11`` or ``2019-11-22``).
     text_file
         The essay's text, relative to the map file; paragraph locators count its non-empty lines.
+    role
+        What the map is: an essay (the default) or reader comments (:class:`~argmap.options.Role`).
+    responds_to
+        The id of the essay this map comments on, if any; in a corpus it must name an essay.
     data
         Further JSON-like metadata, kept as it is.
     origin
@@ -348,6 +357,8 @@ class ArgumentMap:
     url: str | None = None
     summary: str | None = None
     text_file: str | None = None
+    role: Role = attrs.field(default=Role.ESSAY, converter=_role)
+    responds_to: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, hash=False)
     _index: dict[str, Node | Edge] = attrs.field(init=False, eq=False, repr=False, hash=False)

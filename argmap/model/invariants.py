@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from argmap.errors import Problem, Severity
+from argmap.options import closest
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
@@ -36,6 +37,8 @@ __all__ = [
     "node_findings",
     "pointer_text",
     "ref_findings",
+    "responds_to_finding",
+    "responds_to_findings",
     "warning",
 ]
 
@@ -230,9 +233,17 @@ def ref_findings(essay: str, node: str, pointer: Pointer, part: str | None = Non
     )
 
 
-def metadata_findings(*, id: str, title: str, date: str | None) -> list[Finding]:
-    """A map's own fields: a valid id, a title, an ISO 8601 date."""
+def metadata_findings(
+    *, id: str, title: str, date: str | None, responds_to: str | None = None
+) -> list[Finding]:
+    """A map's own fields: a valid id, a title, an ISO 8601 date, another essay it responds to."""
     found = id_findings(id, ("id",), "essay id")
+    if responds_to is not None:
+        found += id_findings(responds_to, ("responds_to",), "essay id")
+        if responds_to == id:
+            found.append(
+                Finding(("responds_to",), f"map '{id}' responds to itself", "invalid-value")
+            )
     if not title.strip():
         found.append(Finding(("title",), "the title is empty", "invalid-value"))
     if date is not None and not _DATE.fullmatch(date):
@@ -416,7 +427,7 @@ def _duplicate_edge_findings(
 
 def map_findings(m: ArgumentMap) -> list[Finding]:
     """All error rules of a map built in code (pointers count list positions)."""
-    found = metadata_findings(id=m.id, title=m.title, date=m.date)
+    found = metadata_findings(id=m.id, title=m.title, date=m.date, responds_to=m.responds_to)
     return found + graph_findings(m.nodes, m.edges)
 
 
@@ -430,7 +441,40 @@ def corpus_findings(c: Corpus) -> list[Finding]:
                 Finding(("maps", i, "id"), f"two maps have the essay id '{m.id}'", "duplicate-id")
             )
         seen.add(m.id)
+    found += responds_to_findings(c.maps)
     return found + cross_findings(c.maps, c.equivalences, c.relations)
+
+
+def responds_to_findings(
+    maps: Sequence[ArgumentMap], pointers: Sequence[Pointer] | None = None
+) -> list[Finding]:
+    """A map's ``responds_to`` names an essay of the corpus (``pointers``: each map's root).
+
+    >>> from argmap.model import ArgumentMap
+    >>> maps = [ArgumentMap("alpha", "A", []), ArgumentMap("c", "C", [], responds_to="alpah")]
+    >>> [f.message for f in responds_to_findings(maps)]
+    ["map 'c' responds to 'alpah', which is not an essay of the corpus (did you mean 'alpha'?)"]
+    """
+    roots = pointers or [("maps", i) for i in range(len(maps))]
+    essays = [m.id for m in maps if m.role == "essay"]
+    found = (responds_to_finding(m, essays, root) for m, root in zip(maps, roots, strict=True))
+    return [f for f in found if f is not None]
+
+
+def responds_to_finding(
+    m: ArgumentMap, essays: Sequence[str], root: Pointer = ()
+) -> Finding | None:
+    """The finding if ``m`` responds to none of ``essays`` (``root``: the map's pointer)."""
+    if m.responds_to is None or m.responds_to in essays:
+        return None
+    hint = closest(m.responds_to, list(essays))
+    suggestion = f" (did you mean '{hint}'?)" if hint else ""
+    return Finding(
+        (*root, "responds_to"),
+        f"map '{m.id}' responds to '{m.responds_to}', which is not an essay of the "
+        f"corpus{suggestion}",
+        "unknown-essay",
+    )
 
 
 def cross_findings(

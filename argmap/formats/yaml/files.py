@@ -36,7 +36,8 @@ from argmap.formats.yaml.reader import (
     raise_errors,
 )
 from argmap.model import ArgumentMap, Corpus
-from argmap.model.invariants import Finding
+from argmap.model.invariants import Finding, responds_to_finding
+from argmap.options import Role
 
 __all__ = [
     "YAML_SUFFIXES",
@@ -47,6 +48,7 @@ __all__ = [
     "load_file",
     "read_corpus",
     "read_map",
+    "responds_to_problems",
     "yaml_files",
 ]
 
@@ -110,6 +112,9 @@ def load_corpus_file(
     assert corpus_file.text is not None
     maps = [s.map for s in siblings if s.map is not None]
     unreadable = [s.essay_id or "" for s in siblings if s.map is None and not s.is_corpus]
+    responding = responds_to_problems(siblings)
+    if responding:
+        return None, responding
     return load_corpus_document(
         corpus_file.document, str(corpus_file.path), maps, corpus_file.text, unreadable
     )
@@ -147,12 +152,38 @@ def duplicate_essay_problems(maps: Sequence[ArgumentMap]) -> list[Problem]:
     return problems
 
 
+def responds_to_problems(
+    files: Sequence[LoadedFile], siblings: Sequence[LoadedFile] = ()
+) -> list[Problem]:
+    """One problem per map of ``files`` whose ``responds_to`` names no essay, located there.
+
+    The essays are the maps of ``files`` and ``siblings`` (the rest of their folder). If a
+    map could not be read, nothing is reported: its essay may be the one named.
+    """
+    everything = [*files, *siblings]
+    if any(f.map is None and not f.is_corpus for f in everything):
+        return []
+    essays = [f.map.id for f in everything if f.map is not None and f.map.role is Role.ESSAY]
+    problems = []
+    for f in files:
+        found = responds_to_finding(f.map, essays) if f.map is not None else None
+        if found is not None:
+            problems += f.locate([found])
+    return problems
+
+
 def folder_problems(files: Sequence[LoadedFile], directory: str | Path) -> list[Problem]:
     """What is wrong with the files of one folder together.
 
-    That is: essay ids that repeat, and more than one corpus file.
+    That is: essay ids that repeat, a ``responds_to`` naming no essay of the folder (when no
+    corpus file is among ``files``: :func:`load_corpus_file` reports it then), and more than
+    one corpus file.
     """
     problems = duplicate_essay_problems([f.map for f in files if f.map is not None])
+    if not any(f.is_corpus for f in files) and Path(directory).is_dir():
+        named = {f.path for f in files}
+        rest = [load_file(p) for p in yaml_files(directory) if p not in named]
+        problems += responds_to_problems(files, [f for f in rest if not f.is_corpus])
     corpus_files = [str(f.path) for f in files if f.is_corpus]
     if len(corpus_files) > 1:
         problems.append(

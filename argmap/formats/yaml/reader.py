@@ -68,6 +68,7 @@ Flat = dict[str, Any]
 
 _MAP_TEXTS = tuple(f.name for f in MAP.fields if f.type in ("id", "text", "string", "date", "data"))
 NODE_KINDS = NODE.field("kind").values
+ROLES = MAP.field("role").values
 
 
 class Reader:
@@ -265,11 +266,29 @@ class Reader:
         authors = self.texts(doc, "authors", ())
         if authors is not None:
             flat["authors"] = authors
+        if "role" in doc:
+            self.role(doc["role"], flat)
         if "id" in flat and "title" in flat:
             self.findings += validate.metadata_findings(
-                id=flat["id"], title=flat["title"], date=flat.get("date")
+                id=flat["id"],
+                title=flat["title"],
+                date=flat.get("date"),
+                responds_to=flat.get("responds_to"),
             )
         return flat
+
+    def role(self, role: Any, flat: Flat) -> None:
+        """Read the map's ``role`` into ``flat``, or say which role was probably meant."""
+        if role in ROLES:
+            flat["role"] = str(role)
+            return
+        hint = closest(str(role), list(ROLES))
+        suggestion = f" (did you mean '{hint}'?)" if hint else ""
+        self.fail(
+            ("role",),
+            f"unknown role '{role}'{suggestion}; known roles: {', '.join(ROLES)}",
+            "invalid-value",
+        )
 
     def node(self, value: Any, pointer: Pointer) -> Flat | None:
         """One node, or ``None`` if it cannot be read."""
@@ -551,6 +570,8 @@ def load_map_document(
         url=meta.get("url"),
         summary=meta.get("summary"),
         text_file=meta.get("text_file"),
+        role=meta.get("role"),
+        responds_to=meta.get("responds_to"),
         data=meta.get("data"),
         origin=Origin(path, Source(text, doc)),
     )

@@ -39,6 +39,7 @@ from argmap.formats.yaml.reader import Flat, Reader
 from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
 from argmap.model import invariants as validate
 from argmap.model.invariants import Pointer
+from argmap.options import Role
 
 __all__ = ["corpus_to_yaml", "map_to_yaml", "write_corpus", "write_map"]
 
@@ -92,7 +93,9 @@ def _flat_edge(edge: Edge) -> Flat:
 
 
 def _flat_map_meta(m: ArgumentMap) -> Flat:
-    return _drop_empty({key: getattr(m, key) for key in MAP_META})
+    flat = {key: getattr(m, key) for key in MAP_META}
+    flat["role"] = None if m.role is Role.ESSAY else str(m.role)  # essay: the default, unwritten
+    return _drop_empty(flat)
 
 
 def _flat_group(group: Equivalence) -> Flat:
