@@ -174,20 +174,23 @@ class _Ranks:
     rank: dict[str, int] = attrs.Factory(dict)
 
     def compute(self, deadline: Deadline) -> dict[str, int]:
+        """Settle round by round until nothing more settles."""
         nodes = [n for n in self.backend.graph.nodes if self.labels[n] is not Label.UNDEC]
         rounds = 0
         while True:
             deadline.remaining()
-            settled = {n: r for n in nodes if n not in self.rank and (r := self.settle(n, rounds))}
+            settled = [n for n in nodes if n not in self.rank and self.settle(n)]
             if not settled:
                 return self.rank
             self.rank.update(dict.fromkeys(settled, rounds))
             rounds += 1
 
     def done(self, nodes: Iterable[str], label: Label) -> bool:
+        """Whether every one of ``nodes`` is settled with ``label``."""
         return all(n in self.rank and self.labels[n] is label for n in nodes)
 
-    def settle(self, node: str, rounds: int) -> bool:
+    def settle(self, node: str) -> bool:
+        """Whether the node's label is settled by what earlier rounds settled."""
         b = self.backend
         if self.labels[node] is Label.IN:
             if not self.done(b.attackers_of.get(node, ()), Label.OUT):
