@@ -136,7 +136,7 @@ class Consensus:
         return Stance.OPPOSES if essay in item.opposers else Stance.SILENT
 
     def matrix(self) -> dict[str, Any]:
-        """Recommendation groups × counted essays: who endorses, opposes, or is silent.
+        """Recommendation groups by counted essays: who endorses, opposes, or is silent.
 
         Rows follow the ranking of ``items``; columns are the counted maps, in corpus order.
         As JSON-ready data: ``{"essays": [...], "rows": [{"node": ..., "cells": {essay:

@@ -190,7 +190,7 @@ MATRIX_WIDTH = 80
 
 
 def _matrix(result: Consensus) -> list[str]:
-    """Recommendation groups × counted essays, one mark a cell, numbered columns, a legend."""
+    """Recommendation groups by counted essays, one mark a cell, numbered columns, a legend."""
     essays = result.counted
     if not essays or not result.items:
         return []
