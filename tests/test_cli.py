@@ -463,7 +463,9 @@ def test_the_json_contract_of_extensions_conflicts_and_consensus(
     """The field names docs/cli.md promises to keep."""
     _, out, _ = run(["extensions", str(TOY / "hawk.yaml"), "--json"], capsys)
     data = json.loads(out)
-    assert all(isinstance(n, str) for e in data["extensions"] for n in e)
+    assert [sorted(e) for e in data["extensions"]] == [
+        ["c-threat", "e-tests", "r-drills", "r-talks"]
+    ]
     _, out, _ = run(["conflicts", str(TOY), "--support", "necessary", "--json"], capsys)
     listed = json.loads(out)["conflicts"]
     keys = {"attacker", "target", "pairs", "kind", "path", "resolution"}
