@@ -451,3 +451,34 @@ def test_responds_to_must_name_an_essay_of_the_corpus() -> None:
     with pytest.raises(argmap.ArgmapError, match=r"unknown role 'coment'.*did you mean 'comment"):
         ArgumentMap("c", "C", [], role="coment")
     assert ArgumentMap("c", "C", []).role == "essay"
+
+
+def test_the_consensus_matrix_marks_each_counted_essay(toy: Corpus) -> None:
+    result = argmap.consensus(toy)
+    matrix = result.matrix()
+    assert matrix["essays"] == ["broker", "dove", "hawk"]
+    assert matrix["rows"] == [
+        {"node": "eq-talks", "cells": {"broker": "endorses", "dove": "silent", "hawk": "endorses"}},
+        {
+            "node": "dove:r-pause",
+            "cells": {"broker": "silent", "dove": "endorses", "hawk": "opposes"},
+        },
+        {
+            "node": "hawk:r-drills",
+            "cells": {"broker": "opposes", "dove": "opposes", "hawk": "endorses"},
+        },
+    ]
+    for item, row in zip(result.items, matrix["rows"], strict=True):
+        cells = row["cells"]
+        assert tuple(e for e, c in cells.items() if c == "endorses") == item.endorsers
+        assert tuple(e for e, c in cells.items() if c == "opposes") == item.opposers
+    assert result.to_dict()["matrix"] == matrix
+
+
+def test_the_consensus_matrix_has_no_column_for_maps_left_out() -> None:
+    result = argmap.consensus(argmap.read_corpus(ROOT / "maps"))
+    assert result.left_out
+    assert not set(result.left_out) & set(result.matrix()["essays"])
+    assert result.matrix()["essays"] == list(result.counted)
+    wider = argmap.consensus(argmap.read_corpus(ROOT / "maps"), roles=("essay", "comments"))
+    assert set(result.left_out) <= set(wider.matrix()["essays"])

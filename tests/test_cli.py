@@ -364,3 +364,120 @@ def test_consensus_and_consistency_count_essays_unless_comments_are_included(
     status, out, _ = run(["check", "--consistency", "--include-comments", str(MAPS)], capsys)
     assert status == 0
     assert "Counting 6 maps, reader comments included." in out
+
+
+def _tagged_toy(tmp_path: Path) -> Path:
+    """The toy corpus with themes: the threat claims share two tags, the drills one."""
+    folder = tmp_path / "toy"
+    folder.mkdir()
+    for source in TOY.glob("*.yaml"):
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    tags = {
+        "broker.yaml": (
+            "year to year., para: 1}",
+            "year to year., para: 1, tags: [threat, evidence]}",
+        ),
+        "hawk.yaml": ("is growing., para: 1}", "is growing., para: 1, tags: [evidence, threat]}"),
+        "dove.yaml": (
+            "for a year., actors: [United States], para: 2}",
+            "for a year., actors: [United States], para: 2, tags: [drills]}",
+        ),
+    }
+    for name, (old, new) in tags.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        assert old in text, name
+        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_conflicts_summarise_then_list_stated_before_derived_by_theme(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(_tagged_toy(tmp_path))
+    status, out, _ = run(["conflicts", folder, "--support", "necessary"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1] == (
+        "3 stated (a direct attack between the two essays' nodes), "
+        "2 derived (through reasons, under support: necessary)."
+    )
+    broker_hawk = next(line for line in lines if line.startswith("broker "))
+    assert broker_hawk.split() == ["broker", "hawk", "3", "1", "2", "3", "0", "0"]
+    assert "By theme: evidence 1, threat 1, untagged 4." in out
+    stated, derived = out.index("Stated disagreements (3)"), out.index("Derived conflicts")
+    assert stated < derived < out.index("Internal tensions")
+    # the threat conflict sits under both shared tags, in full once; themes sorted, untagged last
+    evidence, threat = out.index("== evidence (1) =="), out.index("== threat (1) ==")
+    assert stated < evidence < threat < out.index("== untagged (2) ==", threat) < derived
+    assert out.count("1. broker vs hawk: attacker wins") == 1
+    assert "1. broker:c-thin attacks hawk:c-threat (listed under evidence)" in out
+    # the drills are tagged on one side only: not a shared theme
+    assert out.index("2. dove vs hawk") > out.index("== untagged (2) ==")
+    # derived conflicts give their path through reasons
+    assert "secondary attack: broker:c-thin attacks hawk:c-threat, and hawk:c-threat ⇒" in out
+    assert out.index("4. broker vs hawk") > derived
+    status, out, _ = run(["conflicts", folder, "--support", "necessary", "--direct"], capsys)
+    assert "3 stated" in out
+    assert "0 derived" in out
+    assert "Derived conflicts" not in out
+
+
+def test_consensus_matrix_in_the_terminal_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["consensus", str(TOY)], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    start = lines.index("Who stands where (+ endorses, - opposes, . silent):")
+    assert lines[start + 1].split() == ["recommendation", "1", "2", "3"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[start + 2 : start + 5]}
+    assert rows == {
+        "eq-talks": ["+", ".", "+"],
+        "dove:r-pause": [".", "+", "-"],
+        "hawk:r-drills": ["-", "-", "+"],
+    }
+    assert [line.strip() for line in lines[start + 5 : start + 8]] == [
+        "1 = broker",
+        "2 = dove",
+        "3 = hawk",
+    ]
+    status, out, _ = run(["consensus", str(MAPS)], capsys)
+    lines = out.splitlines()
+    start = lines.index("Who stands where (+ endorses, - opposes, . silent):")
+    matrix = lines[start : lines.index("", start)]
+    assert max(len(line) for line in matrix) <= 80
+    assert any(
+        line.startswith("our-national-conversation-2024:r-remind-stakes ") for line in matrix
+    )
+    assert "-comments" not in "".join(matrix[-6:])  # the comments are no column by default
+    status, out, _ = run(["consensus", str(TOY), "--json"], capsys)
+    data = json.loads(out)["matrix"]
+    assert data["essays"] == ["broker", "dove", "hawk"]
+    assert data["rows"][0] == {
+        "node": "eq-talks",
+        "cells": {"broker": "endorses", "dove": "silent", "hawk": "endorses"},
+    }
+
+
+def test_the_json_contract_of_extensions_conflicts_and_consensus(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The field names docs/cli.md promises to keep."""
+    _, out, _ = run(["extensions", str(TOY / "hawk.yaml"), "--json"], capsys)
+    data = json.loads(out)
+    assert [sorted(e) for e in data["extensions"]] == [
+        ["c-threat", "e-tests", "r-drills", "r-talks"]
+    ]
+    _, out, _ = run(["conflicts", str(TOY), "--support", "necessary", "--json"], capsys)
+    listed = json.loads(out)["conflicts"]
+    keys = {"attacker", "target", "pairs", "kind", "path", "resolution"}
+    assert all(keys <= set(c) for c in listed)
+    assert {c["kind"] for c in listed} == {"direct", "secondary"}
+    assert all(c["path"][0] == c["attacker"] and c["path"][-1] == c["target"] for c in listed)
+    _, out, _ = run(["consensus", str(TOY), "--json"], capsys)
+    data = json.loads(out)
+    assert data["essays"] == 3
+    item_keys = {"node", "text", "members", "endorsers", "opposers", "status"}
+    assert all(item_keys <= set(r) for r in data["recommendations"])
+    assert set(data["matrix"]) == {"essays", "rows"}
+    assert [r["node"] for r in data["matrix"]["rows"]] == [
+        r["node"] for r in data["recommendations"]
+    ]

@@ -488,3 +488,16 @@ def test_a_corpus_draws_a_linked_reason_through_its_junction(tmp_path: Path) -> 
     short = corpus_drawing(corpus, recommendations_only=True).source
     assert junction not in short
     assert re.search(r'"hawk:c-threat" -> "hawk:r-drills" \[[^]]*style="dotted"', short)
+
+
+def test_the_report_shows_the_consensus_matrix(tmp_path: Path) -> None:
+    write_report(argmap.read_corpus(EXAMPLES / "toy-corpus"), tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    matrix = index[index.index('<table class="matrix">') :]
+    matrix = matrix[: matrix.index("</table>")]
+    assert "<th>1</th>" not in matrix  # headed by number, the essay in the title
+    assert '<th title="broker">1</th><th title="dove">2</th><th title="hawk">3</th>' in matrix
+    row = matrix[matrix.index("<code>hawk:r-drills</code>") :].split("</tr>")[0]
+    assert re.findall(r">([+.-])</td>", row) == ["-", "-", "+"]
+    assert 'title="dove: opposes"' in row
+    assert "<li>2: dove</li>" in index

@@ -30,6 +30,7 @@ those maps under ``uncounted_endorsers`` (and ``uncounted_opposers``).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -54,7 +55,23 @@ from argmap.options import (
     parse_roles,
 )
 
-__all__ = ["Consensus", "ConsensusItem", "consensus", "consensus_of"]
+__all__ = ["Consensus", "ConsensusItem", "Stance", "consensus", "consensus_of"]
+
+
+class Stance(enum.StrEnum):
+    """Where one essay stands on one recommendation group: a cell of the matrix."""
+
+    ENDORSES = "endorses"
+    """The essay states the recommendation (a member of the group) and accepts it."""
+    OPPOSES = "opposes"
+    """The essay accepts a node attacking it, or undermining what it rests on."""
+    SILENT = "silent"
+    """Neither."""
+
+    @property
+    def mark(self) -> str:
+        """One character for the terminal: ``+``, ``-`` or ``.``."""
+        return {"endorses": "+", "opposes": "-", "silent": "."}[self.value]
 
 
 @attrs.frozen(eq=False)
@@ -112,6 +129,33 @@ class Consensus:
     left_out: tuple[str, ...] = ()
     """The ids of the maps left out of the count (their role is not in ``roles``)."""
 
+    def stance(self, item: ConsensusItem, essay: str) -> Stance:
+        """Whether ``essay`` endorses, opposes or is silent on ``item``."""
+        if essay in item.endorsers:
+            return Stance.ENDORSES
+        return Stance.OPPOSES if essay in item.opposers else Stance.SILENT
+
+    def matrix(self) -> dict[str, Any]:
+        """Recommendation groups by counted essays: who endorses, opposes, or is silent.
+
+        Rows follow the ranking of ``items``; columns are the counted maps, in corpus order.
+        As JSON-ready data: ``{"essays": [...], "rows": [{"node": ..., "cells": {essay:
+        "endorses" | "opposes" | "silent"}}]}``.
+
+        >>> import argmap
+        >>> corpus = argmap.Corpus(
+        ...     [argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")]),
+        ...      argmap.ArgumentMap("b", "B", [argmap.Node("x", "claim", "Acting fails.")])],
+        ...     relations=[argmap.Relation("attack", "b:x", "a:r")])
+        >>> consensus(corpus).matrix()["rows"]
+        [{'node': 'a:r', 'cells': {'a': 'endorses', 'b': 'opposes'}}]
+        """
+        rows = [
+            {"node": i.node, "cells": {e: str(self.stance(i, e)) for e in self.counted}}
+            for i in self.items
+        ]
+        return {"essays": list(self.counted), "rows": rows}
+
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
         return {
@@ -123,6 +167,7 @@ class Consensus:
             "left_out": list(self.left_out),
             "consensus": [i.node for i in self.selected],
             "recommendations": [i.to_dict() for i in self.items],
+            "matrix": self.matrix(),
         }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.analysis.conflicts import Conflict, conflicts
+from argmap.analysis.conflicts import Conflict, Resolution, conflicts
 from argmap.analysis.consensus import Consensus, consensus
 from argmap.analysis.consistency import Consistency, consistency
 from argmap.analysis.fusion import Fusion, fuse
@@ -76,30 +76,92 @@ def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
     return out + [wrapped(f"why: {note}", "   ") for note in c.notes]
 
 
+def _stated(c: Conflict) -> bool:
+    """Whether the conflict is stated (a direct attack), not derived through reasons."""
+    return c.attack.kind is AttackKind.DIRECT
+
+
+UNTAGGED = "untagged"
+"""The theme of conflicts whose two nodes share no tag; listed last."""
+
+
+def _themes(found: Reading, c: Conflict) -> tuple[str, ...]:
+    """The tags the attacker and the target share (in the attacker's order), or ``untagged``."""
+    nodes = found.merged.map
+    target = set(nodes.node(c.target).tags)
+    shared = tuple(t for t in nodes.node(c.attacker).tags if t in target)
+    return shared or (UNTAGGED,)
+
+
+def _by_theme(found: Reading, listed: list[Conflict]) -> dict[str, list[Conflict]]:
+    """The conflicts under each theme they belong to: themes sorted, ``untagged`` last."""
+    groups: dict[str, list[Conflict]] = {}
+    for c in listed:
+        for theme in _themes(found, c):
+            groups.setdefault(theme, []).append(c)
+    return dict(sorted(groups.items(), key=lambda item: (item[0] == UNTAGGED, item[0])))
+
+
 def _conflict_table(found: list[Conflict]) -> str:
-    by_pair: dict[tuple[str, str], list[str]] = {}
+    by_pair: dict[tuple[str, str], list[Conflict]] = {}
     for c in found:
         for a, b in c.pairs:
-            by_pair.setdefault((a, b), []).append(c.resolution)
+            by_pair.setdefault((a, b), []).append(c)
     rows = [
         [
             a,
             b if b != a else "(itself)",
-            len(r),
-            r.count("attacker wins"),
-            r.count("target wins"),
-            r.count("open"),
+            len(cs),
+            sum(_stated(c) for c in cs),
+            sum(not _stated(c) for c in cs),
+            *(sum(c.resolution is r for c in cs) for r in Resolution),
         ]
-        for (a, b), r in sorted(by_pair.items())
+        for (a, b), cs in sorted(by_pair.items())
     ]
-    headers = ["attacking essay", "attacked essay", "conflicts", "attacker wins", "target wins"]
-    return format_table([*headers, "open"], rows)
+    headers = ["attacking essay", "attacked essay", "conflicts", "stated", "derived"]
+    return format_table([*headers, *(str(r) for r in Resolution)], rows)
+
+
+def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
+    """The one-screen summary: counts, the table per pair of essays, the themes."""
+    stated = sum(_stated(c) for c in listed)
+    out = [
+        _heading(found, f"{len(listed)} conflicts"),
+        f"{stated} stated (a direct attack between the two essays' nodes), "
+        f"{len(listed) - stated} derived (through reasons, under support: {found.support}).",
+    ]
+    if not listed:
+        return out
+    themes = ", ".join(f"{t} {len(cs)}" for t, cs in _by_theme(found, listed).items())
+    return [*out, "", _conflict_table(listed), "", wrapped(f"By theme: {themes}.", "")]
+
+
+def _section(found: Reading, title: str, listed: list[tuple[int, Conflict]]) -> list[str]:
+    """One section (stated or derived) of the details, grouped by theme."""
+    out = ["", "", f"{title} ({len(listed)})"]
+    numbers = {id(c): n for n, c in listed}
+    shown: dict[int, str] = {}
+    for theme, group in _by_theme(found, [c for _, c in listed]).items():
+        out += ["", f"== {theme} ({len(group)}) =="]
+        for c in group:
+            number = numbers[id(c)]
+            if number in shown:
+                out.append(
+                    f"{number}. {c.attacker} attacks {c.target} (listed under {shown[number]})"
+                )
+                continue
+            shown[number] = theme
+            out += _conflict_lines(number, found, c)
+    return out
 
 
 def _conflicts_text(found: Reading, listed: list[Conflict], internal: list[Tension]) -> list[str]:
-    out = [_heading(found, f"{len(listed)} conflicts"), "", _conflict_table(listed), ""]
-    for i, c in enumerate(listed, 1):
-        out += _conflict_lines(i, found, c)
+    numbered = list(enumerate(sorted(listed, key=lambda c: not _stated(c)), 1))
+    out = _summary(found, listed)
+    out += _section(found, "Stated disagreements", [(n, c) for n, c in numbered if _stated(c)])
+    derived = [(n, c) for n, c in numbered if not _stated(c)]
+    if derived:
+        out += _section(found, "Derived conflicts, each with its path through reasons", derived)
     out += ["", f"Internal tensions: {len(internal) or 'none'}"]
     return out + [wrapped(t.describe(), "  ") for t in internal]
 
@@ -123,6 +185,33 @@ def conflicts_in(args: argparse.Namespace) -> int:
     return 0
 
 
+MATRIX_WIDTH = 80
+"""The width the consensus matrix fits in: long recommendation ids are cut."""
+
+
+def _matrix(result: Consensus) -> list[str]:
+    """Recommendation groups by counted essays, one mark a cell, numbered columns, a legend."""
+    essays = result.counted
+    if not essays or not result.items:
+        return []
+    column = max(len(str(len(essays))), 1) + 1
+    room = MATRIX_WIDTH - column * len(essays) - 1
+    width = min(max(len("recommendation"), *(len(i.node) for i in result.items)), room)
+
+    def cut(node: str) -> str:
+        return node if len(node) <= width else node[: width - 1] + "…"
+
+    header = "recommendation".ljust(width)
+    out = [
+        "Who stands where (+ endorses, - opposes, . silent):",
+        header + " " + "".join(str(n).rjust(column) for n in range(1, len(essays) + 1)),
+    ]
+    for item in result.items:
+        marks = "".join(result.stance(item, e).mark.rjust(column) for e in essays)
+        out.append(cut(item.node).ljust(width) + " " + marks)
+    return out + [f"{str(n).rjust(column)} = {e}" for n, e in enumerate(essays, 1)]
+
+
 def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace) -> list[str]:
     rule = f"quorum {args.quorum}" if args.rule == "quorum" else str(args.rule)
     what = f"Consensus by {rule}: {len(result.selected)} of {len(result.items)} recommendations"
@@ -141,7 +230,8 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
     ]
     headers = ["", "recommendation", "endorsed", "opposed", "merged status", "text"]
     counting = _counting(result.essays, result.left_out, args)
-    out = [_heading(found, what), counting, "", format_table(headers, rows)]
+    out = [_heading(found, what), counting, "", format_table(headers, rows), ""]
+    out += _matrix(result)
     for i in result.selected:
         out += ["", f"{i.node}: {i.text}"]
         out.append(wrapped(f"endorsed by {', '.join(i.endorsers) or 'no essay'}", "  "))

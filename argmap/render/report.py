@@ -49,6 +49,8 @@ g.edge.hl polygon { stroke-width: 3px; }
 g.node.hl polygon, g.node.hl path { stroke-width: 3px; }
 svg.focus g.edge:not(.hl), svg.focus g.node:not(.hl) { opacity: 0.35; }
 .hint { color: #666; font-size: 0.9em; }
+table.matrix td:not(:first-child), table.matrix th:not(:first-child) { text-align: center; }
+ul.legend { list-style: none; padding-left: 0.5em; }
 """
 
 SCRIPT = """
@@ -171,6 +173,26 @@ def _consensus_table(consensus: Consensus) -> str:
     )
 
 
+def _consensus_matrix(consensus: Consensus) -> str:
+    """Recommendation groups by counted essays: endorses (+), opposes (-) or silent."""
+    essays = consensus.counted
+    head = "".join(f'<th title="{_e(e)}">{n}</th>' for n, e in enumerate(essays, 1))
+    css = {"endorses": "status-skeptical", "opposes": "status-rejected", "silent": ""}
+    body = []
+    for item in consensus.items:
+        cells = "".join(
+            f'<td class="{css[str(s)]}" title="{_e(e)}: {_e(s)}">{_e(s.mark)}</td>'
+            for e in essays
+            for s in [consensus.stance(item, e)]
+        )
+        body.append(f"<tr><td><code>{_e(item.node)}</code></td>{cells}</tr>")
+    legend = "".join(f"<li>{n}: {_e(e)}</li>" for n, e in enumerate(essays, 1))
+    return (
+        f'<table class="matrix"><tr><th>recommendation</th>{head}</tr>{"".join(body)}</table>\n'
+        f'<p class="hint">+ endorses, - opposes, . silent. Essays:</p><ul class="hint legend">{legend}</ul>'
+    )
+
+
 def _conflicts_table(conflicts: list[Conflict], reading: Reading) -> str:
     rows = []
     for c in conflicts:
@@ -241,6 +263,8 @@ def write_report(
         f'<h2>Consensus</h2>\n<p class="hint">★: endorsed by a majority of the {consensus.essays} '
         f"essays. Merged status under {_e(reading.semantics)}, {_e(reading.support)} support.</p>\n"
         + _consensus_table(consensus)
+        + "\n<h3>Who stands where</h3>\n"
+        + _consensus_matrix(consensus)
         + f'\n<h2>Conflicts</h2>\n<p class="hint">{len(direct)} direct conflicts shown of '
         f"{len(conflicts)} (the others are derived through support; see <code>argmap conflicts</code>).</p>\n"
         + _conflicts_table(direct, reading)
