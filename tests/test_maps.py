@@ -68,3 +68,17 @@ def test_the_essays_page_is_up_to_date() -> None:
     tool = runpy.run_path(str(MAPS.parent / "tools" / "essays_doc.py"))
     page = MAPS.parent / "docs" / "essays.md"
     assert page.read_text(encoding="utf-8") == tool["render"](), "run tools/essays_doc.py"
+
+
+def test_no_equivalence_group_opposes_its_own_members() -> None:
+    # a group stands for the same proposition in several essays: none of them can oppose it
+    corpus = argmap.read_corpus(MAPS)
+    reading = argmap.reading(corpus)
+    for item in argmap.consensus(reading, roles=("essay", "comments")).items:
+        if len(item.members) > 1:
+            own = {ref.essay for ref in item.members}
+            assert not own & set(item.opposers), (item.node, item.opposers)
+    for conflict in argmap.conflicts(reading):
+        for attacking, attacked in conflict.pairs:
+            assert attacking not in reading.merged.essays_of(conflict.target), conflict
+            assert attacked not in reading.merged.essays_of(conflict.attacker), conflict
