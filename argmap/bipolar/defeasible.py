@@ -61,17 +61,14 @@ and ``D`` *defends* an item when each of its attackers lies outside
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Sequence
-
-from pysat.solvers import Solver
 
 from argmap.bipolar import trees
 from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.options import DEFAULT_SEMANTICS, Semantics
 from argmap.semantics.names import Label
-from argmap.semantics.sat import SOLVER, Deadline, SolverTimeout
+from argmap.semantics.sat import Deadline, IncrementalSolver
 
 __all__ = [
     "REFERENCE_LIMIT",
@@ -348,47 +345,28 @@ class _Solver:
 
     def __init__(self, encoding: _Encoding, clauses: list[list[int]]) -> None:
         self.encoding = encoding
-        self.solver = Solver(name=SOLVER, bootstrap_with=clauses)
+        self.sat = IncrementalSolver(clauses, encoding.deadline)
         # prefer large assumption sets: fewer steps to maximise them
-        self.solver.set_phases(list(range(1, encoding.g.m + 1)))
-
-    def _raw(self, assumptions: Sequence[int]) -> list[int] | None:
-        left = self.encoding.deadline.remaining()
-        if left is None:
-            found = self.solver.solve(assumptions=list(assumptions))
-        else:
-            timer = threading.Timer(left, self.solver.interrupt)
-            timer.start()
-            try:
-                found = self.solver.solve_limited(
-                    assumptions=list(assumptions), expect_interrupt=True
-                )
-            finally:
-                timer.cancel()
-            if found is None:
-                self.solver.clear_interrupt()
-                self.encoding.deadline.remaining()  # raises
-                raise SolverTimeout("the SAT solver was interrupted")
-        return self.solver.get_model() if found else None
+        self.sat.solver.set_phases(list(range(1, encoding.g.m + 1)))
 
     def solve(self, assumptions: Sequence[int] = ()) -> _Model | None:
         """A model whose derivations are least fixpoints, or ``None``."""
-        while (raw := self._raw(assumptions)) is not None:
+        while (raw := self.sat.solve(assumptions)) is not None:
             model = _Model(raw)
             loops = [c for d in self.encoding.exact for c in _loop_formulas(self, d, model)]
             if not loops:
                 return model
             for clause in loops:
-                self.solver.add_clause(clause)
+                self.sat.add(clause)
         return None
 
     def add(self, clause: list[int]) -> None:
         """Add a clause."""
-        self.solver.add_clause(clause)
+        self.sat.add(clause)
 
     def close(self) -> None:
         """Free the solver."""
-        self.solver.delete()
+        self.sat.close()
 
 
 class _Model:

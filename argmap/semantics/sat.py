@@ -27,7 +27,7 @@ from pysat.solvers import Solver
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 
-__all__ = ["Deadline", "SatFramework", "SolverTimeout"]
+__all__ = ["Deadline", "IncrementalSolver", "SatFramework", "SolverTimeout"]
 
 SOLVER = "cadical153"
 
@@ -59,7 +59,7 @@ class Deadline:
         return left
 
 
-class _Sat:
+class IncrementalSolver:
     """One incremental solver that honours a deadline."""
 
     def __init__(self, clauses: list[list[int]], deadline: Deadline) -> None:
@@ -87,9 +87,11 @@ class _Sat:
         return self.solver.get_model() if found else None
 
     def add(self, clause: list[int]) -> None:
+        """Add a clause."""
         self.solver.add_clause(clause)
 
     def close(self) -> None:
+        """Free the solver."""
         self.solver.delete()
 
 
@@ -156,9 +158,9 @@ class SatFramework:
             clauses += _columns(ranges, -outs)
         return clauses
 
-    def solver(self, base: str, with_range: bool = False) -> _Sat:
+    def solver(self, base: str, with_range: bool = False) -> IncrementalSolver:
         """A fresh solver loaded with a base encoding."""
-        return _Sat(self.clauses(base, with_range), self.deadline)
+        return IncrementalSolver(self.clauses(base, with_range), self.deadline)
 
     def in_set(self, model: list[int]) -> frozenset[int]:
         """The IN arguments of a model."""
@@ -190,7 +192,7 @@ class SatFramework:
         return [var(a) for a in range(self.n) if a not in s]
 
     def _strict_superset(
-        self, sat: _Sat, var: Callable[[int], int], s: frozenset[int]
+        self, sat: IncrementalSolver, var: Callable[[int], int], s: frozenset[int]
     ) -> list[int] | None:
         """A model where ``var`` holds on all of ``s`` and more, or ``None``.
 
@@ -202,7 +204,7 @@ class SatFramework:
         sat.add([-act])
         return model
 
-    def maximise_in(self, sat: _Sat, start: frozenset[int]) -> frozenset[int]:
+    def maximise_in(self, sat: IncrementalSolver, start: frozenset[int]) -> frozenset[int]:
         """Grow an IN set until no extension of the solver's encoding strictly contains it."""
         current = start
         while (model := self._strict_superset(sat, self.IN, current)) is not None:
@@ -223,7 +225,7 @@ class SatFramework:
         finally:
             sat.close()
 
-    def _maximise_range(self, sat: _Sat, model: list[int]) -> list[int]:
+    def _maximise_range(self, sat: IncrementalSolver, model: list[int]) -> list[int]:
         """Grow a model's range until it is maximal; returns a model with that range."""
         while (bigger := self._strict_superset(sat, self.RANGE, self.range_set(model))) is not None:
             model = bigger
