@@ -32,15 +32,13 @@ clingo, and whether every tool gave the same answer.
 from __future__ import annotations
 
 import argparse
-import gc
-import multiprocessing as mp
 import random
-import resource
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
+
+from timing import in_child
 
 from argmap.bipolar import defeasible, trees
 from argmap.bipolar.reasons import Reason, ReasonGraph
@@ -178,39 +176,11 @@ TOOLS: dict[str, Callable[[str, ReasonGraph, str], Answer]] = {
 # -- measuring ------------------------------------------------------------------------------
 
 
-def _child(tool: str, task: str, graph: ReasonGraph, query: str, out: Any) -> None:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    try:
-        answer = TOOLS[tool](task, graph, query)
-    except Exception as exc:  # a tool's failure is a result to report, not a crash
-        out.send(f"error: {type(exc).__name__}")
-        return
-    seconds = time.perf_counter() - start
-    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024  # KiB -> MiB
-    out.send((seconds, peak, answer))
-
-
 def measure(
     tool: str, task: str, graph: ReasonGraph, query: str, timeout: float
 ) -> tuple[float, float, Answer] | str:
     """(seconds, peak MiB, answer) of one run in a forked child, or why there is none."""
-    context = mp.get_context("fork")
-    gc.collect()
-    gc.freeze()  # keep the child's collector off the parent's objects (copy-on-write)
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(tool, task, graph, query, sender))
-    child.start()
-    if receiver.poll(timeout):
-        try:
-            result: tuple[float, float, Answer] | str = receiver.recv()
-        except EOFError:
-            result = "error: crashed"
-        child.join()
-        return result
-    child.kill()
-    child.join()
-    return "timeout"
+    return in_child(lambda: TOOLS[tool](task, graph, query), timeout)
 
 
 def runs_of(

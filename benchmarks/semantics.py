@@ -21,16 +21,14 @@ settled by checking each answer against the definitions.
 from __future__ import annotations
 
 import argparse
-import gc
 import math
-import multiprocessing as mp
 import random
-import resource
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
+
+from timing import in_child
 
 import argmap
 from argmap.framework import AF
@@ -236,42 +234,11 @@ PACKAGES = {
 # -- measuring ----------------------------------------------------------------------------
 
 
-def _child(tool: str, task: str, n: int, pairs: Pairs, out: Any) -> None:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    try:
-        answer = TOOLS[tool](task, n, pairs)
-    except Exception as exc:  # a peer's failure is a result to report, not a crash
-        out.send(f"error: {type(exc).__name__}")
-        return
-    seconds = time.perf_counter() - start
-    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024  # KiB -> MiB
-    out.send((seconds, peak, answer))
-
-
 def measure(
     tool: str, task: str, n: int, pairs: Pairs, timeout: float
 ) -> tuple[float, float, Answer] | str:
     """(seconds, peak MiB, answer) of one run in a forked child, or why there is none."""
-    context = mp.get_context("fork")
-    # The child shares the parent's heap copy-on-write; a garbage collection in the child
-    # would walk (and so copy) every object the parent holds, charging the tool that
-    # allocates most for the benchmark's own data. Freezing moves them out of its reach.
-    gc.collect()
-    gc.freeze()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(tool, task, n, pairs, sender))
-    child.start()
-    if receiver.poll(timeout):
-        try:
-            result: tuple[float, float, Answer] | str = receiver.recv()
-        except EOFError:
-            result = "error: crashed"
-        child.join()
-        return result
-    child.kill()
-    child.join()
-    return "timeout" if child.exitcode in (None, -9) else "error"
+    return in_child(lambda: TOOLS[tool](task, n, pairs), timeout)
 
 
 def settle(af: AF, task: str, answers: dict[str, Answer]) -> dict[str, bool]:
