@@ -260,59 +260,9 @@ def _lacking_all(
     if chosen is Semantics.STABLE:
         return sat.exists("stable", exclude=members)
     if chosen is Semantics.PREFERRED:
-        return _preferred_lacking(sat, members)
-    return _range_maximal_lacking(
-        sat, "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free", members
-    )
-
-
-def _preferred_lacking(sat: SatFramework, members: list[int]) -> frozenset[int] | None:
-    """A preferred extension without any of ``members`` (counterexample-guided search).
-
-    A complete extension without the members is grown to a preferred one; if that one
-    still lacks them it is the answer, else its subsets are excluded and the search goes on.
-    """
-    avoid = [-sat.IN(a) for a in members]
-    candidates, grow = sat.solver("complete"), sat.solver("complete")
-    try:
-        while (model := candidates.solve(avoid)) is not None:
-            maximal = sat.maximise_in(grow, sat.in_set(model))
-            if not maximal & set(members):
-                return maximal
-            outside = [sat.IN(x) for x in range(sat.n) if x not in maximal]
-            if not outside:
-                return None
-            candidates.add(outside)
-        return None
-    finally:
-        candidates.close()
-        grow.close()
-
-
-def _range_maximal_lacking(
-    sat: SatFramework, base: str, members: list[int]
-) -> frozenset[int] | None:
-    """A semi-stable (base complete) or stage (conflict-free) extension without ``members``.
-
-    A candidate whose range is not maximal rules out every candidate whose range it contains.
-    """
-    avoid = [-sat.IN(a) for a in members]
-    candidates, check = sat.solver(base, with_range=True), sat.solver(base, with_range=True)
-    try:
-        while (model := candidates.solve(avoid)) is not None:
-            current = sat.range_set(model)
-            outside = [sat.RANGE(x) for x in range(sat.n) if x not in current]
-            act = sat.fresh()
-            check.add([-act, *outside])
-            bigger = check.solve([act, *(sat.RANGE(x) for x in current)])
-            check.add([-act])
-            if bigger is None:
-                return sat.in_set(model)
-            candidates.add(outside)
-        return None
-    finally:
-        candidates.close()
-        check.close()
+        return sat.preferred_lacking(members)
+    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+    return sat.range_maximal_under(base, [-sat.IN(a) for a in members])
 
 
 def framework_reading(m: ArgumentMap, support: Support) -> FrameworkBackend:

@@ -269,17 +269,22 @@ class SatFramework:
             sat.close()
 
     def preferred_counterexample(self, a: int) -> frozenset[int] | None:
-        """A preferred extension without ``a``, or ``None`` if ``a`` is in all of them.
+        """A preferred extension without ``a``, or ``None`` if ``a`` is in all of them."""
+        return self.preferred_lacking([a])
 
-        Counterexample-guided: take a complete extension without ``a``, maximise it; if the
-        maximum still lacks ``a`` it is the answer, else exclude its subsets and go on.
+    def preferred_lacking(self, members: Sequence[int]) -> frozenset[int] | None:
+        """A preferred extension containing none of ``members``, or ``None``.
+
+        Counterexample-guided: take a complete extension without them, maximise it; if the
+        maximum still lacks them it is the answer, else exclude its subsets and go on.
         """
+        avoid = [-self.IN(a) for a in members]
         candidates = self.solver("complete")
         grow = self.solver("complete")
         try:
-            while (model := candidates.solve([-self.IN(a)])) is not None:
+            while (model := candidates.solve(avoid)) is not None:
                 maximal = self.maximise_in(grow, self.in_set(model))
-                if a not in maximal:
+                if not maximal.intersection(members):
                     return maximal
                 outside = self._outside(self.IN, maximal)
                 if not outside:
@@ -291,16 +296,22 @@ class SatFramework:
             grow.close()
 
     def range_maximal_witness(self, base: str, a: int, member: bool) -> frozenset[int] | None:
-        """A semi-stable/stage extension that contains ``a`` (or lacks it, if not ``member``).
+        """A semi-stable/stage extension that contains ``a`` (or lacks it, if not ``member``)."""
+        return self.range_maximal_under(base, [self.IN(a) if member else -self.IN(a)])
+
+    def range_maximal_under(self, base: str, assumptions: Sequence[int]) -> frozenset[int] | None:
+        """A semi-stable or stage extension where ``assumptions`` hold, or ``None``.
+
+        ``base`` is complete (semi-stable) or conflict-free (stage); ``assumptions`` are
+        literals ``±IN(a)``.
 
         Counterexample-guided: a candidate whose range is not maximal rules out every
         candidate whose range it contains.
         """
         candidates = self.solver(base, with_range=True)
         check = self.solver(base, with_range=True)
-        literal = self.IN(a) if member else -self.IN(a)
         try:
-            while (model := candidates.solve([literal])) is not None:
+            while (model := candidates.solve(assumptions)) is not None:
                 current = self.range_set(model)
                 if self._strict_superset(check, self.RANGE, current) is None:
                     return self.in_set(model)
