@@ -135,13 +135,14 @@ class DefeasibleBackend:
         grounded = defeasible.grounded(self.graph)
         labels = defeasible.labelling_of(self.graph, grounded)
         ranks = _Ranks(self, labels).compute(deadline)
+        explainer = _Explainer(self, labels, ranks)
         steps: dict[str, Step] = {}
         stack = [node]
         while stack:
             name = stack.pop()
             if name in steps:
                 continue
-            step = _Explainer(self, labels, ranks).step(name)
+            step = explainer.step(name)
             steps[name] = step
             stack += [
                 link.argument for link in reversed(step.because) if link.argument not in steps
