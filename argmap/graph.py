@@ -195,7 +195,15 @@ def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph[str]:
     for m in corpus.maps:
         _add_map(graph, m, essay=m.id)
     for rel in corpus.relations:
-        attrs = _present({"kind": str(rel.kind), "id": rel.id, "note": rel.note, "data": rel.data})
+        attrs = _present(
+            {
+                "kind": str(rel.kind),
+                "id": rel.id,
+                "note": rel.note,
+                "hindsight": rel.hindsight or None,
+                "data": rel.data,
+            }
+        )
         graph.add_edge(str(rel.source), str(rel.target), key=rel.key, cross=True, **attrs)
         graph.graph.setdefault("edge_order", []).append(rel.key)
     return graph
@@ -231,6 +239,7 @@ def corpus_from_networkx(graph: nx.MultiDiGraph[str]) -> Corpus:
                     id=attrs.get("id"),
                     note=attrs.get("note"),
                     data=attrs.get("data"),
+                    hindsight=bool(attrs.get("hindsight", False)),
                 )
             )
             continue

@@ -109,8 +109,8 @@ def text_findings(m: ArgumentMap, paragraphs: Sequence[str], text_file: str) -> 
 
 
 def corpus_warnings(c: Corpus) -> list[Finding]:
-    """Legal but suspicious: equivalent nodes of different kinds."""
-    found: list[Finding] = []
+    """Legal but suspicious: equivalent nodes of different kinds, hindsight not later."""
+    found = _hindsight_warnings(c)
     for g, group in enumerate(c.equivalences):
         kinds = Counter(str(c.node(ref).kind) for ref in group.members)
         if len(kinds) > 1:
@@ -123,3 +123,32 @@ def corpus_warnings(c: Corpus) -> list[Finding]:
                 )
             )
     return found
+
+
+def _hindsight_warnings(c: Corpus) -> list[Finding]:
+    """A relation marked hindsight whose source essay is not dated after its target's.
+
+    Dates compare as written (``2019`` before ``2019-07``): a year alone is not later than a
+    month of that year.
+    """
+    found: list[Finding] = []
+    for r, rel in enumerate(c.relations):
+        if not rel.hindsight:
+            continue
+        later, earlier = c.essay(rel.source.essay).date, c.essay(rel.target.essay).date
+        if later is None or earlier is None or not _after(later, earlier):
+            found.append(
+                warning(
+                    ("relations", r, "hindsight"),
+                    f"hindsight needs '{rel.source.essay}' to be dated after "
+                    f"'{rel.target.essay}' ({later or 'no date'} vs {earlier or 'no date'})",
+                    "hindsight-not-later",
+                )
+            )
+    return found
+
+
+def _after(later: str, earlier: str) -> bool:
+    """Whether a date written ``YYYY[-MM[-DD]]`` is surely after another."""
+    common = min(len(later), len(earlier))
+    return later[:common] > earlier[:common]

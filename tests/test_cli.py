@@ -194,7 +194,8 @@ def test_conflicts_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert out.startswith("3 conflicts (grounded, support: defeasible")
     assert "1. broker vs hawk: attacker wins" in out
-    assert "why: The broker doubts the evidence the hawk's threat claim rests on." in out
+    assert "rationale: The broker doubts the evidence the hawk's threat claim rests on." in out
+    assert "lost: hawk:c-threat; hawk:c-threat is OUT (grounded): attacked by" in out
     assert "Internal tensions: none" in out
     status, out, _ = run(["conflicts", str(TOY), "--direct", "--json"], capsys)
     data = json.loads(out)
@@ -397,12 +398,14 @@ def test_conflicts_summarise_then_list_stated_before_derived_by_theme(
     status, out, _ = run(["conflicts", folder, "--support", "necessary"], capsys)
     assert status == 0
     lines = out.splitlines()
-    assert lines[1] == (
+    assert " ".join(out.split("\n\n")[0].split()[9:]) == (
         "3 stated (a direct attack between the two essays' nodes), "
-        "2 derived (through reasons, under support: necessary)."
+        "2 derived (through reasons, under support: necessary), 0 later evidence (a later "
+        "essay reports events after the attacked essay was written: not a disagreement "
+        "between the authors)."
     )
     broker_hawk = next(line for line in lines if line.startswith("broker "))
-    assert broker_hawk.split() == ["broker", "hawk", "3", "1", "2", "3", "0", "0"]
+    assert broker_hawk.split() == ["broker", "hawk", "3", "1", "2", "0", "3", "0", "0"]
     assert "By theme: evidence 1, threat 1, untagged 4." in out
     stated, derived = out.index("Stated disagreements (3)"), out.index("Derived conflicts")
     assert stated < derived < out.index("Internal tensions")

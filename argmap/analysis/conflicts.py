@@ -25,6 +25,7 @@ import attrs
 
 from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar import CHAIN, AttackKind, DerivedAttack, attack_graph
+from argmap.explanation import explain
 from argmap.model import Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -66,6 +67,14 @@ class Conflict:
     """The rationales given for those edges (the corpus file's for its relations)."""
     resolution: Resolution
     """``attacker wins``, ``target wins`` or ``open`` in the merged framework."""
+    hindsight: bool = False
+    """Whether the attack runs through a relation marked ``hindsight``: a later essay's
+    report of events after the attacked essay was written, not its authors' disagreement."""
+    lost: tuple[str, ...] = ()
+    """The essays' own nodes (``essay:node``) on the losing side of a resolved conflict:
+    which member of a group lost, when a side is an equivalence group."""
+    why: str = ""
+    """Why the losing side lost (an explanation's summary); empty when the conflict is open."""
 
     @property
     def attacker_essays(self) -> tuple[str, ...]:
@@ -99,6 +108,9 @@ class Conflict:
             "stated_by": list(self.stated_by),
             "notes": list(self.notes),
             "resolution": self.resolution,
+            "hindsight": self.hindsight,
+            "lost": list(self.lost),
+            "why": self.why,
         }
 
 
@@ -180,18 +192,43 @@ def conflicts_of(reading: Reading) -> list[Conflict]:
     order = {n.id: i for i, n in enumerate(reading.merged.map.nodes)}
     ranked = sorted(derivation.items(), key=lambda item: _rank(item, order))
     return [
-        Conflict(
-            a,
-            b,
-            tuple(sorted(pairs[(a, b)])),
-            attack,
-            tuple(sorted({s for k in edges for s in reading.merged.edge_sources[k]})),
-            tuple(dict.fromkeys(n for k in edges for n in reading.merged.edge_notes.get(k, ()))),
-            _resolution(reading, *versions[(a, b)]),
+        _settled(
+            reading,
+            Conflict(
+                a,
+                b,
+                tuple(sorted(pairs[(a, b)])),
+                attack,
+                tuple(sorted({s for k in edges for s in reading.merged.edge_sources[k]})),
+                tuple(
+                    dict.fromkeys(n for k in edges for n in reading.merged.edge_notes.get(k, ()))
+                ),
+                _resolution(reading, *versions[(a, b)]),
+                hindsight=any(k in reading.merged.hindsight for k in edges),
+            ),
+            versions[(a, b)],
         )
         for (a, b), attack in ranked
         for edges in [_path_edges(reading, attack.path)]
     ]
+
+
+def _settled(reading: Reading, conflict: Conflict, versions: tuple[str, str]) -> Conflict:
+    """The conflict with its losing side named, member by member, and why it lost."""
+    if conflict.resolution is Resolution.OPEN:
+        return conflict
+    attacker_won = conflict.resolution is Resolution.ATTACKER_WINS
+    node = conflict.target if attacker_won else conflict.attacker
+    essays = conflict.target_essays if attacker_won else conflict.attacker_essays
+    lost = tuple(str(m) for m in reading.merged.members[node] if m.essay in essays)
+    why = explain(
+        reading.map,
+        versions[1] if attacker_won else versions[0],
+        reading.semantics,
+        mode=reading.mode,
+        support=reading.support,
+    )
+    return attrs.evolve(conflict, lost=lost, why=why.summary)
 
 
 def _chain_sides(attack: DerivedAttack) -> tuple[bool, bool]:

@@ -90,6 +90,9 @@ class ConsensusItem:
     """Maps left out of the count (comments, by default) that state and accept it."""
     uncounted_opposers: tuple[str, ...] = ()
     """Maps left out of the count that oppose it."""
+    later_evidence: tuple[str, ...] = ()
+    """Essays whose report of later events (a ``hindsight`` relation) tells against it: not
+    opposers, since they did not disagree with its authors when it was written."""
 
     @property
     def only_uncounted(self) -> bool:
@@ -107,6 +110,7 @@ class ConsensusItem:
             "uncounted_endorsers": list(self.uncounted_endorsers),
             "uncounted_opposers": list(self.uncounted_opposers),
             "only_uncounted": self.only_uncounted,
+            "later_evidence": list(self.later_evidence),
             "status": self.status,
             "explanation": self.explanation.to_dict(),
         }
@@ -182,19 +186,45 @@ def _passes(item: ConsensusItem, rule: ConsensusRule, n: int, k: int | None) -> 
     return item.status is Status.SKEPTICAL
 
 
-def _undermining(reading: Reading, opposing: dict[str, set[str]]) -> None:
+def _undermining(
+    reading: Reading, opposing: dict[str, set[str]], later: dict[str, set[str]]
+) -> None:
     """Under the defeasible reading, who attacks what a recommendation rests on opposes it.
 
     An essay that accepts an attacker of a node (or an undercutter of a reason) that every
-    argument for a recommendation uses opposes that recommendation, as an attack on it would.
+    argument for a recommendation uses opposes that recommendation, as an attack on it would;
+    through a hindsight relation, it is later evidence instead.
     """
-    graph = ReasonGraph.of(reading.merged.map)
+    merged = reading.merged
+    graph = ReasonGraph.of(merged.map)
+    hindsight = {(e.source, e.target) for e in merged.map.attacks if e.key in merged.hindsight}
     against: dict[str, set[str]] = {}
+    afterwards: dict[str, set[str]] = {}
     for attacker, target in (*graph.attacks, *graph.undercuts):
-        against.setdefault(target, set()).update(reading.accepting(attacker))
-    for node in reading.merged.map.recommendations:
+        side = afterwards if (attacker, target) in hindsight else against
+        side.setdefault(target, set()).update(reading.accepting(attacker))
+    for node in merged.map.recommendations:
         for used in graph.rests_on(node.id):
             opposing.setdefault(node.id, set()).update(against.get(used, ()))
+            later.setdefault(node.id, set()).update(afterwards.get(used, ()))
+
+
+def _opposition(
+    reading: Reading, conflicts: Iterable[Conflict]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Node → the essays opposing it, and node → the essays with later evidence against it."""
+    merged = reading.merged
+    opposing: dict[str, set[str]] = {}
+    later: dict[str, set[str]] = {}
+    for edge in merged.map.attacks:  # the attacks as stated, before any synthetic node
+        side = later if edge.key in merged.hindsight else opposing
+        side.setdefault(edge.target, set()).update(reading.accepting(edge.source))
+    for conflict in conflicts:
+        side = later if conflict.hindsight else opposing
+        side.setdefault(conflict.target, set()).update(a for a, b in conflict.pairs if a != b)
+    if reading.support is Support.DEFEASIBLE:
+        _undermining(reading, opposing, later)
+    return opposing, later
 
 
 def _split(essays: Iterable[str], counted: Collection[str]) -> tuple[tuple[str, ...], ...]:
@@ -226,23 +256,15 @@ def consensus_of(
     if rule is ConsensusRule.QUORUM and (quorum is None or quorum < 1):
         raise ArgmapError("the quorum rule needs a quorum of at least 1 essay")
     merged = reading.merged
-    opposing: dict[str, set[str]] = {}
-    for edge in merged.map.attacks:  # the attacks as stated, before any synthetic node
-        for essay in reading.accepting(edge.source):
-            opposing.setdefault(edge.target, set()).add(essay)
-    for conflict in conflicts:
-        opposing.setdefault(conflict.target, set()).update(a for a, b in conflict.pairs if a != b)
-    if reading.support is Support.DEFEASIBLE:
-        _undermining(reading, opposing)
+    opposing, later = _opposition(reading, conflicts)
     items = []
     for node in merged.map.nodes:
         members = merged.members[node.id]
         if not any(reading.corpus.node(m).kind is NodeKind.RECOMMENDATION for m in members):
             continue
         endorsers, other_endorsers = _split(reading.accepting(node.id), counted)
-        opposers, other_opposers = _split(
-            opposing.get(node.id, set()) - set(reading.accepting(node.id)), counted
-        )
+        own = set(reading.accepting(node.id))
+        opposers, other_opposers = _split(opposing.get(node.id, set()) - own, counted)
         why = explain(
             reading.map,
             node.id,
@@ -261,6 +283,7 @@ def consensus_of(
                 why,
                 other_endorsers,
                 other_opposers,
+                tuple(sorted(later.get(node.id, set()) - own - set(opposers))),
             )
         )
     items.sort(key=lambda i: (-len(i.endorsers), len(i.opposers), i.node))

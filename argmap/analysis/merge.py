@@ -68,6 +68,9 @@ class MergedCorpus:
     """Merged edge key → the notes (rationales) given where it is stated."""
     dropped: tuple[str, ...] = ()
     """Edges left out, with the reason (a support between two equivalent nodes)."""
+    hindsight: frozenset[str] = frozenset()
+    """Merged edge keys stated only by relations marked ``hindsight``: later evidence, not
+    a disagreement between the authors."""
 
     @functools.cached_property
     def _order(self) -> dict[str, int]:
@@ -172,6 +175,7 @@ def merge(corpus: Corpus) -> MergedCorpus:
     edges = {t: table.edge(t) for t in table.idents}
     sources = {edges[t].key: found for t, found in table.stated.items()}
     notes = {edges[t].key: found for t, found in table.noted.items()}
+    later = frozenset(edges[t].key for t, only in table.later.items() if only)
 
     merged = ArgumentMap(
         corpus.id or "corpus",
@@ -187,6 +191,7 @@ def merge(corpus: Corpus) -> MergedCorpus:
         {key: frozenset(found) for key, found in sources.items()},
         edge_notes={key: tuple(found) for key, found in notes.items()},
         dropped=tuple(dropped),
+        hindsight=later,
     )
 
 
@@ -212,6 +217,8 @@ class _EdgeTable:
     """Each merged edge → the essays (or ``corpus``) stating it."""
     noted: dict[_Triple, list[str]] = attrs.field(factory=dict)
     """Each merged edge → the notes given where it is stated."""
+    later: dict[_Triple, bool] = attrs.field(factory=dict)
+    """Each merged edge → whether every statement of it is a hindsight relation."""
 
     def add(
         self,
@@ -219,6 +226,8 @@ class _EdgeTable:
         source: str,
         ident: str | None = None,
         note: str | None = None,
+        *,
+        hindsight: bool = False,
     ) -> _Triple:
         """Record that ``source`` states ``edge`` (in merged ids), with its id and note if any.
 
@@ -231,6 +240,7 @@ class _EdgeTable:
         if edge.scheme is not None:
             self.schemes.setdefault(triple, edge.scheme)
         self.stated.setdefault(triple, set()).add(source)
+        self.later[triple] = self.later.get(triple, True) and hindsight
         if note:
             self.noted.setdefault(triple, []).append(note)
         return triple
@@ -310,7 +320,9 @@ def _merge_supports(
     for relation in corpus.relations:
         ends = (node_of[relation.source], node_of[relation.target])
         if relation.kind is RelationKind.SUPPORT:
-            table.add(Edge("support", *ends), CORPUS, note=relation.note)
+            table.add(
+                Edge("support", *ends), CORPUS, note=relation.note, hindsight=relation.hindsight
+            )
     return support_of, dropped
 
 
@@ -354,7 +366,9 @@ def _merge_attacks(
     for relation in corpus.relations:
         ends = (node_of[relation.source], node_of[relation.target])
         if relation.kind is not RelationKind.SUPPORT:
-            table.add(Edge("attack", *ends), CORPUS, note=relation.note)
+            table.add(
+                Edge("attack", *ends), CORPUS, note=relation.note, hindsight=relation.hindsight
+            )
         if relation.kind is RelationKind.CONTRADICTION:
             table.add(Edge("attack", ends[1], ends[0]), CORPUS, note=relation.note)
     return dropped

@@ -73,12 +73,21 @@ def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
         wrapped(f"attacks {c.target}: {_text(found, c.target, 200)}", "   "),
         wrapped(f"how: {c.attack.describe()} (stated by {', '.join(c.stated_by)})", "   "),
     ]
-    return out + [wrapped(f"why: {note}", "   ") for note in c.notes]
+    out += [wrapped(f"rationale: {note}", "   ") for note in c.notes]
+    if c.lost:
+        out.append(wrapped(f"lost: {', '.join(c.lost)}; {c.why}", "   "))
+    return out
 
 
-def _stated(c: Conflict) -> bool:
-    """Whether the conflict is stated (a direct attack), not derived through reasons."""
-    return c.attack.kind is AttackKind.DIRECT
+STATED, DERIVED, LATER = "stated", "derived", "later evidence"
+"""The three sections of the conflicts report, in order."""
+
+
+def _category(c: Conflict) -> str:
+    """Stated (a direct attack), derived (through reasons), or later evidence (hindsight)."""
+    if c.hindsight:
+        return LATER
+    return STATED if c.attack.kind is AttackKind.DIRECT else DERIVED
 
 
 UNTAGGED = "untagged"
@@ -112,23 +121,27 @@ def _conflict_table(found: list[Conflict]) -> str:
             a,
             b if b != a else "(itself)",
             len(cs),
-            sum(_stated(c) for c in cs),
-            sum(not _stated(c) for c in cs),
+            *(sum(_category(c) == k for c in cs) for k in (STATED, DERIVED, LATER)),
             *(sum(c.resolution is r for c in cs) for r in Resolution),
         ]
         for (a, b), cs in sorted(by_pair.items())
     ]
-    headers = ["attacking essay", "attacked essay", "conflicts", "stated", "derived"]
+    headers = ["attacking essay", "attacked essay", "all", STATED, DERIVED, "later"]
     return format_table([*headers, *(str(r) for r in Resolution)], rows)
 
 
 def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
     """The one-screen summary: counts, the table per pair of essays, the themes."""
-    stated = sum(_stated(c) for c in listed)
+    count = {k: sum(_category(c) == k for c in listed) for k in (STATED, DERIVED, LATER)}
     out = [
         _heading(found, f"{len(listed)} conflicts"),
-        f"{stated} stated (a direct attack between the two essays' nodes), "
-        f"{len(listed) - stated} derived (through reasons, under support: {found.support}).",
+        wrapped(
+            f"{count[STATED]} stated (a direct attack between the two essays' nodes), "
+            f"{count[DERIVED]} derived (through reasons, under support: {found.support}), "
+            f"{count[LATER]} later evidence (a later essay reports events after the attacked "
+            "essay was written: not a disagreement between the authors).",
+            "",
+        ),
     ]
     if not listed:
         return out
@@ -155,13 +168,22 @@ def _section(found: Reading, title: str, listed: list[tuple[int, Conflict]]) -> 
     return out
 
 
+SECTIONS = {
+    STATED: "Stated disagreements",
+    DERIVED: "Derived conflicts, each with its path through reasons",
+    LATER: "Later evidence: events reported after the attacked essay was written",
+}
+"""The title of each section of the details."""
+
+
 def _conflicts_text(found: Reading, listed: list[Conflict], internal: list[Tension]) -> list[str]:
-    numbered = list(enumerate(sorted(listed, key=lambda c: not _stated(c)), 1))
+    order = list(SECTIONS)
+    numbered = list(enumerate(sorted(listed, key=lambda c: order.index(_category(c))), 1))
     out = _summary(found, listed)
-    out += _section(found, "Stated disagreements", [(n, c) for n, c in numbered if _stated(c)])
-    derived = [(n, c) for n, c in numbered if not _stated(c)]
-    if derived:
-        out += _section(found, "Derived conflicts, each with its path through reasons", derived)
+    for category, title in SECTIONS.items():
+        section = [(n, c) for n, c in numbered if _category(c) == category]
+        if section or category == STATED:
+            out += _section(found, title, section)
     out += ["", f"Internal tensions: {len(internal) or 'none'}"]
     return out + [wrapped(t.describe(), "  ") for t in internal]
 
@@ -237,6 +259,9 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
         out.append(wrapped(f"endorsed by {', '.join(i.endorsers) or 'no essay'}", "  "))
         if i.opposers:
             out.append(wrapped(f"opposed by {', '.join(i.opposers)}", "  "))
+        if i.later_evidence:
+            later = ", ".join(i.later_evidence)
+            out.append(wrapped(f"later evidence against it from {later} (not opposers)", "  "))
         for line in str(i.explanation).splitlines():
             out.append(wrapped(line.strip(), "  " + " " * (len(line) - len(line.lstrip()))))
     return out

@@ -123,6 +123,7 @@ TYPES: dict[str, dict[str, Any]] = {
     },
     "string": {"type": "string"},
     "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
     "date": {
         "anyOf": [
             {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
@@ -326,6 +327,12 @@ RELATION = Shape(
         Field("contradiction", "ref-contradiction"),
         Field("id", "id"),
         Field("note", "string", "The rationale: why one argues for or against the other."),
+        Field(
+            "hindsight",
+            "boolean",
+            "The source, written later, reports events after the target's essay was written: "
+            "later evidence, not a disagreement between the authors. Not on a contradiction.",
+        ),
         Field("data", "data"),
     ),
     one_of=tuple(k.value for k in RelationKind),

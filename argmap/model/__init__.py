@@ -518,7 +518,15 @@ class Equivalence:
 
 @attrs.frozen
 class Relation:
-    """A support, attack or contradiction between nodes of two different essays."""
+    """A support, attack or contradiction between nodes of two different essays.
+
+    ``hindsight`` marks a relation whose source reports events after the target's essay
+    was written: later evidence for or against it, not a disagreement between the authors
+    (a contradiction has no direction, so it cannot be one).
+
+    >>> Relation("attack", "later:e-event", "earlier:c-hope", hindsight=True).hindsight
+    True
+    """
 
     kind: RelationKind = attrs.field(converter=RelationKind)
     source: NodeRef = attrs.field(converter=_ref)
@@ -526,6 +534,7 @@ class Relation:
     id: str | None = None
     note: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
+    hindsight: bool = attrs.field(default=False, kw_only=True, converter=bool)
 
     @property
     def key(self) -> str:
@@ -536,6 +545,8 @@ class Relation:
     def __attrs_post_init__(self) -> None:
         if self.id is not None:
             _raise(validate.id_findings(self.id, ("id",)))
+        if self.hindsight and self.kind is RelationKind.CONTRADICTION:
+            _raise(validate.hindsight_findings(("hindsight",)))
 
 
 @attrs.frozen

@@ -233,6 +233,18 @@ def ref_findings(essay: str, node: str, pointer: Pointer, part: str | None = Non
     )
 
 
+def hindsight_findings(pointer: Pointer) -> list[Finding]:
+    """A contradiction marked ``hindsight``: a symmetric relation has no later side."""
+    return [
+        Finding(
+            pointer,
+            "a contradiction cannot be hindsight: it has no direction, so no later side; "
+            "write the later evidence as an attack or a support",
+            "hindsight-contradiction",
+        )
+    ]
+
+
 def metadata_findings(
     *, id: str, title: str, date: str | None, responds_to: str | None = None
 ) -> list[Finding]:

@@ -203,10 +203,20 @@ def _conflicts_table(conflicts: list[Conflict], reading: Reading) -> str:
                 f"<code>{_e(c.attacker)}</code><br>{_e(reading.merged.map.node(c.attacker).text)}",
                 f"<code>{_e(c.target)}</code><br>{_e(reading.merged.map.node(c.target).text)}",
                 _e(c.attack.describe()) + "".join(f"<br><i>{_e(n)}</i>" for n in c.notes),
-                _e(c.resolution),
+                _resolution_cell(c),
             ]
         )
     return _table(["essays", "attacker", "target", "how, and why", "resolution"], rows)
+
+
+def _resolution_cell(c: Conflict) -> str:
+    """How a conflict is settled, which essay's node lost and why; hindsight marked."""
+    cell = _e(c.resolution)
+    if c.lost:
+        cell += f"<br>lost: {', '.join(f'<code>{_e(n)}</code>' for n in c.lost)}<br>{_e(c.why)}"
+    if c.hindsight:
+        cell += "<br><i>later evidence: events after the attacked essay was written, not a disagreement</i>"
+    return cell
 
 
 def write_report(

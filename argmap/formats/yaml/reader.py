@@ -157,6 +157,16 @@ class Reader:
         self.fail((*pointer, key), f"'{key}' must be a number, not {describe(value)}", "wrong-type")
         return None
 
+    def flag(self, item: CommentedMap, key: str, pointer: Pointer) -> bool:
+        """The ``true``/``false`` under ``key`` (``False`` when absent or not a boolean)."""
+        value = item.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.fail(
+            (*pointer, key), f"'{key}' must be true or false, not {describe(value)}", "wrong-type"
+        )
+        return False
+
     def paragraphs(self, item: CommentedMap, pointer: Pointer) -> tuple[int, ...] | None:
         """The ``para`` number(s)."""
         if "para" not in item:
@@ -478,6 +488,11 @@ class Reader:
         flat[kind] = (source, target)
         if "id" in flat:
             self.findings += validate.id_findings(flat["id"], (*pointer, "id"))
+        if self.flag(item, "hindsight", pointer):
+            if kind == "contradiction":
+                self.findings += validate.hindsight_findings((*pointer, "hindsight"))
+                return None
+            flat["hindsight"] = True
         return flat
 
 
@@ -525,6 +540,7 @@ def _relation(flat: Flat) -> Relation:
         id=flat.get("id"),
         note=flat.get("note"),
         data=flat.get("data"),
+        hindsight=flat.get("hindsight", False),
     )
 
 

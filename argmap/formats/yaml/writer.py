@@ -115,6 +115,7 @@ def _flat_relation(rel: Relation) -> Flat:
             str(rel.kind): (str(rel.source), str(rel.target)),
             "id": rel.id,
             "note": rel.note,
+            "hindsight": True if rel.hindsight else None,
             "data": rel.data,
         }
     )
