@@ -22,14 +22,42 @@ INTRO = """\
 comments under the blog post) from the texts in `../shared/seeds/`. Each node's `para`
 counts the non-empty lines of its essay's text file; `argmap check --strict maps/` checks
 every paragraph number and quote against the text. This page is generated from the maps by
-`tools/essays_doc.py` (the test suite fails if it is out of date).
-
-Under the default reading (`necessary` support, grounded semantics) each essay accepts its
-own recommendations, with these exceptions, which are the essays' own: Arrington and Yeo
-raise an objection to their call to denounce trade coercion (Washington's own use of trade
-as a weapon) and never answer it, turning to quiet mediation instead; and the rival views
-every essay argues against are rejected.
+`tools/essays_doc.py` (the test suite fails if it is out of date): the protocol and the
+account of agreements and disagreements are written by hand in `tools/essays_protocol.md`
+and `tools/essays_account.md`, everything else is computed from the maps.
 """
+
+HERE = Path(__file__).resolve().parent
+PROTOCOL = HERE / "essays_protocol.md"
+ACCOUNT = HERE / "essays_account.md"
+
+
+def _own_reading(corpus: argmap.Corpus) -> list[str]:
+    """What each essay accepts of its own recommendations and rival views, computed."""
+    lines = [
+        "## What each essay accepts, computed",
+        "",
+        "Under the default reading (`defeasible` support, grounded semantics), in each essay's "
+        "own map:",
+        "",
+        "| essay | recommendations accepted | rival views rejected |",
+        "|---|---|---|",
+    ]
+    exceptions = []
+    for m in corpus.maps:
+        labels = argmap.labelling(m, "grounded")
+        recs = [r for r in m.recommendations]
+        rivals = [n for n in m.nodes if "rival-view" in n.tags]
+        kept = sum(labels[r.id] == "in" for r in recs)
+        rejected = sum(labels[n.id] != "in" for n in rivals)
+        lines.append(f"| `{m.id}` | {kept} of {len(recs)} | {rejected} of {len(rivals)} |")
+        exceptions += [
+            f"- `{m.id}:{r.id}` is {str(labels[r.id]).upper()}: {r.note or 'no note'}"
+            for r in recs
+            if labels[r.id] != "in"
+        ]
+    lines += ["", *(exceptions or ["Every essay accepts every one of its own recommendations."])]
+    return [*lines, ""]
 
 
 def _cell(text: str) -> str:
@@ -75,7 +103,8 @@ def _essay(m: argmap.ArgumentMap, corpus: argmap.Corpus) -> list[str]:
 def render() -> str:
     """The page's text."""
     corpus = argmap.read_corpus(ROOT / "maps")
-    lines = [INTRO]
+    lines = [INTRO, PROTOCOL.read_text(encoding="utf-8"), ACCOUNT.read_text(encoding="utf-8")]
+    lines += _own_reading(corpus)
     for m in corpus.maps:
         lines += _essay(m, corpus)
     return "\n".join(lines).rstrip() + "\n"
