@@ -101,3 +101,38 @@ def test_no_equivalence_group_opposes_its_own_members() -> None:
         for attacking, attacked in conflict.pairs:
             assert attacking not in reading.merged.essays_of(conflict.target), conflict
             assert attacked not in reading.merged.essays_of(conflict.attacker), conflict
+
+
+CITATION = re.compile(r"([a-z0-9-]+) ((?:¶\d+(?:, )?)+)")
+
+
+def _cited(note: str) -> dict[str, set[int]]:
+    """The paragraphs a rationale cites, per essay: ``essay-id ¶3, ¶4``."""
+    found: dict[str, set[int]] = {}
+    for essay, paras in CITATION.findall(" ".join(note.split())):
+        found.setdefault(essay, set()).update(int(p) for p in re.findall(r"\d+", paras))
+    return found
+
+
+def test_every_cross_essay_link_cites_paragraphs_on_both_sides(needs_seeds: Path) -> None:
+    corpus = argmap.read_corpus(MAPS)
+    sizes = {
+        m.id: len(paragraphs_of((MAPS / str(m.text_file)).read_text(encoding="utf-8")))
+        for m in corpus.maps
+    }
+    links = [(r.key, r.note, {r.source.essay, r.target.essay}) for r in corpus.relations]
+    links += [(g.id, g.note, {m.essay for m in g.members}) for g in corpus.equivalences]
+    for key, note, essays in links:
+        cited = _cited(note or "")
+        assert essays <= set(cited), (key, sorted(essays - set(cited)))
+        for essay, paras in cited.items():
+            assert essay in sizes, (key, essay)
+            assert all(1 <= p <= sizes[essay] for p in paras), (key, essay, paras)
+
+
+def test_hindsight_runs_from_a_later_essay() -> None:
+    corpus = argmap.read_corpus(MAPS)
+    later = [r for r in corpus.relations if r.hindsight]
+    assert later, "the corpus marks its later evidence"
+    for r in later:
+        assert str(corpus.essay(r.source.essay).date) > str(corpus.essay(r.target.essay).date)
