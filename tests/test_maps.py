@@ -61,7 +61,8 @@ def test_each_essay_accepts_its_own_recommendations() -> None:
         labels = argmap.labelling(m, "grounded")
         for r in m.recommendations:
             if labels[r.id] != "in":
-                assert r.note and re.search(r"(¶|para(graph)?s? )\d+", r.note), f"{m.id}:{r.id}"
+                assert r.note, f"{m.id}:{r.id}"
+                assert re.search(r"(¶|para(graph)?s? )\d+", r.note), f"{m.id}:{r.id}"
 
 
 def test_each_essay_rejects_the_rival_views_it_reports() -> None:

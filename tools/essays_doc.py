@@ -46,7 +46,7 @@ def _own_reading(corpus: argmap.Corpus) -> list[str]:
     exceptions = []
     for m in corpus.maps:
         labels = argmap.labelling(m, "grounded")
-        recs = [r for r in m.recommendations]
+        recs = list(m.recommendations)
         rivals = [n for n in m.nodes if "rival-view" in n.tags]
         kept = sum(labels[r.id] == "in" for r in recs)
         rejected = sum(labels[n.id] != "in" for n in rivals)
@@ -87,12 +87,14 @@ def _essay(m: argmap.ArgumentMap, corpus: argmap.Corpus) -> list[str]:
     lines += [f"| `{r.id}` | {', '.join(r.actors)} | {_cell(r.text)} |" for r in m.recommendations]
     links = [
         f"- same as {', '.join(f'`{o}`' for o in eq.members if o.essay != m.id)} "
-        f"(`{', '.join(x.node for x in eq.members if x.essay == m.id)}`): {eq.note}"
+        f"(`{', '.join(x.node for x in eq.members if x.essay == m.id)}`): "
+        f"{' '.join((eq.note or '').split())}"
         for eq in corpus.equivalences
         if any(x.essay == m.id for x in eq.members)
     ]
     links += [
-        f"- {r.kind}: `{r.source}` → `{r.target}`: {r.note}"
+        f"- {r.kind}{' (hindsight: later evidence)' if r.hindsight else ''}: "
+        f"`{r.source}` → `{r.target}`: {' '.join((r.note or '').split())}"
         for r in corpus.relations
         if m.id in (r.source.essay, r.target.essay)
     ]
