@@ -11,6 +11,13 @@ nothing). A merging operator picks the candidates closest to the profile:
 - ``max``: least largest distance to any one essay;
 - ``leximax``: least sorted vector of distances, largest first (refines ``max``).
 
+Under the defeasible reading an essay's framework is that of its argument trees
+(:mod:`argmap.bipolar.trees`), each named in merged ids by its conclusion and the reasons it
+uses, so that two essays share an argument when they conclude the same node by the same
+reasons; a node is accepted when an argument concluding it is (refused beyond
+:data:`argmap.bipolar.trees.LIMIT` trees per essay). The other readings use their attack
+graphs over the merged nodes.
+
 Only pairs on which the essays disagree are searched; every candidate follows the essays
 where they agree (for ``sum`` and ``leximax`` that loses no optimum; for ``max`` it picks
 the optima that do so). Pairs no essay knows are taken as no attack. ``max`` and
@@ -27,11 +34,19 @@ from typing import Any
 import attrs
 
 from argmap.analysis.merge import MergedCorpus, merge
-from argmap.bipolar import attack_graph
+from argmap.bipolar import attack_graph, trees
+from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.model import Corpus, NodeRef
-from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, FusionOperator, Semantics, Support
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    FusionOperator,
+    Semantics,
+    Status,
+    Support,
+)
 from argmap.semantics import extensions
 from argmap.semantics.sat import Deadline
 
@@ -60,17 +75,33 @@ class Fusion:
     """Per selected framework, its distance to each essay (in corpus order)."""
     extensions: tuple[tuple[frozenset[str], ...], ...]
     """Per selected framework, its extensions."""
+    conclusions: dict[str, str] = attrs.field(factory=dict)
+    """Argument → the merged node it concludes, where they differ (argument trees)."""
+
+    def _accepted(self) -> list[frozenset[str]]:
+        """Per extension of every selected framework, the nodes its arguments conclude."""
+        return [
+            frozenset(self.conclusions.get(a, a) for a in e)
+            for found in self.extensions
+            for e in found
+        ]
 
     @property
     def skeptical(self) -> frozenset[str]:
-        """The arguments in every extension of every selected framework."""
-        every = [e for found in self.extensions for e in found]
+        """The nodes concluded in every extension of every selected framework."""
+        every = self._accepted()
         return frozenset.intersection(*every) if every else frozenset()
 
     @property
     def credulous(self) -> frozenset[str]:
-        """The arguments in some extension of some selected framework."""
-        return frozenset().union(*(e for found in self.extensions for e in found))
+        """The nodes concluded in some extension of some selected framework."""
+        return frozenset().union(*self._accepted())
+
+    def status(self, node: str) -> Status:
+        """``skeptical``, ``credulous`` or ``rejected`` across the selected frameworks."""
+        if node in self.skeptical:
+            return Status.SKEPTICAL
+        return Status.CREDULOUS if node in self.credulous else Status.REJECTED
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
@@ -93,9 +124,41 @@ class Fusion:
         }
 
 
-def _profile(
-    corpus: Corpus, merged: MergedCorpus, support: Support
-) -> list[tuple[frozenset[str], frozenset[Pair]]]:
+Profile = list[tuple[frozenset[str], frozenset[Pair]]]
+
+
+def _tree_profile(corpus: Corpus, merged: MergedCorpus) -> tuple[Profile, dict[str, str]]:
+    """Per essay: its argument trees and their attacks, named in merged ids.
+
+    A tree with no reason is named by its node; any other by its conclusion and its
+    reasons (premises → conclusion, merged), so that essays stating the same reasons share it.
+    """
+    profile: Profile = []
+    conclusions: dict[str, str] = {}
+    for m in corpus.maps:
+        graph = ReasonGraph.of(m)
+        af, found = trees.argument_framework(graph)
+
+        def node(local: str, essay: str = m.id) -> str:
+            return merged.node_of[NodeRef(essay, local)]
+
+        reason = {
+            r.id: f"{' + '.join(sorted({node(p) for p in r.premises}))} -> {node(r.conclusion)}"
+            for r in graph.reasons
+        }
+        names = {
+            a: node(t.conclusion)
+            if not t.reasons
+            else f"{node(t.conclusion)} ⇐ {'; '.join(sorted(reason[r] for r in t.reasons))}"
+            for a, t in found.items()
+        }
+        conclusions.update({names[a]: node(t.conclusion) for a, t in found.items() if t.reasons})
+        attacks = frozenset((names[a], names[b]) for a, b in af.attacks)
+        profile.append((frozenset(names.values()), attacks))
+    return profile, conclusions
+
+
+def _profile(corpus: Corpus, merged: MergedCorpus, support: Support) -> Profile:
     """Per essay: its arguments and attacks, as merged ids (its reified supports its own)."""
     profile = []
     for m in corpus.maps:
@@ -142,7 +205,12 @@ def fuse(
     chosen = Semantics.parse(semantics)
     deadline = Deadline(timeout)
     merged = merge(corpus)
-    profile = _profile(corpus, merged, Support.parse(support))
+    reading = Support.parse(support)
+    conclusions: dict[str, str] = {}
+    if reading is Support.DEFEASIBLE:
+        profile, conclusions = _tree_profile(corpus, merged)
+    else:
+        profile = _profile(corpus, merged, reading)
     arguments = tuple(sorted(frozenset().union(*(a for a, _ in profile))))
     # only pairs inside some essay can be known; of those, only asserted ones can be disputed
     candidates = {pair for _, attacks in profile for pair in attacks}
@@ -181,6 +249,7 @@ def fuse(
         frameworks,
         tuple(d for _, d in chosen_frameworks),
         found,
+        conclusions,
     )
 
 

@@ -21,7 +21,7 @@ from argmap.cli.output import emit, format_table, wrapped
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
-from argmap.options import DEFAULT_ROLES, Role, Status
+from argmap.options import DEFAULT_ROLES, Role
 
 __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
 
@@ -335,16 +335,10 @@ def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> li
     out += [f"  {list(d)}" for d in result.distances]
     merged = merge(corpus)
     rows = [
-        [node.id, ", ".join(sorted(merged.essays_of(node.id))), _fused_status(result, node.id)]
+        [node.id, ", ".join(sorted(merged.essays_of(node.id))), result.status(node.id)]
         for node in merged.map.recommendations
     ]
     return [*out, "", format_table(["recommendation", "stated by", "status"], rows)]
-
-
-def _fused_status(result: Fusion, node: str) -> Status:
-    if node in result.skeptical:
-        return Status.SKEPTICAL
-    return Status.CREDULOUS if node in result.credulous else Status.REJECTED
 
 
 def fuse_essays(args: argparse.Namespace) -> int:
