@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import argmap
@@ -34,13 +35,9 @@ LATER = ArgumentMap(
 
 def corpus(*, hindsight: bool = True, date: str = "2021-03") -> Corpus:
     return Corpus(
-        [HOPE, argmap.ArgumentMap(**{**_fields(LATER), "date": date})],
+        [HOPE, attrs.evolve(LATER, date=date)],
         relations=[Relation("attack", "late:e-low", "early:c-recovery", hindsight=hindsight)],
     )
-
-
-def _fields(m: ArgumentMap) -> dict[str, object]:
-    return {"id": m.id, "title": m.title, "nodes": m.nodes, "edges": m.edges}
 
 
 def test_a_contradiction_cannot_be_hindsight() -> None:

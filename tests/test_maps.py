@@ -122,7 +122,7 @@ def test_every_cross_essay_link_cites_paragraphs_on_both_sides(needs_seeds: Path
         for m in corpus.maps
     }
     links = [(r.key, r.note, {r.source.essay, r.target.essay}) for r in corpus.relations]
-    links += [(g.id, g.note, {m.essay for m in g.members}) for g in corpus.equivalences]
+    links += [(str(g.id), g.note, {m.essay for m in g.members}) for g in corpus.equivalences]
     for key, note, essays in links:
         cited = _cited(note or "")
         assert essays <= set(cited), (key, sorted(essays - set(cited)))
