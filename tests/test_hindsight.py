@@ -99,3 +99,13 @@ def test_hindsight_must_come_later(tmp_path: Path) -> None:
     warnings = argmap.check([folder]).warnings
     assert [p.code for p in warnings] == ["hindsight-not-later"]
     assert "2019 vs 2019-11" in warnings[0].message
+
+
+def test_later_evidence_does_not_make_essays_inconsistent() -> None:
+    later = argmap.consistency(corpus())
+    assert [sorted(s) for s in later.maximal] == [["early", "late"]]
+    assert list(later.later_evidence) == [("late", "early")]
+    assert later.to_dict()["later_evidence"][0]["essays"] == ["late", "early"]
+    plain = argmap.consistency(corpus(hindsight=False))
+    assert [sorted(s) for s in plain.maximal] == [["early"], ["late"]]
+    assert plain.later_evidence == {}

@@ -2,7 +2,10 @@
 
 A set of essays is *jointly consistent* when the union of what they accept is conflict-free
 in the merged framework: no conflict (see :mod:`argmap.analysis.conflicts`) sets one of them
-against another, and none is set against itself by the corpus's links. Consistency is
+against another, and none is set against itself by the corpus's links. A conflict through a
+relation marked ``hindsight`` (a later essay's report of events after another was written)
+is later evidence, not a disagreement: it is listed apart and does not make two essays
+inconsistent. Consistency is
 decided pair by pair, so the consistent sets are the independent sets of the graph whose
 edges are the conflicting pairs; the *maximal* consistent subsets are its maximal
 independent sets (the maximal cliques of the complementary graph).
@@ -53,6 +56,10 @@ class Consistency:
     """Whether there are more maximal subsets than were listed."""
     left_out: tuple[str, ...] = ()
     """The maps of the corpus not considered (their role was not asked for)."""
+    later_evidence: Mapping[tuple[str, str], tuple[Conflict, ...]] = attrs.field(
+        factory=dict, converter=readonly
+    )
+    """(later essay, earlier essay) → conflicts through hindsight relations, not counted."""
 
     def is_consistent(self, essays: Iterable[str]) -> bool:
         """Whether a set of essays is jointly consistent."""
@@ -75,6 +82,10 @@ class Consistency:
             "self_inconsistent": {
                 e: [c.to_dict() for c in found] for e, found in self.self_inconsistent.items()
             },
+            "later_evidence": [
+                {"essays": list(pair), "conflicts": [c.to_dict() for c in found]}
+                for pair, found in self.later_evidence.items()
+            ],
         }
 
 
@@ -94,9 +105,13 @@ def consistency_of(
     considered = set(names)
     clashes: dict[tuple[str, str], list[Conflict]] = {}
     selves: dict[str, list[Conflict]] = {}
+    later: dict[tuple[str, str], list[Conflict]] = {}
     for conflict in conflicts:
         for a, b in conflict.pairs:
             if a not in considered or b not in considered:
+                continue
+            if conflict.hindsight:
+                later.setdefault((a, b), []).append(conflict)
                 continue
             if a == b:
                 selves.setdefault(a, []).append(conflict)
@@ -119,6 +134,7 @@ def consistency_of(
         {essay: tuple(found) for essay, found in sorted(selves.items())},
         tuple(maximal),
         truncated=len(found) > limit,
+        later_evidence={pair: tuple(found) for pair, found in sorted(later.items())},
     )
 
 

@@ -300,6 +300,14 @@ def _consistency_text(
     )
     for essay, c in result.self_inconsistent.items():
         out += ["", f"{essay} is inconsistent once linked to the corpus ({len(c)} conflicts)"]
+    for (later, earlier), c in result.later_evidence.items():
+        out.append(
+            wrapped(
+                f"Not counted: {len(c)} conflict(s) of later evidence, {later} reporting "
+                f"events after {earlier} was written.",
+                "",
+            )
+        )
     return out
 
 

@@ -83,5 +83,10 @@ def plural(count: int, word: str) -> str:
 
 
 def wrapped(text: str, indent: str, width: int = WIDTH) -> str:
-    """``text`` filled to ``width`` columns, every line indented by ``indent``."""
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
+    """``text`` filled to ``width`` columns, every line indented by ``indent``.
+
+    Ids are never split at their hyphens.
+    """
+    return textwrap.fill(
+        text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
