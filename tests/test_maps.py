@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.rules import paragraphs_of
 from tests.helpers import MAPS
@@ -137,3 +139,20 @@ def test_hindsight_runs_from_a_later_essay() -> None:
     assert later, "the corpus marks its later evidence"
     for r in later:
         assert str(corpus.essay(r.source.essay).date) > str(corpus.essay(r.target.essay).date)
+
+
+@pytest.mark.parametrize("support", ["defeasible", "necessary", "deductive", "evidential", "none"])
+def test_no_helper_node_reaches_the_output(support: str) -> None:
+    """The gates and per-essay versions the merged framework needs stay out of every answer."""
+    import json
+
+    corpus = argmap.read_corpus(MAPS)
+    reading = argmap.reading(corpus, support=support)
+    found = argmap.conflicts(reading)
+    text = json.dumps(
+        [argmap.consensus(reading).to_dict(), [c.to_dict() for c in found]], default=str
+    )
+    helpers = [n.id for n in reading.map.nodes if n.data.get("synthetic")]
+    assert (support == "necessary") == bool(helpers)
+    assert [h for h in helpers if re.search(rf'[" ]{re.escape(h)}\b(?!\[)', text)] == []
+    assert ".unsupported" not in text

@@ -25,7 +25,6 @@ import attrs
 
 from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar import CHAIN, AttackKind, DerivedAttack, attack_graph
-from argmap.explanation import explain
 from argmap.model import Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -221,13 +220,7 @@ def _settled(reading: Reading, conflict: Conflict, versions: tuple[str, str]) ->
     node = conflict.target if attacker_won else conflict.attacker
     essays = conflict.target_essays if attacker_won else conflict.attacker_essays
     lost = tuple(str(m) for m in reading.merged.members[node] if m.essay in essays)
-    why = explain(
-        reading.map,
-        versions[1] if attacker_won else versions[0],
-        reading.semantics,
-        mode=reading.mode,
-        support=reading.support,
-    )
+    why = reading.explain(versions[1] if attacker_won else versions[0])
     return attrs.evolve(conflict, lost=lost, why=why.summary)
 
 

@@ -40,7 +40,7 @@ from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
-from argmap.explanation import Explanation, explain
+from argmap.explanation import Explanation
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import (
     DEFAULT_ROLES,
@@ -265,13 +265,7 @@ def consensus_of(
         endorsers, other_endorsers = _split(reading.accepting(node.id), counted)
         own = set(reading.accepting(node.id))
         opposers, other_opposers = _split(opposing.get(node.id, set()) - own, counted)
-        why = explain(
-            reading.map,
-            node.id,
-            reading.semantics,
-            mode=Acceptance.SKEPTICAL,
-            support=reading.support,
-        )
+        why = reading.explain(node.id)
         items.append(
             ConsensusItem(
                 node.id,

@@ -425,7 +425,9 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
         node = m.node(group)
         gate = f"{group}.unsupported"
         _claim(gate, taken)
-        nodes.append(_synthetic(gate, NodeKind.CLAIM, f"No essay's own reasons for {group} stand."))
+        nodes.append(
+            _synthetic(gate, NodeKind.CLAIM, f"No essay's own reasons for {group} stand.", group)
+        )
         edges.append(Edge("attack", gate, group))
         sources = sorted(
             merged.essays_of(group) | {s for e in supports for s in merged.edge_sources[e.key]}
@@ -434,7 +436,9 @@ def alternative_reasons(merged: MergedCorpus) -> ArgumentMap:
             version = f"{group}.{source}"
             _claim(version, taken)
             nodes.append(
-                _synthetic(version, node.kind, f"{node.text} (on the reasons of {source})")
+                _synthetic(
+                    version, node.kind, f"{node.text} (on the reasons of {source})", group, source
+                )
             )
             edges.append(Edge("attack", version, gate))
             for support in supports:
@@ -456,6 +460,15 @@ def _claim(node_id: str, taken: set[str]) -> None:
     taken.add(node_id)
 
 
-def _synthetic(node_id: str, kind: NodeKind, text: str) -> Node:
-    """A node the analysis adds (marked in its data), not one an essay states."""
-    return Node(node_id, kind, text, data={"synthetic": True})
+def _synthetic(
+    node_id: str, kind: NodeKind, text: str, group: str, source: str | None = None
+) -> Node:
+    """A node the analysis adds, not one an essay states: a group's version or its gate.
+
+    Its ``data`` says which: ``{"synthetic": "version", "group": g, "source": E}`` or
+    ``{"synthetic": "gate", "group": g}``.
+    """
+    data: dict[str, Any] = {"synthetic": "gate" if source is None else "version", "group": group}
+    if source is not None:
+        data["source"] = source
+    return Node(node_id, kind, text, data=data)

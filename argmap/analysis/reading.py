@@ -8,6 +8,7 @@ derived attacks and extensions.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -15,6 +16,7 @@ import attrs
 from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge, readonly
 from argmap.analysis.status import EssayStatus, Tension, essay_status
 from argmap.bipolar import DerivedGraph, attack_graph, extensions
+from argmap.explanation import DefenceGraph, Explanation, Link, Step, explain
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeRef, display
 from argmap.options import (
@@ -82,6 +84,21 @@ class Reading:
         """
         name = f"{node}.{essay}"
         return name if name in self.map else node
+
+    def explain(self, node: str) -> Explanation:
+        """Why ``node`` (a merged node, or a group's version) has its status in :attr:`map`.
+
+        Skeptically, under the reading's semantics, in words a reader can follow: a group's
+        version reads ``group[essay]`` (the group on that essay's own reasons) and the gates
+        that join the versions are left out, their reasons given by the step that needs them.
+        """
+        found = explain(
+            self.map, node, self.semantics, mode=Acceptance.SKEPTICAL, support=self.support
+        )
+        helpers = {
+            n.id: n.data for n in self.map.nodes if n.data.get("synthetic") in ("gate", "version")
+        }
+        return _readable(found, helpers) if helpers else found
 
     def accepting(self, node: str) -> tuple[str, ...]:
         """The essays that state ``node`` and accept it."""
@@ -152,3 +169,67 @@ def tensions(
     """The essays whose own recommendations are not jointly acceptable."""
     found = as_reading(source, semantics, support, mode=mode, timeout=timeout)
     return [s.tension for s in found.essays.values() if s.tension is not None]
+
+
+_GATE_REASONS = {
+    "in": "one essay's own reasons for it stand.",
+    "out": "no essay's own reasons for it stand.",
+    "undec": "whether an essay's own reasons for it stand is undecided.",
+}
+"""A group's reason, by its label, once the gate standing between it and its versions is
+left out of an explanation."""
+
+
+def _readable(found: Explanation, helpers: Mapping[str, Mapping[str, object]]) -> Explanation:
+    """``found`` with the synthetic nodes of :func:`alternative_reasons` put in words."""
+    names = {
+        node: f"{data['group']}[{data['source']}]"
+        for node, data in helpers.items()
+        if data["synthetic"] == "version"
+    }
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+    def shown(text: str) -> str:
+        return pattern.sub(lambda m: names[m.group(0)], text) if names else text
+
+    gates = {node for node, data in helpers.items() if data["synthetic"] == "gate"}
+    defence = found.defence
+    if defence is not None:
+        steps = {s.argument: s for s in defence.steps}
+        kept = []
+        for step in defence.steps:
+            if step.argument in gates:
+                continue
+            links: list[Link] = []
+            reason = step.reason
+            for link in step.because:
+                if link.argument in gates:
+                    links += steps[link.argument].because
+                    reason = _GATE_REASONS[str(step.label)]
+                else:
+                    links.append(link)
+            kept.append(
+                Step(
+                    shown(step.argument),
+                    step.label,
+                    shown(reason),
+                    tuple(Link(shown(k.argument), k.how and shown(k.how)) for k in links),
+                )
+            )
+        defence = DefenceGraph(shown(defence.root), tuple(kept))
+    root = defence.steps[0] if defence is not None and defence.steps else None
+    summary = shown(found.summary)
+    if root is not None and found.defence is not None:
+        before = found.defence.steps[0].reason
+        summary = summary.replace(shown(before), root.reason) if before != root.reason else summary
+    return Explanation(
+        shown(found.argument),
+        found.semantics,
+        found.mode,
+        found.accepted,
+        summary,
+        defence,
+        None if found.witness is None else frozenset(shown(a) for a in found.witness - gates),
+        tuple(shown(a) for a in found.attackers if a not in gates),
+        found.label,
+    )
