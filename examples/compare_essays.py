@@ -34,7 +34,7 @@ print("sum merge accepts:", sorted(fused.skeptical))
 # The same on the five essays, with the provenance of a merged node.
 corpus = argmap.read_corpus(ROOT / "maps")
 merged = argmap.merge(corpus)
-print("eq-us-active-role is stated by", sorted(merged.essays_of("eq-us-active-role")))
+print("eq-us-engage is stated by", sorted(merged.essays_of("eq-us-engage")))
 majority = argmap.consensus(corpus, "majority")
 print("majority consensus:", [(i.node, len(i.endorsers)) for i in majority.selected])
 for tension in argmap.tensions(corpus):

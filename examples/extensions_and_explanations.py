@@ -17,21 +17,26 @@ print("d skeptically accepted (preferred):", argmap.is_skeptically_accepted(af, 
 print(argmap.explain(af, "d", "preferred", mode="skeptical"))
 print()
 
-# An essay's map: supports are read as necessary (the default), deductive, evidential
-# (a node stands only on a chain of support from evidence), or not at all.
-m = argmap.read_map(Path(__file__).resolve().parent.parent / "maps" / "hudson-cronin-2019.yaml")
-for support in ("none", "deductive", "necessary", "evidential"):
+# An essay's map. Its reasons are read defeasibly (the default: an attack defeats what
+# uses the node attacked), as necessary, deductive or evidential support (a node stands
+# only on a chain of support from evidence), or not at all. Arrington and Yeo concede that
+# Trump has little credibility on trade (c-no-credibility), which would bar Washington from
+# denouncing Japan's measures (c-credibility-bar, against r-denounce), and answer that it
+# cannot ignore the rift all the same: c-cannot-ignore undercuts that inference.
+m = argmap.read_map(Path(__file__).resolve().parent.parent / "maps" / "arrington-yeo-2019.yaml")
+for support in ("defeasible", "necessary", "deductive", "evidential", "none"):
     labels = argmap.labelling(m, "grounded", support=support)
     rejected = sorted(node for node, label in labels.items() if label != argmap.Label.IN)
     print(f"grounded, support {support}: not accepted: {', '.join(rejected)}")
 print()
 for attack in argmap.attack_graph(m, "necessary").attacks:
-    if attack.kind != "direct":
-        print(" ", attack.describe())
+    if attack.kind != "direct":  # one per argument for c-cannot-ignore, named by its tree
+        print(f"  {attack.attacker} attacks {attack.target}: {attack.describe()}")
 print()
-print(argmap.explain(m, "c-history-addressed"))
+print(argmap.explain(m, "r-denounce"))  # IN: the objection's reason is undercut
+print(argmap.explain(m, "c-no-credibility", support="deductive"))  # the concession falls
 
 # Evidential support: which recommendations rest on the evidence the essay cites?
 evidential = argmap.labelling(m, "grounded", support="evidential")
 print("resting on evidence:", [r.id for r in m.recommendations if evidential[r.id] == "in"])
-print(argmap.explain(m, "r-burden-sharing", support="evidential"))
+print(argmap.explain(m, "r-recognise-dependence", support="evidential"))

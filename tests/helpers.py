@@ -8,4 +8,4 @@ ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
-SHOWCASE = MAPS / "hudson-cronin-2019.yaml"
+SHOWCASE = MAPS / "arrington-yeo-2019.yaml"

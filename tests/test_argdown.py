@@ -142,15 +142,28 @@ def test_argdown_becomes_a_map() -> None:
     assert [n.id for n in map_from_argdown("[Two words]: x\n").nodes] == ["two-words"]
 
 
-def expected_relations(m: argmap.ArgumentMap) -> list[Relation]:
-    """The Argdown relations a map should export to (see map_to_argdown): a reason that is
-    undercut is an argument, its undercuts aimed at its inference."""
+def written_as_arguments(m: argmap.ArgumentMap) -> dict[str, argmap.Edge]:
+    """The reasons a map exports as arguments (see map_to_argdown), by argument title: those
+    with linked premises, a scheme or an undercut. A title is the reason's key, with the
+    ``>`` Argdown cannot read between angle brackets written ``)``."""
     undercut = {e.target for e in m.undercuts}
+    return {
+        e.key.replace(">", ")"): e
+        for e in m.supports
+        if e.linked or e.scheme is not None or e.key in undercut
+    }
+
+
+def expected_relations(m: argmap.ArgumentMap) -> list[Relation]:
+    """The Argdown relations a map should export to (see map_to_argdown): a reason written
+    as an argument is no relation but a premise-conclusion structure, its undercuts aimed
+    at its inference; every other support or attack is a relation between statements."""
+    arguments = {e.key: title for title, e in written_as_arguments(m).items()}
     found: list[Relation] = []
     for e in m.edges:
         if m.is_undercut(e):
-            found.append((e.source, "statement", "undercut", e.target, "inference"))
-        elif e.key not in undercut:
+            found.append((e.source, "statement", "undercut", arguments[e.target], "inference"))
+        elif e.key not in arguments:
             found.append((e.source, "statement", str(e.kind), e.target, "statement"))
     return sorted(found)
 
@@ -163,6 +176,12 @@ def test_the_essays_export_to_argdown(path: Path) -> None:
     doc = parse_argdown(map_to_argdown(m))
     assert sorted(doc.statements) == sorted(n.id for n in m.nodes)
     assert sorted(doc.relations) == expected_relations(m)
+    # each reason written as an argument keeps its own premises and conclusion
+    arguments = written_as_arguments(m)
+    assert sorted(doc.arguments) == sorted(arguments)
+    for title, e in arguments.items():
+        assert doc.arguments[title]["premises"] == list(e.premises), title
+        assert doc.arguments[title]["conclusions"] == [e.target], title
 
 
 # -- against the Argdown CLI ------------------------------------------------------------
@@ -253,9 +272,7 @@ def test_the_cli_reads_and_draws_the_essays_as_written(
     assert (tmp_path / f"{m.id}.dot").read_text(encoding="utf-8").startswith("digraph")
     statements, arguments, relations = cli_json(argdown_cli, out) or ([], [], [])
     assert statements == sorted(n.id for n in m.nodes)
-    assert arguments == sorted(
-        e.key for e in m.supports if e.key in {u.target for u in m.undercuts}
-    )
+    assert arguments == sorted(written_as_arguments(m))
     assert relations == expected_relations(m)
 
 

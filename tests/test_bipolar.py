@@ -294,11 +294,22 @@ def test_map_extensions_and_descriptions() -> None:
         assert all(grounded <= e for e in preferred)
         assert all(x in {n.id for n in m.nodes} for e in preferred for x in e)
     graph = argmap.attack_graph(m, "necessary")
-    texts = [a.describe() for a in graph.attacks]
-    assert any(
-        t.startswith("secondary attack: c-sincerity-doubts attacks s-apologies") for t in texts
-    )
-    assert argmap.labelling(m, "grounded", support="necessary")["c-history-addressed"] == "out"
+    # the undercut of s-credibility reaches its conclusion from each of the two arguments
+    # for c-cannot-ignore (one through the linked reason e-gsomia-threat + c-intel-loss)
+    undercuts = [a for a in graph.attacks if a.target == "c-credibility-bar"]
+    assert sorted(a.attacker for a in undercuts) == [
+        "(e-gsomia-threat + c-intel-loss) ⇒ c-nk-strategy ⇒ c-cannot-ignore",
+        "c-nk-cooperation-needed ⇒ c-nk-strategy ⇒ c-cannot-ignore",
+    ]
+    assert {a.describe() for a in undercuts} == {
+        "secondary attack: c-cannot-ignore attacks s-credibility, "
+        "and s-credibility ⇒ c-credibility-bar"
+    }
+    necessary = argmap.labelling(m, "grounded", support="necessary")
+    assert (necessary["c-credibility-bar"], necessary["r-denounce"]) == ("out", "in")
+    # without reasons the undercut is lost: the objection stands and the recommendation falls
+    none = argmap.labelling(m, "grounded", support="none")
+    assert (none["c-credibility-bar"], none["r-denounce"]) == ("in", "out")
 
 
 def test_arrington_yeo_deductive_has_two_preferred_extensions() -> None:

@@ -410,25 +410,40 @@ def test_every_link_in_the_essays_says_how(path: object, support: str) -> None:
 
 def test_the_showcase_reads_well() -> None:
     m = argmap.read_map(SHOWCASE)
-    found = explain(m, "c-history-addressed")
+    found = explain(m, "r-denounce")
+    # the objection to denouncing is answered: its only reason is undercut
     assert str(found).splitlines() == [
-        "c-history-addressed is OUT (grounded): attacked by c-history-grievance, which is IN.",
-        "  c-history-grievance is IN: through the reason e-annexation -> c-history-grievance, "
-        "whose premise e-annexation is IN; it has no attackers.",
-        "    e-annexation is IN: a premise of the map, unattacked.",
+        "r-denounce is IN (grounded): through the reason c-trade-war-harm -> r-denounce, whose "
+        "premise c-trade-war-harm is IN; every attacker (c-credibility-bar) is OUT.",
+        "  c-trade-war-harm is IN: a premise of the map, unattacked.",
+        "  c-credibility-bar is OUT: every reason for it fails: s-credibility (undercut by "
+        "c-cannot-ignore, which is IN).",
+        "    c-cannot-ignore is IN: through the reason c-nk-strategy -> c-cannot-ignore, whose "
+        "premise c-nk-strategy is IN; it has no attackers.",
+        "      c-nk-strategy is IN: through the reason c-nk-cooperation-needed -> c-nk-strategy, "
+        "whose premise c-nk-cooperation-needed is IN; it has no attackers.",
+        "        c-nk-cooperation-needed is IN: a premise of the map, unattacked.",
     ]
-    assert found.to_dict()["defence"]["steps"][0]["label"] == "out"
-    apologies = explain(m, "e-apologies", support="deductive")
-    # deductively, the evidence falls with what it supports (the earliest IN attacker shown)
-    assert apologies.summary == (
-        "e-apologies is OUT (grounded): attacked by e-annexation (super-mediated attack: "
-        "e-annexation ⇒ c-history-grievance, c-history-grievance attacks c-history-addressed, "
-        "and e-apologies ⇒ s-apologies ⇒ c-history-addressed), which is IN."
+    steps = found.to_dict()["defence"]["steps"]
+    assert [(s["argument"], s["label"]) for s in steps[:3]] == [
+        ("r-denounce", "in"),
+        ("c-trade-war-harm", "in"),
+        ("c-credibility-bar", "out"),
+    ]
+    conceded = explain(m, "c-no-credibility", support="deductive")
+    # deductively, the conceded premise falls with the inference the essay undercuts
+    assert conceded.summary == (
+        "c-no-credibility is OUT (grounded): attacked by c-cannot-ignore (mediated attack: "
+        "c-cannot-ignore attacks s-credibility, and c-no-credibility ⇒ s-credibility), "
+        "which is IN."
+    )
+    assert explain(m, "r-denounce", support="deductive").summary == (
+        "r-denounce is OUT (grounded): attacked by c-credibility-bar, which is IN."
     )
     with pytest.raises(argmap.ArgmapError, match="no argument 'zz'"):
         explain(m, "zz")
     with pytest.raises(argmap.ArgmapError, match="unknown acceptance mode"):
-        explain(m, "c-renewal", "preferred", mode="sometimes")
+        explain(m, "r-denounce", "preferred", mode="sometimes")
 
 
 def test_readings_dispatch_through_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -436,15 +451,15 @@ def test_readings_dispatch_through_the_table(monkeypatch: pytest.MonkeyPatch) ->
     assert set(READINGS) == {Support(s) for s in READINGS_HERE}
     monkeypatch.delitem(READINGS, Support.DEDUCTIVE)
     with pytest.raises(argmap.ArgmapError, match="under deductive support are not available"):
-        explain(m, "c-renewal", support="deductive")
+        explain(m, "r-denounce", support="deductive")
     seen = []
 
     def toy(m: ArgumentMap, support: Support) -> FrameworkBackend:
         seen.append(support)
-        return FrameworkBackend(AF(["c-renewal", "z"], [("z", "c-renewal")]))
+        return FrameworkBackend(AF(["r-denounce", "z"], [("z", "r-denounce")]))
 
     monkeypatch.setitem(READINGS, Support.DEDUCTIVE, toy)
-    found = explain(m, "c-renewal", support="deductive")
+    found = explain(m, "r-denounce", support="deductive")
     assert seen == [Support.DEDUCTIVE]
     assert found.label is Label.OUT
     assert isinstance(backend_for(AF(["a"])), FrameworkBackend)

@@ -32,18 +32,23 @@ def test_corpus_round_trips_through_networkx(c: Corpus) -> None:
 def test_graph_layout_of_the_showcase() -> None:
     m = argmap.read_map(SHOWCASE)
     g = argmap.to_networkx(m)
-    assert g.graph["id"] == "hudson-cronin-2019"
-    assert g.nodes["r-burden-sharing"]["kind"] == "recommendation"
-    assert g.nodes["r-burden-sharing"]["actors"] == ["United States"]
-    assert g.nodes["e-dokdo"]["para"] == [12]
+    assert g.graph["id"] == "arrington-yeo-2019"
+    assert g.nodes["r-denounce"]["kind"] == "recommendation"
+    assert g.nodes["r-denounce"]["actors"] == ["United States"]
+    assert g.nodes["e-court-ruling"]["para"] == [1, 5]
     # the undercut ends at the conclusion of the support it attacks, and names that support
-    undercut = g.get_edge_data("c-sincerity-doubts", "c-history-addressed")
+    undercut = g.get_edge_data("c-cannot-ignore", "c-credibility-bar")
     assert undercut == {
-        "attack:c-sincerity-doubts->s-apologies": {
+        "attack:c-cannot-ignore->s-credibility": {
             "kind": "attack",
-            "para": [11],
-            "target_edge": "s-apologies",
+            "para": [14],
+            "target_edge": "s-credibility",
+            "note": 'The essay\'s "however": it grants the lack of credibility but denies that '
+            "it is a reason for Washington to hold back.",
         }
+    }
+    assert g.get_edge_data("c-no-credibility", "c-credibility-bar") == {
+        "s-credibility": {"kind": "support", "id": "s-credibility", "para": [13]}
     }
     assert nx.is_directed(g)
     assert g.is_multigraph()

@@ -19,7 +19,13 @@ def test_readme_library_example_runs(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "c-history-addressed is OUT (grounded)" in done.stdout
+    lines = done.stdout.splitlines()
+    assert lines[8] == "51 11 1"  # after the eight recommendations
+    assert lines[9] == (
+        "c-credibility-bar is OUT (grounded): every reason for it fails: s-credibility "
+        "(undercut by c-cannot-ignore, which is IN)."
+    )
     assert (tmp_path / "copy.yaml").read_text(encoding="utf-8") == (
-        MAPS / "hudson-cronin-2019.yaml"
+        MAPS / "arrington-yeo-2019.yaml"
     ).read_text(encoding="utf-8")
+    assert (tmp_path / "arrington-yeo.svg").read_text(encoding="utf-8").startswith("<?xml")

@@ -20,7 +20,7 @@ from argmap.render.diagrams import corpus_drawing, map_drawing
 from argmap.render.dot import SafeDigraph, html_label, quote, run_dot
 from argmap.render.essay import statuses
 from argmap.render.report import write_report
-from tests.helpers import EXAMPLES, SHOWCASE
+from tests.helpers import EXAMPLES, MAPS, SHOWCASE
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None, reason="Graphviz's dot is not installed"
@@ -186,21 +186,27 @@ def test_hostile_text_in_the_report_is_escaped(tmp_path: Path) -> None:
 
 def test_kinds_edges_and_undercuts_have_their_own_styles() -> None:
     source = map_drawing(argmap.read_map(SHOWCASE)).source
-    assert re.search(r'"e-trade" \[shape="note"', source)
-    assert re.search(r'"c-fractured" \[shape="box", style="rounded,filled"', source)
-    assert re.search(r'"r-help-not-hinder" \[shape="hexagon"', source)
+    assert re.search(r'"e-export-curbs" \[shape="note"', source)
+    assert re.search(r'"c-cannot-ignore" \[shape="box", style="rounded,filled"', source)
+    assert re.search(r'"r-denounce" \[shape="hexagon"', source)
     # the undercut hits a junction point on the support it attacks
-    assert '"junction:s-apologies" [shape="point"' in source
+    assert '"junction:s-credibility" [shape="point", width="0.09"' in source
     assert (
-        '"e-apologies" -> "junction:s-apologies" [color="#0072B2", style="solid", arrowhead="none"'
-        in source
+        '"c-no-credibility" -> "junction:s-credibility" [color="#0072B2", style="solid", '
+        'arrowhead="none"' in source
     )
     assert re.search(
-        r'"c-sincerity-doubts" -> "junction:s-apologies" \[color="#CC79A7", style="dotted", arrowhead="tee"',
+        r'"junction:s-credibility" -> "c-credibility-bar" \[color="#0072B2", style="solid", '
+        r'arrowhead="normal"',
         source,
     )
     assert re.search(
-        r'"c-bulwark" -> "c-anachronistic" \[color="#D55E00", style="dashed", arrowhead="tee"',
+        r'"c-cannot-ignore" -> "junction:s-credibility" \[color="#CC79A7", style="dotted", '
+        r'arrowhead="tee"',
+        source,
+    )
+    assert re.search(
+        r'"c-credibility-bar" -> "r-denounce" \[color="#D55E00", style="dashed", arrowhead="tee"',
         source,
     )
     assert "cluster_legend" in source
@@ -302,7 +308,7 @@ def test_a_missing_dot_is_an_argmap_error(
 def test_render_and_report_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     svg = str(tmp_path / "m.svg")
     assert main(["render", str(SHOWCASE), "-o", svg, "-s", "preferred", "--extension", "1"]) == 0
-    assert Path(svg).read_text(encoding="utf-8").count('<g id="n:') == 38
+    assert Path(svg).read_text(encoding="utf-8").count('<g id="n:') == 57  # every node once
     toy = str(EXAMPLES / "toy-corpus")
     assert main(["render", toy, "-o", str(tmp_path / "c.dot"), "--recommendations-only"]) == 0
     assert main(["render", str(SHOWCASE), "-o", svg, "-s", "preferred", "--extension", "9"]) == 1
@@ -387,10 +393,25 @@ def test_the_report_in_a_browser(tmp_path: Path) -> None:
 
 def test_a_node_highlights_its_edges_and_what_supports_or_attacks_it() -> None:
     diagram = map_drawing(argmap.read_map(SHOWCASE))
-    related = set(diagram.related["c-history-addressed"])
-    # supported by e-apologies (through s-apologies, which c-sincerity-doubts undercuts),
-    # attacked by c-history-grievance and c-fractured
-    assert {"n:e-apologies", "n:c-sincerity-doubts", "n:c-history-grievance"} <= related
+    related = set(diagram.related["c-credibility-bar"])
+    # supported by c-no-credibility through s-credibility (e:32, on to the junction and
+    # e:32:b from it), which c-cannot-ignore undercuts (e:34); it attacks r-denounce (e:33)
+    assert related == {
+        "n:c-no-credibility",
+        "n:c-cannot-ignore",
+        "e:32",
+        "e:32:b",
+        "e:34",
+        "e:33",
+    }
+    assert set(diagram.related["r-denounce"]) == {
+        "n:c-trade-weaponised",
+        "n:c-trade-war-harm",
+        "n:c-credibility-bar",
+        "e:48",
+        "e:49",
+        "e:33",
+    }
     assert all(
         f'id="{element}"' in diagram.source for element in related if element.startswith("e:")
     )
@@ -464,7 +485,11 @@ def test_a_linked_reason_meets_at_a_junction_and_convergent_reasons_stay_apart()
 
 
 def test_the_legend_shows_linked_premises_only_when_the_map_has_them() -> None:
-    assert "legend:linked" not in map_drawing(argmap.read_map(SHOWCASE)).source
+    comments = argmap.read_map(MAPS / "our-national-conversation-2024-comments.yaml")
+    assert not any(e.linked for e in comments.supports)
+    assert "legend:linked" not in map_drawing(comments).source
+    # the showcase has linked reasons, e.g. e-court-ruling + e-tokyo-rejects -> c-legal-impasse
+    assert "legend:linked" in map_drawing(argmap.read_map(SHOWCASE)).source
     assert "legend:linked" in map_drawing(argmap.map_from_yaml(LINKED)).source
 
 
