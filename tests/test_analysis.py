@@ -530,3 +530,18 @@ def test_the_consensus_matrix_has_no_column_for_maps_left_out() -> None:
     assert result.matrix()["essays"] == list(result.counted)
     wider = argmap.consensus(argmap.read_corpus(ROOT / "maps"), roles=("essay", "comments"))
     assert set(result.left_out) <= set(wider.matrix()["essays"])
+
+
+def test_fusion_counts_essays_unless_comments_are_included(needs_seeds: object) -> None:
+    corpus = argmap.read_corpus(ROOT / "maps")
+    essays = argmap.fuse(corpus)
+    assert "our-national-conversation-2024-comments" not in essays.essays
+    assert len(essays.essays) == len(essays.distances[0]) == 5
+    everyone = argmap.fuse(corpus, roles=("essay", "comments"))
+    assert len(everyone.essays) == 6
+    # every recommendation of the essays stands in the fusion, as in each essay's own map
+    assert all(
+        essays.status(r.id) == "skeptical"
+        for r in argmap.merge(corpus).map.recommendations
+        if argmap.merge(corpus).essays_of(r.id) - {"our-national-conversation-2024-comments"}
+    )

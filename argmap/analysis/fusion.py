@@ -38,14 +38,17 @@ from argmap.bipolar import attack_graph, trees
 from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.framework import AF
-from argmap.model import Corpus, NodeRef
+from argmap.model import ArgumentMap, Corpus, NodeRef
 from argmap.options import (
+    DEFAULT_ROLES,
     DEFAULT_SEMANTICS,
     DEFAULT_SUPPORT,
     FusionOperator,
+    Role,
     Semantics,
     Status,
     Support,
+    parse_roles,
 )
 from argmap.semantics import extensions
 from argmap.semantics.sat import Deadline
@@ -77,6 +80,8 @@ class Fusion:
     """Per selected framework, its extensions."""
     conclusions: dict[str, str] = attrs.field(factory=dict)
     """Argument → the merged node it concludes, where they differ (argument trees)."""
+    essays: tuple[str, ...] = ()
+    """The maps merged (by role: essays by default), in corpus order; ``distances`` follow it."""
 
     def _accepted(self) -> list[frozenset[str]]:
         """Per extension of every selected framework, the nodes its arguments conclude."""
@@ -107,6 +112,7 @@ class Fusion:
         """The result as JSON-ready data."""
         return {
             "operator": str(self.operator),
+            "essays": list(self.essays),
             "semantics": str(self.semantics),
             "disputed": [list(p) for p in self.disputed],
             "frameworks": [
@@ -127,7 +133,9 @@ class Fusion:
 Profile = list[tuple[frozenset[str], frozenset[Pair]]]
 
 
-def _tree_profile(corpus: Corpus, merged: MergedCorpus) -> tuple[Profile, dict[str, str]]:
+def _tree_profile(
+    maps: Iterable[ArgumentMap], merged: MergedCorpus
+) -> tuple[Profile, dict[str, str]]:
     """Per essay: its argument trees and their attacks, named in merged ids.
 
     A tree with no reason is named by its node; any other by its conclusion and its
@@ -135,7 +143,7 @@ def _tree_profile(corpus: Corpus, merged: MergedCorpus) -> tuple[Profile, dict[s
     """
     profile: Profile = []
     conclusions: dict[str, str] = {}
-    for m in corpus.maps:
+    for m in maps:
         graph = ReasonGraph.of(m)
         af, found = trees.argument_framework(graph)
 
@@ -158,10 +166,10 @@ def _tree_profile(corpus: Corpus, merged: MergedCorpus) -> tuple[Profile, dict[s
     return profile, conclusions
 
 
-def _profile(corpus: Corpus, merged: MergedCorpus, support: Support) -> Profile:
+def _profile(maps: Iterable[ArgumentMap], merged: MergedCorpus, support: Support) -> Profile:
     """Per essay: its arguments and attacks, as merged ids (its reified supports its own)."""
     profile = []
-    for m in corpus.maps:
+    for m in maps:
         graph = attack_graph(m, support)
 
         def name(argument: str, essay: str = m.id) -> str:
@@ -193,8 +201,13 @@ def fuse(
     semantics: str | Semantics = DEFAULT_SEMANTICS,
     support: str | Support = DEFAULT_SUPPORT,
     timeout: float | None = None,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
 ) -> Fusion:
     """Merge the essays' frameworks with a Coste-Marquis operator and compute extensions.
+
+    Only the maps whose role is in ``roles`` take part (essays by default, as in
+    :func:`~argmap.analysis.consensus.consensus`); ``roles=("essay", "comments")`` merges
+    reader comments too.
 
     Raises
     ------
@@ -204,13 +217,14 @@ def fuse(
     operator = FusionOperator.parse(operator)
     chosen = Semantics.parse(semantics)
     deadline = Deadline(timeout)
+    counted = [m for m in corpus.maps if m.role in parse_roles(roles)]
     merged = merge(corpus)
     reading = Support.parse(support)
     conclusions: dict[str, str] = {}
     if reading is Support.DEFEASIBLE:
-        profile, conclusions = _tree_profile(corpus, merged)
+        profile, conclusions = _tree_profile(counted, merged)
     else:
-        profile = _profile(corpus, merged, reading)
+        profile = _profile(counted, merged, reading)
     arguments = tuple(sorted(frozenset().union(*(a for a, _ in profile))))
     # only pairs inside some essay can be known; of those, only asserted ones can be disputed
     candidates = {pair for _, attacks in profile for pair in attacks}
@@ -250,6 +264,7 @@ def fuse(
         tuple(d for _, d in chosen_frameworks),
         found,
         conclusions,
+        tuple(m.id for m in counted),
     )
 
 

@@ -331,7 +331,7 @@ def check_consistency(args: argparse.Namespace) -> int:
 
 def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> list[str]:
     out = [
-        f"{args.operator} merge of {len(corpus.maps)} essays ({result.semantics}, support: "
+        f"{args.operator} merge of {len(result.essays)} essays ({result.semantics}, support: "
         f"{args.support}): {len(result.frameworks)} framework(s) selected, "
         f"{len(result.disputed)} disputed attack(s)",
         "",
@@ -339,12 +339,15 @@ def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> li
     for pair in result.disputed:
         kept = sum(pair in af.attacks for af in result.frameworks)
         out.append(f"  {pair[0]} -> {pair[1]}: kept in {kept} of {len(result.frameworks)}")
-    out += ["", "distances to the essays (" + ", ".join(m.id for m in corpus.maps) + "):"]
+    out += ["", wrapped("distances to the essays (" + ", ".join(result.essays) + "):", "")]
     out += [f"  {list(d)}" for d in result.distances]
     merged = merge(corpus)
+    counted = set(result.essays)
     rows = [
-        [node.id, ", ".join(sorted(merged.essays_of(node.id))), result.status(node.id)]
+        [node.id, f"{len(stating)}/{len(counted)}", result.status(node.id)]
         for node in merged.map.recommendations
+        for stating in [merged.essays_of(node.id) & counted]
+        if stating
     ]
     return [*out, "", format_table(["recommendation", "stated by", "status"], rows)]
 
@@ -353,7 +356,12 @@ def fuse_essays(args: argparse.Namespace) -> int:
     """``argmap fuse``: merge the essays' frameworks with an operator."""
     corpus = _corpus(args.path)
     result = fuse(
-        corpus, args.operator, semantics=args.semantics, support=args.support, timeout=args.timeout
+        corpus,
+        args.operator,
+        semantics=args.semantics,
+        support=args.support,
+        timeout=args.timeout,
+        roles=_roles(args),
     )
     emit(result, args, lambda r: _fusion_text(corpus, r, args))
     return 0

@@ -224,6 +224,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     )
     operator_option(p)
     semantics_options(p)
+    _comments_option(p, "merge the frameworks of reader comments (role: comments) too")
 
 
 def _add_drawing_commands(commands: Commands) -> None:
