@@ -179,7 +179,7 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise _unwritable(path, f"cannot write: {exc.strerror or exc}") from None
         raise
-    _sync_folder(target.parent)
+    _sync_folder(target.parent, path)
 
 
 def _fill(fd: int, data: bytes, existing: os.stat_result | None) -> None:
@@ -217,7 +217,7 @@ def _write_special(path: Path, data: bytes) -> None:
         raise _unwritable(path, f"cannot write: {exc.strerror or exc}") from None
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: Path, path: Path) -> None:
     """Make the replacement itself durable: fsync the folder (where the system allows it)."""
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     try:
@@ -228,7 +228,8 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     except OSError as exc:
         if exc.errno not in _NO_FOLDER_SYNC:
-            raise _unwritable(folder, f"written, but not synced to disk: {exc.strerror}") from None
+            message = f"written, but its folder could not be synced to disk: {exc.strerror}"
+            raise _unwritable(path, message) from None
     finally:
         os.close(fd)
 

@@ -272,7 +272,8 @@ def write_report(
     except BaseException:
         if created:  # a folder made for this report: leave nothing of it behind
             for name in written:
-                (out / name).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    (out / name).unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 out.rmdir()
         raise
@@ -346,10 +347,18 @@ def _previous_pages(out: Path, force: bool) -> set[str]:
     ArgmapError
         If ``out`` is not a folder, or (without ``force``) a non-empty folder with no manifest.
     """
-    if out.exists() and not out.is_dir():
-        raise _refused(out, "not a folder: the report is a folder of pages", "not-a-folder")
     try:
-        entries = {p.name for p in out.iterdir()} if out.is_dir() else set()
+        entries = {p.name for p in out.iterdir()}
+    except FileNotFoundError:
+        entries = set()
+    except NotADirectoryError:
+        if not os.path.lexists(out):
+            raise _refused(
+                out, "cannot make the folder: one above it is a file", "unwritable"
+            ) from None
+        raise _refused(
+            out, "not a folder: the report is a folder of pages", "not-a-folder"
+        ) from None
     except OSError as exc:
         raise _refused(out, f"cannot read the folder: {exc.strerror}", "unwritable") from None
     if MANIFEST in entries:
@@ -399,7 +408,7 @@ def _publish(
 ) -> None:
     """Write the manifest and the pages (noting each in ``written``); drop stale old pages."""
     for name in sorted(set(pages) - previous):
-        if (out / name).exists():
+        if os.path.lexists(out / name):
             say(f"overwriting {out / name} (not written by argmap)")
     listing = {"generator": "argmap report", "files": sorted(pages)}
     written.append(MANIFEST)
@@ -409,7 +418,10 @@ def _publish(
         write_text(out / name, text)
     for name in sorted(previous - set(pages)):
         say(f"removing {out / name} (its essay is no longer in the corpus)")
-        (out / name).unlink(missing_ok=True)
+        try:
+            (out / name).unlink(missing_ok=True)
+        except OSError as exc:
+            say(f"could not remove {out / name}: {exc.strerror}")
 
 
 def _refused(out: Path, message: str, code: str) -> ArgmapError:
