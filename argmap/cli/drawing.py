@@ -56,6 +56,7 @@ def report(args: argparse.Namespace) -> int:
         args.support,
         timeout=args.timeout,
         progress=lambda message: print(f"  {message}", file=sys.stderr),
+        force=args.force,
     )
     print(f"wrote the report: {index}")
     return 0

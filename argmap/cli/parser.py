@@ -261,10 +261,17 @@ def _add_drawing_commands(commands: Commands) -> None:
         "write a static HTML report of a corpus",
         "Write a self-contained static site: an index with the corpus diagram, "
         "consensus and conflicts, and a page per essay with its diagram, extensions and "
-        "recommendations.",
+        "recommendations. DIR must be new, empty or an earlier report (marked by its "
+        ".argmap-report.json); pages are written atomically.",
     )
     p.add_argument("path", metavar="FOLDER", help="a folder of maps with its corpus.yaml")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that holds no argmap report (overwriting files "
+        "named like its pages)",
+    )
     semantics_options(p)
 
 

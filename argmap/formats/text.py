@@ -1,9 +1,10 @@
 r"""Reading and writing the text of format files, with errors that name file, line and column.
 
-Every reader in :mod:`argmap.formats` gets its text from :func:`read_text` and every writer
-puts it with :func:`write_text`, so that all of them handle encodings, byte-order marks,
-oversized and unreadable files the same way, and raise :class:`~argmap.errors.ArgmapError`
-rather than a traceback.
+Every reader in :mod:`argmap.formats` gets its text from :func:`read_text` and every file
+argmap writes (maps, converted files, drawings, report pages) goes through :func:`write_text`
+or :func:`write_bytes`, so that all of them handle encodings, byte-order marks, oversized and
+unreadable files the same way, never leave a half-written file (the writes are atomic), and
+raise :class:`~argmap.errors.ArgmapError` rather than a traceback.
 
 >>> import pathlib, tempfile
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -19,15 +20,19 @@ argmap.errors.ArgmapError: ...a.txt:2:5: error: not UTF-8 text: byte 0xff cannot
 from __future__ import annotations
 
 import codecs
+import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, Problem
 
-__all__ = ["MAX_BYTES", "parse_json", "position", "read_text", "write_text"]
+__all__ = ["MAX_BYTES", "parse_json", "position", "read_text", "write_bytes", "write_text"]
 
 MAX_BYTES = 256 * 1024 * 1024
 """The largest file :func:`read_text` reads (256 MiB): a map file is never near that."""
@@ -96,38 +101,150 @@ def _reason(reason: str) -> str:
     }.get(reason, f"is invalid ({reason})")
 
 
-def write_text(path: str | Path, text: str) -> None:
-    """Write UTF-8 text to a file atomically: a failed write leaves the old file as it was.
+def _unwritable(path: Path, message: str) -> ArgmapError:
+    return ArgmapError(problems=[Problem(message, code="unwritable", path=str(path))])
 
-    The text goes to a temporary file in the same folder, which then replaces ``path``.
+
+def write_text(path: str | Path, text: str) -> None:
+    r"""Write UTF-8 text to a file atomically: a failed write leaves the old file as it was.
+
+    See :func:`write_bytes`, which does the writing.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.yaml"
+    >>> write_text(path, "id: m\n"); path.read_text()
+    'id: m\n'
 
     Raises
     ------
     ArgmapError
-        If the file cannot be written.
+        If the file cannot be written (code ``unwritable``).
+    TypeError
+        If ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"write_text needs a str, not {type(text).__name__}")
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    r"""Write bytes to a file atomically: the file holds the old bytes or the new, never a mix.
+
+    The bytes go to a new temporary file in the same folder (``.NAME.XXXX.tmp``), are flushed
+    to disk (``fsync``), and the temporary file then replaces ``path`` in one step
+    (``os.replace``), after which the folder is synced too. So a full disk, a failed write,
+    an exception or Ctrl-C half-way leaves the old file byte for byte as it was and no
+    temporary file behind; and several writers saving the same path at once each use their
+    own temporary file, so the file ends up as one of their versions, whole. A new file gets
+    the usual permissions (``0o666`` less the umask); a replaced file keeps its permissions
+    (and, where allowed, its owner). A symbolic link is followed: its target is replaced. A
+    path that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written directly.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.png"
+    >>> write_bytes(path, b"\x89PNG"); path.read_bytes()
+    b'\x89PNG'
+
+    Raises
+    ------
+    ArgmapError
+        If the file cannot be written (a missing or read-only folder, a full disk, a folder
+        at ``path``), with code ``unwritable``.
     """
     path = Path(path)
+    target = Path(os.path.realpath(path))
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ArgmapError(f"cannot write: {exc.strerror}", path=str(path)) from None
+        existing = target.stat()
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise _unwritable(path, "cannot write: it is a folder")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _write_special(path, data)
+        return
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent
+        )
+    except FileNotFoundError:
+        raise _unwritable(path, "cannot write: its folder does not exist") from None
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ArgmapError(f"cannot write: {exc.strerror}", path=str(path)) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        raise _unwritable(path, f"cannot write: {exc.strerror}") from None
+    try:
+        _fill(fd, data, existing)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, f"cannot write: {exc.strerror or exc}") from None
         raise
+    _sync_folder(target.parent, path)
+
+
+def _fill(fd: int, data: bytes, existing: os.stat_result | None) -> None:
+    """Write all of ``data`` to the open file ``fd``, set its mode, flush it and close it."""
+    try:
+        _keep_mode(fd, existing)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep_mode(fd: int, existing: os.stat_result | None) -> None:
+    """Give the new file the old one's mode and owner, or a new file's usual mode."""
+    if not hasattr(os, "fchmod"):  # Windows: no POSIX modes to keep
+        return
+    if existing is None:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+    own = os.fstat(fd)
+    if (existing.st_uid, existing.st_gid) != (own.st_uid, own.st_gid):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.fchown(fd, existing.st_uid, existing.st_gid)
+
+
+def _write_special(path: Path, data: bytes) -> None:
+    """Write to a device or a pipe, which cannot be replaced (nor torn: there is no old file)."""
+    try:
+        with path.open("wb") as f:
+            f.write(data)
+    except OSError as exc:
+        raise _unwritable(path, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _sync_folder(folder: Path, path: Path) -> None:
+    """Make the replacement itself durable: fsync the folder (where the system allows it)."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:  # Windows, or a folder that cannot be opened: nothing more to do
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_FOLDER_SYNC:
+            message = f"written, but its folder could not be synced to disk: {exc.strerror}"
+            raise _unwritable(path, message) from None
+    finally:
+        os.close(fd)
+
+
+_NO_FOLDER_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EACCES}
+"""What ``fsync`` of a folder raises where the file system does not support it."""
+
+_UMASK_LOCK = threading.Lock()
 
 
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
+    """The process's umask (read by setting and restoring it, under a lock for threads)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
     return mask
 
 

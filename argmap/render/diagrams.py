@@ -20,6 +20,7 @@ from argmap.analysis.conflicts import conflicts_of
 from argmap.analysis.consensus import consensus_of
 from argmap.analysis.reading import reading
 from argmap.errors import ArgmapError
+from argmap.formats.text import write_bytes
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -68,7 +69,9 @@ def corpus_drawing(
 def draw_diagram(diagram: Diagram, path: str | Path | None = None, fmt: str | None = None) -> bytes:
     """Run ``dot`` on a diagram; write the result to ``path`` if given.
 
-    The format is ``fmt``, else ``path``'s extension, else SVG.
+    The format is ``fmt``, else ``path``'s extension, else SVG. The file is written
+    atomically (:func:`~argmap.formats.text.write_bytes`): if anything fails, an existing
+    file stays as it was.
 
     Raises
     ------
@@ -78,10 +81,7 @@ def draw_diagram(diagram: Diagram, path: str | Path | None = None, fmt: str | No
     chosen = fmt or (Path(path).suffix.lstrip(".") if path is not None else "") or "svg"
     data = run_dot(diagram.source, chosen)
     if path is not None:
-        try:
-            Path(path).write_bytes(data)
-        except OSError as exc:
-            raise ArgmapError(f"cannot write {path}: {exc.strerror}") from None
+        write_bytes(path, data)
     return data
 
 

@@ -11,9 +11,12 @@ loads anything from anywhere. All text from the maps is HTML-escaped.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +25,8 @@ from argmap.analysis.consensus import Consensus, consensus_of
 from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
 from argmap.bipolar import AttackKind
+from argmap.errors import ArgmapError, Problem
+from argmap.formats.text import write_text
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, ConsensusRule, Semantics, Support
 from argmap.render.corpus import corpus_diagram
@@ -29,7 +34,7 @@ from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
 from argmap.semantics.sat import Deadline
 
-__all__ = ["write_report"]
+__all__ = ["MANIFEST", "write_report"]
 
 STYLE = """
 body { font-family: Helvetica, Arial, sans-serif; margin: 1.5em auto; max-width: 75em;
@@ -219,6 +224,12 @@ def _resolution_cell(c: Conflict) -> str:
     return cell
 
 
+MANIFEST = ".argmap-report.json"
+"""The file that marks a folder as an argmap report and lists the pages argmap wrote there."""
+
+_PAGE = re.compile(r"(index|corpus|essay-[^/\\]+)\.html")
+
+
 def write_report(
     corpus: Corpus,
     directory: str | Path,
@@ -227,36 +238,79 @@ def write_report(
     *,
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> Path:
     """Write the report into ``directory`` (created if needed); returns its index page.
 
     ``progress`` is called with a short message before each page; ``timeout`` (seconds)
     covers the whole report and raises :class:`~argmap.semantics.SolverTimeout` when it runs out.
+
+    Every page is made before any is written, and each is written atomically (see
+    :func:`~argmap.formats.text.write_text`): a report that fails or is interrupted while its
+    pages are made leaves the folder as it was (a folder it created is removed again), and one
+    that fails while writing (a full disk) leaves every page whole, old or new. The folder gets a small manifest, :data:`MANIFEST`, listing the
+    pages; a later report into the same folder replaces them (and removes pages of essays no
+    longer in the corpus), leaving any other file alone. A folder that is not empty and has
+    no manifest is refused unless ``force`` is given (then files with a page's name are
+    overwritten, each named through ``progress``).
+
+    Raises
+    ------
+    ArgmapError
+        If ``directory`` is a file, a foreign non-empty folder (without ``force``), or
+        cannot be created or written; code ``not-a-folder``, ``folder-not-empty`` or
+        ``unwritable``, with the path.
     """
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda _message: None)
-    deadline = Deadline(timeout)
+    previous = _previous_pages(out, force)
+    created = _make_folder(out)
+    written: list[str] = []
+    try:
+        pages = _pages(corpus, semantics, support, Deadline(timeout), say)
+        _publish(out, pages, previous, say, written)
+    except BaseException:
+        if created:  # a folder made for this report: leave nothing of it behind
+            for name in written:
+                with contextlib.suppress(OSError):
+                    (out / name).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+    return out / "index.html"
+
+
+def _pages(
+    corpus: Corpus,
+    semantics: str | Semantics,
+    support: str | Support,
+    deadline: Deadline,
+    say: Callable[[str], None],
+) -> dict[str, str]:
+    """Every page of the report, by file name (index last)."""
     reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
     conflicts = conflicts_of(reading)
     consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
+    pages = {}
     for m in corpus.maps:
         say(f"essay {m.id}")
-        (out / _essay_file(m.id)).write_text(
-            _essay_page(m, reading, deadline.remaining()), encoding="utf-8"
-        )
+        pages[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining())
     say("corpus diagram")
     full = corpus_diagram(reading, conflicts, consensus)
-    (out / "corpus.html").write_text(
-        _page(
-            corpus.title or "Corpus",
-            f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: every node</h1>\n'
-            f'<div class="diagram">{_svg(full)}</div>',
-            dict(full.related),
-        ),
-        encoding="utf-8",
+    pages["corpus.html"] = _page(
+        corpus.title or "Corpus",
+        f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: every node</h1>\n'
+        f'<div class="diagram">{_svg(full)}</div>',
+        dict(full.related),
     )
     say("index")
+    pages["index.html"] = _index_page(corpus, reading, conflicts, consensus)
+    return pages
+
+
+def _index_page(
+    corpus: Corpus, reading: Reading, conflicts: list[Conflict], consensus: Consensus
+) -> str:
     overview = corpus_diagram(reading, conflicts, consensus, recommendations_only=True)
     direct = [c for c in conflicts if c.attack.kind is AttackKind.DIRECT]
     tensions = [s.tension for s in reading.essays.values() if s.tension is not None]
@@ -282,8 +336,93 @@ def write_report(
         + "".join(f"<li>{_e(t.describe())}</li>" for t in tensions)
         + ("</ul>" if tensions else "<li>none</li></ul>")
     )
-    index = out / "index.html"
-    index.write_text(
-        _page(corpus.title or "Corpus", body, dict(overview.related)), encoding="utf-8"
-    )
-    return index
+    return _page(corpus.title or "Corpus", body, dict(overview.related))
+
+
+def _previous_pages(out: Path, force: bool) -> set[str]:
+    """The pages an earlier report wrote into ``out``; refuses a folder argmap did not make.
+
+    Raises
+    ------
+    ArgmapError
+        If ``out`` is not a folder, or (without ``force``) a non-empty folder with no manifest.
+    """
+    try:
+        entries = {p.name for p in out.iterdir()}
+    except FileNotFoundError:
+        entries = set()
+    except NotADirectoryError:
+        if not os.path.lexists(out):
+            raise _refused(
+                out, "cannot make the folder: one above it is a file", "unwritable"
+            ) from None
+        raise _refused(
+            out, "not a folder: the report is a folder of pages", "not-a-folder"
+        ) from None
+    except OSError as exc:
+        raise _refused(out, f"cannot read the folder: {exc.strerror}", "unwritable") from None
+    if MANIFEST in entries:
+        return _manifest_pages(out / MANIFEST)
+    if entries and not force:
+        raise _refused(
+            out,
+            f"the folder is not empty ({len(entries)} {'entry' if len(entries) == 1 else 'entries'})"
+            " and holds no argmap report; "
+            "choose another folder, or use --force to write the pages among its files",
+            "folder-not-empty",
+        )
+    return set()
+
+
+def _manifest_pages(manifest: Path) -> set[str]:
+    """The page names a manifest lists (only names argmap itself writes; anything else is ignored)."""
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return set()
+    return {name for name in listed if isinstance(name, str) and _PAGE.fullmatch(name)}
+
+
+def _make_folder(out: Path) -> bool:
+    """Create ``out`` if needed and check that files can be made in it; whether it was created."""
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".argmap-probe.", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise _refused(out, f"cannot write in the folder: {exc.strerror}", "unwritable") from None
+    return created
+
+
+def _publish(
+    out: Path,
+    pages: dict[str, str],
+    previous: set[str],
+    say: Callable[[str], None],
+    written: list[str],
+) -> None:
+    """Write the manifest and the pages (noting each in ``written``); drop stale old pages."""
+    for name in sorted(set(pages) - previous):
+        if os.path.lexists(out / name):
+            say(f"overwriting {out / name} (not written by argmap)")
+    listing = {"generator": "argmap report", "files": sorted(pages)}
+    written.append(MANIFEST)
+    write_text(out / MANIFEST, json.dumps(listing, indent=1) + "\n")
+    for name, text in pages.items():
+        written.append(name)
+        write_text(out / name, text)
+    for name in sorted(previous - set(pages)):
+        say(f"removing {out / name} (its essay is no longer in the corpus)")
+        try:
+            (out / name).unlink(missing_ok=True)
+        except OSError as exc:
+            say(f"could not remove {out / name}: {exc.strerror}")
+
+
+def _refused(out: Path, message: str, code: str) -> ArgmapError:
+    return ArgmapError(problems=[Problem(message, code=code, path=str(out))])
