@@ -490,3 +490,12 @@ def test_an_essay_id_too_long_for_a_file_name_is_a_located_error(tmp_path: Path)
         write_report(argmap.Corpus([long]), tmp_path / "site")
     assert caught.value.path == str(tmp_path / "site" / f"essay-{'e' * 300}.html")
     assert listing(tmp_path) == []
+
+
+def test_write_corpus_into_a_folder_that_cannot_be_made(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    corpus = argmap.Corpus([argmap.ArgumentMap("a", "A", [argmap.Node("n", "claim", "N.")])])
+    with pytest.raises(argmap.ArgmapError, match=r"cannot make the folder.*\[unwritable\]"):
+        argmap.write_corpus(corpus, blocker / "maps")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -21,6 +21,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from argmap.errors import ArgmapError, Problem
 from argmap.formats.shape import (
     CORPUS,
     CORPUS_FILE,
@@ -322,9 +323,19 @@ def write_corpus(corpus: Corpus, directory: str | Path, corpus_file: str = "corp
     """Write a corpus to a folder: each map as ``<essay-id>.yaml`` and the corpus file.
 
     Maps and a corpus read from that folder are written back to the files they came from.
+
+    Raises
+    ------
+    ArgmapError
+        If the folder cannot be made or a file cannot be written (code ``unwritable``).
     """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        message = f"cannot make the folder: {exc.strerror or exc}"
+        problem = Problem(message, code="unwritable", path=str(directory))
+        raise ArgmapError(problems=[problem]) from None
     for m in corpus.maps:
         name = Path(m.origin.path).name if _source(m) and m.origin and m.origin.path else None
         write_map(m, directory / (name or f"{m.id}.yaml"))
