@@ -333,7 +333,7 @@ def test_report_honours_its_timeout(tmp_path: Path, capsys: pytest.CaptureFixtur
     status, _, err = run(
         ["report", str(TOY), "-o", str(tmp_path / "r"), "--timeout", "1e-9"], capsys
     )
-    assert status == 1
+    assert status == 3
     assert "timed out" in err
 
 

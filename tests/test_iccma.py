@@ -96,7 +96,15 @@ def test_solve_answers_match_the_definitions(
                     ("DS", all(arg in e for e in expected)),
                 ):
                     out = _run(["-p", f"{task}-{abbreviation}", "-f", str(path), "-a", arg])
-                    assert out == ("YES" if want else "NO")
+                    lines = out.split("\n")
+                    assert lines[0] == ("YES" if want else "NO")
+                    if fmt == "i23" and (task == "DC") == want:  # DC YES and DS NO: certified
+                        assert lines[1].split()[0] == "w"
+                        witness = frozenset(lines[1].split()[1:])
+                        assert witness in expected
+                        assert (arg in witness) == (task == "DC")
+                    else:
+                        assert len(lines) == 1
             assert _run(["-p", f"CE-{abbreviation}", "-f", str(path)]) == str(len(expected))
             se = _run(["-p", f"SE-{abbreviation}", "-f", str(path)])
             if not expected:
