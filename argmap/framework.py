@@ -13,18 +13,31 @@ indices attacking it and attacked by it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple, TypeVar, cast
+from typing import NamedTuple, TypeVar, cast, overload
 
 import numpy as np
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Problem
 from argmap.formats.iccma import Frame, format_frame, parse_frame
 from argmap.formats.text import read_text, write_text
 
-__all__ = ["AF", "Adjacency", "format_af", "parse_af", "read_af", "write_af"]
+__all__ = [
+    "AF",
+    "MAX_ARGUMENTS",
+    "Adjacency",
+    "NumberIndex",
+    "Numbered",
+    "format_af",
+    "framework_format",
+    "parse_af",
+    "read_af",
+    "write_af",
+]
 
 T = TypeVar("T")
 
@@ -75,7 +88,7 @@ class AF:
         self._build(names, np.array(ends, dtype=np.int64))
         self._set("_index", index)
 
-    def _build(self, names: tuple[str, ...], ends: np.ndarray) -> None:
+    def _build(self, names: Sequence[str], ends: np.ndarray) -> None:
         """Index the attacks: ``ends`` is attacker, attacked, attacker, ... as indices.
 
         Attacks are sorted and de-duplicated as one integer key each, then kept as two
@@ -93,8 +106,8 @@ class AF:
         adjacency = Adjacency(
             _offsets(source, n), target, _offsets(target[by_target], n), source[by_target]
         )
-        for array in adjacency:
-            array.flags.writeable = False
+        for column in adjacency:
+            column.flags.writeable = False
         self._set("arguments", names)
         self._set("attack_count", len(keys))
         self._set("adjacency", adjacency)
@@ -102,13 +115,13 @@ class AF:
         self._set("_targets", None)
         self._set("_memo", {})
 
-    arguments: tuple[str, ...]
-    """The arguments' names; argument ``i`` is ``arguments[i]``."""
+    arguments: Sequence[str]
+    """The arguments' names; argument ``i`` is ``arguments[i]`` (a tuple, or :class:`Numbered`)."""
     attack_count: int
     """How many (distinct) attacks there are."""
     adjacency: Adjacency
     """The attacks as compressed sparse rows (read-only numpy arrays)."""
-    _index: dict[str, int] | None
+    _index: Mapping[str, int] | None
     _attackers: tuple[tuple[int, ...], ...] | None
     _targets: tuple[tuple[int, ...], ...] | None
     _memo: dict[str, object]
@@ -160,7 +173,7 @@ class AF:
         ArgmapError
             If an index is out of range or ``names`` has the wrong length.
         """
-        arguments = tuple(names) if names is not None else tuple(map(str, range(1, n + 1)))
+        arguments = tuple(names) if names is not None else Numbered(n)
         if len(arguments) != n:
             raise ArgmapError(f"{len(arguments)} names given for {n} arguments")
         ends = np.fromiter(chain.from_iterable(attacks), dtype=np.int64)
@@ -175,11 +188,31 @@ class AF:
             raise ArgmapError(f"argument '{_repeated(arguments)}' is listed twice")
         return af
 
+    @classmethod
+    def numbered(cls, n: int, ends: np.ndarray) -> AF:
+        """A framework of arguments ``"1"`` to ``str(n)`` from 0-based attack ends.
+
+        ``ends`` is attacker, attacked, attacker, ... (indices checked by the caller). The
+        names are not stored (:class:`Numbered`): a framework of ten million arguments and
+        no attacks takes tens of bytes per argument.
+
+        >>> AF.numbered(3, np.array([0, 2])).attackers_of("3")
+        ('1',)
+        """
+        af = cls.__new__(cls)
+        af._build(Numbered(n), ends)
+        af._set("_index", NumberIndex(n))
+        return af
+
     @property
-    def index(self) -> dict[str, int]:
-        """Argument name to index (built on first use)."""
+    def index(self) -> Mapping[str, int]:
+        """Argument name to index (built on first use; computed for numbered arguments)."""
         if self._index is None:
-            index = {name: i for i, name in enumerate(self.arguments)}
+            index: Mapping[str, int] = (
+                NumberIndex(len(self.arguments))
+                if isinstance(self.arguments, Numbered)
+                else {name: i for i, name in enumerate(self.arguments)}
+            )
             self._set("_index", index)
             return index
         return self._index
@@ -269,6 +302,91 @@ class AF:
         return frozenset(self.arguments[i] for i in indices)
 
 
+def _number(name: object, n: int) -> int | None:
+    """The index of ``name`` among ``"1"`` to ``str(n)``, or ``None``."""
+    if not (isinstance(name, str) and 0 < len(name) <= 19 and name.isascii() and name.isdigit()):
+        return None
+    if name[0] == "0":
+        return None
+    k = int(name)
+    return k - 1 if k <= n else None
+
+
+class Numbered(Sequence[str]):
+    """The argument names ``"1"`` to ``str(n)``, made when asked for rather than stored.
+
+    >>> names = Numbered(3)
+    >>> list(names), names[-1], "2" in names, "02" in names, names.index("3")
+    (['1', '2', '3'], '3', True, False, 2)
+    """
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        if isinstance(i, slice):
+            return tuple(str(k + 1) for k in range(self.n)[i])
+        k = i + self.n if i < 0 else i
+        if not 0 <= k < self.n:
+            raise IndexError("argument index out of range")
+        return str(k + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(str, range(1, self.n + 1))
+
+    def __contains__(self, name: object) -> bool:
+        return _number(name, self.n) is not None
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """The index of a name (``ValueError`` if it is not one)."""
+        k = _number(value, self.n)
+        if k is None or k < start or (stop is not None and k >= stop):
+            raise ValueError(f"{value!r} is not an argument")
+        return k
+
+    def __repr__(self) -> str:
+        return f"Numbered({self.n})"
+
+
+class NumberIndex(Mapping[str, int]):
+    """Name to index for :class:`Numbered` names, computed rather than stored.
+
+    >>> NumberIndex(3)["2"], "4" in NumberIndex(3), len(NumberIndex(3))
+    (1, False, 3)
+    """
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __getitem__(self, name: str) -> int:
+        k = _number(name, self.n)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return _number(name, self.n) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(Numbered(self.n))
+
+    def __len__(self) -> int:
+        return self.n
+
+
 class Adjacency(NamedTuple):
     """Both directions of the attack relation as integer arrays (compressed sparse rows).
 
@@ -313,17 +431,43 @@ def parse_af(text: str, fmt: str, path: str = "<string>") -> AF:
     >>> sorted(parse_af("p af 3\n1 2\n2 3\n", "i23").attacks)
     [('1', '2'), ('2', '3')]
 
+    i23 is read strictly: numbers are ASCII digits without leading zeros, and the
+    framework's size costs a few bytes per argument (the names ``"1"`` to ``"N"`` are made
+    when asked for, not stored), since ``p af N`` declares N arguments whether or not any
+    line mentions them.
+
+    >>> parse_af("p af 3\n1 02\n", "i23", "f.i23")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: f.i23:2:3: error: argument '02' has a leading zero; i23 numbers are written 1 to N [i23-number]
+
     Raises
     ------
     ArgmapError
         Naming the line and what is wrong with it.
     """
+    if fmt == "i23":
+        return _parse_i23(text, path)
     frame = parse_frame(text, fmt, path)
     return AF(frame.arguments, frame.attacks)
 
 
+def framework_format(path: str | Path, fmt: str | None = None) -> str:
+    """The ICCMA format of a file: ``fmt`` if given, else from its extension.
+
+    ``.af``, the extension of the ICCMA 2023 benchmarks, is i23.
+
+    >>> framework_format("x.af"), framework_format("x.APX"), framework_format("x.txt", "tgf")
+    ('i23', 'apx', 'tgf')
+    """
+    if fmt:
+        return fmt
+    suffix = Path(path).suffix.lstrip(".").lower()
+    return "i23" if suffix == "af" else suffix
+
+
 def read_af(path: str | Path, fmt: str | None = None) -> AF:
-    """Read an ICCMA file; the format defaults to the file's extension.
+    """Read an ICCMA file; the format defaults to the file's extension (``.af`` is i23).
 
     Raises
     ------
@@ -331,12 +475,108 @@ def read_af(path: str | Path, fmt: str | None = None) -> AF:
         If the file cannot be read (a decoding error with its line and column) or parsed.
     """
     path = Path(path)
-    return parse_af(read_text(path), fmt or path.suffix.lstrip(".").lower(), str(path))
+    return parse_af(read_text(path), framework_format(path, fmt), str(path))
+
+
+MAX_ARGUMENTS = 100_000_000
+"""The most arguments an i23 header may declare (each costs memory, named or not)."""
+
+_HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*")
+
+
+def _i23_error(path: str, line: int, column: int, message: str) -> ArgmapError:
+    return ArgmapError(
+        problems=[Problem(message, code="i23-number", path=path, line=line, column=column)]
+    )
+
+
+def _i23_number(token: str, path: str, line: int, column: int) -> int:
+    """An argument number or a size: ASCII digits, no leading zero (but ``0`` itself)."""
+    if not (token.isascii() and token.isdigit()):
+        raise _i23_error(
+            path,
+            line,
+            column,
+            f"expected an attack 'i j' of numbers: '{token}' is not ASCII digits",
+        )
+    if len(token) > 1 and token[0] == "0":
+        raise _i23_error(
+            path,
+            line,
+            column,
+            f"argument '{token}' has a leading zero; i23 numbers are written 1 to N",
+        )
+    return int(token)
+
+
+def _i23_attack(raw: str, n: int, path: str, line: int) -> tuple[int, int]:
+    """The 0-based ends of the attack line ``raw`` (``i j``)."""
+    parts = raw.split()
+    if len(parts) != 2:
+        raise _i23_error(path, line, 1, f"expected an attack 'i j', found '{raw.strip()}'")
+    ends = []
+    column = 1
+    for token in parts:
+        column = raw.index(token, column - 1) + 1
+        value = _i23_number(token, path, line, column)
+        if not 1 <= value <= n:
+            raise _i23_error(path, line, column, f"argument {token} is outside 1..{n}")
+        ends.append(value - 1)
+        column += len(token)
+    return ends[0], ends[1]
+
+
+def _i23_header(raw: str, path: str, line: int) -> int:
+    """N of the header line ``p af N``."""
+    match = _HEADER.fullmatch(raw.strip(" \t\r"))
+    if match is None:
+        raise ArgmapError(
+            problems=[
+                Problem(
+                    f"expected the header 'p af N', found '{raw.strip()}'",
+                    code="i23-header",
+                    path=path,
+                    line=line,
+                    column=1,
+                )
+            ]
+        )
+    column = raw.index(match.group(1)) + 1
+    n = _i23_number(match.group(1), path, line, column)
+    if n > MAX_ARGUMENTS:
+        raise _i23_error(
+            path, line, column, f"{n} arguments is more than argmap reads ({MAX_ARGUMENTS})"
+        )
+    return n
+
+
+def _parse_i23(text: str, path: str) -> AF:
+    """An i23 framework, its arguments named ``"1"`` to ``"N"`` (see :func:`parse_af`)."""
+    n: int | None = None
+    ends = array("q")
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip(" \t\r")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not raw.isascii():
+            column = next(i for i, c in enumerate(raw, 1) if not c.isascii())
+            raise _i23_error(
+                path, number, column, f"'{raw[column - 1]}' is not ASCII; i23 lines are 'i j'"
+            )
+        if n is None:
+            n = _i23_header(raw, path, number)
+        else:
+            ends.extend(_i23_attack(raw, n, path, number))
+    if n is None:
+        raise ArgmapError(
+            problems=[Problem("no header 'p af N'", code="i23-header", path=path, line=1, column=1)]
+        )
+    return AF.numbered(n, np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64))
 
 
 def format_af(af: AF, fmt: str) -> str:
     """A framework as ICCMA text (i23 numbers the arguments in order)."""
-    return format_frame(Frame(af.arguments, tuple(af.attacks)), fmt)
+    return format_frame(Frame(tuple(af.arguments), tuple(af.attacks)), fmt)
 
 
 def write_af(af: AF, path: str | Path, fmt: str | None = None) -> None:

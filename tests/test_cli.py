@@ -357,7 +357,7 @@ def test_report_honours_its_timeout(tmp_path: Path, capsys: pytest.CaptureFixtur
     status, _, err = run(
         ["report", str(TOY), "-o", str(tmp_path / "r"), "--timeout", "1e-9"], capsys
     )
-    assert status == 1
+    assert status == 3
     assert "timed out" in err
 
 
@@ -516,3 +516,117 @@ def test_the_json_contract_of_extensions_conflicts_and_consensus(
     assert [r["node"] for r in data["matrix"]["rows"]] == [
         r["node"] for r in data["recommendations"]
     ]
+
+
+# -- exit statuses -----------------------------------------------------------------------
+
+
+def _php(tmp_path: Path) -> Path:
+    from argmap.framework import write_af
+    from tests.test_semantics import pigeonhole
+
+    path = tmp_path / "php10.i23"
+    write_af(pigeonhole(10), path)
+    return path
+
+
+def test_exit_status_0_1_and_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["solve"], capsys)
+    assert status == 0
+    assert out.startswith("argmap ")
+    status, _, err = run(["extensions", str(tmp_path / "missing.yaml")], capsys)
+    assert status == 1
+    assert "no such file" in err
+    status, out, err = run(
+        ["solve", "-p", "SE-ST", "-f", str(_php(tmp_path)), "--timeout", "0.2"], capsys
+    )
+    assert (status, out) == (3, "")
+    assert err == "argmap: timed out after 0.2 s (--timeout)\n"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0", "abc", ""])
+def test_bad_timeouts_are_usage_errors(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["extensions", str(MAPS / "hudson-cronin-2019.yaml"), "--timeout", value])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --timeout:" in err
+    assert "Traceback" not in err
+
+
+def test_every_long_command_takes_a_timeout() -> None:
+    from argmap.cli.parser import build_parser
+
+    commands = [
+        ["check", "--consistency", "x"],
+        ["conflicts", "x"],
+        ["consensus", "x"],
+        ["fuse", "x"],
+        ["report", "x", "-o", "y"],
+        ["extensions", "x"],
+        ["explain", "x", "a"],
+        ["solve"],
+        ["render", "x", "-o", "y"],
+        ["convert", "x", "y"],
+    ]
+    for command in commands:
+        assert build_parser().parse_args([*command, "--timeout", "1.5"]).timeout == 1.5
+
+
+def _raise(exc: BaseException) -> object:
+    def handler(args: object) -> int:
+        raise exc
+
+    return handler
+
+
+def test_interrupted_is_130_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.cli.semantics
+
+    monkeypatch.setattr(argmap.cli.semantics, "solve", _raise(KeyboardInterrupt()))
+    status, out, err = run(["solve"], capsys)
+    assert (status, out, err) == (130, "", "argmap: interrupted\n")
+
+
+def test_an_internal_error_is_70_in_one_line_and_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.cli.semantics
+
+    monkeypatch.setattr(argmap.cli.semantics, "solve", _raise(ZeroDivisionError("boom")))
+    status, _, err = run(["solve"], capsys)
+    assert status == 70
+    assert err == (
+        "argmap: internal error: ZeroDivisionError: boom (run with --debug for the traceback)\n"
+    )
+    for argv in (["--debug", "solve"], ["solve", "--debug"]):
+        status, _, err = run(argv, capsys)
+        assert status == 70
+        assert "Traceback (most recent call last)" in err
+        assert err.endswith("argmap: internal error: ZeroDivisionError: boom\n")
+
+
+def test_a_timeout_in_a_subprocess_exits_3_without_a_traceback(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "solve",
+            "-p",
+            "SE-ST",
+            "-f",
+            str(_php(tmp_path)),
+            "--timeout",
+            "0.3",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode == 3
+    assert done.stderr == "argmap: timed out after 0.3 s (--timeout)\n"

@@ -96,7 +96,15 @@ def test_solve_answers_match_the_definitions(
                     ("DS", all(arg in e for e in expected)),
                 ):
                     out = _run(["-p", f"{task}-{abbreviation}", "-f", str(path), "-a", arg])
-                    assert out == ("YES" if want else "NO")
+                    lines = out.split("\n")
+                    assert lines[0] == ("YES" if want else "NO")
+                    if fmt == "i23" and (task == "DC") == want:  # DC YES and DS NO: certified
+                        assert lines[1].split()[0] == "w"
+                        witness = frozenset(lines[1].split()[1:])
+                        assert witness in expected
+                        assert (arg in witness) == (task == "DC")
+                    else:
+                        assert len(lines) == 1
             assert _run(["-p", f"CE-{abbreviation}", "-f", str(path)]) == str(len(expected))
             se = _run(["-p", f"SE-{abbreviation}", "-f", str(path)])
             if not expected:
@@ -136,3 +144,66 @@ def test_solve_ee_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "needs the query argument" in capsys.readouterr().err
     assert main(["solve", "-p", "XX-PR", "-f", str(path)]) == 1
     assert main(["solve", "-p", "SE-PR", "-f", str(tmp_path / "missing.apx")]) == 1
+
+
+# -- ICCMA 2023 conformance --------------------------------------------------------------
+
+
+def test_bare_solve_prints_name_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap import __version__
+
+    assert solve([], capsys) == f"argmap {__version__}"
+
+
+def test_af_files_are_i23_and_certified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "chain.af"
+    path.write_text("p af 4\n# 1 attacks 2 attacks 3\n1 2\n2 3\n3 4\n", encoding="utf-8")
+    assert solve(["-p", "DC-CO", "-f", str(path), "-a", "3"], capsys) == "YES\nw 1 3"
+    assert solve(["-p", "DC-CO", "-f", str(path), "-a", "2"], capsys) == "NO"
+    assert solve(["-p", "DS-PR", "-f", str(path), "-a", "1"], capsys) == "YES"
+    assert solve(["-p", "DS-PR", "-f", str(path), "-a", "4"], capsys) == "NO\nw 1 3"
+    assert solve(["-p", "SE-GR", "-f", str(path)], capsys) == "w 1 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("p af 3\n1 ²\n", 2, 3, "'²' is not ASCII"),
+        ("p af 3\n1 ٣\n", 2, 3, "is not ASCII"),
+        ("p af 3\n# fine\n01 2\n", 3, 1, "'01' has a leading zero"),
+        ("p af 3\n1 2\n2  4\n", 3, 4, "argument 4 is outside 1..3"),
+        ("p af 3\n1 2 3\n", 2, 1, "expected an attack 'i j'"),
+        ("p af ³\n", 1, 6, "is not ASCII"),
+        ("p af 007\n", 1, 6, "leading zero"),
+        ("p af 100000001\n", 1, 6, "more than argmap reads"),
+        ("1 2\n", 1, 1, "expected the header 'p af N'"),
+    ],
+)
+def test_i23_numbers_are_strict_and_located(
+    text: str, line: int, column: int, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.i23"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ArgmapError) as raised:
+        read_af(path)
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.line, problem.column) == (str(path), line, column)
+    assert message in problem.message
+
+
+def test_a_large_header_costs_little(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "large.af"
+    path.write_text("p af 2000000\n1 2\n", encoding="utf-8")
+    tracemalloc.start()
+    af = parse_af(path.read_text(encoding="utf-8"), "i23")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(af) == 2_000_000
+    assert "2000000" in af
+    assert "2000001" not in af
+    assert af.arguments[-1] == "2000000"
+    assert af.index["2"] == 1
+    assert peak < 50 * 2_000_000  # bytes: the names are not stored (about 24 a piece)
+    assert solve(["-p", "DC-GR", "-f", str(path), "-a", "2"], capsys) == "NO"

@@ -178,3 +178,55 @@ def test_timeout_raises_a_clear_error() -> None:
     with pytest.raises(SolverTimeout, match="timed out"):
         extensions(af, "preferred", timeout=1e-9)
     assert isinstance(SolverTimeout("x"), ArgmapError)
+
+
+def pigeonhole(pigeons: int) -> AF:
+    """A framework with a stable extension iff ``pigeons`` fit in ``pigeons - 1`` holes: never.
+
+    A mutually attacking pair per variable "pigeon i in hole h" (its two literals), and a
+    self-attacking argument per clause, attacked by the clause's literals (as in
+    benchmarks/timeouts.py). Hard for any SAT solver from about 10 pigeons on.
+    """
+    holes = pigeons - 1
+    count = pigeons * holes
+
+    def literal(i: int, h: int, positive: bool) -> int:
+        return 2 * (i * holes + h) + (0 if positive else 1)
+
+    clauses = [[literal(i, h, True) for h in range(holes)] for i in range(pigeons)]
+    clauses += [
+        [literal(i, h, False), literal(j, h, False)]
+        for h in range(holes)
+        for i in range(pigeons)
+        for j in range(i + 1, pigeons)
+    ]
+    attacks = [(2 * k + a, 2 * k + 1 - a) for k in range(count) for a in (0, 1)]
+    for c, literals in enumerate(clauses):
+        argument = 2 * count + c
+        attacks += [(argument, argument), *((lit, argument) for lit in literals)]
+    return AF.from_indexed(2 * count + len(clauses), attacks)
+
+
+def test_pigeonhole_has_no_stable_extension_when_small() -> None:
+    assert some_extension(pigeonhole(4), "stable") is None
+    assert len(pigeonhole(10)) == 595
+
+
+def test_a_timeout_stops_the_solver_itself() -> None:
+    # CaDiCaL cannot be interrupted through python-sat: bounded calls must give up instead
+    # (the library sets no alarm). Without a timeout this runs for tens of seconds.
+    from argmap.semantics.sat import SolverTimeout
+
+    with pytest.raises(SolverTimeout, match=r"timed out after 0\.3 s"):
+        some_extension(pigeonhole(10), "stable", timeout=0.3)
+
+
+def test_clause_building_is_under_the_deadline() -> None:
+    from argmap.semantics.sat import Deadline, SatFramework, SolverTimeout
+
+    af = AF.from_indexed(300_000, [(i, (7 * i + 1) % 300_000) for i in range(300_000)])
+    deadline = Deadline(1e-3)
+    with pytest.raises(SolverTimeout):
+        SatFramework(af, deadline).solver("complete")
+    with pytest.raises(SolverTimeout):
+        is_credulously_accepted(af, "1", "preferred", timeout=1e-3)

@@ -14,6 +14,7 @@ parser (and ``argmap --help``) stays cheap.
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -35,11 +36,13 @@ __all__ = [
     "CONVERSIONS",
     "FRAMEWORK_FORMATS",
     "choice",
+    "debug_option",
     "diagram_format_option",
     "json_option",
     "mode_option",
     "operator_option",
     "rule_option",
+    "seconds",
     "semantics_option",
     "semantics_options",
     "support_option",
@@ -110,9 +113,44 @@ def support_option(
     )
 
 
+def seconds(text: str) -> float:
+    """An argparse ``type=`` for ``--timeout``: a positive, finite number of seconds.
+
+    >>> seconds("0.5"), seconds("2")
+    (0.5, 2.0)
+    >>> seconds("nan")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a positive number of seconds, got 'nan'
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got '{text}'")
+    return value
+
+
 def timeout_option(p: argparse.ArgumentParser) -> None:
-    """``--timeout`` in seconds, none by default."""
-    p.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    """``--timeout`` in seconds (positive and finite), none by default."""
+    p.add_argument(
+        "--timeout",
+        type=seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up after this many seconds (exit status 3)",
+    )
+
+
+def debug_option(p: argparse.ArgumentParser, default: object = False) -> None:
+    """``--debug``: print the traceback of a failure (of an internal error above all)."""
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="print the traceback when the command fails",
+    )
 
 
 def semantics_options(p: argparse.ArgumentParser) -> None:

@@ -16,6 +16,7 @@ from argmap import __version__
 from argmap.cli.options import (
     CONVERSIONS,
     FRAMEWORK_FORMATS,
+    debug_option,
     diagram_format_option,
     json_option,
     mode_option,
@@ -38,6 +39,7 @@ def _command(
     """A subcommand run by ``handler`` (``"module:function"`` of ``argmap.cli``)."""
     p: argparse.ArgumentParser = commands.add_parser(name, help=help, description=description)
     p.set_defaults(handler=handler)
+    debug_option(p, default=argparse.SUPPRESS)  # after the command too; keeps a global --debug
     return p
 
 
@@ -170,6 +172,7 @@ def _add_file_commands(commands: Commands) -> None:
             flag, dest=dest, choices=CONVERSIONS, metavar="FORMAT", help=f"{of}'s format: {known}"
         )
     support_option(p, "the reading whose framework the ICCMA formats carry")
+    timeout_option(p)
 
 
 def _comments_option(p: argparse.ArgumentParser, help: str) -> None:
@@ -282,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Formal argument maps of essays: check, summarise, analyse and render them.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    debug_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_map_commands(commands)
     _add_semantics_commands(commands)

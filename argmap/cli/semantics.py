@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from argmap import __version__
 from argmap.bipolar import attack_graph
 from argmap.bipolar import extensions as map_extensions
 from argmap.cli.output import emit, format_table, plural
@@ -15,18 +16,19 @@ from argmap.errors import ArgmapError
 from argmap.explanation import explain
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_map
-from argmap.framework import AF
+from argmap.framework import AF, framework_format
 from argmap.model import ArgumentMap
 from argmap.options import Support
 from argmap.semantics import (
     acceptance,
     count_extensions,
+    credulous_witness,
     extensions,
-    is_credulously_accepted,
-    is_skeptically_accepted,
     iter_extensions,
+    skeptical_counterexample,
     some_extension,
 )
+from argmap.semantics.sat import Deadline
 
 __all__ = ["explain_arguments", "extensions_of", "solve"]
 
@@ -45,10 +47,11 @@ def _extensions(args: argparse.Namespace) -> dict[str, Any]:
     target, af, name = _target(args.path, args.support)
     if isinstance(target, ArgumentMap):
         found = map_extensions(target, args.semantics, support=args.support, timeout=args.timeout)
-        order = {n.id: i for i, n in enumerate(target.nodes)}
+        order: Mapping[str, int] = {n.id: i for i, n in enumerate(target.nodes)}
+        members = [n.id for n in target.nodes]
     else:
         found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
-    members = sorted(order, key=order.__getitem__)
+        members = list(af.arguments)
     return {
         "target": name,
         "semantics": args.semantics,
@@ -123,40 +126,70 @@ def _problem(args: argparse.Namespace) -> tuple[str, str]:
     return task, name
 
 
+def _certificate(found: Iterable[str], af: AF) -> str:
+    """An ICCMA 2023 extension line: ``w`` and the members in argument order."""
+    return " ".join(["w", *sorted(found, key=af.index.__getitem__)])
+
+
 def _some_extension(af: AF, name: str, fmt: str, timeout: float | None) -> str:
     found = some_extension(af, name, timeout=timeout)
     if found is None:
         return "NO"
-    if fmt == "i23":
-        return " ".join(["w", *sorted(found, key=af.index.__getitem__)])
-    return _iccma_set(found, af)
+    return _certificate(found, af) if fmt == "i23" else _iccma_set(found, af)
 
 
-def _answer(task: str, name: str, af: AF, fmt: str, args: argparse.Namespace) -> str:
-    """The ICCMA answer to a task on a framework."""
+def _decide(
+    task: str, name: str, af: AF, fmt: str, args: argparse.Namespace, timeout: float | None
+) -> str:
+    """DC or DS; in the ICCMA 2023 style (i23) with its certificate.
+
+    DC answers YES with an extension containing the argument, DS answers NO with one that
+    lacks it (ICCMA 2023 rules); the other answers have none.
+    """
+    if not args.a:
+        raise ArgmapError(f"{args.task} needs the query argument: -a ARG")
+    if task == "DC":
+        found = credulous_witness(af, args.a, name, timeout=timeout)
+        answer = "NO" if found is None else "YES"
+    else:
+        found = skeptical_counterexample(af, args.a, name, timeout=timeout)
+        answer = "YES" if found is None else "NO"
+    if found is None or fmt != "i23":
+        return answer
+    return f"{answer}\n{_certificate(found, af)}"
+
+
+def _answer(
+    task: str, name: str, af: AF, fmt: str, args: argparse.Namespace, timeout: float | None
+) -> str:
+    """The ICCMA answer to a task on a framework, within ``timeout`` seconds."""
     if task in ("DC", "DS"):
-        if not args.a:
-            raise ArgmapError(f"{args.task} needs the query argument: -a ARG")
-        decide = is_credulously_accepted if task == "DC" else is_skeptically_accepted
-        return "YES" if decide(af, args.a, name, timeout=args.timeout) else "NO"
+        return _decide(task, name, af, fmt, args, timeout)
     if task == "SE":
-        return _some_extension(af, name, fmt, args.timeout)
+        return _some_extension(af, name, fmt, timeout)
     if task == "EE":
-        every = iter_extensions(af, name, timeout=args.timeout)
+        every = iter_extensions(af, name, timeout=timeout)
         return "[" + ",".join(_iccma_set(e, af) for e in every) + "]"
-    return str(count_extensions(af, name, timeout=args.timeout))
+    return str(count_extensions(af, name, timeout=timeout))
 
 
 def solve(args: argparse.Namespace) -> int:
-    """``argmap solve``: ICCMA's solver interface (its own output format, no ``--json``)."""
+    """``argmap solve``: ICCMA's solver interface (its own output format, no ``--json``).
+
+    Without any option it prints the solver's name and version, as ICCMA 2023 asks.
+    """
     if args.formats:
         print("[" + ",".join(FORMATS) + "]")
         return 0
     if args.problems:
         print("[" + ",".join(f"{t}-{s}" for t in _TASKS for s in _ICCMA_SEMANTICS) + "]")
         return 0
+    if not (args.task or args.file or args.a or args.fo):
+        print(f"argmap {__version__}")
+        return 0
     task, name = _problem(args)
-    fmt = args.fo or Path(args.file).suffix.lstrip(".")
+    deadline = Deadline(args.timeout)  # the time to read the file counts too
+    fmt = framework_format(args.file, args.fo)
     af = AF.from_file(args.file, fmt)
-    print(_answer(task, name, af, fmt, args))
+    print(_answer(task, name, af, fmt, args, deadline.remaining()))
     return 0

@@ -17,9 +17,8 @@ loops, as the ICCMA competition's SAT-based solvers do.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from pysat.solvers import Solver
@@ -37,7 +36,15 @@ class SolverTimeout(ArgmapError):
 
 
 class Deadline:
-    """A point in time after which work stops with :class:`SolverTimeout`."""
+    """A point in time after which work stops with :class:`SolverTimeout`.
+
+    >>> Deadline(None).remaining() is None
+    True
+    >>> Deadline(0.0).remaining()
+    Traceback (most recent call last):
+    ...
+    argmap.semantics.sat.SolverTimeout: timed out after 0 s
+    """
 
     def __init__(self, timeout: float | None) -> None:
         self.timeout = timeout
@@ -55,36 +62,75 @@ class Deadline:
             return None
         left = self.at - time.monotonic()
         if left <= 0:
-            raise SolverTimeout(f"timed out after {self.timeout} s")
+            raise SolverTimeout(f"timed out after {self.timeout:.3g} s")
         return left
 
 
-class IncrementalSolver:
-    """One incremental solver that honours a deadline."""
+CHUNK = 1 << 16
+"""Clauses built, or loaded into the solver, between two looks at the deadline."""
 
-    def __init__(self, clauses: list[list[int]], deadline: Deadline) -> None:
-        self.solver = Solver(name=SOLVER, bootstrap_with=clauses)
+SLICE = 0.05
+"""Seconds a bounded solver call aims to take before the deadline is looked at again."""
+
+
+class IncrementalSolver:
+    """One incremental solver (CaDiCaL) that honours a deadline.
+
+    CaDiCaL cannot be interrupted from another thread through python-sat, but it can be
+    given a budget of conflicts: with a deadline, each :meth:`solve` runs as a loop of
+    bounded calls, the deadline looked at between them and each budget sized from the last
+    call's speed so that one takes about :data:`SLICE` seconds. The solver keeps what it
+    learned from one bounded call to the next. Without a deadline, one unbounded call.
+
+    ``clauses`` are loaded one at a time (they may come from a generator), the deadline
+    looked at every :data:`CHUNK` of them.
+
+    >>> sat = IncrementalSolver([[1, 2], [-1]], Deadline(10))
+    >>> sat.solve(), sat.solve([-2])
+    ([-1, 2], None)
+    >>> sat.close()
+    """
+
+    def __init__(self, clauses: Iterable[list[int]], deadline: Deadline) -> None:
+        self.solver = Solver(name=SOLVER)
         self.deadline = deadline
+        self.budget = 1000
+        try:
+            add = self.solver.add_clause
+            for count, clause in enumerate(clauses):
+                if not count % CHUNK:
+                    deadline.remaining()
+                add(clause)
+        except BaseException:
+            self.solver.delete()
+            raise
 
     def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
-        """A model under the assumptions, or ``None`` if there is none."""
-        left = self.deadline.remaining()
-        if left is None:
+        """A model under the assumptions, or ``None`` if there is none.
+
+        Raises
+        ------
+        SolverTimeout
+            If the deadline passes first (within about :data:`SLICE` seconds of it).
+        """
+        if self.deadline.remaining() is None:
             found = self.solver.solve(assumptions=list(assumptions))
         else:
-            timer = threading.Timer(left, self.solver.interrupt)
-            timer.start()
-            try:
-                found = self.solver.solve_limited(
-                    assumptions=list(assumptions), expect_interrupt=True
-                )
-            finally:
-                timer.cancel()
-            if found is None:
-                self.solver.clear_interrupt()
-                self.deadline.remaining()  # raises
-                raise SolverTimeout("the SAT solver was interrupted")
+            found = self._bounded(list(assumptions))
         return self.solver.get_model() if found else None
+
+    def _bounded(self, assumptions: list[int]) -> bool:
+        """Bounded calls until one decides, the deadline looked at in between."""
+        while True:
+            self.solver.conf_budget(self.budget)
+            started = time.monotonic()
+            found = self.solver.solve_limited(assumptions=assumptions)
+            if found is not None:
+                return bool(found)
+            left = self.deadline.remaining()  # raises once the time is up
+            took = max(time.monotonic() - started, 1e-4)
+            aim = min(SLICE, left or SLICE)
+            self.budget = int(min(max(self.budget * aim / took, 100), 10_000_000))
 
     def add(self, clause: list[int]) -> None:
         """Add a clause."""
@@ -128,8 +174,18 @@ class SatFramework:
     def clauses(self, base: str, with_range: bool = False) -> list[list[int]]:
         """The clauses of a base encoding: conflict-free, admissible, complete or stable.
 
+        >>> SatFramework(AF(["a", "b"], [("a", "b")])).clauses("stable")
+        [[-2, -1], [1], [2, 1]]
+        """
+        return list(self.iter_clauses(base, with_range))
+
+    def iter_clauses(self, base: str, with_range: bool = False) -> Iterator[list[int]]:
+        """The clauses of :meth:`clauses`, built a chunk at a time under the deadline.
+
         Built with array arithmetic over the framework's adjacency (one row of literals per
-        attack or per argument), so no Python code runs per literal.
+        attack or per argument), so no Python code runs per literal; the deadline is looked
+        at before each chunk of :data:`CHUNK` clauses, and no more than a chunk of them is
+        held as Python lists at a time.
         """
         n, adjacency = self.n, self.af.adjacency
         ins = np.arange(1, n + 1, dtype=np.int64)
@@ -137,30 +193,53 @@ class SatFramework:
         starts = adjacency.in_start
         attacker = adjacency.in_index  # attack k is attacker[k] -> attacked[k]
         attacked = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
+        columns, rows = self._columns, self._rows
         if base == "stable" and not with_range:
             # IN variables suffice: conflict-free, and each argument IN or attacked by an IN one
-            return _columns(-(attacked + 1), -(attacker + 1)) + _rows(ins, starts, attacker + 1)
-        clauses = _columns(-ins, -outs)  # not both IN and OUT
+            yield from columns(-(attacked + 1), -(attacker + 1))
+            yield from rows(ins, starts, attacker + 1)
+            return
+        yield from columns(-ins, -outs)  # not both IN and OUT
         if base == "conflict-free":
-            clauses += _columns(-(attacked + 1), -(attacker + 1))
+            yield from columns(-(attacked + 1), -(attacker + 1))
         else:
-            clauses += _columns(-(attacked + 1), attacker + 1 + n)  # IN: every attacker OUT
-        clauses += _rows(-outs, starts, attacker + 1)  # OUT: some attacker IN
+            yield from columns(-(attacked + 1), attacker + 1 + n)  # IN: every attacker OUT
+        yield from rows(-outs, starts, attacker + 1)  # OUT: some attacker IN
         if base in ("complete", "stable", "conflict-free"):
-            clauses += _columns(-(attacker + 1), attacked + 1 + n)  # attacked by IN: OUT
+            yield from columns(-(attacker + 1), attacked + 1 + n)  # attacked by IN: OUT
         if base in ("complete", "stable"):
-            clauses += _rows(ins, starts, -(attacker + 1 + n))  # all attackers OUT: IN
+            yield from rows(ins, starts, -(attacker + 1 + n))  # all attackers OUT: IN
         if base == "stable":
-            clauses += _columns(ins, outs)
+            yield from columns(ins, outs)
         if with_range:
             ranges = ins + 2 * n
-            clauses += _columns(-ranges, ins, outs) + _columns(ranges, -ins)
-            clauses += _columns(ranges, -outs)
-        return clauses
+            yield from columns(-ranges, ins, outs)
+            yield from columns(ranges, -ins)
+            yield from columns(ranges, -outs)
+
+    def _columns(self, *literals: np.ndarray) -> Iterator[list[int]]:
+        """Clauses whose ``k``-th one is ``[literals[0][k], literals[1][k], ...]``."""
+        for start in range(0, len(literals[0]), CHUNK):
+            self.deadline.remaining()
+            part = [column[start : start + CHUNK] for column in literals]
+            yield from np.stack(part, axis=1).tolist()
+
+    def _rows(
+        self, heads: np.ndarray, starts: np.ndarray, members: np.ndarray
+    ) -> Iterator[list[int]]:
+        """One clause per argument ``a``: ``heads[a]`` then ``members[starts[a]:starts[a + 1]]``."""
+        for first in range(0, len(heads), CHUNK):
+            self.deadline.remaining()
+            last = min(first + CHUNK, len(heads))
+            bounds = starts[first : last + 1]
+            head = heads[first:last].tolist()
+            start = (bounds - bounds[0]).tolist()
+            member = members[bounds[0] : bounds[-1]].tolist()
+            yield from ([h, *member[start[k] : start[k + 1]]] for k, h in enumerate(head))
 
     def solver(self, base: str, with_range: bool = False) -> IncrementalSolver:
         """A fresh solver loaded with a base encoding."""
-        return IncrementalSolver(self.clauses(base, with_range), self.deadline)
+        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline)
 
     def in_set(self, model: list[int]) -> frozenset[int]:
         """The IN arguments of a model."""
@@ -320,15 +399,3 @@ class SatFramework:
         finally:
             candidates.close()
             check.close()
-
-
-def _columns(*literals: np.ndarray) -> list[list[int]]:
-    """Clauses whose ``k``-th one is ``[literals[0][k], literals[1][k], ...]``."""
-    clauses: list[list[int]] = np.stack(literals, axis=1).tolist()
-    return clauses
-
-
-def _rows(heads: np.ndarray, starts: np.ndarray, members: np.ndarray) -> list[list[int]]:
-    """One clause per argument ``a``: ``heads[a]`` then ``members[starts[a]:starts[a + 1]]``."""
-    head, start, member = heads.tolist(), starts.tolist(), members.tolist()
-    return [[h, *member[start[a] : start[a + 1]]] for a, h in enumerate(head)]
