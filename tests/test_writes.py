@@ -435,7 +435,9 @@ def test_a_report_refuses_a_file_in_place_of_its_folder(
 def test_a_report_that_times_out_leaves_the_folder_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", str(TOY), "-o", str(tmp_path / "new"), "--timeout", "1e-9"]) == 3  # timed out
+    assert (
+        main(["report", str(TOY), "-o", str(tmp_path / "new"), "--timeout", "1e-9"]) == 3
+    )  # timed out
     assert listing(tmp_path) == []  # the folder it made is gone again
 
 
