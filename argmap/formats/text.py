@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, Problem
-from argmap.model.invariants import MAX_DEPTH, Pointer
+from argmap.model.invariants import CONTROL_CHARACTERS, MAX_DEPTH, Pointer
 
 __all__ = [
     "MAX_BYTES",
@@ -38,8 +38,10 @@ __all__ = [
     "line_column",
     "locate_problems",
     "parse_json",
+    "parse_located_xml",
     "position",
     "read_text",
+    "relocate",
     "write_text",
 ]
 
@@ -231,12 +233,12 @@ _JSON_VALUE = re.compile(r'\s*(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|nul
 
 
 def json_position(text: str, pointer: Pointer) -> tuple[int, int] | None:
-    """The (line, column) of the value at ``pointer`` in JSON ``text``, or of its nearest parent.
+    r"""The (line, column) of the value at ``pointer`` in JSON ``text``, or of its nearest parent.
 
     ``pointer`` is a path of object keys and list positions, as in ``("nodes", 3, "text")``.
     ``None`` when the text is not JSON this can follow.
 
-    >>> json_position('{"nodes": [\\n  {"id": 1},\\n  {"id": 2}\\n]}', ("nodes", 1, "id"))
+    >>> json_position('{"nodes": [\n  {"id": 1},\n  {"id": 2}\n]}', ("nodes", 1, "id"))
     (3, 10)
     >>> json_position('{"a": 1}', ("b",))
     (1, 1)
@@ -367,3 +369,89 @@ def relocate(
         Problem(error.message, code="invalid-value", line=error.line, column=error.column),
     )
     return ArgmapError.from_problems(locate_problems(problems, path, where))
+
+
+def parse_located_xml(
+    text: str,
+    path: str,
+    start: Callable[[str, dict[str, str], tuple[int, int]], None],
+    problems: list[Problem],
+    what: str = "XML",
+) -> None:
+    """Read XML with expat, telling ``start`` each element's tag, attributes and (line, column).
+
+    What is wrong is appended to ``problems``, each at its line and column: malformed XML
+    (reading stops there), an entity declaration (refused: entities are how a small file
+    expands to gigabytes), a control character in a text or attribute.
+    """
+    _XmlReader(path, start, problems, what).read(text)
+
+
+class _StopXml(Exception):
+    """Stops reading an XML text at a problem that must not be read past."""
+
+
+class _XmlReader:
+    """The expat handlers of :func:`parse_located_xml`."""
+
+    def __init__(
+        self,
+        path: str,
+        start: Callable[[str, dict[str, str], tuple[int, int]], None],
+        problems: list[Problem],
+        what: str,
+    ) -> None:
+        from xml.parsers import expat
+
+        self.what = what
+        self.expat = expat
+        self.parser = expat.ParserCreate()
+        self.path, self.start, self.problems = path, start, problems
+        self.parser.StartElementHandler = self.element
+        self.parser.CharacterDataHandler = self.check
+        self.parser.EntityDeclHandler = self.entity
+
+    def read(self, text: str) -> None:
+        try:
+            self.parser.Parse(text, True)
+        except _StopXml:
+            pass
+        except self.expat.ExpatError as exc:
+            message = f"malformed {self.what}: {self.expat.ErrorString(exc.code)}"
+            self.problems.append(
+                Problem(
+                    message,
+                    code="xml-syntax",
+                    path=self.path,
+                    line=exc.lineno,
+                    column=exc.offset + 1,
+                )
+            )
+
+    def where(self) -> tuple[int, int]:
+        return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
+
+    def problem(self, message: str, code: str) -> None:
+        line, column = self.where()
+        if len(self.problems) < 100:
+            self.problems.append(
+                Problem(message, code=code, path=self.path, line=line, column=column)
+            )
+
+    def check(self, value: str) -> None:
+        match = CONTROL_CHARACTERS.search(value)
+        if match is not None:
+            self.problem(
+                f"the control character U+{ord(match.group()):04X}; texts may hold tabs and "
+                "line breaks only",
+                "control-character",
+            )
+
+    def element(self, tag: str, attributes: dict[str, str]) -> None:
+        for value in attributes.values():
+            self.check(value)
+        self.start(tag, attributes, self.where())
+
+    def entity(self, name: str, *_: object) -> None:
+        self.problem(f"entity declarations are refused (entity '{name}')", "xml-entity")
+        raise _StopXml
