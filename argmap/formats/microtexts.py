@@ -115,7 +115,21 @@ def _arggraph_root(text: str, path: str) -> tuple[ElementTree.Element, _Places]:
     parse_located_xml(text, path, places.start, problems)
     if problems:
         raise ArgmapError.from_problems(problems)
-    root = ElementTree.fromstring(text)
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as exc:
+        line, column = exc.position
+        raise ArgmapError.from_problems(
+            [
+                Problem(
+                    f"malformed XML: {exc}",
+                    code="xml-syntax",
+                    path=path,
+                    line=line,
+                    column=column + 1,
+                )
+            ]
+        ) from None
     if root.tag != "arggraph":
         raise ArgmapError.from_problems(
             [
