@@ -195,7 +195,8 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> ArgumentMap:
         type, and whatever breaks a map rule; each problem's pointer is ``$.nodes[i]`` or
         ``$.edges[i]`` in the order of ``graph.nodes`` and of the graph's edges.
     """
-    nodes = [(n, dict(a), ("nodes", i)) for i, (n, a) in enumerate(graph.nodes(data=True))]
+    node_data: Any = graph.nodes(data=True)
+    nodes = [(n, dict(a), ("nodes", i)) for i, (n, a) in enumerate(node_data)]
     edges = [
         GraphEdge(u, v, k, dict(a), ("edges", i))
         for i, (u, v, k, a) in enumerate(graph.edges(keys=True, data=True))

@@ -280,8 +280,7 @@ def _corpus_round_trip(corpus: argmap.Corpus) -> None:
 
 
 def _files(directory: Path, *patterns: str) -> list[Path]:
-    found = sorted({p for pattern in patterns for p in directory.glob(pattern) if p.is_file()})
-    return found
+    return sorted({p for pattern in patterns for p in directory.glob(pattern) if p.is_file()})
 
 
 def _written(fmt: str) -> Callable[[Path], list[Path]]:
@@ -312,7 +311,8 @@ def _read_yaml(path: Path) -> argmap.ArgumentMap:
     """``argmap check`` locates every problem, then the map is read (or a located error)."""
     report = check([path])
     for problem in report.problems:
-        assert problem.path is not None and problem.line is not None, f"unlocated: {problem}"
+        assert problem.path is not None, f"no file: {problem}"
+        assert problem.line is not None, f"no line: {problem}"
     return registry.read(path, "yaml")
 
 
@@ -392,7 +392,8 @@ def assert_located(error: ArgmapError, where: Path) -> None:
     """Every problem of ``error`` names a file (in ``where``'s folder) and a line."""
     problems = error.problems or ()
     if not problems:
-        assert error.path is not None and error.line is not None, f"unlocated: {error!r}"
+        assert error.path is not None, f"no file: {error!r}"
+        assert error.line is not None, f"no line: {error!r}"
         return
     for problem in problems:
         assert problem.path is not None, f"no file: {problem}"

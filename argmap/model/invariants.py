@@ -159,6 +159,8 @@ def locator_findings(
             )
     if quote is not None and not quote.strip():
         found.append(Finding((*pointer, "quote"), "'quote' is empty", "invalid-value"))
+    if quote is not None:
+        found += value_findings(quote, (*pointer, "quote"))
     return found
 
 
@@ -173,6 +175,8 @@ def node_findings(
 ) -> list[Finding]:
     """A node's own rules: valid id, some text, weight in [0, 1], actors on recommendations."""
     found = id_findings(id, (*pointer, "id"), qualified=True)
+    found += value_findings(text, (*pointer, "text"))
+    found += value_findings(list(actors), (*pointer, "actors"))
     if not text.strip():
         found.append(Finding((*pointer, "text"), f"node '{id}' has empty text", "invalid-value"))
     if weight is not None and (isinstance(weight, bool) or not 0.0 <= weight <= 1.0):
@@ -483,10 +487,12 @@ def corpus_findings(c: Corpus) -> list[Finding]:
     found += responds_to_findings(c.maps)
     for key in ("title", "summary", "data"):
         found += value_findings(getattr(c, key), (key,))
-    for section, items in (("equivalences", c.equivalences), ("relations", c.relations)):
-        for i, item in enumerate(items):
-            found += value_findings(item.note, (section, i, "note"))
-            found += value_findings(item.data, (section, i, "data"))
+    for i, group in enumerate(c.equivalences):
+        found += value_findings(group.note, ("equivalences", i, "note"))
+        found += value_findings(group.data, ("equivalences", i, "data"))
+    for i, rel in enumerate(c.relations):
+        found += value_findings(rel.note, ("relations", i, "note"))
+        found += value_findings(rel.data, ("relations", i, "data"))
     return found + cross_findings(c.maps, c.equivalences, c.relations)
 
 

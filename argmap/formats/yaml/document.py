@@ -25,10 +25,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import Node, ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 
 from argmap.errors import Problem
+from argmap.formats.text import line_column
 from argmap.model.invariants import MAX_DEPTH, value_findings
 
 __all__ = [
@@ -170,6 +172,15 @@ def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]
         doc = make_yaml().load(text)
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, path)]
+    except ReaderError as exc:  # a character YAML does not allow (a control character)
+        line, column = line_column(text, exc.position)
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        message = f"the character U+{char:04X} is not allowed in YAML text"
+        return None, [
+            Problem(message, code="control-character", path=path, line=line, column=column)
+        ]
     except YAMLError as exc:
         return None, [Problem(f"malformed YAML: {exc}", code="yaml-syntax", path=path, line=1)]
     except RecursionError:

@@ -578,7 +578,7 @@ def load_map_document(
         edge_pointers=edge_ptrs,
         unparsed_ids=failed_nodes | failed_edges,
     )
-    problems = locate_findings(reader.findings, doc, path)
+    problems = locate_findings(dict.fromkeys(reader.findings), doc, path)
     if any(p.is_error for p in problems):
         return None, problems
     m = ArgumentMap(
