@@ -200,7 +200,7 @@ def edits(syntax: Sequence[bytes]) -> st.SearchStrategy[list[Edit]]:
 
 
 def mutate(data: bytes, changes: Sequence[Edit]) -> bytes:
-    """``data`` with ``changes`` applied in order.
+    r"""``data`` with ``changes`` applied in order.
 
     >>> mutate(b"ab\ncd", [("insert", 1, 0, b"X"), ("drop", 0, 1, b"")])
     b'cd'
