@@ -26,14 +26,15 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, Problem
-from argmap.model.invariants import CONTROL_CHARACTERS, MAX_DEPTH, Pointer
+
+if TYPE_CHECKING:  # the model is imported when needed: the command line's --help stays light
+    from argmap.model.invariants import Pointer
 
 __all__ = [
     "MAX_BYTES",
-    "MAX_DEPTH",
     "json_position",
     "line_column",
     "locate_problems",
@@ -156,12 +157,12 @@ def _umask() -> int:
 
 
 def parse_json(text: str, path: str | Path = "<input>") -> Any:
-    """Parsed JSON, nested at most :data:`MAX_DEPTH` deep.
+    """Parsed JSON, nested at most :data:`~argmap.model.invariants.MAX_DEPTH` deep.
 
     Raises
     ------
     ArgmapError
-        On malformed JSON or nesting deeper than :data:`MAX_DEPTH`, with the line and column.
+        On malformed JSON or nesting deeper than 100, with the line and column.
 
     >>> parse_json('{"a": [1, 2]}')
     {'a': [1, 2]}
@@ -170,7 +171,9 @@ def parse_json(text: str, path: str | Path = "<input>") -> Any:
     ...
     argmap.errors.ArgmapError: deep.json:1:101: error: nested deeper than 100 lists and objects [too-deep]
     """
-    too_deep = _json_too_deep(text)
+    from argmap.model.invariants import MAX_DEPTH
+
+    too_deep = _json_too_deep(text, MAX_DEPTH)
     if too_deep is not None:
         line, column = line_column(text, too_deep)
         raise ArgmapError(
@@ -203,16 +206,16 @@ def parse_json(text: str, path: str | Path = "<input>") -> Any:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
-def _json_too_deep(text: str) -> int | None:
-    """The offset of the first bracket nested deeper than :data:`MAX_DEPTH`, if any."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+def _json_too_deep(text: str, limit: int) -> int | None:
+    """The offset of the first bracket nested deeper than ``limit``, if any."""
+    if text.count("[") + text.count("{") <= limit:
         return None
     depth = 0
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
         if token in "[{":
             depth += 1
-            if depth > MAX_DEPTH:
+            if depth > limit:
                 return match.start()
         elif token in "]}":
             depth -= 1
@@ -439,6 +442,8 @@ class _XmlReader:
             )
 
     def check(self, value: str) -> None:
+        from argmap.model.invariants import CONTROL_CHARACTERS
+
         match = CONTROL_CHARACTERS.search(value)
         if match is not None:
             self.problem(
