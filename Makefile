@@ -40,7 +40,7 @@ pytest: venv dot
 # `make test` runs the same test with ARGMAP_FUZZ_EXAMPLES (default 25) inputs per reader.
 FUZZ_SECONDS ?= 1800
 fuzz: venv
-	ARGMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ARGMAP_FUZZ_EXAMPLES=$${ARGMAP_FUZZ_EXAMPLES:-50} \
+	ARGMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ARGMAP_FUZZ_EXAMPLES=$${ARGMAP_FUZZ_EXAMPLES:-20} \
 		$(BIN)/pytest -s -q tests/test_fuzz.py
 
 venv: $(STAMP)

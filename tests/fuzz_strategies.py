@@ -161,7 +161,6 @@ SYNTAX: dict[str, tuple[bytes, ...]] = {
     ),
     "iccma": (
         b"p af ",
-        b"p af 30000000\n",
         b"#",
         b"# ",
         b"\n",

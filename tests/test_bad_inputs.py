@@ -232,3 +232,20 @@ def test_what_check_accepts_every_format_writes_and_reads_back(tmp_path: Path) -
         assert registry.loads(registry.dumps(m, fmt), fmt, f"m.{fmt}") == m
     for fmt in ("aif", "argdown", "arggraph", "i23", "apx", "tgf"):
         registry.loads(registry.dumps(m, fmt), fmt, f"m.{fmt}")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line", "message"),
+    [
+        ("# p af\n", "tgf", 1, "cannot be named '#'"),
+        ("p af 3\n\u00b9 2\n", "i23", 2, "expected an attack"),
+        ("p af 99999999999999999999999\n", "i23", 1, "argmap reads at most"),
+    ],
+)
+def test_iccma_files_that_used_to_break_the_readers(
+    tmp_path: Path, text: str, fmt: str, line: int, message: str
+) -> None:
+    path = _file(tmp_path, f"f.{fmt}", text)
+    with pytest.raises(ArgmapError, match=message) as caught:
+        argmap.framework.read_af(path)
+    assert (caught.value.path, caught.value.line) == (str(path), line)

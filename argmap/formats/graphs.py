@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
@@ -97,9 +98,11 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
     """
     located = LocatedGraphml.parse(text, path)
     try:
-        g = nx.read_graphml(
-            io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
-        )
+        with warnings.catch_warnings():  # a <data> whose key has no type is read as text
+            warnings.simplefilter("ignore")
+            g = nx.read_graphml(
+                io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
+            )
     except (ParseError, nx.NetworkXError, ValueError, TypeError, KeyError) as exc:
         raise ArgmapError.from_problems(
             [
