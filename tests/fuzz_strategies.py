@@ -27,7 +27,7 @@ import argmap
 from argmap.checking import check
 from argmap.errors import ArgmapError
 from argmap.formats import registry
-from argmap.framework import AF, format_af, read_af
+from argmap.framework import AF, format_af, parse_af, read_af
 from tests.helpers import MAPS
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -263,7 +263,7 @@ def _loads_back(m: argmap.ArgumentMap, fmt: str) -> None:
 def _af_round_trip(fmt: str) -> Callable[[AF], None]:
     def round_trip(af: AF) -> None:
         text = format_af(af, fmt)
-        again = argmap.framework.parse_af(text, fmt, f"round-trip.{fmt}")
+        again = parse_af(text, fmt, f"round-trip.{fmt}")
         assert format_af(again, fmt) == text
 
     return round_trip

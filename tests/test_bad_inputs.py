@@ -14,6 +14,7 @@ import argmap
 from argmap.checking import check
 from argmap.errors import ArgmapError, Problem
 from argmap.formats import registry
+from argmap.framework import read_af
 
 MAP = """\
 id: toy
@@ -247,5 +248,5 @@ def test_iccma_files_that_used_to_break_the_readers(
 ) -> None:
     path = _file(tmp_path, f"f.{fmt}", text)
     with pytest.raises(ArgmapError, match=message) as caught:
-        argmap.framework.read_af(path)
+        read_af(path)
     assert (caught.value.path, caught.value.line) == (str(path), line)
