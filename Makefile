@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.argmap-installed
 
-.PHONY: demo test lint typecheck pytest dot chromium venv docs clean
+.PHONY: demo test lint typecheck pytest fuzz dot chromium venv docs clean
 
 demo: venv dot
 	$(BIN)/argmap check maps/
@@ -33,6 +33,15 @@ typecheck: venv
 
 pytest: venv dot
 	$(BIN)/pytest
+
+# A fuzz campaign on every reader (tests/test_fuzz.py): FUZZ_SECONDS in all (default 30
+# minutes), shared among the readers; prints per reader the inputs tried, how many loaded,
+# how many were located errors, and the tracebacks (0: a traceback fails the run).
+# `make test` runs the same test with ARGMAP_FUZZ_EXAMPLES (default 25) inputs per reader.
+FUZZ_SECONDS ?= 1800
+fuzz: venv
+	ARGMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ARGMAP_FUZZ_EXAMPLES=$${ARGMAP_FUZZ_EXAMPLES:-20} \
+		$(BIN)/pytest -s -q tests/test_fuzz.py
 
 venv: $(STAMP)
 

@@ -22,7 +22,8 @@ from pathlib import Path
 import attrs
 
 from argmap import rules as validate
-from argmap.errors import Problem, Severity
+from argmap.errors import ArgmapError, Problem, Severity
+from argmap.formats.text import read_text
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
     LoadedFile,
@@ -33,7 +34,10 @@ from argmap.formats.yaml import (
 )
 from argmap.model import invariants
 
-__all__ = ["CheckReport", "check"]
+__all__ = ["TEXT_FILE_LIMIT", "CheckReport", "check"]
+
+TEXT_FILE_LIMIT = 16 * 1024 * 1024
+"""The largest essay text (``text_file``) a check reads, in bytes; it must be a regular file."""
 
 
 @attrs.frozen
@@ -66,9 +70,9 @@ def _warnings(loaded: LoadedFile) -> list[Problem]:
     if m.text_file is not None:
         text_path = loaded.path.parent / m.text_file
         try:
-            paragraphs = validate.paragraphs_of(text_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            paragraphs = validate.paragraphs_of(read_text(text_path, limit=TEXT_FILE_LIMIT))
+        except ArgmapError as exc:
+            reason = exc.problems[0].message if exc.problems else exc.message
             findings.append(
                 invariants.Finding(
                     ("text_file",),

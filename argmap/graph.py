@@ -34,16 +34,38 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Sequence
+from functools import partial
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 from argmap.errors import ArgmapError
 from argmap.formats.shape import CORPUS, MAP_META
-from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Locator, Node, Relation
+from argmap.model import (
+    ArgumentMap,
+    Corpus,
+    Edge,
+    EdgeKind,
+    Equivalence,
+    Locator,
+    Node,
+    NodeKind,
+    Relation,
+)
+from argmap.model import invariants as validate
+from argmap.model.invariants import Finding, Pointer
 from argmap.options import Role
 
-__all__ = ["corpus_from_networkx", "corpus_to_networkx", "from_networkx", "to_networkx"]
+__all__ = [
+    "GraphEdge",
+    "corpus_from_networkx",
+    "corpus_to_networkx",
+    "from_networkx",
+    "map_from_parts",
+    "to_networkx",
+]
 
 _MAP_META = MAP_META
 _CORPUS_META = CORPUS.keys
@@ -169,17 +191,188 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> ArgumentMap:
     Raises
     ------
     ArgmapError
-        If a node or edge lacks its ``kind``, or the result breaks a map rule.
+        With every node or edge that lacks its ``kind`` or has an attribute of the wrong
+        type, and whatever breaks a map rule; each problem's pointer is ``$.nodes[i]`` or
+        ``$.edges[i]`` in the order of ``graph.nodes`` and of the graph's edges.
     """
-    meta = dict(graph.graph)
-    for key in ("id", "title"):
-        if key not in meta:
-            raise ArgmapError(f"the graph has no '{key}' attribute (G.graph['{key}'])")
-    nodes = [_node(n, dict(a)) for n, a in graph.nodes(data=True)]
-    edges = [_edge(u, v, a) for u, v, _, a in _ordered_edges(graph)]
-    return ArgumentMap(
-        nodes=nodes, edges=edges, **{k: v for k, v in meta.items() if k in _MAP_META}
+    node_data: Any = graph.nodes(data=True)
+    nodes = [(n, dict(a), ("nodes", i)) for i, (n, a) in enumerate(node_data)]
+    edges = [
+        GraphEdge(u, v, k, dict(a), ("edges", i))
+        for i, (u, v, k, a) in enumerate(graph.edges(keys=True, data=True))
+    ]
+    return map_from_parts(dict(graph.graph), nodes, edges)
+
+
+class GraphEdge(NamedTuple):
+    """An edge as a graph file gives it: its ends, key, attributes, and where it is."""
+
+    source: Any
+    target: Any
+    key: Any
+    attrs: dict[str, Any]
+    at: Pointer
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
     )
+
+
+def _is_paras(value: Any) -> bool:
+    values = value if isinstance(value, list | tuple) else [value]
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _one_of(values: Any) -> Any:
+    return lambda value: isinstance(value, str) and value in values
+
+
+_KINDS = {
+    "para": _is_paras,
+    "quote": _is_text,
+    "note": _is_text,
+    "data": lambda v: isinstance(v, dict),
+}
+_NODE_ATTRS = {
+    **_KINDS,
+    "kind": _one_of(set(NodeKind)),
+    "text": _is_text,
+    "tags": _is_texts,
+    "weight": _is_number,
+    "actors": _is_texts,
+}
+_EDGE_ATTRS = {
+    **_KINDS,
+    "kind": _one_of(set(EdgeKind)),
+    "id": _is_text,
+    "linked": _is_texts,
+    "scheme": _is_text,
+    "target_edge": _is_text,
+}
+_META_ATTRS = {
+    **dict.fromkeys(_MAP_META, _is_text),
+    "authors": _is_texts,
+    "role": _one_of(set(Role)),
+    "data": lambda v: isinstance(v, dict),
+    "edge_order": lambda v: isinstance(v, list | tuple),
+}
+
+
+def _attr_findings(
+    attrs: dict[str, Any],
+    spec: dict[str, Any],
+    at: Pointer,
+    required: tuple[str, ...],
+    what: str,
+) -> list[Finding]:
+    """A finding for each attribute of ``spec`` missing (if required) or of the wrong type."""
+    found = [
+        Finding(at, f"{what} has no {key!r} attribute", "missing-field")
+        for key in required
+        if key not in attrs
+    ]
+    for key, ok in spec.items():
+        if key in attrs and not ok(attrs[key]):
+            found.append(
+                Finding(
+                    (*at, key),
+                    f"the attribute '{key}' has a value of the wrong type or unknown: {attrs[key]!r:.60}",
+                    "wrong-type",
+                )
+            )
+    return found
+
+
+def _built(make: Any, at: Pointer, found: list[Finding]) -> Any:
+    """What ``make()`` builds, or ``None`` with its problems (pointers under ``at``) in ``found``."""
+    try:
+        return make()
+    except ArgmapError as exc:
+        for p in exc.problems or ():
+            inner = _steps(p.pointer or "$")
+            found.append(Finding((*at, *inner), p.message, p.code, p.severity))
+        if not exc.problems:
+            found.append(Finding(at, exc.message, "invalid-value"))
+        return None
+
+
+def _steps(pointer: str) -> Pointer:
+    return tuple(int(s) if s.isdigit() else s for s in re.findall(r"[^.\[\]$]+", pointer))
+
+
+def map_from_parts(
+    meta: dict[str, Any],
+    nodes: Sequence[tuple[Any, dict[str, Any], Pointer]],
+    edges: Sequence[GraphEdge],
+    meta_at: Pointer = ("graph",),
+) -> ArgumentMap:
+    """A map from the parts of a graph file: its attributes, nodes and edges, each located.
+
+    Raises
+    ------
+    ArgmapError
+        With every problem found, each with the pointer of its node, edge or attribute.
+    """
+    found = _attr_findings(meta, _META_ATTRS, meta_at, ("id", "title"), "the graph")
+    built_nodes, node_ptrs = [], []
+    for node_id, attrs, at in nodes:
+        bad = _attr_findings(attrs, _NODE_ATTRS, at, ("kind", "text"), f"graph node '{node_id}'")
+        if not isinstance(node_id, str):
+            bad.append(Finding(at, f"a node id must be text, not {node_id!r:.40}", "wrong-type"))
+        found += bad
+        node = None if bad else _built(partial(_node, node_id, attrs), at, found)
+        if node is not None:
+            built_nodes.append(node)
+            node_ptrs.append(at)
+    rank = {
+        key: i
+        for i, key in enumerate(
+            meta.get("edge_order", ()) if isinstance(meta.get("edge_order"), list | tuple) else ()
+        )
+    }
+    built_edges, edge_ptrs = [], []
+    for e in sorted(
+        edges, key=lambda e: rank.get(e.key, len(rank)) if isinstance(e.key, str) else len(rank)
+    ):
+        bad = _attr_findings(
+            e.attrs, _EDGE_ATTRS, e.at, ("kind",), f"graph edge '{e.source}' -> '{e.target}'"
+        )
+        if not isinstance(e.source, str) or not isinstance(e.target, str):
+            bad.append(Finding(e.at, "an edge's source and target must be node ids", "wrong-type"))
+        found += bad
+        edge = None if bad else _built(partial(_edge, e.source, e.target, e.attrs), e.at, found)
+        if edge is not None:
+            built_edges.append(edge)
+            edge_ptrs.append(e.at)
+    if not found:
+        found += validate.graph_findings(
+            built_nodes, built_edges, node_pointers=node_ptrs, edge_pointers=edge_ptrs
+        )
+    if any(f.is_error for f in found):
+        raise ArgmapError.from_problems(f.to_problem() for f in found if f.is_error)
+    values = {k: v for k, v in meta.items() if k in _MAP_META}
+    return _built_map(values, built_nodes, built_edges, meta_at)
+
+
+def _built_map(
+    values: dict[str, Any], nodes: list[Node], edges: list[Edge], at: Pointer
+) -> ArgumentMap:
+    found: list[Finding] = []
+    m = _built(partial(ArgumentMap, nodes=nodes, edges=edges, **values), at, found)
+    if m is None:
+        raise ArgmapError.from_problems(f.to_problem() for f in found)
+    assert isinstance(m, ArgumentMap)
+    return m
 
 
 def corpus_to_networkx(corpus: Corpus) -> nx.MultiDiGraph[str]:

@@ -43,10 +43,11 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Problem
 from argmap.formats.shape import AIF_META
-from argmap.formats.text import parse_json, read_text, write_text
+from argmap.formats.text import json_position, parse_json, read_text, relocate, write_text
 from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Equivalence, Node, NodeRef
+from argmap.model.invariants import Finding, Pointer, value_findings
 from argmap.options import Role
 
 __all__ = [
@@ -111,28 +112,61 @@ def _unwrap(document: Mapping[str, Any], path: str) -> tuple[Mapping[str, Any], 
     """
     wrapper: dict[str, Any] = {}
     aif: Mapping[str, Any] = document
+    root: Pointer = ()
     if isinstance(document.get("AIF"), Mapping):
         aif = document["AIF"]
         wrapper = _extra(document, "AIF")
-    if not isinstance(aif.get("nodes", []), list) or not isinstance(aif.get("edges", []), list):
-        raise ArgmapError("not AIF: 'nodes' and 'edges' must be lists", path=path)
+        root = ("AIF",)
+    findings = value_findings(document) + _shape_findings(aif, root)
+    if any(f.is_error for f in findings):
+        raise ArgmapError.from_problems(f.to_problem(path) for f in findings)
     return aif, wrapper
 
 
-def _raw_nodes(aif: Mapping[str, Any], path: str) -> dict[str, Mapping[str, Any]]:
-    """The document's nodes by their id (as text), in document order.
+_ID_TYPES = (str, int)
 
-    Raises
-    ------
-    ArgmapError
-        If a node is not an object with a ``nodeID`` and a ``type``.
-    """
-    raw_nodes: dict[str, Mapping[str, Any]] = {}
+
+def _shape_findings(aif: Mapping[str, Any], root: Pointer) -> list[Finding]:
+    """What makes a document not AIF: lists that are not lists, nodes and edges of the wrong shape."""
+    found: list[Finding] = []
+    for key in ("nodes", "edges", "locutions"):
+        if not isinstance(aif.get(key, []), list):
+            found.append(Finding((*root, key), f"not AIF: '{key}' must be a list", "wrong-type"))
+    if found:
+        return found
     for i, item in enumerate(aif.get("nodes", [])):
-        if not isinstance(item, Mapping) or "nodeID" not in item or "type" not in item:
-            raise ArgmapError(f"not AIF: node {i} needs a 'nodeID' and a 'type'", path=path)
-        raw_nodes[str(item["nodeID"])] = item
-    return raw_nodes
+        found += _item_findings(item, (*root, "nodes", i), "node", ("nodeID", "type"))
+        if isinstance(item, Mapping) and not isinstance(item.get("text", ""), str | None):
+            found.append(
+                Finding(
+                    (*root, "nodes", i, "text"), "not AIF: a node's text must be text", "wrong-type"
+                )
+            )
+    for i, item in enumerate(aif.get("edges", [])):
+        found += _item_findings(item, (*root, "edges", i), "edge", ("fromID", "toID"))
+    meta = aif.get(META)
+    if meta is not None and not isinstance(meta, Mapping):
+        found.append(Finding((*root, META), f"'{META}' must be an object", "wrong-type"))
+    return found[:100]
+
+
+def _item_findings(item: Any, at: Pointer, what: str, keys: tuple[str, str]) -> list[Finding]:
+    """A node or edge is an object whose ``keys`` are ids (text or whole numbers)."""
+    needs = f"not AIF: {what} {at[-1]} needs a '{keys[0]}' and a '{keys[1]}'"
+    if not isinstance(item, Mapping):
+        return [Finding(at, f"{needs} (it is not an object)", "wrong-type")]
+    if any(key not in item for key in keys):
+        return [Finding(at, needs, "missing-field")]
+    return [
+        Finding((*at, key), f"not AIF: '{key}' must be text or a whole number", "wrong-type")
+        for key in keys
+        if isinstance(item[key], bool) or not isinstance(item[key], _ID_TYPES)
+    ]
+
+
+def _raw_nodes(aif: Mapping[str, Any], path: str) -> dict[str, Mapping[str, Any]]:
+    """The document's nodes by their id (as text), in document order (shapes checked by _unwrap)."""
+    return {str(item["nodeID"]): item for item in aif.get("nodes", [])}
 
 
 class _Reader:
@@ -167,9 +201,7 @@ class _Reader:
         ArgmapError
             If an edge is not an object with a ``fromID`` and a ``toID``.
         """
-        for i, item in enumerate(aif_edges):
-            if not isinstance(item, Mapping) or "fromID" not in item or "toID" not in item:
-                raise ArgmapError(f"not AIF: edge {i} needs a 'fromID' and a 'toID'", path=path)
+        for item in aif_edges:  # shapes checked by _unwrap
             a, b = str(item["fromID"]), str(item["toID"])
             if self.between_argument_nodes(a, b):
                 self.outputs.setdefault(a, []).append(b)
@@ -561,8 +593,11 @@ def read_aif(path: str | Path, **options: Any) -> ArgumentMap:
     ArgmapError
         On unreadable or malformed JSON (with line and column) or a document that is not AIF.
     """
-    ((path, document),) = _documents([path])
-    m = map_from_aif(document, path=str(path), **options)
+    ((path, document, text),) = _documents([path])
+    try:
+        m = map_from_aif(document, path=str(path), **options)
+    except ArgmapError as exc:
+        raise relocate(exc, str(path), lambda pointer: json_position(text, pointer)) from None
     if "map_id" not in options and not isinstance(
         (document.get("AIF") or document).get(META), Mapping
     ):
@@ -585,8 +620,21 @@ def loads(text: str, path: str = "<input>") -> ArgumentMap:
     """
     document = parse_json(text, path)
     if not isinstance(document, Mapping):
-        raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
-    return map_from_aif(document, path=path)
+        raise ArgmapError.from_problems([_not_object(path)])
+    try:
+        return map_from_aif(document, path=path)
+    except ArgmapError as exc:
+        raise relocate(exc, path, lambda pointer: json_position(text, pointer)) from None
+
+
+def _not_object(path: str | Path) -> Problem:
+    return Problem(
+        "not AIF: the document is not a JSON object",
+        code="wrong-type",
+        path=str(path),
+        line=1,
+        column=1,
+    )
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -594,15 +642,16 @@ def dumps(m: ArgumentMap) -> str:
     return json.dumps(map_to_aif(m), indent=2, ensure_ascii=False) + "\n"
 
 
-def _documents(paths: Iterable[str | Path]) -> list[tuple[Path, Mapping[str, Any]]]:
-    """Each file's path and its JSON document, which must be an object."""
+def _documents(paths: Iterable[str | Path]) -> list[tuple[Path, Mapping[str, Any], str]]:
+    """Each file's path, its JSON document, which must be an object, and its text."""
     found = []
     for raw in paths:
         path = Path(raw)
-        document = parse_json(read_text(path), path)
+        text = read_text(path)
+        document = parse_json(text, path)
         if not isinstance(document, Mapping):
-            raise ArgmapError("not AIF: the document is not a JSON object", path=str(path))
-        found.append((path, document))
+            raise ArgmapError.from_problems([_not_object(path)])
+        found.append((path, document, text))
     return found
 
 
@@ -621,7 +670,7 @@ def read_aif_nodesets(
     nodes: dict[str, Any] = {}
     edges: dict[str, Any] = {}
     locutions: dict[str, Any] = {}
-    for _, document in _documents(paths):
+    for _, document, _ in _documents(paths):
         aif = document.get("AIF", document)
         nodes.update(
             {str(n.get("nodeID")): n for n in aif.get("nodes", []) if isinstance(n, Mapping)}
@@ -659,7 +708,7 @@ def read_aif_corpus(paths: Iterable[str | Path]) -> Corpus:
     ArgmapError
         As :func:`read_aif`, for any of the files, or when two files give the same map id.
     """
-    maps = [read_aif(path) for path, _ in _documents(paths)]
+    maps = [read_aif(path) for path, _, _ in _documents(paths)]
     shared: dict[str, list[NodeRef]] = {}
     for m in maps:
         for n in m.nodes:

@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import ArgmapError
-from argmap.formats.text import read_text
+from argmap.errors import ArgmapError, Problem
+from argmap.formats.text import line_column, read_text
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
 from argmap.model.invariants import ID_PATTERN
 
@@ -48,7 +48,6 @@ _ELEMENT = re.compile(r"^(\[|<)([^\]>]+)(\]|>)(?::\s*(.*))?$")
 _PCS = re.compile(r"^\((\d+)\)\s+(.*)$")
 _INFERENCE = re.compile(r"^-{2,}.*$")
 _TAG = re.compile(r"(?:^|(?<=\s))#(\(([^)]*)\)|([\w-]+))")
-_DATA = re.compile(r"\s*(\{.*\})\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 INCOMING = {
@@ -116,7 +115,8 @@ class Argdown:
 class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
-        self.lines = _strip_comments(text).splitlines()
+        self.problems: list[Problem] = _control_problems(text, path)
+        self.lines = _strip_comments(text, self).splitlines()
         self.statements: dict[str, dict[str, Any]] = {}
         self.arguments: dict[str, dict[str, Any]] = {}
         self.relations: list[tuple[str, str, str, str, str]] = []
@@ -133,8 +133,11 @@ class _Parser:
         self._in_inference = False  # between the two "--" lines of an inference
         self._in_heading = False  # a heading runs on until a blank line
 
-    def fail(self, line: int, message: str) -> ArgmapError:
-        return ArgmapError(message, path=self.path, line=line + 1, column=1)
+    def fail(self, line: int, message: str, column: int = 1) -> ArgmapError:
+        problem = Problem(
+            message, code="argdown-syntax", path=self.path, line=line + 1, column=column
+        )
+        return ArgmapError(problems=[problem])
 
     def new_title(self) -> str:
         self.untitled += 1
@@ -181,12 +184,12 @@ class _Parser:
     def finish(self, element: Element) -> Element:
         """Split tags and data off the text; name an untitled statement."""
         text = element.text
-        data_match = _DATA.search(text)
-        if data_match:
+        start = _data_start(text)
+        if start >= 0:
             element.data = _flow_data(
-                data_match.group(1), self.fail(element.line, "malformed {data}")
+                text[start:].strip(), self.fail(element.line, "malformed {data}")
             )
-            text = text[: data_match.start()]
+            text = text[:start]
         element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
         element.text = " ".join(_TAG.sub("", text).split())
         if not element.title:
@@ -204,15 +207,34 @@ class _Parser:
             self._read_continuation,
             self._read_element,
         )
-        for number in range(self._front_matter(), len(self.lines)):
+        try:
+            start = self._front_matter()
+        except ArgmapError as exc:
+            self.problems += exc.problems
+            start = len(self.lines)
+        for number in range(start, len(self.lines)):
             line = _Line.of(number, self.lines[number])
             if not line.text:
                 self._current, self._in_heading = None, False
             elif self._in_heading:
                 self.sections[-1] += " " + line.text
-            elif not any(read(line) for read in readers):
+            else:
+                self._read_line(line, readers)
+        if not self.problems:
+            try:
+                return self._resolve()
+            except ArgmapError as exc:
+                self.problems += exc.problems
+        raise ArgmapError.from_problems(self.problems)
+
+    def _read_line(self, line: _Line, readers: tuple[Callable[[_Line], bool], ...]) -> None:
+        """Read one line; a problem is recorded and the line skipped, so all are reported."""
+        try:
+            if not any(read(line) for read in readers):
                 raise self._unreadable(line)
-        return self._resolve()
+        except ArgmapError as exc:
+            self.problems += exc.problems
+            self._current = None
 
     def _read_heading(self, line: _Line) -> bool:
         """A heading ``# …`` at the margin opens a section and closes the open elements."""
@@ -259,6 +281,13 @@ class _Parser:
         if line.indent != 0 and not self._in_pcs(self._stack, argument):
             return False
         element = self.element(pcs.group(2), line.number, 0)
+        if element.kind != "statement":
+            raise self.fail(
+                line.number,
+                "a premise-conclusion structure lists statements; an argument <…> cannot be "
+                "one of its premises or conclusions",
+                line.indent + 1,
+            )
         element.number = int(pcs.group(1))
         argument.pcs.append(element)
         self._stack, self._current = [element], element
@@ -372,10 +401,10 @@ class _Parser:
     ) -> dict[str, Any]:
         """One inference step (see :meth:`_steps`); its undercuts are found by the inference."""
         text, data = inference.text, {}
-        found = _DATA.search(text)
-        if found:
-            data = _flow_data(found.group(1), self.fail(inference.line, "malformed {data}"))
-            text = text[: found.start()]
+        start = _data_start(text)
+        if start >= 0:
+            data = _flow_data(text[start:].strip(), self.fail(inference.line, "malformed {data}"))
+            text = text[:start]
         uses = data.get("uses", conclusion.data.get("uses"))
         if uses is not None:
             if not isinstance(uses, list) or any(u not in numbered for u in uses):
@@ -467,8 +496,11 @@ class _Parser:
 
         loaded, problems = parse_yaml("\n".join(self.lines[first + 1 : end]), self.path)
         if problems:
-            raise self.fail(first, f"malformed front matter: {problems[0].message}")
+            at = first + (problems[0].line or 1)
+            raise self.fail(at, f"malformed front matter: {problems[0].message}")
         self.front = _plain(loaded) if loaded is not None else {}
+        if not isinstance(self.front.get("model") or {}, Mapping):
+            raise self.fail(first, "front matter: 'model' must be a mapping, like {mode: strict}")
         if (self.front.get("model") or {}).get("explodeArguments"):
             raise self.fail(
                 first,
@@ -478,15 +510,82 @@ class _Parser:
         return end + 1
 
 
-def _strip_comments(text: str) -> str:
-    """Blank out comments, keeping line numbers."""
+def _strip_comments(text: str, parser: _Parser) -> str:
+    """Blank out comments, keeping line numbers (in time linear in the text).
 
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
+    A block comment that is never closed is reported (at its opening) and runs to the end.
+    """
+    text = _strip_blocks(text, "<!--", "-->", parser)
+    text = _strip_blocks(text, "/*", "*/", parser)
+    return re.sub(r"(?:^|(?<=\s))//.*$", _blank, text, flags=re.MULTILINE)
 
-    text = re.sub(r"<!--.*?-->", blank, text, flags=re.DOTALL)
-    text = re.sub(r"/\*.*?\*/", blank, text, flags=re.DOTALL)
-    return re.sub(r"(?:^|(?<=\s))//.*$", blank, text, flags=re.MULTILINE)
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _strip_blocks(text: str, opening: str, closing: str, parser: _Parser) -> str:
+    """``text`` with every ``opening … closing`` comment blanked out."""
+    pieces = []
+    at = 0
+    while (start := text.find(opening, at)) >= 0:
+        end = text.find(closing, start + len(opening))
+        if end < 0:
+            line, column = line_column(text, start)
+            parser.problems.append(
+                Problem(
+                    f"the comment opened with {opening} is never closed with {closing}",
+                    code="argdown-syntax",
+                    path=parser.path,
+                    line=line,
+                    column=column,
+                )
+            )
+            end = len(text)
+        else:
+            end += len(closing)
+        pieces += [text[at:start], re.sub(r"[^\n]", " ", text[start:end])]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+_ARGDOWN_CONTROL = re.compile(
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _control_problems(text: str, path: str) -> list[Problem]:
+    """A problem for each control character in an Argdown text (line ends CR LF are fine)."""
+    problems = []
+    for match in _ARGDOWN_CONTROL.finditer(text):
+        line, column = line_column(text, match.start())
+        problems.append(
+            Problem(
+                f"the control character U+{ord(match.group()):04X}; texts may hold tabs and "
+                "line breaks only",
+                code="control-character",
+                path=path,
+                line=line,
+                column=column,
+            )
+        )
+        if len(problems) >= 100:
+            break
+    return problems
+
+
+def _data_start(text: str) -> int:
+    """Where a trailing ``{data}`` starts in an element's text, or -1 (linear time)."""
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return -1
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(stripped[i], 0)
+        if depth == 0:
+            return i
+    return -1
 
 
 def _plain(value: Any) -> Any:

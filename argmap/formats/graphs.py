@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+import attrs
 import networkx as nx
 
-from argmap.errors import ArgmapError
-from argmap.formats.text import parse_json
-from argmap.graph import from_networkx, to_networkx
+from argmap.errors import ArgmapError, Problem
+from argmap.formats.text import json_position, parse_json, parse_located_xml, relocate
+from argmap.graph import GraphEdge, map_from_parts, to_networkx
 from argmap.model import ArgumentMap
+from argmap.model.invariants import Finding, Pointer, value_findings
 
 __all__ = [
     "dumps_graphml",
@@ -51,11 +54,24 @@ def _flat(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _unflat(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: json.loads(v[len(_ENCODED) :]) if isinstance(v, str) and v.startswith(_ENCODED) else v
-        for k, v in values.items()
-    }
+def _unflat(values: dict[str, Any], at: Pointer, found: list[Finding]) -> dict[str, Any]:
+    """Attributes with their ``json:`` texts decoded; a text that is not JSON is a finding."""
+    decoded = {}
+    for k, v in values.items():
+        if isinstance(v, str) and v.startswith(_ENCODED):
+            try:
+                v = parse_json(v[len(_ENCODED) :])
+            except ArgmapError as exc:
+                found.append(
+                    Finding(
+                        (*at, k),
+                        f"'{k}' starts with '{_ENCODED}' but is not JSON: {exc.message}",
+                        "wrong-type",
+                    )
+                )
+                continue
+        decoded[k] = v
+    return decoded
 
 
 def map_to_graphml(m: ArgumentMap) -> str:
@@ -77,27 +93,102 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
     Raises
     ------
     ArgmapError
-        On malformed XML or a graph that is not a map.
+        On malformed XML (at its line and column) or a graph that is not a map: every
+        problem at the line of the node, edge or ``<data>`` element it is about.
     """
+    located = LocatedGraphml.parse(text, path)
     try:
-        g = nx.read_graphml(
-            io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
-        )
-    except (ParseError, nx.NetworkXError) as exc:
-        raise ArgmapError(f"malformed GraphML: {exc}", path=path) from None
+        with warnings.catch_warnings():  # a <data> whose key has no type is read as text
+            warnings.simplefilter("ignore")
+            g = nx.read_graphml(
+                io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
+            )
+    except (ParseError, nx.NetworkXError, ValueError, TypeError, KeyError) as exc:
+        raise ArgmapError.from_problems(
+            [
+                Problem(
+                    f"not GraphML a map can be read from: {exc}", code="graphml", path=path, line=1
+                )
+            ]
+        ) from None
     if not isinstance(g, nx.MultiDiGraph):
-        raise ArgmapError("the GraphML graph is not directed", path=path)
+        raise ArgmapError.from_problems(
+            [Problem("the GraphML graph is not directed", code="graphml", path=path, line=1)]
+        )
+    found: list[Finding] = []
     meta = {
-        k: v for k, v in _unflat(dict(g.graph)).items() if k not in ("node_default", "edge_default")
+        k: v
+        for k, v in _unflat(dict(g.graph), ("graph",), found).items()
+        if k not in ("node_default", "edge_default")
     }
     if _GRAPH_ID in meta:
         meta["id"] = meta.pop(_GRAPH_ID)
-    rich: nx.MultiDiGraph[str] = nx.MultiDiGraph(**meta)
-    for node, attributes in g.nodes(data=True):
-        rich.add_node(node, **_unflat(attributes))
-    for a, b, key, attributes in g.edges(keys=True, data=True):
-        rich.add_edge(a, b, key=key, **_unflat(attributes))
-    return from_networkx(rich)
+    nodes = [(n, _unflat(a, ("node", n), found), ("node", n)) for n, a in g.nodes(data=True)]
+    edges = [
+        GraphEdge(u, v, k, _unflat(a, ("edge", k), found), ("edge", k))
+        for u, v, k, a in g.edges(keys=True, data=True)
+    ]
+    try:
+        if found:
+            raise ArgmapError.from_problems(f.to_problem() for f in found)
+        return map_from_parts(meta, nodes, edges)
+    except ArgmapError as exc:
+        raise relocate(exc, path, located.position) from None
+
+
+@attrs.define
+class LocatedGraphml:
+    """Where each node, edge and ``<data>`` of a GraphML text is, read with expat.
+
+    Reading it first also refuses what ``networkx`` should never see: malformed XML (with
+    line and column), entity declarations (the "billion laughs"), control characters.
+    """
+
+    path: str
+    keys: dict[str, str] = attrs.field(factory=dict)  # key id -> attribute name
+    places: dict[Pointer, tuple[int, int]] = attrs.field(factory=dict)
+    problems: list[Problem] = attrs.field(factory=list)
+    _open: list[Pointer] = attrs.field(factory=list)
+
+    @classmethod
+    def parse(cls, text: str, path: str) -> LocatedGraphml:
+        """The places of ``text``'s elements.
+
+        Raises
+        ------
+        ArgmapError
+            On malformed XML, an entity declaration, or a control character in a text.
+        """
+        located = cls(path)
+        parse_located_xml(text, path, located.start, located.problems, "GraphML")
+        if located.problems:
+            raise ArgmapError.from_problems(located.problems)
+        return located
+
+    def start(self, tag: str, attributes: dict[str, str], where: tuple[int, int]) -> None:
+        tag = tag.rpartition("}")[2]
+        if tag == "key" and "id" in attributes:
+            self.keys[attributes["id"]] = attributes.get("attr.name", attributes["id"])
+        at: Pointer | None = None
+        if tag == "graph":
+            at = ("graph",)
+        elif tag == "node" and "id" in attributes:
+            at = ("node", attributes["id"])
+        elif tag == "edge":
+            at = ("edge", attributes.get("id", ""))
+        elif tag == "data" and self._open:
+            at = (*self._open[-1], self.keys.get(attributes.get("key", ""), ""))
+        if at is not None:
+            self.places.setdefault(at, where)
+            if tag != "data":
+                self._open.append(at)
+
+    def position(self, pointer: Pointer) -> tuple[int, int] | None:
+        """The place of ``pointer``'s element, or of the nearest element around it."""
+        for end in range(len(pointer), 0, -1):
+            if pointer[:end] in self.places:
+                return self.places[pointer[:end]]
+        return None
 
 
 def map_to_node_link(m: ArgumentMap) -> dict[str, Any]:
@@ -112,15 +203,52 @@ def map_from_node_link(data: dict[str, Any], path: str = "<input>") -> ArgumentM
     Raises
     ------
     ArgmapError
-        If the data is not a node-link graph of a map.
+        If the data is not a node-link graph of a map, with every problem found; each has
+        the pointer of its node (``$.nodes[i]``), edge (``$.edges[i]``) or attribute.
     """
-    try:
-        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (KeyError, TypeError, nx.NetworkXError) as exc:
-        raise ArgmapError(f"not node-link graph JSON: {exc}", path=path) from None
-    if not isinstance(g, nx.MultiDiGraph):  # pragma: no cover - directed multigraph asked for
-        raise ArgmapError("not a directed node-link graph", path=path)
-    return from_networkx(g)
+    found = value_findings(data)
+    meta = data.get("graph", {})
+    if not isinstance(meta, dict):
+        found.append(Finding(("graph",), "'graph' must be an object", "wrong-type"))
+        meta = {}
+    listed = "edges" if "edges" in data or "links" not in data else "links"
+    nodes = [
+        (item.get("id"), _without(item, "id"), ("nodes", i))
+        for i, item in enumerate(_objects(data, "nodes", found))
+    ]
+    edges = [
+        GraphEdge(
+            item.get("source"),
+            item.get("target"),
+            item.get("key"),
+            _without(item, "source", "target", "key"),
+            (listed, i),
+        )
+        for i, item in enumerate(_objects(data, listed, found))
+    ]
+    errors = [f for f in found if f.is_error]
+    if errors:
+        raise ArgmapError.from_problems(f.to_problem(path) for f in errors)
+    return map_from_parts(meta, nodes, edges)
+
+
+def _without(item: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in keys}
+
+
+def _objects(data: dict[str, Any], key: str, found: list[Finding]) -> list[dict[str, Any]]:
+    """The objects listed under ``key``; a finding for anything else there."""
+    items = data.get(key, [])
+    if not isinstance(items, list):
+        found.append(Finding((key,), f"'{key}' must be a list", "wrong-type"))
+        return []
+    objects = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            objects.append(item)
+        else:
+            found.append(Finding((key, i), f"each of '{key}' must be an object", "wrong-type"))
+    return objects
 
 
 def loads_graphml(text: str, path: str = "<input>") -> ArgumentMap:
@@ -143,8 +271,18 @@ def loads_node_link(text: str, path: str = "<input>") -> ArgumentMap:
     """
     data = parse_json(text, path)
     if not isinstance(data, dict):
-        raise ArgmapError("not node-link graph JSON: the document is not an object", path=path)
-    return map_from_node_link(data, path)
+        not_object = Problem(
+            "not node-link graph JSON: the document is not an object",
+            code="wrong-type",
+            path=path,
+            line=1,
+            column=1,
+        )
+        raise ArgmapError(problems=[not_object])
+    try:
+        return map_from_node_link(data, path)
+    except ArgmapError as exc:
+        raise relocate(exc, path, lambda pointer: json_position(text, pointer)) from None
 
 
 def dumps_node_link(m: ArgumentMap) -> str:

@@ -67,6 +67,11 @@ class Frame(NamedTuple):
 _APX = re.compile(r"(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.")
 
 
+MAX_ARGUMENTS = 10**8
+"""The most arguments an i23 header may declare (a typo of a few digits would otherwise
+make the reader build billions of names)."""
+
+
 def _fail(path: str, line: int, message: str) -> ArgmapError:
     return ArgmapError(message, path=path, line=line, column=1)
 
@@ -79,13 +84,19 @@ def _parse_i23(text: str, path: str) -> Frame:
         if not line or line.startswith("#"):
             continue
         if n is None:
-            match = re.fullmatch(r"p\s+af\s+(\d+)", line)
+            match = re.fullmatch(r"p\s+af\s+([0-9]+)", line)
             if match is None:
                 raise _fail(path, number, f"expected the header 'p af N', found '{line}'")
             n = int(match.group(1))
+            if n > MAX_ARGUMENTS:
+                raise _fail(
+                    path,
+                    number,
+                    f"the header declares {n} arguments; argmap reads at most {MAX_ARGUMENTS}",
+                )
             continue
         parts = line.split()
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
             raise _fail(path, number, f"expected an attack 'i j', found '{line}'")
         for p in parts:
             if not 1 <= int(p) <= n:
@@ -176,6 +187,8 @@ def _parse_tgf(text: str, path: str) -> Frame:
             continue
         parts = line.split()
         if not in_edges:
+            if parts[0] == "#":  # it would be written back as the separator
+                raise _fail(path, number, "an argument cannot be named '#' (the separator)")
             arguments.setdefault(parts[0])
             continue
         if len(parts) < 2:

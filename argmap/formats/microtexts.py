@@ -28,9 +28,10 @@ from xml.etree import ElementTree
 
 import attrs
 
-from argmap.errors import ArgmapError
-from argmap.formats.text import read_text
+from argmap.errors import ArgmapError, Problem
+from argmap.formats.text import parse_located_xml, read_text, relocate
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node
+from argmap.model.invariants import Pointer, pointer_text
 
 __all__ = ["dumps", "loads", "map_from_arggraph", "map_to_arggraph", "read_microtext"]
 
@@ -43,19 +44,38 @@ def map_from_arggraph(text: str, path: str = "<input>") -> ArgumentMap:
     Raises
     ------
     ArgmapError
-        On malformed XML, or an edge naming an unknown unit or edge.
+        On malformed XML, or edges naming unknown units or edges, or of unknown types: every
+        problem at once, each at the line of its element.
     """
-    root = _arggraph_root(text, path)
+    root, places = _arggraph_root(text, path)
     edus = {e.get("id", ""): (e.text or "").strip() for e in root.iter("edu")}
     adus = {a.get("id", ""): a.get("type", "") for a in root.iter("adu")}
     edges = {e.get("id", ""): dict(e.attrib) for e in root.iter("edge")}
-    texts = _adu_texts(edus, adus, edges, path)
+    problems = _seg_problems(edus, adus, edges)
+    arguing = {k: e for k, e in edges.items() if e.get("type") != "seg"}
+    problems += _arguing_problems(arguing, adus)
+    try:
+        if problems:
+            raise ArgmapError.from_problems(problems)
+        return _translate(root, path, edus, adus, edges, arguing)
+    except ArgmapError as exc:
+        raise relocate(exc, path, places.position) from None
+
+
+def _translate(
+    root: ElementTree.Element,
+    path: str,
+    edus: Mapping[str, str],
+    adus: Mapping[str, str],
+    edges: Mapping[str, Mapping[str, str]],
+    arguing: Mapping[str, Mapping[str, str]],
+) -> ArgumentMap:
+    """The map of an arggraph whose edges are all valid."""
+    texts = _adu_texts(edus, adus, edges)
     nodes = [
         Node(a, "claim", " ".join(texts[a]) or f"(ADU {a})", data={"microtext": {"role": role}})
         for a, role in adus.items()
     ]
-    arguing = {k: e for k, e in edges.items() if e.get("type") != "seg"}
-    _check_arguing(arguing, adus, path)
     translation = _Translation(arguing, _reified(arguing), nodes)
     for k, e in arguing.items():
         translation.add(k, e)
@@ -64,44 +84,89 @@ def map_from_arggraph(text: str, path: str = "<input>") -> ArgumentMap:
     return ArgumentMap(name, name, translation.nodes, translation.edges, data=data)
 
 
-def _arggraph_root(text: str, path: str) -> ElementTree.Element:
-    """The root ``<arggraph>`` element of the XML text.
+@attrs.define
+class _Places:
+    """Where each ``edu``, ``adu`` and ``edge`` element is, by its id."""
+
+    places: dict[Pointer, tuple[int, int]] = attrs.field(factory=dict)
+
+    def start(self, tag: str, attributes: dict[str, str], where: tuple[int, int]) -> None:
+        self.places.setdefault((tag, attributes.get("id", "")), where)
+        self.places.setdefault((tag,), where)
+
+    def position(self, pointer: Pointer) -> tuple[int, int] | None:
+        """The element a problem names: ``("edge", id)``, ``("adu", id)``; else the first edge."""
+        if len(pointer) >= 2 and pointer[:2] in self.places:
+            return self.places[pointer[:2]]
+        return self.places.get(("arggraph",))
+
+
+def _arggraph_root(text: str, path: str) -> tuple[ElementTree.Element, _Places]:
+    """The root ``<arggraph>`` element of the XML text, and where its elements are.
 
     Raises
     ------
     ArgmapError
-        On malformed XML (naming the line and column) or another root element.
+        On malformed XML (naming the line and column), an entity declaration, a control
+        character, or another root element.
     """
+    places = _Places()
+    problems: list[Problem] = []
+    parse_located_xml(text, path, places.start, problems)
+    if problems:
+        raise ArgmapError.from_problems(problems)
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as exc:
         line, column = exc.position
-        raise ArgmapError(
-            f"malformed XML: {exc}", path=path, line=line, column=column + 1
+        raise ArgmapError.from_problems(
+            [
+                Problem(
+                    f"malformed XML: {exc}",
+                    code="xml-syntax",
+                    path=path,
+                    line=line,
+                    column=column + 1,
+                )
+            ]
         ) from None
     if root.tag != "arggraph":
-        raise ArgmapError(f"not an arggraph document (root element <{root.tag}>)", path=path)
-    return root
+        raise ArgmapError.from_problems(
+            [
+                Problem(
+                    f"not an arggraph document (root element <{root.tag}>)",
+                    code="wrong-type",
+                    path=path,
+                    line=1,
+                )
+            ]
+        )
+    return root, places
+
+
+def _problem(pointer: Pointer, message: str) -> Problem:
+    return Problem(message, code="arggraph", pointer=pointer_text(pointer))
+
+
+def _seg_problems(
+    edus: Mapping[str, str], adus: Mapping[str, str], edges: Mapping[str, Mapping[str, str]]
+) -> list[Problem]:
+    """A ``seg`` edge joins a known EDU to a known ADU."""
+    return [
+        _problem(("edge", k), f"segment edge {k} joins unknown units")
+        for k, edge in edges.items()
+        if edge.get("type") == "seg"
+        and (edge.get("trg") not in adus or edge.get("src") not in edus)
+    ]
 
 
 def _adu_texts(
-    edus: Mapping[str, str],
-    adus: Mapping[str, str],
-    edges: Mapping[str, Mapping[str, str]],
-    path: str,
+    edus: Mapping[str, str], adus: Mapping[str, str], edges: Mapping[str, Mapping[str, str]]
 ) -> dict[str, list[str]]:
-    """Each ADU's EDU texts, in the order of the ``seg`` edges joining them to it.
-
-    Raises
-    ------
-    ArgmapError
-        On a ``seg`` edge from an unknown EDU or to an unknown ADU.
-    """
+    """Each ADU's EDU texts, in the order of the ``seg`` edges joining them to it."""
     texts: dict[str, list[str]] = {a: [] for a in adus}
     for edge in edges.values():
         if edge.get("type") == "seg":
-            if edge.get("trg") not in adus or edge.get("src") not in edus:
-                raise ArgmapError(f"segment edge {edge.get('id')} joins unknown units", path=path)
             texts[edge["trg"]].append(edus[edge["src"]])
     return texts
 
@@ -110,26 +175,30 @@ _ARGUING = frozenset({"sup", "exa", "reb", "und", "add"})
 """The types of arguing edges (``seg`` edges only segment the text)."""
 
 
-def _check_arguing(
-    arguing: Mapping[str, Mapping[str, str]], adus: Mapping[str, str], path: str
-) -> None:
-    """Fail at the first arguing edge that is not valid.
+def _arguing_problems(
+    arguing: Mapping[str, Mapping[str, str]], adus: Mapping[str, str]
+) -> list[Problem]:
+    """Every arguing edge that is not valid.
 
     Its type must be known, its source an ADU, its target an ADU or another edge.
     """
+    problems = []
     for k, e in arguing.items():
+        at = ("edge", k)
         if e.get("type") not in _ARGUING:
             known = ", ".join(sorted(_ARGUING))
-            raise ArgmapError(
-                f"edge {k} has the type {e.get('type')!r}; arggraph edges are seg, {known}",
-                path=path,
+            problems.append(
+                _problem(
+                    at, f"edge {k} has the type {e.get('type')!r}; arggraph edges are seg, {known}"
+                )
             )
-        if e.get("src") not in adus or (e.get("trg") not in adus and e.get("trg") not in arguing):
-            raise ArgmapError(
-                f"edge {k} ({e.get('type')}) names an unknown unit or edge", path=path
+        elif e.get("src") not in adus or (e.get("trg") not in adus and e.get("trg") not in arguing):
+            problems.append(
+                _problem(at, f"edge {k} ({e.get('type')}) names an unknown unit or edge")
             )
-        if e.get("type") == "add" and e.get("trg") not in arguing:
-            raise ArgmapError(f"edge {k} (add) must join an edge, not a unit", path=path)
+        elif e.get("type") == "add" and e.get("trg") not in arguing:
+            problems.append(_problem(at, f"edge {k} (add) must join an edge, not a unit"))
+    return problems
 
 
 def _reified(arguing: Mapping[str, Mapping[str, str]]) -> set[str]:

@@ -30,7 +30,6 @@ a b
 from __future__ import annotations
 
 import importlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError, Problem
-from argmap.formats.text import read_text, write_text
+from argmap.formats.text import parse_json, read_text, relocate, write_text
 from argmap.options import Choice
 
 if TYPE_CHECKING:
@@ -80,8 +79,8 @@ class FormatName(Choice):
 
 def _json_object(text: str) -> dict[str, object] | None:
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = parse_json(text)
+    except ArgmapError:
         return None
     return data if isinstance(data, dict) else None
 
@@ -164,7 +163,15 @@ class Format:
                 column=1,
             )
             raise ArgmapError(problems=[empty])
-        return read(text, path)
+        try:
+            return read(text, path)
+        except ArgmapError as exc:  # every problem names the file, and a line (1 if none)
+            if all(p.path == path and p.line is not None for p in exc.problems):
+                raise
+            raise relocate(exc, path, lambda _: None) from None
+        except RecursionError:  # a last guard: each reader limits nesting itself
+            too_deep = Problem("nested too deep to read", code="too-deep", path=path, line=1)
+            raise ArgmapError(problems=[too_deep]) from None
 
     def dumps(self, m: ArgumentMap) -> str:
         """A map as text in this format."""
@@ -320,6 +327,8 @@ def detect(path: str | Path, text: str | None = None) -> Format:
         )
     if len(candidates) == 1 or text is None:
         return candidates[0]
+    if suffix == ".json":
+        parse_json(text, path)  # malformed JSON is told as such, at its line and column
     for candidate in candidates:
         if candidate.sniff(text):
             return candidate

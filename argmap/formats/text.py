@@ -24,15 +24,32 @@ import contextlib
 import errno
 import json
 import os
+import re
 import stat
 import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, Problem
 
-__all__ = ["MAX_BYTES", "parse_json", "position", "read_text", "write_bytes", "write_text"]
+if TYPE_CHECKING:  # the model is imported when needed: the command line's --help stays light
+    from argmap.model.invariants import Pointer
+
+__all__ = [
+    "MAX_BYTES",
+    "json_position",
+    "line_column",
+    "locate_problems",
+    "parse_json",
+    "parse_located_xml",
+    "position",
+    "read_text",
+    "relocate",
+    "write_bytes",
+    "write_text",
+]
 
 MAX_BYTES = 256 * 1024 * 1024
 """The largest file :func:`read_text` reads (256 MiB): a map file is never near that."""
@@ -57,15 +74,23 @@ def _unreadable(path: Path, message: str, code: str) -> ArgmapError:
 def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> str:
     """A UTF-8 file's text (a leading byte-order mark dropped, line ends as they are).
 
+    Only regular files are read: a device (``/dev/zero``), a pipe or a folder is refused
+    before it is opened, so reading never blocks or runs on without end.
+
     Raises
     ------
     ArgmapError
-        If the file is missing, unreadable, larger than ``limit`` bytes, or not UTF-8 (with
-        the line and column of the first bad byte); its problem's code is ``not-found``,
-        ``unreadable``, ``too-large`` or ``encoding``.
+        If the file is missing, not a regular file, unreadable, larger than ``limit``
+        bytes, or not UTF-8 (with the line and column of the first bad byte); its
+        problem's code is ``not-found``, ``not-a-file``, ``unreadable``, ``too-large`` or
+        ``encoding``.
     """
     path = Path(path)
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+            raise _unreadable(path, f"cannot read: {what}, not a regular file", "not-a-file")
         with path.open("rb") as f:
             data = f.read(limit + 1)
     except FileNotFoundError:
@@ -249,16 +274,306 @@ def _umask() -> int:
 
 
 def parse_json(text: str, path: str | Path = "<input>") -> Any:
-    """Parsed JSON.
+    """Parsed JSON, nested at most :data:`~argmap.model.invariants.MAX_DEPTH` deep.
 
     Raises
     ------
     ArgmapError
-        On malformed JSON, with the line and column.
+        On malformed JSON or nesting deeper than 100, with the line and column.
+
+    >>> parse_json('{"a": [1, 2]}')
+    {'a': [1, 2]}
+    >>> parse_json("[" * 500 + "]" * 500, "deep.json")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: deep.json:1:101: error: nested deeper than 100 lists and objects [too-deep]
     """
+    from argmap.model.invariants import MAX_DEPTH
+
+    too_deep = _json_too_deep(text, MAX_DEPTH)
+    if too_deep is not None:
+        line, column = line_column(text, too_deep)
+        raise ArgmapError(
+            problems=[
+                Problem(
+                    f"nested deeper than {MAX_DEPTH} lists and objects",
+                    code="too-deep",
+                    path=str(path),
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ArgmapError(
-            f"malformed JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
+            problems=[
+                Problem(
+                    f"malformed JSON: {exc.msg}",
+                    code="json-syntax",
+                    path=str(path),
+                    line=exc.lineno,
+                    column=exc.colno,
+                )
+            ]
         ) from None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def _json_too_deep(text: str, limit: int) -> int | None:
+    """The offset of the first bracket nested deeper than ``limit``, if any."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    r"""The 1-based (line, column) of character ``offset`` of ``text``.
+
+    >>> line_column("ab\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_JSON_VALUE = re.compile(r'\s*(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null|[\[\]{},:])')
+
+
+def json_position(text: str, pointer: Pointer) -> tuple[int, int] | None:
+    r"""The (line, column) of the value at ``pointer`` in JSON ``text``, or of its nearest parent.
+
+    ``pointer`` is a path of object keys and list positions, as in ``("nodes", 3, "text")``.
+    ``None`` when the text is not JSON this can follow.
+
+    >>> json_position('{"nodes": [\n  {"id": 1},\n  {"id": 2}\n]}', ("nodes", 1, "id"))
+    (3, 10)
+    >>> json_position('{"a": 1}', ("b",))
+    (1, 1)
+    """
+    walker = _JsonWalker(text)
+    try:
+        return walker.find(pointer)
+    except (ValueError, IndexError):
+        return None
+
+
+class _JsonWalker:
+    """Follows a pointer through JSON text token by token (no recursion, no parse tree)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+
+    def token(self) -> tuple[str, int]:
+        match = _JSON_VALUE.match(self.text, self.offset)
+        if match is None:
+            raise ValueError("not JSON")
+        self.offset = match.end()
+        value = match.group().lstrip()
+        return value, match.end() - len(value)
+
+    def skip(self, first: str) -> None:
+        """Skip the rest of a value whose first token was ``first``."""
+        depth = 1 if first in "[{" else 0
+        while depth:
+            token, _ = self.token()
+            if token in "[{":
+                depth += 1
+            elif token in "]}":
+                depth -= 1
+
+    def find(self, pointer: Pointer) -> tuple[int, int]:
+        token, start = self.token()
+        found = start
+        for step in pointer:
+            start = self.child(token, step)
+            if start < 0:
+                break
+            found = start
+            token = self.text[start]
+            self.offset = start + 1
+            if token == '"':
+                break
+        return line_column(self.text, found)
+
+    def child(self, container: str, step: str | int) -> int:
+        """The offset of ``step`` in the container just opened, or -1."""
+        index = 0
+        while True:
+            token, start = self.token()
+            if token in "]}":
+                return -1
+            if token == ",":
+                continue
+            if container == "{":
+                key = json.loads(token)
+                self.token()  # the colon
+                token, start = self.token()
+                if key == step:
+                    self.offset = start
+                    return start
+            elif container == "[":
+                if index == step:
+                    self.offset = start
+                    return start
+                index += 1
+            else:
+                return -1
+            self.skip(token)
+
+
+def locate_problems(
+    problems: Iterable[Problem],
+    path: str,
+    where: Callable[[Pointer], tuple[int, int] | None],
+    default: tuple[int, int] = (1, 1),
+) -> list[Problem]:
+    """Problems with ``path`` set, and a line and column from their pointer where missing.
+
+    ``where`` gives the position of a pointer (``None``: unknown); a problem with neither
+    a position nor a pointer it can place is put at ``default``, the nearest line known.
+    """
+    located = []
+    for problem in problems:
+        line, column = problem.line, problem.column
+        if line is None:
+            pointer = _parse_pointer(problem.pointer) if problem.pointer else ()
+            line, column = where(pointer) or default
+        located.append(
+            Problem(
+                problem.message,
+                code=problem.code,
+                severity=problem.severity,
+                path=path,
+                line=line,
+                column=column,
+                pointer=problem.pointer,
+            )
+        )
+    return located
+
+
+_POINTER_STEP = re.compile(r"\.([^.[]+)|\[(\d+)\]")
+
+
+def _parse_pointer(text: str) -> Pointer:
+    """The steps of a pointer written by :func:`~argmap.model.invariants.pointer_text`.
+
+    >>> _parse_pointer("$.nodes[3].text")
+    ('nodes', 3, 'text')
+    """
+    steps: list[str | int] = []
+    for match in _POINTER_STEP.finditer(text.removeprefix("$")):
+        steps.append(match.group(1) if match.group(1) is not None else int(match.group(2)))
+    return tuple(steps)
+
+
+def relocate(
+    error: ArgmapError, path: str, where: Callable[[Pointer], tuple[int, int] | None]
+) -> ArgmapError:
+    """``error`` with every problem given ``path`` and a position (see :func:`locate_problems`)."""
+    problems = error.problems or (
+        Problem(error.message, code="invalid-value", line=error.line, column=error.column),
+    )
+    return ArgmapError.from_problems(locate_problems(problems, path, where))
+
+
+def parse_located_xml(
+    text: str,
+    path: str,
+    start: Callable[[str, dict[str, str], tuple[int, int]], None],
+    problems: list[Problem],
+    what: str = "XML",
+) -> None:
+    """Read XML with expat, telling ``start`` each element's tag, attributes and (line, column).
+
+    What is wrong is appended to ``problems``, each at its line and column: malformed XML
+    (reading stops there), an entity declaration (refused: entities are how a small file
+    expands to gigabytes), a control character in a text or attribute.
+    """
+    _XmlReader(path, start, problems, what).read(text)
+
+
+class _StopXml(Exception):
+    """Stops reading an XML text at a problem that must not be read past."""
+
+
+class _XmlReader:
+    """The expat handlers of :func:`parse_located_xml`."""
+
+    def __init__(
+        self,
+        path: str,
+        start: Callable[[str, dict[str, str], tuple[int, int]], None],
+        problems: list[Problem],
+        what: str,
+    ) -> None:
+        from xml.parsers import expat
+
+        self.what = what
+        self.expat = expat
+        self.parser = expat.ParserCreate()
+        self.path, self.start, self.problems = path, start, problems
+        self.parser.StartElementHandler = self.element
+        self.parser.CharacterDataHandler = self.check
+        self.parser.EntityDeclHandler = self.entity
+
+    def read(self, text: str) -> None:
+        try:
+            self.parser.Parse(text, True)
+        except _StopXml:
+            pass
+        except self.expat.ExpatError as exc:
+            message = f"malformed {self.what}: {self.expat.ErrorString(exc.code)}"
+            self.problems.append(
+                Problem(
+                    message,
+                    code="xml-syntax",
+                    path=self.path,
+                    line=exc.lineno,
+                    column=exc.offset + 1,
+                )
+            )
+
+    def where(self) -> tuple[int, int]:
+        return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
+
+    def problem(self, message: str, code: str) -> None:
+        line, column = self.where()
+        if len(self.problems) < 100:
+            self.problems.append(
+                Problem(message, code=code, path=self.path, line=line, column=column)
+            )
+
+    def check(self, value: str) -> None:
+        from argmap.model.invariants import CONTROL_CHARACTERS
+
+        match = CONTROL_CHARACTERS.search(value)
+        if match is not None:
+            self.problem(
+                f"the control character U+{ord(match.group()):04X}; texts may hold tabs and "
+                "line breaks only",
+                "control-character",
+            )
+
+    def element(self, tag: str, attributes: dict[str, str]) -> None:
+        for value in attributes.values():
+            self.check(value)
+        self.start(tag, attributes, self.where())
+
+    def entity(self, name: str, *_: object) -> None:
+        self.problem(f"entity declarations are refused (entity '{name}')", "xml-entity")
+        raise _StopXml

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "ID_PATTERN",
+    "MAX_DEPTH",
     "NODE_ID_PATTERN",
     "Finding",
     "Pointer",
@@ -39,6 +41,7 @@ __all__ = [
     "ref_findings",
     "responds_to_finding",
     "responds_to_findings",
+    "value_findings",
     "warning",
 ]
 
@@ -52,6 +55,18 @@ _NODE_ID = re.compile(NODE_ID_PATTERN)
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 Pointer = tuple[str | int, ...]
+
+MAX_DEPTH = 100
+"""How deep lists and mappings may nest in a file (in ``data``, say): deeper is refused."""
+
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+"""What no text of a map may hold: control characters other than tab and newline (``\\r``,
+``\\x0b`` and ``\\x0c`` too, which some formats would turn into line breaks), Unicode's line and
+paragraph separators, lone surrogates and the non-characters U+FFFE and U+FFFF. XML cannot
+hold most of them and YAML, JSON and Argdown would not give them back unchanged, so a map
+that has none can be written in every format and read back the same."""
 
 
 @attrs.frozen
@@ -144,6 +159,8 @@ def locator_findings(
             )
     if quote is not None and not quote.strip():
         found.append(Finding((*pointer, "quote"), "'quote' is empty", "invalid-value"))
+    if quote is not None:
+        found += value_findings(quote, (*pointer, "quote"))
     return found
 
 
@@ -158,6 +175,8 @@ def node_findings(
 ) -> list[Finding]:
     """A node's own rules: valid id, some text, weight in [0, 1], actors on recommendations."""
     found = id_findings(id, (*pointer, "id"), qualified=True)
+    found += value_findings(text, (*pointer, "text"))
+    found += value_findings(list(actors), (*pointer, "actors"))
     if not text.strip():
         found.append(Finding((*pointer, "text"), f"node '{id}' has empty text", "invalid-value"))
     if weight is not None and (isinstance(weight, bool) or not 0.0 <= weight <= 1.0):
@@ -262,7 +281,19 @@ def metadata_findings(
         found.append(
             Finding(("date",), f"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD", "invalid-value")
         )
+    elif date is not None and len(date) == 10 and not _real_date(date):
+        found.append(
+            Finding(("date",), f"date '{date}' is not a day of the calendar", "invalid-value")
+        )
     return found
+
+
+def _real_date(text: str) -> bool:
+    """Whether ``YYYY-MM-DD`` names a day that exists (not 2019-02-30)."""
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:10])
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return day <= days
 
 
 def graph_findings(
@@ -440,7 +471,7 @@ def _duplicate_edge_findings(
 def map_findings(m: ArgumentMap) -> list[Finding]:
     """All error rules of a map built in code (pointers count list positions)."""
     found = metadata_findings(id=m.id, title=m.title, date=m.date, responds_to=m.responds_to)
-    return found + graph_findings(m.nodes, m.edges)
+    return found + graph_findings(m.nodes, m.edges) + model_text_findings(m)
 
 
 def corpus_findings(c: Corpus) -> list[Finding]:
@@ -454,6 +485,14 @@ def corpus_findings(c: Corpus) -> list[Finding]:
             )
         seen.add(m.id)
     found += responds_to_findings(c.maps)
+    for key in ("title", "summary", "data"):
+        found += value_findings(getattr(c, key), (key,))
+    for i, group in enumerate(c.equivalences):
+        found += value_findings(group.note, ("equivalences", i, "note"))
+        found += value_findings(group.data, ("equivalences", i, "data"))
+    for i, rel in enumerate(c.relations):
+        found += value_findings(rel.note, ("relations", i, "note"))
+        found += value_findings(rel.data, ("relations", i, "data"))
     return found + cross_findings(c.maps, c.equivalences, c.relations)
 
 
@@ -688,3 +727,131 @@ def _duplicate_relation_findings(
         ]
     seen[triple] = at
     return []
+
+
+def _control_finding(text: str, pointer: Pointer, part: str | None = None) -> Finding | None:
+    """A ``control-character`` finding if ``text`` holds one (see :data:`CONTROL_CHARACTERS`)."""
+    match = CONTROL_CHARACTERS.search(text)
+    if match is None:
+        return None
+    return Finding(
+        pointer,
+        f"text holds the control character U+{ord(match.group()):04X} at position "
+        f"{match.start() + 1}; remove it (texts may hold tabs and line breaks only)",
+        "control-character",
+        part=part,
+    )
+
+
+@attrs.define
+class _Walk:
+    """The state of :func:`value_findings`: sizes of the containers seen, findings so far."""
+
+    limit: int | None
+    found: list[Finding] = attrs.field(factory=list)
+    sizes: dict[int, int] = attrs.field(factory=dict)  # id of a container -> expanded size
+    open: set[int] = attrs.field(factory=set)  # containers on the current path
+
+    def text(self, value: str, pointer: Pointer, part: str | None = None) -> None:
+        finding = _control_finding(value, pointer, part)
+        if finding is not None and len(self.found) < 100:
+            self.found.append(finding)
+
+    def stop(self, pointer: Pointer, message: str, code: str) -> int:
+        self.found.append(Finding(pointer, message, code))
+        return -1
+
+    def size(self, value: object, pointer: Pointer) -> int:
+        """The expanded size of ``value`` (-1: stopped), checking every text in it once."""
+        if isinstance(value, str):
+            self.text(value, pointer)
+            return 1
+        if not isinstance(value, dict | list | tuple):
+            return 1
+        key = id(value)
+        if key in self.sizes:
+            return self.sizes[key]
+        if key in self.open:
+            return self.stop(pointer, "a value contains itself (a recursive alias)", "recursive")
+        if len(self.open) >= MAX_DEPTH:
+            return self.stop(
+                pointer, f"nested deeper than {MAX_DEPTH} lists and mappings", "too-deep"
+            )
+        self.open.add(key)
+        total = self.children(value, pointer)
+        self.open.discard(key)
+        self.sizes[key] = total
+        return total
+
+    def children(
+        self, value: dict[object, object] | list[object] | tuple[object, ...], pointer: Pointer
+    ) -> int:
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        total = 1
+        for k, v in items:
+            step = k if isinstance(k, str | int) and not isinstance(k, bool) else str(k)
+            if isinstance(k, str):
+                self.text(k, (*pointer, step), "key")
+            n = self.size(v, (*pointer, step))
+            if n < 0:
+                return -1
+            total += n
+            if self.limit is not None and total > self.limit:
+                return self.stop(
+                    pointer,
+                    f"expands to more than {self.limit} values (aliases repeated in aliases?)",
+                    "too-large",
+                )
+        return total
+
+
+def value_findings(value: object, pointer: Pointer = (), limit: int | None = None) -> list[Finding]:
+    r"""The texts of a value (nested lists and mappings, keys too) hold no control character.
+
+    The value also nests at most :data:`MAX_DEPTH` deep, does not contain itself, and, given
+    a ``limit``, expands to at most that many values (a list that repeats a list that
+    repeats a list counts every repetition: the way a small YAML file with aliases of
+    aliases grows to gigabytes).
+
+    >>> [f.code for f in value_findings({"a": ["ok", "bad\x0b"]}, ("data",))]
+    ['control-character']
+    >>> value_findings({"a": ["ok", "bad\x0b"]}, ("data",))[0].pointer
+    ('data', 'a', 1)
+    >>> shared = ["x"] * 10
+    >>> for _ in range(8):
+    ...     shared = [shared] * 10
+    >>> [f.code for f in value_findings(shared, limit=10_000)]
+    ['too-large']
+    """
+    walk = _Walk(limit)
+    walk.size(value, pointer)
+    return walk.found
+
+
+def model_text_findings(m: ArgumentMap) -> list[Finding]:
+    """No text of a map (metadata, nodes, edges, ``data``) holds a control character."""
+    found: list[Finding] = []
+    for key in ("title", "venue", "date", "url", "summary", "text_file", "responds_to"):
+        found += value_findings(getattr(m, key), (key,))
+    found += value_findings(list(m.authors), ("authors",))
+    found += value_findings(m.data, ("data",))
+    for i, node in enumerate(m.nodes):
+        for key in ("text", "note", "tags", "actors", "data"):
+            found += value_findings(_field(getattr(node, key)), ("nodes", i, key))
+        found += _locator_text_findings(node, ("nodes", i))
+    for i, edge in enumerate(m.edges):
+        for key in ("note", "scheme", "data"):
+            found += value_findings(getattr(edge, key), ("edges", i, key))
+        found += _locator_text_findings(edge, ("edges", i))
+    return found
+
+
+def _field(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _locator_text_findings(item: Node | Edge, pointer: Pointer) -> list[Finding]:
+    locator = item.locator
+    if locator is None or locator.quote is None:
+        return []
+    return value_findings(locator.quote, (*pointer, "quote"))

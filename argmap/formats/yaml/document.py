@@ -22,12 +22,16 @@ from typing import Any
 import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import Node, ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 
 from argmap.errors import Problem
+from argmap.formats.text import line_column
+from argmap.model.invariants import MAX_DEPTH, value_findings
 
 __all__ = [
     "ARROW",
@@ -98,10 +102,31 @@ class _Representer(RoundTripRepresenter):
 _Representer.add_representer(ScalarFloat, _Representer.represent_exact_float)
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, keeping a date that is not a day as its text.
+
+    ``2019-02-30`` looks like a date to YAML but is none; ruamel would fail with a
+    traceback. Kept as text, it is reported where the file uses it (a map's ``date``) or
+    kept as the text it is (in ``data``).
+    """
+
+    def construct_lenient_timestamp(self, node: Node, values: Any = None) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_lenient_timestamp
+)
+
+
 def make_yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     """A round-trip ruamel parser and dumper with argmap's settings."""
     y = YAML(typ="rt")
     y.Representer = _Representer
+    y.Constructor = _Constructor
     y.preserve_quotes = True
     y.width = 4096  # never re-fold a long line of text
     mapping, sequence, offset = indent
@@ -132,23 +157,34 @@ def dump(doc: CommentedMap, indent: tuple[int, int, int]) -> str:
     return out.getvalue()
 
 
+_STRUCTURE = ("too-deep", "too-large", "recursive")
+"""The codes of :func:`~argmap.model.invariants.value_findings` that stop reading a document."""
+
+
 def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]]:
     """Parse YAML text into a round-trip document, or a located syntax problem.
 
-    A document whose top level is not a mapping is reported too.
+    A document whose top level is not a mapping is reported too, and so is one that nests
+    deeper than :data:`~argmap.model.invariants.MAX_DEPTH`, contains itself or, through
+    aliases of aliases, expands to far more values than its text holds.
     """
     try:
         doc = make_yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "malformed YAML"
-        code = "duplicate-key" if "duplicate key" in what else "yaml-syntax"
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        return None, [_syntax_problem(exc, path)]
+    except ReaderError as exc:  # a character YAML does not allow (a control character)
+        line, column = line_column(text, exc.position)
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        message = f"the character U+{char:04X} is not allowed in YAML text"
         return None, [
-            Problem(f"malformed YAML: {what}", code=code, path=path, line=line, column=column)
+            Problem(message, code="control-character", path=path, line=line, column=column)
         ]
     except YAMLError as exc:
-        return None, [Problem(f"malformed YAML: {exc}", code="yaml-syntax", path=path)]
+        return None, [Problem(f"malformed YAML: {exc}", code="yaml-syntax", path=path, line=1)]
+    except RecursionError:
+        return None, [_too_deep(text, path)]
     if doc is None:
         return None, [Problem("the file is empty", code="empty-file", path=path, line=1, column=1)]
     if not isinstance(doc, CommentedMap):
@@ -161,7 +197,47 @@ def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]
                 column=1,
             )
         ]
+    structure = [
+        f for f in value_findings(doc, limit=10_000 + 10 * len(text)) if f.code in _STRUCTURE
+    ]
+    if structure:
+        from argmap.formats.yaml.positions import locate_findings
+
+        return None, locate_findings(structure, doc, path)
     return doc, []
+
+
+def _syntax_problem(exc: MarkedYAMLError, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "malformed YAML"
+    code = "duplicate-key" if "duplicate key" in what else "yaml-syntax"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, None)
+    return Problem(f"malformed YAML: {what}", code=code, path=path, line=line, column=column)
+
+
+def _too_deep(text: str, path: str) -> Problem:
+    """The problem of a document nested too deep for the parser, at the first place it is."""
+    depth = 0
+    line, column = 1, 1
+    try:
+        for event in make_yaml().parse(text):
+            name = type(event).__name__
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                    break
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+    except (YAMLError, RecursionError):
+        pass
+    return Problem(
+        f"nested deeper than {MAX_DEPTH} lists and mappings",
+        code="too-deep",
+        path=path,
+        line=line,
+        column=column,
+    )
 
 
 def describe(value: Any) -> str:

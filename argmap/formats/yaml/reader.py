@@ -550,6 +550,11 @@ def _group(flat: Flat) -> Equivalence:
     )
 
 
+def _control_findings(doc: CommentedMap) -> list[Finding]:
+    """A finding for each text of the document that holds a control character."""
+    return [f for f in validate.value_findings(doc) if f.code == "control-character"]
+
+
 def is_corpus_document(doc: CommentedMap) -> bool:
     """Whether a parsed document is a corpus file (it has a top-level ``corpus`` key)."""
     return CORPUS_KEY in doc
@@ -560,6 +565,7 @@ def load_map_document(
 ) -> tuple[ArgumentMap | None, list[Problem]]:
     """Build a map from a parsed document (of ``text``), or say everything wrong with it."""
     reader = Reader()
+    reader.findings += _control_findings(doc)
     meta = reader.map_meta(doc)
     node_flats, node_ptrs, failed_nodes = reader.items(doc, "nodes", reader.node)
     edge_flats, edge_ptrs, failed_edges = reader.items(doc, "edges", reader.edge)
@@ -572,7 +578,7 @@ def load_map_document(
         edge_pointers=edge_ptrs,
         unparsed_ids=failed_nodes | failed_edges,
     )
-    problems = locate_findings(reader.findings, doc, path)
+    problems = locate_findings(dict.fromkeys(reader.findings), doc, path)
     if any(p.is_error for p in problems):
         return None, problems
     m = ArgumentMap(
@@ -607,6 +613,7 @@ def load_corpus_document(
     reported, so one broken map does not bury the corpus file in follow-on errors.
     """
     reader = Reader()
+    reader.findings += _control_findings(doc)
     meta = reader.corpus_meta(doc)
     group_flats, group_ptrs, _ = reader.items(doc, "equivalences", reader.group)
     relation_flats, relation_ptrs, _ = reader.items(doc, "relations", reader.relation)
