@@ -13,8 +13,6 @@ indices attacking it and attacked by it.
 
 from __future__ import annotations
 
-import re
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
@@ -22,8 +20,8 @@ from typing import NamedTuple, TypeVar, cast, overload
 
 import numpy as np
 
-from argmap.errors import ArgmapError, Problem
-from argmap.formats.iccma import Frame, format_frame, parse_frame
+from argmap.errors import ArgmapError
+from argmap.formats.iccma import MAX_ARGUMENTS, Frame, format_frame, parse_frame, scan_i23
 from argmap.formats.text import read_text, write_text
 
 __all__ = [
@@ -478,99 +476,9 @@ def read_af(path: str | Path, fmt: str | None = None) -> AF:
     return parse_af(read_text(path), framework_format(path, fmt), str(path))
 
 
-MAX_ARGUMENTS = 100_000_000
-"""The most arguments an i23 header may declare (each costs memory, named or not)."""
-
-_HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*")
-
-
-def _i23_error(path: str, line: int, column: int, message: str) -> ArgmapError:
-    return ArgmapError(
-        problems=[Problem(message, code="i23-number", path=path, line=line, column=column)]
-    )
-
-
-def _i23_number(token: str, path: str, line: int, column: int) -> int:
-    """An argument number or a size: ASCII digits, no leading zero (but ``0`` itself)."""
-    if not (token.isascii() and token.isdigit()):
-        raise _i23_error(
-            path,
-            line,
-            column,
-            f"expected an attack 'i j' of numbers: '{token}' is not ASCII digits",
-        )
-    if len(token) > 1 and token[0] == "0":
-        raise _i23_error(
-            path,
-            line,
-            column,
-            f"argument '{token}' has a leading zero; i23 numbers are written 1 to N",
-        )
-    return int(token)
-
-
-def _i23_attack(raw: str, n: int, path: str, line: int) -> tuple[int, int]:
-    """The 0-based ends of the attack line ``raw`` (``i j``)."""
-    parts = raw.split()
-    if len(parts) != 2:
-        raise _i23_error(path, line, 1, f"expected an attack 'i j', found '{raw.strip()}'")
-    ends = []
-    column = 1
-    for token in parts:
-        column = raw.index(token, column - 1) + 1
-        value = _i23_number(token, path, line, column)
-        if not 1 <= value <= n:
-            raise _i23_error(path, line, column, f"argument {token} is outside 1..{n}")
-        ends.append(value - 1)
-        column += len(token)
-    return ends[0], ends[1]
-
-
-def _i23_header(raw: str, path: str, line: int) -> int:
-    """N of the header line ``p af N``."""
-    match = _HEADER.fullmatch(raw.strip(" \t\r"))
-    if match is None:
-        raise ArgmapError(
-            problems=[
-                Problem(
-                    f"expected the header 'p af N', found '{raw.strip()}'",
-                    code="i23-header",
-                    path=path,
-                    line=line,
-                    column=1,
-                )
-            ]
-        )
-    column = raw.index(match.group(1)) + 1
-    n = _i23_number(match.group(1), path, line, column)
-    if n > MAX_ARGUMENTS:
-        raise _i23_error(
-            path, line, column, f"{n} arguments is more than argmap reads ({MAX_ARGUMENTS})"
-        )
-    return n
-
-
 def _parse_i23(text: str, path: str) -> AF:
     """An i23 framework, its arguments named ``"1"`` to ``"N"`` (see :func:`parse_af`)."""
-    n: int | None = None
-    ends = array("q")
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip(" \t\r")
-        if not stripped or stripped.startswith("#"):
-            continue
-        if not raw.isascii():
-            column = next(i for i, c in enumerate(raw, 1) if not c.isascii())
-            raise _i23_error(
-                path, number, column, f"'{raw[column - 1]}' is not ASCII; i23 lines are 'i j'"
-            )
-        if n is None:
-            n = _i23_header(raw, path, number)
-        else:
-            ends.extend(_i23_attack(raw, n, path, number))
-    if n is None:
-        raise ArgmapError(
-            problems=[Problem("no header 'p af N'", code="i23-header", path=path, line=1, column=1)]
-        )
+    n, ends = scan_i23(text, path)
     return AF.numbered(n, np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64))
 
 

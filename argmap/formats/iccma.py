@@ -30,11 +30,12 @@ a b
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Problem
 from argmap.formats.aif import safe_id
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
@@ -51,6 +52,7 @@ __all__ = [
     "loads_tgf",
     "map_of_frame",
     "parse_frame",
+    "scan_i23",
 ]
 
 FRAME_FORMATS = ("i23", "apx", "tgf")
@@ -69,42 +71,119 @@ _APX = re.compile(r"(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.")
 
 MAX_ARGUMENTS = 10**8
 """The most arguments an i23 header may declare (a typo of a few digits would otherwise
-make the reader build billions of names)."""
+make the reader allocate for billions of arguments)."""
 
 
 def _fail(path: str, line: int, message: str) -> ArgmapError:
     return ArgmapError(message, path=path, line=line, column=1)
 
 
-def _parse_i23(text: str, path: str) -> Frame:
-    n: int | None = None
-    attacks: list[tuple[str, str]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if n is None:
-            match = re.fullmatch(r"p\s+af\s+([0-9]+)", line)
-            if match is None:
-                raise _fail(path, number, f"expected the header 'p af N', found '{line}'")
-            n = int(match.group(1))
-            if n > MAX_ARGUMENTS:
-                raise _fail(
-                    path,
-                    number,
-                    f"the header declares {n} arguments; argmap reads at most {MAX_ARGUMENTS}",
+_HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*")
+
+
+def _i23_error(path: str, line: int, column: int, message: str) -> ArgmapError:
+    return ArgmapError(
+        problems=[Problem(message, code="i23-number", path=path, line=line, column=column)]
+    )
+
+
+def _i23_number(token: str, path: str, line: int, column: int) -> int:
+    """An argument number or a size: ASCII digits, no leading zero (but ``0`` itself)."""
+    if not (token.isascii() and token.isdigit()):
+        raise _i23_error(
+            path,
+            line,
+            column,
+            f"expected an attack 'i j' of numbers: '{token}' is not ASCII digits",
+        )
+    if len(token) > 1 and token[0] == "0":
+        raise _i23_error(
+            path,
+            line,
+            column,
+            f"argument '{token}' has a leading zero; i23 numbers are written 1 to N",
+        )
+    return int(token)
+
+
+def _i23_attack(raw: str, n: int, path: str, line: int) -> tuple[int, int]:
+    """The 0-based ends of the attack line ``raw`` (``i j``)."""
+    parts = raw.split()
+    if len(parts) != 2:
+        raise _i23_error(path, line, 1, f"expected an attack 'i j', found '{raw.strip()}'")
+    ends = []
+    column = 1
+    for token in parts:
+        column = raw.index(token, column - 1) + 1
+        value = _i23_number(token, path, line, column)
+        if not 1 <= value <= n:
+            raise _i23_error(path, line, column, f"argument {token} is outside 1..{n}")
+        ends.append(value - 1)
+        column += len(token)
+    return ends[0], ends[1]
+
+
+def _i23_header(raw: str, path: str, line: int) -> int:
+    """N of the header line ``p af N``."""
+    match = _HEADER.fullmatch(raw.strip(" \t\r"))
+    if match is None:
+        raise ArgmapError(
+            problems=[
+                Problem(
+                    f"expected the header 'p af N', found '{raw.strip()}'",
+                    code="i23-header",
+                    path=path,
+                    line=line,
+                    column=1,
                 )
+            ]
+        )
+    column = raw.index(match.group(1)) + 1
+    n = _i23_number(match.group(1), path, line, column)
+    if n > MAX_ARGUMENTS:
+        raise _i23_error(
+            path, line, column, f"{n} arguments is more than argmap reads ({MAX_ARGUMENTS})"
+        )
+    return n
+
+
+def scan_i23(text: str, path: str = "<string>") -> tuple[int, array[int]]:
+    r"""The size ``N`` of an i23 framework and its attacks as 0-based ends, flat.
+
+    Read strictly: numbers are ASCII digits without leading zeros, every error names the
+    line and column; the attacks take 8 bytes per end whatever ``N`` is.
+
+    >>> n, ends = scan_i23("p af 3\n# comment\n1 2\n2 3\n")
+    >>> n, list(ends)
+    (3, [0, 1, 1, 2])
+    """
+    n: int | None = None
+    ends = array("q")
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip(" \t\r")
+        if not stripped or stripped.startswith("#"):
             continue
-        parts = line.split()
-        if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
-            raise _fail(path, number, f"expected an attack 'i j', found '{line}'")
-        for p in parts:
-            if not 1 <= int(p) <= n:
-                raise _fail(path, number, f"argument {p} is outside 1..{n}")
-        attacks.append((parts[0], parts[1]))
+        if not raw.isascii():
+            column = next(i for i, c in enumerate(raw, 1) if not c.isascii())
+            raise _i23_error(
+                path, number, column, f"'{raw[column - 1]}' is not ASCII; i23 lines are 'i j'"
+            )
+        if n is None:
+            n = _i23_header(raw, path, number)
+        else:
+            ends.extend(_i23_attack(raw, n, path, number))
     if n is None:
-        raise _fail(path, 1, "no header 'p af N'")
-    return Frame(tuple(str(i) for i in range(1, n + 1)), tuple(attacks))
+        raise ArgmapError(
+            problems=[Problem("no header 'p af N'", code="i23-header", path=path, line=1, column=1)]
+        )
+    return n, ends
+
+
+def _parse_i23(text: str, path: str) -> Frame:
+    n, ends = scan_i23(text, path)
+    pairs = iter(ends)
+    attacks = tuple((str(a + 1), str(b + 1)) for a, b in zip(pairs, pairs, strict=True))
+    return Frame(tuple(str(i) for i in range(1, n + 1)), attacks)
 
 
 def _parse_apx(text: str, path: str) -> Frame:

@@ -87,12 +87,14 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> str:
     """
     path = Path(path)
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            what = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            what = "a folder" if stat.S_ISDIR(found.st_mode) else "a device, pipe or socket"
             raise _unreadable(path, f"cannot read: {what}, not a regular file", "not-a-file")
-        with path.open("rb") as f:
-            data = f.read(limit + 1)
+        if found.st_size > limit:
+            raise _unreadable(path, f"larger than the limit of {limit} bytes", "too-large")
+        with path.open("rb") as f:  # read no more than the file held, nor than the limit
+            data = f.read(min(found.st_size, limit) + 1)
     except FileNotFoundError:
         raise _unreadable(path, "cannot read: no such file", "not-found") from None
     except OSError as exc:
