@@ -130,6 +130,22 @@ class ArgmapError(Exception):
         super().__init__(message)
 
     @classmethod
+    def at(
+        cls,
+        message: str,
+        code: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> ArgmapError:
+        """Raiseable error for one problem with its code, at a place.
+
+        >>> print(ArgmapError.at("the file is empty", "empty-file", "m.yaml", 1, 1))
+        m.yaml:1:1: error: the file is empty [empty-file]
+        """
+        return cls(problems=[Problem(message, code=code, path=path, line=line, column=column)])
+
+    @classmethod
     def from_problems(cls, problems: Iterable[Problem]) -> ArgmapError:
         """Raiseable error for a list of problems (errors are listed first)."""
         listed = sorted(problems, key=lambda p: not p.is_error)

@@ -271,14 +271,8 @@ def loads_node_link(text: str, path: str = "<input>") -> ArgumentMap:
     """
     data = parse_json(text, path)
     if not isinstance(data, dict):
-        not_object = Problem(
-            "not node-link graph JSON: the document is not an object",
-            code="wrong-type",
-            path=path,
-            line=1,
-            column=1,
-        )
-        raise ArgmapError(problems=[not_object])
+        message = "not node-link graph JSON: the document is not an object"
+        raise ArgmapError.at(message, "wrong-type", path, 1, 1)
     try:
         return map_from_node_link(data, path)
     except ArgmapError as exc:

@@ -155,14 +155,8 @@ class Format:
             importlib.import_module(self.module), self.reader
         )
         if not text.strip():
-            empty = Problem(
-                f"the file is empty (expected {self.name})",
-                code="empty-file",
-                path=path,
-                line=1,
-                column=1,
-            )
-            raise ArgmapError(problems=[empty])
+            message = f"the file is empty (expected {self.name})"
+            raise ArgmapError.at(message, "empty-file", path, 1, 1)
         try:
             return read(text, path)
         except ArgmapError as exc:  # every problem names the file, and a line (1 if none)

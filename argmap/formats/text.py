@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from argmap.errors import ArgmapError, Problem
 
 if TYPE_CHECKING:  # the model is imported when needed: the command line's --help stays light
@@ -107,17 +109,8 @@ def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> str:
     except UnicodeDecodeError as exc:
         line, column = position(data, exc.start)
         byte = data[exc.start : exc.start + 1].hex()
-        raise ArgmapError(
-            problems=[
-                Problem(
-                    f"not UTF-8 text: byte 0x{byte} {_reason(exc.reason)}",
-                    code="encoding",
-                    path=str(path),
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
+        message = f"not UTF-8 text: byte 0x{byte} {_reason(exc.reason)}"
+        raise ArgmapError.at(message, "encoding", str(path), line, column) from None
 
 
 def _reason(reason: str) -> str:
@@ -295,17 +288,8 @@ def parse_json(text: str, path: str | Path = "<input>") -> Any:
     too_deep = _json_too_deep(text, MAX_DEPTH)
     if too_deep is not None:
         line, column = line_column(text, too_deep)
-        raise ArgmapError(
-            problems=[
-                Problem(
-                    f"nested deeper than {MAX_DEPTH} lists and objects",
-                    code="too-deep",
-                    path=str(path),
-                    line=line,
-                    column=column,
-                )
-            ]
-        )
+        message = f"nested deeper than {MAX_DEPTH} lists and objects"
+        raise ArgmapError.at(message, "too-deep", str(path), line, column)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -454,17 +438,7 @@ def locate_problems(
         if line is None:
             pointer = _parse_pointer(problem.pointer) if problem.pointer else ()
             line, column = where(pointer) or default
-        located.append(
-            Problem(
-                problem.message,
-                code=problem.code,
-                severity=problem.severity,
-                path=path,
-                line=line,
-                column=column,
-                pointer=problem.pointer,
-            )
-        )
+        located.append(attrs.evolve(problem, path=path, line=line, column=column))
     return located
 
 
