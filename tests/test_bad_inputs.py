@@ -144,6 +144,19 @@ def test_graphml_json_text_that_is_not_json_is_reported_at_its_data_element(tmp_
     assert (problem.line, problem.code) == (line, "wrong-type")
 
 
+def test_graphml_values_their_type_refuses_are_reported_at_their_data_element(
+    tmp_path: Path,
+) -> None:
+    m = argmap.map_from_yaml(MAP.replace("text: A.", "text: A.\n    weight: 0.5"))
+    text = registry.dumps(m, "graphml")
+    assert 'attr.name="weight" attr.type="double"' in text
+    text = text.replace(">0.5<", ">half<", 1)
+    problem = _error(_file(tmp_path, "m.graphml", text))
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if ">half<" in s)
+    assert (problem.line, problem.code) == (line, "graphml")
+    assert "'half' is not a GraphML double, as the key of 'weight' declares" in problem.message
+
+
 def test_graphml_entities_are_refused(tmp_path: Path) -> None:
     text = '<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY a "aaaa">]>\n<graphml>&a;</graphml>'
     problem = _error(_file(tmp_path, "m.graphml", text))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import warnings
+from collections.abc import Callable
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
@@ -104,13 +105,10 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
                 io.BytesIO(text.encode("utf-8")), edge_key_type=str, force_multigraph=True
             )
     except (ParseError, nx.NetworkXError, ValueError, TypeError, KeyError) as exc:
-        raise ArgmapError.from_problems(
-            [
-                Problem(
-                    f"not GraphML a map can be read from: {exc}", code="graphml", path=path, line=1
-                )
-            ]
-        ) from None
+        wrong = located.wrong_value() or Problem(
+            f"not GraphML a map can be read from: {exc}", code="graphml", path=path, line=1
+        )
+        raise ArgmapError.from_problems([wrong]) from None
     if not isinstance(g, nx.MultiDiGraph):
         raise ArgmapError.from_problems(
             [Problem("the GraphML graph is not directed", code="graphml", path=path, line=1)]
@@ -136,6 +134,27 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
         raise relocate(exc, path, located.position) from None
 
 
+def _parses(convert: Callable[[str], object]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        try:
+            convert(value)
+        except ValueError:
+            return False
+        return True
+
+    return check
+
+
+_TYPED: dict[str, Callable[[str], bool]] = {
+    "int": _parses(int),
+    "long": _parses(int),
+    "float": _parses(float),
+    "double": _parses(float),
+    "boolean": lambda value: value.lower() in ("true", "false", "0", "1"),
+}
+"""What each typed GraphML ``attr.type`` accepts (as networkx reads it)."""
+
+
 @attrs.define
 class LocatedGraphml:
     """Where each node, edge and ``<data>`` of a GraphML text is, read with expat.
@@ -146,9 +165,13 @@ class LocatedGraphml:
 
     path: str
     keys: dict[str, str] = attrs.field(factory=dict)  # key id -> attribute name
+    types: dict[str, str] = attrs.field(factory=dict)  # key id -> attr.type
     places: dict[Pointer, tuple[int, int]] = attrs.field(factory=dict)
     problems: list[Problem] = attrs.field(factory=list)
+    typed: list[tuple[str, str, tuple[int, int], list[str]]] = attrs.field(factory=list)
+    """Each ``<data>`` of a typed key: its key's name and type, its place, its text."""
     _open: list[Pointer] = attrs.field(factory=list)
+    _text: list[str] | None = None
 
     @classmethod
     def parse(cls, text: str, path: str) -> LocatedGraphml:
@@ -160,15 +183,23 @@ class LocatedGraphml:
             On malformed XML, an entity declaration, or a control character in a text.
         """
         located = cls(path)
-        parse_located_xml(text, path, located.start, located.problems, "GraphML")
+        parse_located_xml(
+            text, path, located.start, located.problems, "GraphML", located.characters
+        )
         if located.problems:
             raise ArgmapError.from_problems(located.problems)
         return located
 
     def start(self, tag: str, attributes: dict[str, str], where: tuple[int, int]) -> None:
         tag = tag.rpartition("}")[2]
+        self._text = None
         if tag == "key" and "id" in attributes:
             self.keys[attributes["id"]] = attributes.get("attr.name", attributes["id"])
+            self.types[attributes["id"]] = attributes.get("attr.type", "string")
+        if tag == "data" and self.types.get(attributes.get("key", "")) in _TYPED:
+            key = attributes["key"]
+            self._text = []
+            self.typed.append((self.keys[key], self.types[key], where, self._text))
         at: Pointer | None = None
         if tag == "graph":
             at = ("graph",)
@@ -182,6 +213,25 @@ class LocatedGraphml:
             self.places.setdefault(at, where)
             if tag != "data":
                 self._open.append(at)
+
+    def characters(self, text: str) -> None:
+        """Text between tags: kept while inside the ``<data>`` of a typed key."""
+        if self._text is not None:
+            self._text.append(text)
+
+    def wrong_value(self) -> Problem | None:
+        """The first ``<data>`` whose text its key's ``attr.type`` refuses, at its place."""
+        for name, kind, (line, column), parts in self.typed:
+            value = "".join(parts).strip()
+            if not _TYPED[kind](value):
+                return Problem(
+                    f"'{value}' is not a GraphML {kind}, as the key of '{name}' declares",
+                    code="graphml",
+                    path=self.path,
+                    line=line,
+                    column=column,
+                )
+        return None
 
     def position(self, pointer: Pointer) -> tuple[int, int] | None:
         """The place of ``pointer``'s element, or of the nearest element around it."""

@@ -473,14 +473,16 @@ def parse_located_xml(
     start: Callable[[str, dict[str, str], tuple[int, int]], None],
     problems: list[Problem],
     what: str = "XML",
+    characters: Callable[[str], None] | None = None,
 ) -> None:
     """Read XML with expat, telling ``start`` each element's tag, attributes and (line, column).
 
     What is wrong is appended to ``problems``, each at its line and column: malformed XML
     (reading stops there), an entity declaration (refused: entities are how a small file
-    expands to gigabytes), a control character in a text or attribute.
+    expands to gigabytes), a control character in a text or attribute. ``characters``, if
+    given, receives the text between tags as expat reads it.
     """
-    _XmlReader(path, start, problems, what).read(text)
+    _XmlReader(path, start, problems, what, characters).read(text)
 
 
 class _StopXml(Exception):
@@ -496,15 +498,17 @@ class _XmlReader:
         start: Callable[[str, dict[str, str], tuple[int, int]], None],
         problems: list[Problem],
         what: str,
+        characters: Callable[[str], None] | None = None,
     ) -> None:
         from xml.parsers import expat
 
         self.what = what
+        self.characters = characters
         self.expat = expat
         self.parser = expat.ParserCreate()
         self.path, self.start, self.problems = path, start, problems
         self.parser.StartElementHandler = self.element
-        self.parser.CharacterDataHandler = self.check
+        self.parser.CharacterDataHandler = self.text
         self.parser.EntityDeclHandler = self.entity
 
     def read(self, text: str) -> None:
@@ -544,6 +548,11 @@ class _XmlReader:
                 "line breaks only",
                 "control-character",
             )
+
+    def text(self, value: str) -> None:
+        self.check(value)
+        if self.characters is not None:
+            self.characters(value)
 
     def element(self, tag: str, attributes: dict[str, str]) -> None:
         for value in attributes.values():
