@@ -134,10 +134,7 @@ class _Parser:
         self._in_heading = False  # a heading runs on until a blank line
 
     def fail(self, line: int, message: str, column: int = 1) -> ArgmapError:
-        problem = Problem(
-            message, code="argdown-syntax", path=self.path, line=line + 1, column=column
-        )
-        return ArgmapError(problems=[problem])
+        return ArgmapError.at(message, "argdown-syntax", self.path, line + 1, column)
 
     def new_title(self) -> str:
         self.untitled += 1

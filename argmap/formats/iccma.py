@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError
 from argmap.formats.aif import safe_id
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node
 
@@ -82,9 +82,7 @@ _HEADER = re.compile(r"p[ \t]+af[ \t]+([0-9]+)[ \t]*")
 
 
 def _i23_error(path: str, line: int, column: int, message: str) -> ArgmapError:
-    return ArgmapError(
-        problems=[Problem(message, code="i23-number", path=path, line=line, column=column)]
-    )
+    return ArgmapError.at(message, "i23-number", path, line, column)
 
 
 def _i23_number(token: str, path: str, line: int, column: int) -> int:
@@ -127,17 +125,8 @@ def _i23_header(raw: str, path: str, line: int) -> int:
     """N of the header line ``p af N``."""
     match = _HEADER.fullmatch(raw.strip(" \t\r"))
     if match is None:
-        raise ArgmapError(
-            problems=[
-                Problem(
-                    f"expected the header 'p af N', found '{raw.strip()}'",
-                    code="i23-header",
-                    path=path,
-                    line=line,
-                    column=1,
-                )
-            ]
-        )
+        message = f"expected the header 'p af N', found '{raw.strip()}'"
+        raise ArgmapError.at(message, "i23-header", path, line, 1)
     column = raw.index(match.group(1)) + 1
     n = _i23_number(match.group(1), path, line, column)
     if n > MAX_ARGUMENTS:
@@ -173,9 +162,7 @@ def scan_i23(text: str, path: str = "<string>") -> tuple[int, array[int]]:
         else:
             ends.extend(_i23_attack(raw, n, path, number))
     if n is None:
-        raise ArgmapError(
-            problems=[Problem("no header 'p af N'", code="i23-header", path=path, line=1, column=1)]
-        )
+        raise ArgmapError.at("no header 'p af N'", "i23-header", path, 1, 1)
     return n, ends
 
 

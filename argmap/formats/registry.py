@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError
 from argmap.formats.text import parse_json, read_text, relocate, write_text
 from argmap.options import Choice
 
@@ -164,8 +164,7 @@ class Format:
                 raise
             raise relocate(exc, path, lambda _: None) from None
         except RecursionError:  # a last guard: each reader limits nesting itself
-            too_deep = Problem("nested too deep to read", code="too-deep", path=path, line=1)
-            raise ArgmapError(problems=[too_deep]) from None
+            raise ArgmapError.at("nested too deep to read", "too-deep", path, 1) from None
 
     def dumps(self, m: ArgumentMap) -> str:
         """A map as text in this format."""

@@ -70,7 +70,7 @@ def position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _unreadable(path: Path, message: str, code: str) -> ArgmapError:
-    return ArgmapError(problems=[Problem(message, code=code, path=str(path))])
+    return ArgmapError.at(message, code, str(path))
 
 
 def read_text(path: str | Path, *, limit: int = MAX_BYTES) -> str:
@@ -122,7 +122,7 @@ def _reason(reason: str) -> str:
 
 
 def _unwritable(path: Path, message: str) -> ArgmapError:
-    return ArgmapError(problems=[Problem(message, code="unwritable", path=str(path))])
+    return ArgmapError.at(message, "unwritable", str(path))
 
 
 def write_text(path: str | Path, text: str) -> None:

@@ -25,7 +25,7 @@ from argmap.analysis.consensus import Consensus, consensus_of
 from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
 from argmap.bipolar import AttackKind
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError
 from argmap.formats.text import write_text
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, ConsensusRule, Semantics, Support
@@ -425,4 +425,4 @@ def _publish(
 
 
 def _refused(out: Path, message: str, code: str) -> ArgmapError:
-    return ArgmapError(problems=[Problem(message, code=code, path=str(out))])
+    return ArgmapError.at(message, code, str(out))

@@ -21,7 +21,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError
 from argmap.formats.shape import (
     CORPUS,
     CORPUS_FILE,
@@ -334,8 +334,7 @@ def write_corpus(corpus: Corpus, directory: str | Path, corpus_file: str = "corp
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         message = f"cannot make the folder: {exc.strerror or exc}"
-        problem = Problem(message, code="unwritable", path=str(directory))
-        raise ArgmapError(problems=[problem]) from None
+        raise ArgmapError.at(message, "unwritable", str(directory)) from None
     for m in corpus.maps:
         name = Path(m.origin.path).name if _source(m) and m.origin and m.origin.path else None
         write_map(m, directory / (name or f"{m.id}.yaml"))
