@@ -95,10 +95,13 @@ class Reading:
         found = explain(
             self.map, node, self.semantics, mode=Acceptance.SKEPTICAL, support=self.support
         )
-        helpers = {
-            n.id: n.data for n in self.map.nodes if n.data.get("synthetic") in ("gate", "version")
-        }
-        return _readable(found, helpers) if helpers else found
+        helpers = self._helpers
+        return _readable(found, helpers) if helpers.gates or helpers.names else found
+
+    @functools.cached_property
+    def _helpers(self) -> _Helpers:
+        """The synthetic nodes of :attr:`map`, found once."""
+        return _Helpers.of(self.map)
 
     def accepting(self, node: str) -> tuple[str, ...]:
         """The essays that state ``node`` and accept it."""
@@ -180,19 +183,37 @@ _GATE_REASONS = {
 left out of an explanation."""
 
 
-def _readable(found: Explanation, helpers: Mapping[str, Mapping[str, object]]) -> Explanation:
+@attrs.frozen
+class _Helpers:
+    """The gates and versions of :func:`alternative_reasons`, and how versions read."""
+
+    names: Mapping[str, str]
+    """A version's id → ``group[essay]``."""
+    gates: frozenset[str]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> _Helpers:
+        names = {
+            n.id: f"{n.data['group']}[{n.data['source']}]"
+            for n in m.nodes
+            if n.data.get("synthetic") == "version"
+        }
+        gates = frozenset(n.id for n in m.nodes if n.data.get("synthetic") == "gate")
+        longest_first = sorted(names, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, longest_first))) if names else None
+        return cls(names, gates, pattern)
+
+    def shown(self, text: str) -> str:
+        """``text`` with every version's id put as ``group[essay]``."""
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.names[m.group(0)], text)
+
+
+def _readable(found: Explanation, helpers: _Helpers) -> Explanation:
     """``found`` with the synthetic nodes of :func:`alternative_reasons` put in words."""
-    names = {
-        node: f"{data['group']}[{data['source']}]"
-        for node, data in helpers.items()
-        if data["synthetic"] == "version"
-    }
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-
-    def shown(text: str) -> str:
-        return pattern.sub(lambda m: names[m.group(0)], text) if names else text
-
-    gates = {node for node, data in helpers.items() if data["synthetic"] == "gate"}
+    shown, gates = helpers.shown, helpers.gates
     defence = found.defence
     if defence is not None:
         steps = {s.argument: s for s in defence.steps}
