@@ -142,13 +142,7 @@ def afn_extensions(g: ReasonGraph, semantics: str) -> list[Set]:
     stable = [
         s for s in strong if all(f.hits(s, c) for a in set(f.elements) - s for c in minimal[a])
     ]
-    pick: dict[str, Callable[[], list[Set]]] = {
-        "complete": lambda: co,
-        "grounded": lambda: _least(co),
-        "preferred": lambda: _maximal(adm),
-        "stable": lambda: stable,
-    }
-    return _project(g, pick[semantics]())
+    return _chosen(g, semantics, co, adm, stable)
 
 
 def _maximal_inverse(sets: list[Set]) -> list[Set]:
@@ -198,13 +192,7 @@ def eas_extensions(g: ReasonGraph, evidence: Iterable[str], semantics: str) -> l
             for y in min_support[a]
         )
     ]
-    pick: dict[str, Callable[[], list[Set]]] = {
-        "complete": lambda: co,
-        "grounded": lambda: _least(co),
-        "preferred": lambda: _maximal(adm),
-        "stable": lambda: stable,
-    }
-    return _project(g, pick[semantics]())
+    return _chosen(g, semantics, co, adm, stable)
 
 
 # -- deductive support and none ------------------------------------------------------------
@@ -237,3 +225,16 @@ def d_attack_extensions(g: ReasonGraph, semantics: str) -> list[Set]:
 def none_extensions(g: ReasonGraph, semantics: str) -> list[Set]:
     """Dung's semantics of the direct attacks between nodes."""
     return _project(g, reference_extensions(AF(g.nodes, g.attacks), semantics))
+
+
+def _chosen(
+    g: ReasonGraph, semantics: str, complete: list[Set], admissible: list[Set], stable: list[Set]
+) -> list[Set]:
+    """The sets ``semantics`` picks from the complete, admissible and stable ones, as nodes."""
+    pick: dict[str, Callable[[], list[Set]]] = {
+        "complete": lambda: complete,
+        "grounded": lambda: _least(complete),
+        "preferred": lambda: _maximal(admissible),
+        "stable": lambda: stable,
+    }
+    return _project(g, pick[semantics]())
