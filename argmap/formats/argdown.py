@@ -950,7 +950,13 @@ def _title(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
+    """Text on one line, without what Argdown would read as a tag, data or a comment.
+
+    >>> _one_line("a /* b <!-- c // d")
+    'a / * b <! -- c / / d'
+    """
+    flat = " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
+    return flat.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
 
 
 def _yaml_scalar(text: str) -> str:
