@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
-from argmap.framework import AF, format_af, parse_af, read_af, write_af
+from argmap.framework import AF, Split, format_af, parse_af, read_af, write_af
 from argmap.semantics.reference import reference_extensions
 from tests.strategies import frameworks
 
@@ -207,3 +208,72 @@ def test_a_large_header_costs_little(capsys: pytest.CaptureFixture[str], tmp_pat
     assert af.index["2"] == 1
     assert peak < 50 * 2_000_000  # bytes: the names are not stored (about 24 a piece)
     assert solve(["-p", "DC-GR", "-f", str(path), "-a", "2"], capsys) == "NO"
+
+
+@settings(max_examples=40)
+@given(af=frameworks(max_arguments=5), extra=st.integers(min_value=0, max_value=3))
+def test_split_extensions_are_the_cores_with_the_isolated_added(af: AF, extra: int) -> None:
+    """Splitting (Baumann 2011), checked against the definitions on the whole framework."""
+    whole = AF([*af.arguments, *(f"z{i}" for i in range(extra))], af.attacks)
+    split = Split.of(whole)
+    in_attacks = {name for pair in whole.attacks for name in pair}
+    assert set(split.core.arguments) == in_attacks
+    assert set(split.isolated()) == set(whole.arguments) - in_attacks
+    assert split.core.attacks == whole.attacks
+    for name in SEMANTICS.values():
+        expected = set(reference_extensions(whole, name))
+        found = {frozenset(split.whole(e)) for e in reference_extensions(split.core, name)}
+        assert found == expected, name
+
+
+@settings(max_examples=20)
+@given(af=frameworks(max_arguments=6), extra=st.integers(min_value=0, max_value=3))
+def test_split_of_an_i23_file_is_the_split_of_its_framework(
+    af: AF, extra: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("split") / "af.i23"
+    write_af(AF([*af.arguments, *(f"z{i}" for i in range(extra))], af.attacks), path)
+    read, of = Split.read(path), Split.of(read_af(path))
+    assert (read.core, len(read), list(read.isolated())) == (of.core, len(of), list(of.isolated()))
+    assert list(read.core.arguments) == list(of.core.arguments)
+
+
+def test_solve_cost_follows_the_attacks_not_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``p af N`` with one attack: answers list every argument, nothing holds all N names.
+
+    (The memory figures are in benchmarks/header.py; here the answers, at a size where a
+    list of names would show.)
+    """
+    n = 200_000
+    path = tmp_path / "wide.i23"
+    path.write_text(f"p af {n}\n2 3\n", encoding="utf-8")
+    split = Split.read(path)
+    assert (len(split.core), split.isolated_count) == (2, n - 2)
+    every = [str(k) for k in range(1, n + 1) if k != 3]
+    assert solve(["-p", "SE-PR", "-f", str(path)], capsys).split() == ["w", *every]
+    assert solve(["-p", "DC-ST", "-f", str(path), "-a", "7"], capsys).split() == [
+        "YES",
+        "w",
+        *every,
+    ]
+    assert solve(["-p", "DS-CO", "-f", str(path), "-a", str(n)], capsys) == "YES"
+    assert solve(["-p", "DS-GR", "-f", str(path), "-a", "3"], capsys).split()[:3] == [
+        "NO",
+        "w",
+        "1",
+    ]
+    assert solve(["-p", "EE-PR", "-f", str(path)], capsys) == "[[" + ",".join(every) + "]]"
+    assert solve(["-p", "CE-ST", "-f", str(path)], capsys) == "1"
+    assert main(["solve", "-p", "DC-PR", "-f", str(path), "-a", str(n + 1)]) == 1
+
+
+def test_an_isolated_argument_is_not_credulously_accepted_when_no_extension_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "odd.i23"
+    path.write_text("p af 2\n1 1\n", encoding="utf-8")  # a self-attack: no stable extension
+    assert solve(["-p", "DC-ST", "-f", str(path), "-a", "2"], capsys) == "NO"
+    assert solve(["-p", "DS-ST", "-f", str(path), "-a", "2"], capsys) == "YES"
+    assert solve(["-p", "DC-PR", "-f", str(path), "-a", "2"], capsys) == "YES\nw 2"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from argmap.errors import ArgmapError
 from argmap.explanation import explain
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_map
-from argmap.framework import AF, framework_format
+from argmap.framework import AF, Split, framework_format
 from argmap.model import ArgumentMap
 from argmap.options import Support
 from argmap.semantics import (
@@ -112,10 +114,6 @@ _TASKS = ("SE", "DC", "DS", "EE", "CE")
 _ICCMA_SEMANTICS = ("CO", "GR", "PR", "ST", "SST", "STG", "ID", "EA")
 
 
-def _iccma_set(names: Iterable[str], af: AF) -> str:
-    return "[" + ",".join(sorted(names, key=af.index.__getitem__)) + "]"
-
-
 def _problem(args: argparse.Namespace) -> tuple[str, str]:
     """The task and the semantics of ``-p TASK-SEMANTICS``."""
     if not args.task or not args.file:
@@ -126,51 +124,83 @@ def _problem(args: argparse.Namespace) -> tuple[str, str]:
     return task, name
 
 
-def _certificate(found: Iterable[str], af: AF) -> str:
-    """An ICCMA 2023 extension line: ``w`` and the members in argument order."""
-    return " ".join(["w", *sorted(found, key=af.index.__getitem__)])
+def _joined(names: Iterator[str], sep: str) -> Iterator[str]:
+    """``sep.join(names)`` in pieces, so that ten million names are never held at once."""
+    first = True
+    while batch := list(islice(names, 65536)):
+        yield ("" if first else sep) + sep.join(batch)
+        first = False
 
 
-def _some_extension(af: AF, name: str, fmt: str, timeout: float | None) -> str:
-    found = some_extension(af, name, timeout=timeout)
-    if found is None:
-        return "NO"
-    return _certificate(found, af) if fmt == "i23" else _iccma_set(found, af)
+def _extension(found: frozenset[str], split: Split, fmt: str) -> Iterator[str]:
+    """An extension of the core, isolated arguments added: a 2023 ``w`` line or ``[...]``."""
+    if fmt == "i23":
+        yield "w"
+        yield from (" " + piece for piece in _joined(split.whole(found), " "))
+    else:
+        yield "["
+        yield from _joined(split.whole(found), ",")
+        yield "]"
 
 
 def _decide(
-    task: str, name: str, af: AF, fmt: str, args: argparse.Namespace, timeout: float | None
-) -> str:
+    task: str, name: str, split: Split, fmt: str, query: str | None, timeout: float | None
+) -> Iterator[str]:
     """DC or DS; in the ICCMA 2023 style (i23) with its certificate.
 
     DC answers YES with an extension containing the argument, DS answers NO with one that
-    lacks it (ICCMA 2023 rules); the other answers have none.
+    lacks it (ICCMA 2023 rules); the other answers have none. An isolated argument is in
+    every extension: credulously accepted if there is one, skeptically always.
     """
-    if not args.a:
-        raise ArgmapError(f"{args.task} needs the query argument: -a ARG")
+    if not query:
+        raise ArgmapError(f"{task}-{name} needs the query argument: -a ARG")
+    if query not in split:
+        raise ArgmapError(f"the framework has no argument '{query}'")
+    core = split.core
+    found: frozenset[str] | None
     if task == "DC":
-        found = credulous_witness(af, args.a, name, timeout=timeout)
+        found = (
+            some_extension(core, name, timeout=timeout)
+            if split.is_isolated(query)
+            else credulous_witness(core, query, name, timeout=timeout)
+        )
         answer = "NO" if found is None else "YES"
     else:
-        found = skeptical_counterexample(af, args.a, name, timeout=timeout)
+        found = (
+            None
+            if split.is_isolated(query)
+            else skeptical_counterexample(core, query, name, timeout=timeout)
+        )
         answer = "YES" if found is None else "NO"
-    if found is None or fmt != "i23":
-        return answer
-    return f"{answer}\n{_certificate(found, af)}"
+    yield answer
+    if found is not None and fmt == "i23":
+        yield "\n"
+        yield from _extension(found, split, fmt)
 
 
 def _answer(
-    task: str, name: str, af: AF, fmt: str, args: argparse.Namespace, timeout: float | None
-) -> str:
-    """The ICCMA answer to a task on a framework, within ``timeout`` seconds."""
+    task: str, name: str, split: Split, fmt: str, query: str | None, timeout: float | None
+) -> Iterator[str]:
+    """The ICCMA answer to a task, in pieces, within ``timeout`` seconds.
+
+    The core (the arguments in some attack) is solved; the isolated arguments are added to
+    what is printed as it is printed (:class:`~argmap.framework.Split`).
+    """
+    core = split.core
     if task in ("DC", "DS"):
-        return _decide(task, name, af, fmt, args, timeout)
-    if task == "SE":
-        return _some_extension(af, name, fmt, timeout)
-    if task == "EE":
-        every = iter_extensions(af, name, timeout=timeout)
-        return "[" + ",".join(_iccma_set(e, af) for e in every) + "]"
-    return str(count_extensions(af, name, timeout=timeout))
+        yield from _decide(task, name, split, fmt, query, timeout)
+    elif task == "SE":
+        found = some_extension(core, name, timeout=timeout)
+        yield from ("NO",) if found is None else _extension(found, split, fmt)
+    elif task == "EE":
+        every = iter_extensions(core, name, timeout=timeout)
+        first = next(every, None)  # printed as found: a timeout later leaves a partial list
+        yield "["
+        for i, found in enumerate(chain((first,), every) if first is not None else ()):
+            yield from chain(("," if i else "",), _extension(found, split, "apx"))
+        yield "]"
+    else:
+        yield str(count_extensions(core, name, timeout=timeout))
 
 
 def solve(args: argparse.Namespace) -> int:
@@ -190,6 +220,8 @@ def solve(args: argparse.Namespace) -> int:
     task, name = _problem(args)
     deadline = Deadline(args.timeout)  # the time to read the file counts too
     fmt = framework_format(args.file, args.fo)
-    af = AF.from_file(args.file, fmt)
-    print(_answer(task, name, af, fmt, args, deadline.remaining()))
+    split = Split.read(args.file, fmt)
+    answer = _answer(task, name, split, fmt, args.a, deadline.remaining())
+    first = next(answer)  # the solving is done before anything is printed
+    sys.stdout.writelines(chain((first,), answer, ("\n",)))
     return 0
