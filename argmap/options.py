@@ -38,6 +38,7 @@ __all__ = [
     "DiagramFormat",
     "FusionOperator",
     "Role",
+    "STATUS_WORDS",
     "Semantics",
     "Status",
     "Support",
@@ -288,3 +289,23 @@ class DiagramFormat(Choice):
     def noun(cls) -> str:
         """``diagram format``."""
         return "diagram format"
+
+
+STATUS_WORDS: Mapping[str, str] = {
+    "in": "accepted",
+    "out": "rejected",
+    "undec": "undecided",
+    "skeptical": "skeptically accepted",
+    "credulous": "credulously accepted",
+    "rejected": "rejected",
+}
+"""The words every command, legend and page uses for a node's status.
+
+Under a semantics with one extension (grounded, ideal, eager) a node has a label (Caminada
+2006): ``in`` is *accepted*, ``out`` *rejected* (an accepted argument attacks it), ``undec``
+*undecided*. Under one with several, a node is *skeptically accepted* (in every extension),
+*credulously accepted* (in some, not all) or *rejected* (in none).
+
+>>> STATUS_WORDS["undec"], STATUS_WORDS[Status.CREDULOUS]
+('undecided', 'credulously accepted')
+"""
