@@ -141,7 +141,7 @@ def screenshot(
 def inside(box: dict[str, Any], viewport: list[int], slack: float = 1.0) -> bool:
     """Whether a measured box lies wholly within the viewport (to ``slack`` px)."""
     width, height = viewport
-    return (
+    return bool(
         box["left"] >= -slack
         and box["top"] >= -slack
         and box["right"] <= width + slack
