@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import json
 import re
 import shutil
 import subprocess
@@ -178,10 +179,18 @@ def test_hostile_text_in_the_report_is_escaped(tmp_path: Path) -> None:
     write_report(corpus, tmp_path)
     for page in tmp_path.glob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert text.count("<script") == 2, page  # the page's own data and code, nothing else
+        # the page's own data (and an essay page's node details) and code, nothing else
+        assert text.count("<script") == (3 if page.name.startswith("essay-") else 2), page
         assert "<img src=x" not in text
         assert "onerror=alert" not in text or "onerror=alert(3)&gt;" in text
         assert "<b>bold</b>" not in text
+    details = re.search(
+        r'<script type="application/json" id="details">(.*?)</script>',
+        (tmp_path / "essay-other.html").read_text(encoding="utf-8"),
+    )
+    assert details
+    assert "<" not in details.group(1)
+    assert json.loads(details.group(1))["nodes"]["r"]["text"] == "<img src=x onerror=alert(3)>"
 
 
 def test_kinds_edges_and_undercuts_have_their_own_styles() -> None:

@@ -18,83 +18,45 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, consensus_of
 from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
 from argmap.bipolar import AttackKind
+from argmap.checking import TEXT_FILE_LIMIT
 from argmap.errors import ArgmapError
-from argmap.formats.text import write_text
+from argmap.formats.text import read_text, write_text
 from argmap.model import ArgumentMap, Corpus
-from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, ConsensusRule, Semantics, Support
+from argmap.options import (
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    STATUS_WORDS,
+    ConsensusRule,
+    Semantics,
+    Support,
+)
 from argmap.render.corpus import corpus_diagram
 from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
+from argmap.rules import paragraphs_of
 from argmap.semantics.sat import Deadline
 
 __all__ = ["MANIFEST", "write_report"]
 
-STYLE = """
-body { font-family: Helvetica, Arial, sans-serif; margin: 1.5em auto; max-width: 75em;
-       padding: 0 1em; color: #222; line-height: 1.4; }
-h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 1.6em; }
-.meta { color: #555; } nav a { margin-right: 1em; }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.92em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; }
-.diagram { overflow: auto; border: 1px solid #ddd; max-height: 90vh; background: #fff; }
-.diagram svg { display: block; }
-.status-skeptical, .status-in { background: #BDE5CF; }
-.status-credulous, .status-undec { background: #FBEBA8; }
-.status-rejected, .status-out { background: #F7CDB9; }
-g.edge.hl path { stroke-width: 4px; }
-g.edge.hl polygon { stroke-width: 3px; }
-g.node.hl polygon, g.node.hl path { stroke-width: 3px; }
-svg.focus g.edge:not(.hl), svg.focus g.node:not(.hl) { opacity: 0.35; }
-.hint { color: #666; font-size: 0.9em; }
-table.matrix td:not(:first-child), table.matrix th:not(:first-child) { text-align: center; }
-ul.legend { list-style: none; padding-left: 0.5em; }
-"""
 
-SCRIPT = """
-(function () {
-  var links = JSON.parse(document.getElementById('links').textContent);
-  var pinned = null;
-  function clear(svg) {
-    svg.classList.remove('focus');
-    svg.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); });
-  }
-  function show(svg, node) {
-    clear(svg);
-    var name = node.id.slice(2), related = links[name] || [];
-    svg.classList.add('focus');
-    node.classList.add('hl');
-    related.forEach(function (id) {  // its edges, and the nodes supporting or attacking it
-      var element = document.getElementById(id);
-      if (element) { element.classList.add('hl'); }
-    });
-  }
-  document.querySelectorAll('.diagram svg').forEach(function (svg) {
-    svg.querySelectorAll('g.node').forEach(function (node) {
-      if (node.id.slice(0, 2) !== 'n:') { return; }
-      node.addEventListener('mouseenter', function () { if (!pinned) { show(svg, node); } });
-      node.addEventListener('mouseleave', function () { if (!pinned) { clear(svg); } });
-      node.addEventListener('click', function (event) {
-        event.stopPropagation();
-        pinned = pinned === node ? null : node;
-        if (pinned) { show(svg, node); } else { clear(svg); }
-      });
-    });
-    svg.addEventListener('click', function () { pinned = null; clear(svg); });
-  });
-  // a link can name a node to focus on: page.html#focus=NODE
-  var wanted = (location.hash.match(/^#focus=(.+)$/) || [])[1];
-  var target = wanted && document.getElementById('n:' + decodeURIComponent(wanted));
-  if (target) { pinned = target; show(target.closest('svg'), target); }
-})();
-"""
+def _asset(name: str) -> str:
+    """A file of ``argmap/render/assets`` (the report's stylesheet and script), as text."""
+    return resources.files("argmap.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+STYLE = _asset("report.css")
+"""The report's stylesheet, inlined into every page."""
+SCRIPT = _asset("report.js")
+"""The report's script (pan and zoom, focus view, collapse, search, source panel), inlined into every page."""
 
 
 def _e(text: object) -> str:
@@ -102,17 +64,37 @@ def _e(text: object) -> str:
 
 
 def _svg(diagram: Diagram) -> str:
-    """The diagram as inline SVG (no XML prologue or DOCTYPE)."""
+    """The diagram as inline SVG (no XML prologue or DOCTYPE); its legend cluster has class ``legend``."""
     svg = run_dot(diagram.source, "svg").decode("utf-8")
-    return re.sub(r"^.*?(?=<svg)", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"^.*?(?=<svg)", "", svg, flags=re.DOTALL)
+    return re.sub(
+        r'class="cluster">(\s*<title>cluster_legend</title>)', r'class="cluster legend">\1', svg
+    )
 
 
-def _page(title: str, body: str, links: dict[str, tuple[str, ...]]) -> str:
-    data = json.dumps(links, sort_keys=True).replace("</", "<\\/")
+def _json(data: object) -> str:
+    """JSON safe inside ``<script>``: no ``<``, ``>`` or ``&`` that HTML could read."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _page(
+    title: str,
+    body: str,
+    links: dict[str, tuple[str, ...]],
+    details: dict[str, object] | None = None,
+) -> str:
+    """A whole page: the body, the diagram's links (and node details) as JSON, style and script."""
+    extra = (
+        f'<script type="application/json" id="details">{_json(details)}</script>\n'
+        if details is not None
+        else ""
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n"
-        f'<script type="application/json" id="links">{data}</script>\n'
+        f'<script type="application/json" id="links">{_json(links)}</script>\n{extra}'
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 
@@ -136,17 +118,26 @@ def _essay_page(m: ArgumentMap, reading: Reading, timeout: float | None = None) 
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
     rows = [
-        [f"<code>{_e(r.id)}</code>", _e(", ".join(r.actors)), _e(r.text), _e(status[r.id])]
+        [
+            f'<a href="#focus={_e(quote(r.id, safe=""))}"><code>{_e(r.id)}</code></a>',
+            _e(", ".join(r.actors)),
+            _e(r.text),
+            _e(STATUS_WORDS.get(status[r.id], status[r.id])),
+        ]
         for r in m.recommendations
     ]
     extensions = "".join(f"<li>{_e(', '.join(sorted(e)) or '(empty)')}</li>" for e in found)
     body = (
-        f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(m.title)}</h1>\n'
-        f'<p class="meta">{_e(meta)}</p>\n<p>{_e(m.summary or "")}</p>\n'
-        f'<h2>Diagram</h2>\n<p class="hint">Fill: {_e(reading.semantics)} labelling under '
-        f"{_e(reading.support)} support. Hover over or click a node to highlight its edges and "
-        "what supports or attacks it.</p>\n"
-        f'<div class="diagram">{_svg(diagram)}</div>\n'
+        f'<header class="top"><nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(m.title)}</h1>\n'
+        f'<p class="meta">{_e(meta)}</p></header>\n'
+        f'<div class="diagram main">{_svg(diagram)}</div>\n'
+        f'<p class="hint">Fill: {_e(reading.semantics)} labelling under {_e(reading.support)} '
+        "support. Drag to pan; wheel, the buttons or + − 0 to zoom. Hover over a node to "
+        "highlight its edges and what supports or attacks it; click it for its source "
+        "paragraph, a focus view of its reasons and attackers (the hops around it, the rest "
+        "faded or hidden) and to collapse its reasons; search by id or text. A link to "
+        "<code>#focus=NODE</code> opens the page on that node.</p>\n"
+        f"<h2>Summary</h2>\n<p>{_e(m.summary or '')}</p>\n"
         f"<h2>Recommendations</h2>\n"
         + _table(
             ["id", "actors", "recommendation", "status"],
@@ -155,7 +146,45 @@ def _essay_page(m: ArgumentMap, reading: Reading, timeout: float | None = None) 
         )
         + f"\n<h2>{_e(reading.semantics)} extensions</h2>\n<ol>{extensions}</ol>\n"
     )
-    return _page(m.title, body, dict(diagram.related))
+    return _page(m.title, body, dict(diagram.related), _details(m, status))
+
+
+def _details(m: ArgumentMap, status: dict[str, str]) -> dict[str, object]:
+    """What the side panel shows for each node: kind, text, status, note and source.
+
+    The source is the locator's paragraph numbers and quote and, when the map's
+    ``text_file`` can be read (relative to the map file), the text of those paragraphs.
+    """
+    paragraphs = _essay_paragraphs(m)
+    nodes: dict[str, dict[str, object]] = {}
+    cited: dict[str, str] = {}
+    for node in m.nodes:
+        info: dict[str, object] = {"kind": str(node.kind), "text": node.text}
+        if node.id in status:
+            info["status"] = STATUS_WORDS.get(status[node.id], status[node.id])
+        if node.note:
+            info["note"] = node.note
+        if node.locator is not None:
+            info["para"] = list(node.locator.paragraphs)
+            if node.locator.quote:
+                info["quote"] = node.locator.quote
+            for n in node.locator.paragraphs:
+                if 0 < n <= len(paragraphs):
+                    cited[str(n)] = paragraphs[n - 1]
+        nodes[node.id] = info
+    source = Path(m.text_file).name if m.text_file and paragraphs else None
+    return {"nodes": nodes, "paragraphs": cited, "source": source}
+
+
+def _essay_paragraphs(m: ArgumentMap) -> list[str]:
+    """The paragraphs of the map's essay text, or none if it names no text or it cannot be read."""
+    if m.text_file is None or m.origin is None or m.origin.path is None:
+        return []
+    try:
+        text = read_text(Path(m.origin.path).parent / m.text_file, limit=TEXT_FILE_LIMIT)
+    except ArgmapError:
+        return []
+    return paragraphs_of(text)
 
 
 def _consensus_table(consensus: Consensus) -> str:
