@@ -467,6 +467,44 @@ def test_a_report_failing_half_way_leaves_every_page_whole(
 
 
 @needs_dot
+def test_two_reports_into_one_folder_at_once_leave_one_whole_report(
+    tmp_path: Path, reports: dict[str, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run's pages are made first, then written with the folder held: no mixture.
+
+    Without the hold, a quick run that starts writing while a slow one is half-way through
+    would leave the slow run's first pages overwritten and its last pages on top.
+    """
+    site = tmp_path / "site"
+    corpus = argmap.read_corpus(TOY)
+    write_report(corpus, site, "grounded")
+    real, slow_half_way, slow_writes = os.replace, threading.Event(), []
+
+    def replace(source: Any, target: Any) -> None:
+        if threading.current_thread().name == "slow":
+            slow_writes.append(target)
+            if len(slow_writes) == 3:
+                slow_half_way.set()
+            threading.Event().wait(0.05)
+        else:  # the quick run writes once the slow one is half-way (or after 2 s: it waits)
+            slow_half_way.wait(2)
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    runs = [
+        threading.Thread(target=write_report, args=(corpus, site, semantics), name=name)
+        for semantics, name in (("preferred", "slow"), ("grounded", "quick"))
+    ]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    monkeypatch.undo()
+    now = contents(site)
+    assert now in (reports["grounded"], reports["preferred"])
+
+
+@needs_dot
 def test_ctrl_c_while_a_new_report_is_written_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib
 import json
 import os
 import re
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import quote
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
@@ -46,6 +49,9 @@ from argmap.rules import paragraphs_of
 from argmap.semantics.sat import Deadline
 
 __all__ = ["MANIFEST", "write_report"]
+
+_FCNTL: ModuleType | None = None if sys.platform == "win32" else importlib.import_module("fcntl")
+"""``flock``, where the system has it: two reports into one folder take turns."""
 
 
 def _asset(name: str) -> str:
@@ -435,7 +441,36 @@ def _publish(
     say: Callable[[str], None],
     written: list[str],
 ) -> None:
-    """Write the manifest and the pages (noting each in ``written``); drop stale old pages."""
+    """Write the manifest and the pages (noting each in ``written``); drop stale old pages.
+
+    The folder is held (an exclusive ``flock`` on it) while its pages are written, so two
+    reports written into one folder at the same time leave every page from the same one.
+    """
+    with _held(out):
+        _publish_held(out, pages, _manifest_pages(out / MANIFEST) | previous, say, written)
+
+
+@contextlib.contextmanager
+def _held(out: Path) -> Iterator[None]:
+    """An exclusive lock on the folder ``out`` (none where the system has no ``flock``)."""
+    if _FCNTL is None:
+        yield
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        _FCNTL.flock(fd, _FCNTL.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _publish_held(
+    out: Path,
+    pages: dict[str, str],
+    previous: set[str],
+    say: Callable[[str], None],
+    written: list[str],
+) -> None:
     for name in sorted(set(pages) - previous):
         if os.path.lexists(out / name):
             say(f"overwriting {out / name} (not written by argmap)")
