@@ -26,3 +26,6 @@ argmap.draw(toy, out / "toy-corpus.svg")
 # A self-contained static site: index, corpus diagram, one page per essay.
 index = write_report(toy, out / "report")
 print("wrote", sorted(p.name for p in out.iterdir()), "and", index)
+# Each essay page opens with its diagram fitted to the window (drag to pan, wheel to zoom,
+# search, click a node for its source paragraph); a link can open it zoomed to one node:
+print("focus:", index.with_name("essay-hawk.html").as_uri() + "#focus=c-threat")

@@ -3,10 +3,15 @@
 ``index.html`` has the corpus diagram (recommendations and what links them), the consensus
 and conflicts tables and the internal tensions; ``corpus.html`` the full corpus diagram; one
 page per essay its diagram (coloured by its grounded labelling, or the chosen semantics),
-its extensions and its recommendations. Diagrams are inline SVG; CSS and the script that
-highlights, on hover or click, a node's edges and what supports or attacks it (or the node a
-link names with ``#focus=NODE``) are inline too. No page
-loads anything from anywhere. All text from the maps is HTML-escaped.
+its recommendations and its extensions. Diagrams are inline SVG. The stylesheet and the
+script (``argmap/render/assets/report.css`` and ``report.js``) are inlined into every page:
+each diagram pans and zooms and opens fitted to its box; hovering over a node highlights
+its edges and what supports or attacks it; clicking it opens a focus view (the nodes some
+hops around it, the rest faded or hidden), a panel with its text and source paragraph (from
+the map's ``text_file``, embedded as JSON) and collapses its reasons; a search box finds
+nodes by id or text; ``#focus=NODE`` in the address opens the page zoomed to that node. No
+page loads anything from anywhere. All text from the maps is HTML-escaped, or JSON with
+``<``, ``>`` and ``&`` escaped, and the script sets it only as text.
 """
 
 from __future__ import annotations
@@ -89,8 +94,14 @@ def _page(
     body: str,
     links: dict[str, tuple[str, ...]],
     details: dict[str, object] | None = None,
+    *,
+    wide: bool = False,
 ) -> str:
-    """A whole page: the body, the diagram's links (and node details) as JSON, style and script."""
+    """A whole page: the body, the diagram's links (and node details) as JSON, style and script.
+
+    A ``wide`` page gives its diagram the window's width (the text keeps its measure).
+    """
+    opening = '<body class="wide">' if wide else "<body>"
     extra = (
         f'<script type="application/json" id="details">{_json(details)}</script>\n'
         if details is not None
@@ -99,7 +110,8 @@ def _page(
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n"
+        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"{opening}\n{body}\n"
         f'<script type="application/json" id="links">{_json(links)}</script>\n{extra}'
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
@@ -152,7 +164,7 @@ def _essay_page(m: ArgumentMap, reading: Reading, timeout: float | None = None) 
         )
         + f"\n<h2>{_e(reading.semantics)} extensions</h2>\n<ol>{extensions}</ol>\n"
     )
-    return _page(m.title, body, dict(diagram.related), _details(m, status))
+    return _page(m.title, body, dict(diagram.related), _details(m, status), wide=True)
 
 
 def _details(m: ArgumentMap, status: dict[str, str]) -> dict[str, object]:
