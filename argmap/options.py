@@ -1,7 +1,8 @@
 """The closed sets of choices argmap offers, as enums parsed once where they come in.
 
 Every option that takes one of a fixed set of values — a semantics, a reading of support, an
-acceptance mode, a consensus rule, a fusion operator, a diagram format — is a :class:`Choice`.
+acceptance mode, a consensus rule, a fusion operator, a diagram format, a diagram's direction
+or clustering — is a :class:`Choice`.
 Library functions and the command line accept either the enum member or its name; the name is
 parsed once, at the boundary, case-insensitively, with ``_`` and spaces read as ``-``, and a
 typo is answered with the known names and the closest one.
