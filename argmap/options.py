@@ -1,7 +1,8 @@
 """The closed sets of choices argmap offers, as enums parsed once where they come in.
 
 Every option that takes one of a fixed set of values — a semantics, a reading of support, an
-acceptance mode, a consensus rule, a fusion operator, a diagram format — is a :class:`Choice`.
+acceptance mode, a consensus rule, a fusion operator, a diagram format, a diagram's direction
+or clustering — is a :class:`Choice`.
 Library functions and the command line accept either the enum member or its name; the name is
 parsed once, at the boundary, case-insensitively, with ``_`` and spaces read as ``-``, and a
 typo is answered with the known names and the closest one.
@@ -32,11 +33,14 @@ __all__ = [
     "DEFAULT_ROLES",
     "DEFAULT_SEMANTICS",
     "DEFAULT_SUPPORT",
+    "PAGE_WIDTH",
     "STATUS_WORDS",
     "Acceptance",
     "Choice",
+    "Clustering",
     "ConsensusRule",
     "DiagramFormat",
+    "Direction",
     "FusionOperator",
     "Role",
     "Semantics",
@@ -289,6 +293,60 @@ class DiagramFormat(Choice):
     def noun(cls) -> str:
         """``diagram format``."""
         return "diagram format"
+
+
+class Direction(Choice):
+    """Which way an essay diagram's support arrows point: from reasons to what they support.
+
+    ``auto`` (the default) picks ``up`` when the diagram so drawn fits a page
+    (:data:`PAGE_WIDTH` pixels at 100%), and ``left`` otherwise (see
+    :func:`argmap.render.essay.auto_layout`). ``up`` and ``left`` put what an essay
+    concludes first in reading order: at the top, or at the left.
+
+    >>> Direction.parse("Left").rankdir, Direction.UP.rankdir
+    ('RL', 'BT')
+    """
+
+    AUTO = "auto"
+    UP = "up"
+    """Evidence at the bottom, recommendations at the top (Graphviz ``rankdir=BT``)."""
+    DOWN = "down"
+    """Recommendations at the bottom (``rankdir=TB``)."""
+    LEFT = "left"
+    """Recommendations at the left, their reasons to the right (``rankdir=RL``)."""
+    RIGHT = "right"
+    """Recommendations at the right (``rankdir=LR``)."""
+
+    @property
+    def rankdir(self) -> str:
+        """Graphviz's ``rankdir`` for this direction (``auto`` has none: pick one first)."""
+        if self is Direction.AUTO:
+            raise ArgmapError("the auto direction has no rankdir: choose one first")
+        return {"up": "BT", "down": "TB", "left": "RL", "right": "LR"}[self.value]
+
+
+PAGE_WIDTH = 1400
+"""The page width, in CSS pixels, an essay diagram drawn in the ``auto`` direction fits."""
+
+
+class Clustering(Choice):
+    """What an essay diagram groups its nodes by, each group in a labelled box.
+
+    >>> Clustering.parse("tags"), Clustering.parse("Paragraph")
+    (<Clustering.TAG: 'tag'>, <Clustering.PARAGRAPH: 'paragraph'>)
+    """
+
+    NONE = "none"
+    """No boxes (the default)."""
+    TAG = "tag"
+    """A box per tag, holding the nodes whose first tag it is."""
+    PARAGRAPH = "paragraph"
+    """A box per paragraph of the essay, holding the nodes whose locator names it first."""
+
+    @classmethod
+    def aliases(cls) -> Mapping[str, Clustering]:
+        """``TAGS`` and ``PARAGRAPHS``, as the option is often written."""
+        return {"TAGS": Clustering.TAG, "PARAGRAPHS": Clustering.PARAGRAPH}
 
 
 STATUS_WORDS: Mapping[str, str] = {

@@ -29,6 +29,7 @@ def test_example_runs(script: Path, tmp_path: Path) -> None:
         env={
             "ARGMAP_EXAMPLE_OUT": str(tmp_path),
             "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),  # this checkout's argmap, whichever one is installed
         },
     )
     assert done.returncode == 0, done.stderr

@@ -14,12 +14,19 @@ OUT = ROOT / "docs" / "diagrams"
 
 
 def main() -> None:
-    """Write one SVG per essay (grounded labelling) and the corpus overview."""
+    """Write one SVG per essay (grounded labelling), and the corpus overview.
+
+    The essays are drawn with the default options (``direction="auto"``), at their natural
+    size; one is drawn again boxed by tag, to show ``cluster``.
+    """
     OUT.mkdir(exist_ok=True)
     corpus = argmap.read_corpus(ROOT / "maps")
     for m in corpus.maps:
         argmap.draw(m, OUT / f"{m.id}.svg", semantics="grounded")
         print(f"wrote docs/diagrams/{m.id}.svg")
+    hudson = corpus.essay("hudson-cronin-2019")
+    argmap.draw(hudson, OUT / "hudson-cronin-2019-tags.svg", semantics="grounded", cluster="tag")
+    print("wrote docs/diagrams/hudson-cronin-2019-tags.svg")
     argmap.draw(corpus, OUT / "corpus.svg", recommendations_only=True)
     print("wrote docs/diagrams/corpus.svg")
     example = argmap.read_map(ROOT / "docs" / "examples" / "readings.yaml")

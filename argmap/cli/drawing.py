@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus, read_map
-from argmap.options import DEFAULT_SEMANTICS
+from argmap.options import DEFAULT_SEMANTICS, Clustering, Direction
 
 __all__ = ["render", "report"]
 
@@ -21,6 +21,8 @@ def render(args: argparse.Namespace) -> int:
     fmt = str(args.format or out.suffix.lstrip(".") or "svg")
     source = Path(args.path)
     if source.is_dir():
+        if args.direction is not None or args.cluster is not None:
+            raise ArgmapError("--direction and --cluster apply to a map, not to a corpus folder")
         dot = corpus_drawing(
             read_corpus(source),
             args.semantics or DEFAULT_SEMANTICS,
@@ -35,6 +37,8 @@ def render(args: argparse.Namespace) -> int:
             args.support,
             extension=args.extension,
             show_legend=not args.no_legend,
+            direction=args.direction or Direction.AUTO,
+            cluster=args.cluster or Clustering.NONE,
             timeout=args.timeout,
         )
     data = draw_diagram(dot, out, fmt)
@@ -55,6 +59,7 @@ def report(args: argparse.Namespace) -> int:
         args.semantics,
         args.support,
         timeout=args.timeout,
+        direction=args.direction,
         progress=lambda message: print(f"  {message}", file=sys.stderr),
         force=args.force,
     )

@@ -25,8 +25,10 @@ from argmap.options import (
     DEFAULT_SUPPORT,
     Acceptance,
     Choice,
+    Clustering,
     ConsensusRule,
     DiagramFormat,
+    Direction,
     FusionOperator,
     Semantics,
     Support,
@@ -36,8 +38,10 @@ __all__ = [
     "CONVERSIONS",
     "FRAMEWORK_FORMATS",
     "choice",
+    "cluster_option",
     "debug_option",
     "diagram_format_option",
+    "direction_option",
     "json_option",
     "mode_option",
     "operator_option",
@@ -211,3 +215,26 @@ def diagram_format_option(p: argparse.ArgumentParser) -> None:
 def json_option(p: argparse.ArgumentParser, help: str = "print JSON") -> None:
     """``--json``: print the result as JSON instead of text."""
     p.add_argument("--json", action="store_true", help=help)
+
+
+def direction_option(p: argparse.ArgumentParser, default: Direction | None = None) -> None:
+    """``--direction``: a :class:`~argmap.options.Direction` (auto, up, down, left, right)."""
+    p.add_argument(
+        "--direction",
+        type=choice(Direction),
+        default=default,
+        metavar=_names(Direction),
+        help="which way an essay diagram's supports point; auto (the default) draws up "
+        "when that fits a page 1,400 px wide, else left (conclusions at the left)",
+    )
+
+
+def cluster_option(p: argparse.ArgumentParser) -> None:
+    """``--cluster``: a :class:`~argmap.options.Clustering` (none, tag, paragraph)."""
+    p.add_argument(
+        "--cluster",
+        type=choice(Clustering),
+        default=None,
+        metavar=_names(Clustering),
+        help="box a map's nodes by their first tag or first paragraph (default: none)",
+    )

@@ -16,8 +16,10 @@ from argmap import __version__
 from argmap.cli.options import (
     CONVERSIONS,
     FRAMEWORK_FORMATS,
+    cluster_option,
     debug_option,
     diagram_format_option,
+    direction_option,
     json_option,
     mode_option,
     operator_option,
@@ -27,6 +29,7 @@ from argmap.cli.options import (
     support_option,
     timeout_option,
 )
+from argmap.options import Direction
 
 __all__ = ["build_parser"]
 
@@ -255,6 +258,8 @@ def _add_drawing_commands(commands: Commands) -> None:
         help="corpus: only recommendations and the nodes the corpus file links",
     )
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    direction_option(p)
+    cluster_option(p)
     timeout_option(p)
 
     p = _command(
@@ -275,6 +280,7 @@ def _add_drawing_commands(commands: Commands) -> None:
         help="write into a non-empty folder that holds no argmap report (overwriting files "
         "named like its pages)",
     )
+    direction_option(p, Direction.AUTO)
     semantics_options(p)
 
 

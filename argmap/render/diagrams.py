@@ -25,8 +25,10 @@ from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
     DEFAULT_SUPPORT,
+    Clustering,
     ConsensusRule,
     DiagramFormat,
+    Direction,
     Semantics,
     Support,
 )
@@ -44,11 +46,17 @@ def map_drawing(
     *,
     extension: int | None = None,
     show_legend: bool = True,
+    direction: str | Direction = Direction.AUTO,
+    cluster: str | Clustering = Clustering.NONE,
     timeout: float | None = None,
 ) -> Diagram:
-    """A map's diagram, nodes filled by their status when ``semantics`` is given."""
+    """A map's diagram, nodes filled by their status when ``semantics`` is given.
+
+    ``direction`` is the way supports point (by default the one that fits a page, see
+    :func:`~argmap.render.essay.auto_layout`); ``cluster`` boxes nodes by tag or paragraph.
+    """
     status = statuses(m, semantics, support, extension, timeout) if semantics else None
-    return essay_diagram(m, status, show_legend=show_legend)
+    return essay_diagram(m, status, show_legend=show_legend, direction=direction, cluster=cluster)
 
 
 def corpus_drawing(
@@ -105,6 +113,8 @@ def draw(
     support: str | Support = DEFAULT_SUPPORT,
     extension: int | None = None,
     legend: bool = True,
+    direction: str | Direction = Direction.AUTO,
+    cluster: str | Clustering = Clustering.NONE,
     recommendations_only: bool = False,
     timeout: float | None = None,
 ) -> bytes:
@@ -114,14 +124,25 @@ def draw(
     or ``dot`` for the DOT source). A map's nodes are filled by their status when
     ``semantics`` is given (in extension number ``extension``, if given); a corpus is always
     read, under :data:`~argmap.options.DEFAULT_SEMANTICS` unless ``semantics`` says otherwise,
-    and ``recommendations_only`` draws just the recommendations and their links.
+    and ``recommendations_only`` draws just the recommendations and their links. For a map,
+    ``direction`` is the way supports point (``auto``, ``up``, ``down``, ``left``, ``right``;
+    ``auto`` picks the one that fits a page 1,400 px wide) and ``cluster`` boxes its nodes
+    by ``tag`` or ``paragraph``; a corpus has a layout of its own and takes neither.
+
+    Raises
+    ------
+    ArgmapError
+        If ``direction`` or ``cluster`` is given for a corpus, or a name is unknown.
 
     >>> import argmap
     >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("c", "claim", "It rains.")])
     >>> draw(m, format="dot", semantics="grounded").decode().splitlines()[0]
     'digraph "toy" {'
     """
+    chosen, grouping = Direction.parse(direction), Clustering.parse(cluster)
     if isinstance(target, Corpus):
+        if chosen is not Direction.AUTO or grouping is not Clustering.NONE:
+            raise ArgmapError("direction and cluster apply to a map, not to a corpus")
         diagram = corpus_drawing(
             target,
             semantics or DEFAULT_SEMANTICS,
@@ -131,7 +152,14 @@ def draw(
         )
     else:
         diagram = map_drawing(
-            target, semantics, support, extension=extension, show_legend=legend, timeout=timeout
+            target,
+            semantics,
+            support,
+            extension=extension,
+            show_legend=legend,
+            direction=chosen,
+            cluster=grouping,
+            timeout=timeout,
         )
     return draw_diagram(
         diagram, path, DiagramFormat.parse(format).value if format is not None else None

@@ -55,18 +55,48 @@ def quote(text: str) -> str:
     return f'"{escaped}"'
 
 
+WORD_JOINER = "\u2060"
+"""An invisible character that :func:`html_text` puts after each backslash."""
+
+
 def html_text(text: str) -> str:
-    """Text for inside an HTML-like label: markup characters escaped, line breaks kept.
+    r"""Text for inside an HTML-like label: markup characters escaped, line breaks kept.
+
+    ``dot`` (2.43 at least) reads backslash escapes even in HTML-like labels: ``\N`` would
+    show the node's name, ``\G`` the graph's, ``\\`` one backslash. So every backslash is
+    followed by an invisible :data:`WORD_JOINER`, which no escape starts with.
 
     >>> html_text('<script> & "x"')
     '&lt;script&gt; &amp; &quot;x&quot;'
+    >>> html_text("a \\N") == "a \\" + WORD_JOINER + "N"
+    True
     """
-    return "<BR/>".join(html.escape(line, quote=True) for line in text.splitlines() or [""])
+    return "<BR/>".join(
+        html.escape(line.replace("\\", "\\" + WORD_JOINER), quote=True)
+        for line in text.splitlines() or [""]
+    )
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (long words are broken)."""
-    return textwrap.wrap(" ".join(text.split()), width) or [""]
+    """Lines of at most ``width`` characters, as even as they can be (long words are broken).
+
+    As few lines as ``width`` allows, then the narrowest measure that still gives that many,
+    so that a text of one and a half lines makes two half-full lines, not one full and one
+    short, and a node is as wide as its text needs.
+
+    >>> wrap("The relationship between Seoul and Tokyo may now recover.", 40)
+    ['The relationship between Seoul', 'and Tokyo may now recover.']
+    """
+    words = " ".join(text.split())
+    lines = textwrap.wrap(words, width) or [""]
+    if len(lines) < 2:
+        return lines
+    low = max(1, -(-len(words) // len(lines)))  # the measure if every line were full
+    for measure in range(low, width):
+        even = textwrap.wrap(words, measure)
+        if len(even) == len(lines):
+            return even
+    return lines
 
 
 Given = Mapping[str, object] | Iterable[tuple[str, object]] | None

@@ -1,8 +1,10 @@
 """An essay's map as a Graphviz diagram: kinds as shapes, edges as line styles, status as fill.
 
 - **Nodes**: a claim is a rounded box, evidence a note (folded corner), a recommendation a
-  hexagon. Each shows its id, its text wrapped to a readable width and, with a semantics,
-  its status; its tooltip has the full text, the source locator and the note.
+  square box with a double border. Each shows its id, its text wrapped to lines of about
+  :data:`WIDTH` characters, balanced so that a short text makes a small node, and, with a
+  semantics, its status in :data:`~argmap.options.STATUS_WORDS`; its tooltip has the full
+  text, the source locator and the note.
 - **Edges**: support is a solid blue arrow, attack a dashed vermilion line ending in a bar,
   an undercut a dotted purple line ending in a bar on a junction point of the support edge
   it attacks. A *linked* reason (premises that support their conclusion only together)
@@ -11,27 +13,55 @@
   *Convergent* reasons (several supports of one node, each enough alone) stay separate
   arrows. Colour always comes with a line style and an arrowhead, and status with a
   border style and a word, so nothing depends on telling colours apart.
-- **Layout**: evidence at the bottom, recommendations at the top (supports point up); a
-  legend; the title from the metadata. The same map gives byte-identical DOT.
+- **Layout**: supports set the ranks (attacks do not), recommendations on the last rank;
+  a junction shares its conclusion's rank. The :class:`~argmap.options.Direction` says
+  which way supports point; ``auto`` picks ``up`` when that fits a page
+  (:data:`~argmap.options.PAGE_WIDTH`) and ``left`` otherwise (:func:`auto_layout`).
+  Nodes can be grouped in boxes by tag or by paragraph
+  (:class:`~argmap.options.Clustering`). The title and a compact legend, in reading order,
+  head the drawing. The same map and options give byte-identical DOT.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 import attrs
 
 from argmap.bipolar import attack_graph, extensions, labelling
 from argmap.model import ArgumentMap, Edge, Node, NodeKind
-from argmap.options import DEFAULT_SUPPORT, Support
+from argmap.options import (
+    DEFAULT_SUPPORT,
+    PAGE_WIDTH,
+    STATUS_WORDS,
+    Clustering,
+    Direction,
+    Support,
+)
 from argmap.render.dot import SafeDigraph, html_label, html_text, same_rank, wrap
 from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics
 
-__all__ = ["EDGE_STYLES", "KIND_STYLES", "STATUS_STYLES", "Diagram", "essay_diagram", "statuses"]
+__all__ = [
+    "EDGE_STYLES",
+    "KIND_STYLES",
+    "STATUS_STYLES",
+    "Diagram",
+    "auto_layout",
+    "essay_diagram",
+    "statuses",
+]
 
 KIND_STYLES: dict[NodeKind, dict[str, str]] = {
     NodeKind.CLAIM: {"shape": "box", "style": "rounded,filled"},
     NodeKind.EVIDENCE: {"shape": "note", "style": "filled"},
-    NodeKind.RECOMMENDATION: {"shape": "hexagon", "style": "filled", "margin": "0.05"},
+    NodeKind.RECOMMENDATION: {"shape": "box", "style": "filled", "peripheries": "2"},
+}
+"""Shape and style by kind; a recommendation differs by its square double border, not size."""
+KIND_WORDS: dict[NodeKind, str] = {
+    NodeKind.CLAIM: "claim (rounded)",
+    NodeKind.EVIDENCE: "evidence (folded corner)",
+    NodeKind.RECOMMENDATION: "recommendation (double border)",
 }
 EDGE_STYLES: dict[str, dict[str, str]] = {
     "support": {"color": "#0072B2", "style": "solid", "arrowhead": "normal"},
@@ -40,18 +70,36 @@ EDGE_STYLES: dict[str, dict[str, str]] = {
 }
 # Okabe-Ito tints; each status also has its own border style and is written in the node.
 STATUS_STYLES: dict[str, tuple[str, str, str]] = {
-    "in": ("#BDE5CF", "solid", "IN"),
-    "out": ("#F7CDB9", "dashed", "OUT"),
-    "undec": ("#FBEBA8", "dotted", "UNDEC"),
-    "skeptical": ("#BDE5CF", "solid", "in every extension"),
-    "credulous": ("#FBEBA8", "dotted", "in some extension"),
-    "rejected": ("#F7CDB9", "dashed", "in no extension"),
+    "in": ("#BDE5CF", "solid", STATUS_WORDS["in"]),
+    "out": ("#F7CDB9", "dashed", STATUS_WORDS["out"]),
+    "undec": ("#FBEBA8", "dotted", STATUS_WORDS["undec"]),
+    "skeptical": ("#BDE5CF", "solid", STATUS_WORDS["skeptical"]),
+    "credulous": ("#FBEBA8", "dotted", STATUS_WORDS["credulous"]),
+    "rejected": ("#F7CDB9", "dashed", STATUS_WORDS["rejected"]),
 }
+"""Fill, border style and word of each status (the words of :data:`~argmap.options.STATUS_WORDS`)."""
+LABELS = ("in", "out", "undec")
+"""The statuses of a single-status semantics (or of one extension), in legend order."""
+ACCEPTANCE = ("skeptical", "credulous", "rejected")
+"""The statuses across several extensions, in legend order."""
 JUNCTION_WIDTH = {"undercut": 0.09, "linked": 0.14}
 """The size of a support's junction point: larger where linked premises meet."""
 PLAIN = "#FFFFFF"
-WIDTH = 30
-"""Characters per line of a node's text."""
+MEASURES = (28, 24, 20)
+"""The measures (characters per line of a node's text) a layout picks from, widest first."""
+WIDTH = MEASURES[-1]
+"""Characters per line of a node's text, at most, where no measure is chosen."""
+FONT_SIZE = 10
+"""A node's text, in points (13 px at 100%); its id and status are :data:`SMALL_SIZE`."""
+SMALL_SIZE = 8
+"""The id and status lines of a node, and the legend's text, in points (10.7 px)."""
+NODESEP = 0.25
+RANKSEP = 0.3
+"""Graphviz's gaps between nodes of a rank and between ranks, in inches."""
+CHAR_WIDTH = 0.56
+"""A Helvetica character's mean width in ems (a generous estimate, for :func:`auto_layout`)."""
+MARGIN = (0.1, 0.05)
+"""A node's inner margin (x, y), in inches."""
 
 
 @attrs.frozen
@@ -110,13 +158,14 @@ def statuses(
 
 
 def node_label(node: Node, status: str | None, width: int = WIDTH, extra: str = "") -> str:
-    """The HTML-like label: id, wrapped text, status (all escaped)."""
+    """The HTML-like label: id, wrapped text, status word (all escaped)."""
     lines = "<BR/>".join(html_text(line) for line in wrap(node.text, width))
-    parts = [f'<FONT POINT-SIZE="9" COLOR="#444444">{html_text(node.id)}</FONT>', lines]
+    small = f'<FONT POINT-SIZE="{SMALL_SIZE}"'
+    parts = [f'{small} COLOR="#444444">{html_text(node.id)}</FONT>', lines]
     if status is not None:
-        parts.append(f'<FONT POINT-SIZE="9"><I>{html_text(STATUS_STYLES[status][2])}</I></FONT>')
+        parts.append(f"{small}><I>{html_text(STATUS_STYLES[status][2])}</I></FONT>")
     if extra:
-        parts.append(f'<FONT POINT-SIZE="9"><B>{html_text(extra)}</B></FONT>')
+        parts.append(f"{small}><B>{html_text(extra)}</B></FONT>")
     return html_label("<BR/>".join(parts))
 
 
@@ -143,7 +192,7 @@ def node_attributes(
     attributes: dict[str, str | int | float] = {**KIND_STYLES[node.kind], "fillcolor": fill}
     attributes["style"] = f"{style},{border}" if border != "solid" else style
     if node.kind is NodeKind.RECOMMENDATION:
-        attributes["penwidth"] = 2
+        attributes["penwidth"] = 1.4
     attributes["label"] = node_label(node, status, width, extra)
     attributes["tooltip"] = tooltip(node)
     attributes["id"] = element
@@ -162,9 +211,10 @@ def edge_attributes(
 
 
 def legend(dot: SafeDigraph, with_status: bool, with_linked: bool = False) -> None:
-    """A legend cluster: node shapes, edge styles and, with a semantics, the statuses.
+    """A legend cluster, as the corpus diagram draws it: shapes, edge styles, statuses.
 
-    ``with_linked`` adds a linked reason: two premises joined at a junction.
+    ``with_linked`` adds a linked reason: two premises joined at a junction. (An essay
+    diagram's legend is part of its heading instead: see :func:`heading`.)
     """
     with dot.subgraph(
         name="cluster_legend",
@@ -177,7 +227,7 @@ def legend(dot: SafeDigraph, with_status: bool, with_linked: bool = False) -> No
                 _attributes={**KIND_STYLES[kind], "fillcolor": PLAIN, "label": str(kind)},
             )
         if with_status:
-            for status in ("in", "out", "undec"):
+            for status in LABELS:
                 fill, border, word = STATUS_STYLES[status]
                 style = "rounded,filled" + (f",{border}" if border != "solid" else "")
                 box.node(
@@ -225,15 +275,182 @@ def _linked_legend(box: SafeDigraph) -> None:
     box.edge(junction, "legend:linked:to", _attributes={**support, "constraint": "true"})
 
 
+def heading(
+    m: ArgumentMap,
+    title: str | None = None,
+    status: dict[str, str] | None = None,
+    *,
+    show_legend: bool = True,
+) -> str:
+    """The graph label: the title, the byline and, if asked, a compact legend below them.
+
+    One HTML-like table, read top to bottom and left to right: the node kinds, then the
+    statuses (the words of the map's semantics: accepted / rejected / undecided, or
+    skeptically / credulously accepted / rejected), then the lines. It takes no room in
+    the layout and reads the same in every direction.
+    """
+    by = ", ".join(m.authors)
+    meta = " · ".join(x for x in (by, m.venue or "", m.date or "") if x)
+    text = html_text(title) if title is not None else f"<B>{html_text(m.title)}</B>"
+    lines = [f'<FONT POINT-SIZE="14">{text}</FONT>']
+    if meta and title is None:
+        lines.append(html_text(meta))
+    rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2">{line}</TD></TR>' for line in lines]
+    if show_legend:  # an empty second column takes the room the title leaves
+        rows.extend(f"<TR><TD>{row}</TD><TD></TD></TR>" for row in _legend_rows(m, status))
+    return f'<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(rows)}</TABLE>'
+
+
+def _legend_rows(m: ArgumentMap, status: dict[str, str] | None) -> list[str]:
+    """The legend's rows, each a table of its own: kinds, statuses (with a semantics), lines."""
+    small = f'<FONT POINT-SIZE="{SMALL_SIZE + 1}">'
+
+    def cell(text: str, more: str = "") -> str:
+        return f'<TD BORDER="1"{more}>{small}{html_text(text)}</FONT></TD>'
+
+    def row(name: str, cells: list[str]) -> str:
+        head = f'<TD ALIGN="LEFT">{small}<I>{name}</I></FONT></TD>'
+        inner = f"<TR>{head}{''.join(cells)}</TR>"
+        return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="2">{inner}</TABLE>'
+
+    kinds = [
+        cell(KIND_WORDS[NodeKind.CLAIM], ' STYLE="rounded"'),
+        cell(KIND_WORDS[NodeKind.EVIDENCE]),
+        f'<TD BORDER="0"><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1">'
+        f"<TR>{cell(KIND_WORDS[NodeKind.RECOMMENDATION])}</TR></TABLE></TD>",
+    ]
+    rows = [row("nodes", kinds)]
+    if status is not None:
+        vocabulary = LABELS if set(status.values()) <= set(LABELS) else ACCEPTANCE
+        shown = []
+        for key in vocabulary:
+            fill, border, word = STATUS_STYLES[key]
+            dash = f' STYLE="{border}"' if border != "solid" else ""
+            shown.append(cell(word, f' BGCOLOR="{fill}"{dash}'))
+        rows.append(row("status", shown))
+    lines = []
+    for kind, sample in (("support", "——▶"), ("attack", "– – ⊣"), ("undercut", "····⊣")):
+        colour = EDGE_STYLES[kind]["color"]
+        lines.append(
+            f'<TD>{small}<FONT COLOR="{colour}"><B>{sample}</B></FONT> {kind}s</FONT></TD>'
+        )
+    if any(e.linked for e in m.supports):
+        colour = EDGE_STYLES["support"]["color"]
+        lines.append(
+            f'<TD>{small}<FONT COLOR="{colour}"><B>=●—▶</B></FONT> linked premises</FONT></TD>'
+        )
+    rows.append(row("lines", lines))
+    return rows
+
+
+def _ranks(m: ArgumentMap) -> dict[str, int]:
+    """Each node's rank as ``dot`` will give it: the longest chain of supports below it.
+
+    Recommendations share the last rank; junctions share their conclusion's.
+    """
+    rank = {n.id: 0 for n in m.nodes}
+    below: dict[str, list[str]] = defaultdict(list)
+    for e in m.supports:
+        below[e.target].extend(e.premises)
+    done: set[str] = set()
+
+    def visit(node: str, path: frozenset[str]) -> int:
+        if node in done or node in path:  # a cycle of supports: dot breaks it somewhere
+            return rank[node]
+        rank[node] = max((visit(p, path | {node}) + 1 for p in below[node]), default=0)
+        done.add(node)
+        return rank[node]
+
+    for n in m.nodes:
+        visit(n.id, frozenset())
+    top = max(rank.values(), default=0)
+    for n in m.recommendations:
+        rank[n.id] = top
+    return rank
+
+
+def _size(node: Node, width: int) -> tuple[float, float]:
+    """A node's estimated (width, height) in points, as :func:`node_label` draws it."""
+    lines = wrap(node.text, width)
+    longest = max(max(len(line) for line in lines) * FONT_SIZE, len(node.id) * SMALL_SIZE)
+    w = longest * CHAR_WIDTH + 2 * 72 * MARGIN[0]
+    h = (len(lines) * FONT_SIZE + 2 * SMALL_SIZE) * 1.2 + 2 * 72 * MARGIN[1]
+    return w, h
+
+
+def _width(m: ArgumentMap, direction: Direction, width: int) -> float:
+    """A diagram's estimated width in px at 100%, from the map alone.
+
+    Drawn ``up`` or ``down``, a diagram is as wide as its widest rank (:func:`_ranks`): its
+    nodes side by side at their estimated sizes, with Graphviz's gaps; drawn ``left`` or
+    ``right``, as wide as its ranks together, each as wide as its widest node. The title is
+    counted too. For ``up`` the estimate is generous (``dot`` moves premises up to their
+    conclusions where it can), for ``left`` within a few per cent of what ``dot`` draws.
+    """
+    rank = _ranks(m)
+    across: dict[int, float] = defaultdict(float)
+    widest: dict[int, float] = defaultdict(float)
+    for node in m.nodes:
+        w = _size(node, width)[0]
+        across[rank[node.id]] += w + 72 * NODESEP
+        widest[rank[node.id]] = max(widest[rank[node.id]], w)
+    if direction in (Direction.UP, Direction.DOWN):
+        points = max(across.values(), default=0.0)
+    else:
+        points = sum(widest.values()) + 72 * RANKSEP * max(len(widest) - 1, 0)
+    title = len(m.title) * 14 * CHAR_WIDTH
+    return (max(points, title) + 16) * 96 / 72
+
+
+def auto_layout(
+    m: ArgumentMap,
+    direction: str | Direction = Direction.AUTO,
+    width: int | None = None,
+    page: int = PAGE_WIDTH,
+) -> tuple[Direction, int]:
+    """The direction and the measure (characters per line) a map's diagram is drawn with.
+
+    ``auto`` tries ``up``, then ``left``; a given direction is kept. For each direction the
+    widest measure of :data:`MEASURES` (or just ``width``, if given) is taken whose drawing fits ``page`` px (estimated
+    from the map alone, without running Graphviz: see :func:`_width`); if none does, the
+    last direction tried with the narrowest measure. A small map comes out ``up``, an essay
+    of more than a few nodes ``left``, with its conclusions first in reading order either way.
+
+    >>> import argmap
+    >>> small = argmap.ArgumentMap("s", "S", [argmap.Node("c", "claim", "It rains.")])
+    >>> auto_layout(small)
+    (<Direction.UP: 'up'>, 28)
+    >>> auto_layout(argmap.read_map("maps/park-silverberg-2021.yaml"))
+    (<Direction.LEFT: 'left'>, 20)
+    >>> auto_layout(small, "right")
+    (<Direction.RIGHT: 'right'>, 28)
+    """
+    chosen = Direction.parse(direction)
+    candidates = [Direction.UP, Direction.LEFT] if chosen is Direction.AUTO else [chosen]
+    measures = (width,) if width else MEASURES
+    for candidate in candidates:
+        for measure in measures:
+            if _width(m, candidate, measure) <= page:
+                return candidate, measure
+    return candidates[-1], measures[-1]
+
+
 def essay_diagram(
     m: ArgumentMap,
     status: dict[str, str] | None = None,
     *,
     title: str | None = None,
     show_legend: bool = True,
-    width: int = WIDTH,
+    width: int | None = None,
+    direction: str | Direction = Direction.AUTO,
+    cluster: str | Clustering = Clustering.NONE,
 ) -> Diagram:
     """The DOT of a map, nodes filled by ``status`` (from :func:`statuses`) if given.
+
+    ``direction`` is the way supports point and ``width`` the characters per line of a
+    node's text; by default both are chosen so that the drawing fits a page
+    (:func:`auto_layout`). ``cluster`` groups nodes in labelled boxes by their first tag
+    or first paragraph.
 
     >>> import argmap
     >>> m = argmap.map_from_yaml('''
@@ -245,48 +462,79 @@ def essay_diagram(
     ... edges:
     ...   - support: e1 -> r1
     ... ''')
-    >>> print(essay_diagram(m, show_legend=False).source.splitlines()[0])
-    digraph "toy" {
+    >>> source = essay_diagram(m, show_legend=False, direction="left").source
+    >>> source.splitlines()[0], 'rankdir="RL"' in source
+    ('digraph "toy" {', True)
     """
-    heading = title if title is not None else _heading(m)
+    chosen, width = auto_layout(m, direction, width)
+    grouping = Clustering.parse(cluster)
     dot = SafeDigraph(
         name=m.id,
         graph_attr={
-            "rankdir": "BT",
+            "rankdir": chosen.rankdir,
             "fontname": "Helvetica",
             "labelloc": "t",
-            "nodesep": 0.3,
-            "ranksep": 0.45,
+            "labeljust": "l",
+            "nodesep": NODESEP,
+            "ranksep": RANKSEP,
             "tooltip": m.title,
-            "label": html_label(heading),
+            "label": html_label(heading(m, title, status, show_legend=show_legend)),
+            **({"newrank": "true"} if grouping is not Clustering.NONE else {}),
         },
-        node_attr={"fontname": "Helvetica", "fontsize": 11, "margin": "0.12,0.06"},
-        edge_attr={"fontname": "Helvetica", "fontsize": 9, "arrowsize": 0.8},
+        node_attr={
+            "fontname": "Helvetica",
+            "fontsize": FONT_SIZE,
+            "margin": f"{MARGIN[0]},{MARGIN[1]}",
+        },
+        edge_attr={"fontname": "Helvetica", "fontsize": SMALL_SIZE, "arrowsize": 0.8},
     )
     related: dict[str, list[str]] = {}
+    groups = _groups(m, grouping)
+    for name, members in groups.items():
+        with dot.subgraph(
+            name=f"cluster_{grouping}:{name}",
+            graph_attr={
+                "label": f"{grouping} {name}" if grouping is Clustering.PARAGRAPH else name,
+                "style": "rounded,dashed",
+                "color": "#888888",
+                "fontsize": SMALL_SIZE + 1,
+                "fontcolor": "#444444",
+            },
+        ) as box:
+            for node in members:
+                box.node(node.id, _attributes=_attributes(node, status, width))
+    grouped = {node.id for members in groups.values() for node in members}
     for node in m.nodes:
-        attributes = node_attributes(
-            node, status.get(node.id) if status else None, f"n:{node.id}", width
-        )
-        dot.node(node.id, _attributes=attributes)
+        if node.id not in grouped:
+            dot.node(node.id, _attributes=_attributes(node, status, width))
     undercut = {e.target for e in m.undercuts}
     for i, edge in enumerate(m.edges):
         element = f"e:{i}"
         junction = edge.key in undercut or bool(edge.linked)
         _relate(related, m, edge, element, junction)
         _edge(dot, m, edge, element, junction)
-    same_rank(dot, "min", (n.id for n in m.evidence))
     same_rank(dot, "max", (n.id for n in m.recommendations))
-    if show_legend:
-        legend(dot, status is not None, with_linked=any(e.linked for e in m.edges))
     return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
 
 
-def _heading(m: ArgumentMap) -> str:
-    by = ", ".join(m.authors)
-    meta = " · ".join(x for x in (by, m.venue or "", m.date or "") if x)
-    line = f'<BR/><FONT POINT-SIZE="10">{html_text(meta)}</FONT>' if meta else ""
-    return f"<B>{html_text(m.title)}</B>{line}"
+def _attributes(
+    node: Node, status: dict[str, str] | None, width: int
+) -> dict[str, str | int | float]:
+    return node_attributes(node, status.get(node.id) if status else None, f"n:{node.id}", width)
+
+
+def _groups(m: ArgumentMap, grouping: Clustering) -> dict[str, list[Node]]:
+    """The boxes of a clustering: name → nodes, in the map's order; ungrouped nodes left out."""
+    groups: dict[str, list[Node]] = {}
+    for node in m.nodes:
+        key: str | None = None
+        if grouping is Clustering.TAG and node.tags:
+            key = node.tags[0]
+        elif grouping is Clustering.PARAGRAPH and node.locator is not None:
+            key = str(node.locator.paragraphs[0])
+        if key is not None:
+            groups.setdefault(key, []).append(node)
+    return groups
 
 
 def _legs(edge: Edge, element: str) -> list[tuple[str, str]]:
@@ -368,5 +616,5 @@ def _junction_edge(dot: SafeDigraph, edge: Edge, element: str, tip: str) -> None
     dot.edge(
         junction,
         edge.target,
-        _attributes=edge_attributes("support", f"{element}:b", tooltip=tip),
+        _attributes=edge_attributes("support", f"{element}:b", tooltip=tip, minlen=0),
     )

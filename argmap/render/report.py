@@ -44,6 +44,7 @@ from argmap.options import (
     DEFAULT_SUPPORT,
     STATUS_WORDS,
     ConsensusRule,
+    Direction,
     Semantics,
     Support,
 )
@@ -130,9 +131,14 @@ def _essay_file(essay: str) -> str:
     return f"essay-{essay}.html"
 
 
-def _essay_page(m: ArgumentMap, reading: Reading, timeout: float | None = None) -> str:
+def _essay_page(
+    m: ArgumentMap,
+    reading: Reading,
+    timeout: float | None = None,
+    direction: Direction = Direction.AUTO,
+) -> str:
     status = statuses(m, reading.semantics, reading.support, timeout=timeout)
-    diagram = essay_diagram(m, status)
+    diagram = essay_diagram(m, status, direction=direction)
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
     rows = [
@@ -286,6 +292,7 @@ def write_report(
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
     force: bool = False,
+    direction: str | Direction = Direction.AUTO,
 ) -> Path:
     """Write the report into ``directory`` (created if needed); returns its index page.
 
@@ -299,7 +306,9 @@ def write_report(
     pages; a later report into the same folder replaces them (and removes pages of essays no
     longer in the corpus), leaving any other file alone. A folder that is not empty and has
     no manifest is refused unless ``force`` is given (then files with a page's name are
-    overwritten, each named through ``progress``).
+    overwritten, each named through ``progress``). ``direction`` is the way supports point
+    in the essays' diagrams (``auto``: the one that fits a page, see
+    :func:`~argmap.render.essay.auto_layout`).
 
     Raises
     ------
@@ -314,7 +323,9 @@ def write_report(
     created = _make_folder(out)
     written: list[str] = []
     try:
-        pages = _pages(corpus, semantics, support, Deadline(timeout), say)
+        pages = _pages(
+            corpus, semantics, support, Deadline(timeout), say, Direction.parse(direction)
+        )
         _publish(out, pages, previous, say, written)
     except BaseException:
         if created:  # a folder made for this report: leave nothing of it behind
@@ -333,6 +344,7 @@ def _pages(
     support: str | Support,
     deadline: Deadline,
     say: Callable[[str], None],
+    direction: Direction = Direction.AUTO,
 ) -> dict[str, str]:
     """Every page of the report, by file name (index last)."""
     reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
@@ -341,7 +353,7 @@ def _pages(
     pages = {}
     for m in corpus.maps:
         say(f"essay {m.id}")
-        pages[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining())
+        pages[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining(), direction)
     say("corpus diagram")
     full = corpus_diagram(reading, conflicts, consensus)
     pages["corpus.html"] = _page(
