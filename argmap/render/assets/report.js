@@ -108,7 +108,7 @@
     this.match = -1;
     this.build();
     this.size();
-    this.fit();
+    this.open();
     this.listen();
   }
 
@@ -169,7 +169,7 @@
     this.bar = bar;
     var canvas = element('div', 'canvas');
     canvas.tabIndex = 0;
-    canvas.setAttribute('aria-label', 'Diagram: drag to pan, wheel to zoom, click a node; keys + - 0 and arrows');
+    canvas.setAttribute('aria-label', 'Diagram: drag or scroll to move, ctrl + wheel or pinch to zoom, click a node; keys + - 0 and arrows');
     box.insertBefore(canvas, this.svg);
     canvas.appendChild(this.svg);
     this.canvas = canvas;
@@ -208,6 +208,15 @@
   };
   Viewer.prototype.fit = function () {
     this.frame(this.full, 0, this.natural);
+  };
+  /** The opening view: the diagram's whole width at up to 100 %, from its top (the title
+   * and the legend); a diagram taller than the box goes on below, by scrolling or dragging. */
+  Viewer.prototype.open = function () {
+    var a = this.area(), f = this.full;
+    var s = Math.min(this.natural, a.w / f.w);
+    if (f.h * s <= a.h) { this.fit(); return; }
+    this.view = {s: s, x: f.x + f.w / 2 - a.w / s / 2, y: f.y};
+    this.apply();
   };
   Viewer.prototype.zoomAt = function (factor, px, py) {
     var v = this.view, a = this.area();
@@ -464,9 +473,13 @@
     canvas.addEventListener('wheel', function (event) {
       event.preventDefault();
       var c = canvas.getBoundingClientRect();
-      var delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
-      self.zoomAt(Math.exp(-delta * (event.ctrlKey ? 0.01 : 0.002)),
-        event.clientX - c.left, event.clientY - c.top);
+      var unit = event.deltaMode === 1 ? 16 : 1;
+      if (event.ctrlKey || event.metaKey) {  // a pinch on a trackpad, or ctrl + wheel: zoom
+        self.zoomAt(Math.exp(-event.deltaY * unit * 0.01),
+          event.clientX - c.left, event.clientY - c.top);
+      } else {  // the wheel scrolls the diagram, as it scrolls a page
+        self.panBy(-event.deltaX * unit, -event.deltaY * unit);
+      }
     }, {passive: false});
     canvas.addEventListener('pointerdown', function (event) {
       if (event.button !== 0) { return; }
