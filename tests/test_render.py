@@ -251,8 +251,9 @@ edges:
 def test_corpus_diagram() -> None:
     corpus = argmap.read_corpus(EXAMPLES / "toy-corpus")
     full = corpus_drawing(corpus).source
-    assert full.count('subgraph "cluster_') == len(corpus.maps) + 1  # and the legend
-    assert 'xlabel="conflict"' in full
+    # and the legend, with its sample essay box
+    assert full.count('subgraph "cluster_') == len(corpus.maps) + 2
+    assert 'headlabel="conflict"' in full
     assert "★ consensus" in full  # the talks, endorsed by two of three essays
     assert '"hawk:r-talks" -> "broker:r-dialogue" [color="#555555:#FFFFFF:#555555"' in full
     short = corpus_drawing(corpus, recommendations_only=True).source
