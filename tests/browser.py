@@ -4,9 +4,8 @@ The suite's Chromium (installed by ``make test``, see tools/ensure-chromium.sh) 
 of the page with one script added at the end; after the page's own scripts have run (and
 any ``#focus=`` in the address has been handled), it measures the elements named by CSS
 selectors and the on-screen height of the diagram text, and writes the figures into the
-DOM, which ``--dump-dom`` hands back. Nothing is installed and no port is opened.
-
->>> # measure(site / "index.html", ["h1", ".diagram svg"])["h1"][0]["top"]  # doctest: +SKIP
+DOM, which ``--dump-dom`` hands back. Nothing is installed and no port is opened. For
+example ``measure(site / "index.html", ["h1"])["h1"][0]["top"]`` is where the title starts.
 """
 
 from __future__ import annotations

@@ -374,8 +374,8 @@ def _legend_line(box: SafeDigraph, mark: str, attributes: dict[str, str | int | 
 
 def _legend(dot: SafeDigraph, used: set[str]) -> None:
     """A legend cluster naming every mark in ``used`` and nothing else (see :data:`LEGEND`)."""
-    attack = {**EDGE_STYLES["attack"]}
-    relation = {"penwidth": 2.5}
+    attack: dict[str, str | int | float] = {**EDGE_STYLES["attack"]}
+    relation: dict[str, str | int | float] = {"penwidth": 2.5}
     lines: dict[str, dict[str, str | int | float]] = {
         "support": {**EDGE_STYLES["support"]},
         "attack": attack,
