@@ -10,6 +10,7 @@ from pathlib import Path
 
 import argmap
 from argmap.render.diagrams import map_drawing
+from argmap.render.overview import conflict_diagram, disagreements
 from argmap.render.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,14 @@ argmap.draw(m, out / "hudson.svg", semantics="grounded")
 argmap.draw(m, out / "hudson-preferred-1.png", semantics="preferred", extension=1)
 toy = argmap.read_corpus(ROOT / "examples" / "toy-corpus")
 argmap.draw(toy, out / "toy-corpus.svg")
-# A self-contained static site: index, corpus diagram, one page per essay.
+# A self-contained static site: the overview (index), the full corpus diagram, one page per essay.
 index = write_report(toy, out / "report")
 print("wrote", sorted(p.name for p in out.iterdir()), "and", index)
+
+# The overview's parts on their own: the essays and the stated conflicts between them, and
+# one conflict drawn with only the nodes on its path (DOT; nothing is run).
+reading = argmap.reading(toy)
+conflicts = argmap.conflicts(reading)
+for (attacking, attacked), found in disagreements(conflicts).items():
+    print(f"{attacking} -> {attacked}: {len(found)} stated conflict(s)")
+print(conflict_diagram(reading, conflicts[0], 1).splitlines()[0])

@@ -368,7 +368,7 @@ def _legend_line(box: SafeDigraph, mark: str, attributes: dict[str, str | int | 
     box.edge(
         f"legend:{mark}:from",
         f"legend:{mark}:to",
-        _attributes={**attributes, "constraint": "true", "minlen": 2},
+        _attributes={**attributes, "constraint": "true"},
     )
 
 
