@@ -59,12 +59,25 @@ def _block(page: str, start: int) -> str:
 def test_the_matrix_cells_agree_with_the_consensus(site: Path, read: Reading) -> None:
     consensus = consensus_of(read, conflicts_of(read))
     index = (site / "index.html").read_text(encoding="utf-8")
-    table = _section(index, '<table class="stances">', "</table>")
-    head = _section(table, "<thead>", "</thead>")
+    tables = re.findall(r'<table class="stances">.*?</table>', index, flags=re.DOTALL)
+    assert len(tables) == 2  # the shared or contested groups, then the rest folded away
+    head = _section(tables[0], "<thead>", "</thead>")
     assert re.findall(r'<a href="essay-([^"]+)\.html">', head) == list(consensus.counted)
-    rows = table.split("<tr")[2:]  # after the head's row
-    assert len(rows) == len(consensus.items) == 44
-    for item, row in zip(consensus.items, rows, strict=True):
+    rows = {
+        int(rank): row
+        for table in tables
+        for rank, row in re.findall(r"<tr[^>]*><td>(\d+)</td>(.*?)</tr>", table)
+    }
+    assert sorted(rows) == list(range(1, len(consensus.items) + 1))
+    assert len(rows) == 44
+    first = re.findall(r"<tr[^>]*><td>(\d+)</td>", tables[0])
+    assert [consensus.items[int(r) - 1].node for r in first] == [
+        i.node for i in consensus.items if len(i.endorsers) > 1 or i.opposers
+    ]
+    assert f"<details><summary>{44 - len(first)} more recommendations" in index
+    assert len(first) < 10  # the overview: the rest is folded away
+    for rank, row in rows.items():
+        item = consensus.items[rank - 1]
         cells = re.findall(r'<td class="stance (\w+)" title="([^"]+): \w+">(.*?)</td>', row)
         assert [(essay, stance) for stance, essay, _ in cells] == [
             (e, str(consensus.stance(item, e))) for e in consensus.counted

@@ -3,7 +3,8 @@
 ``index.html`` of :func:`~argmap.render.report.write_report` is made here, top to bottom:
 
 1. **Who stands where**: the consensus matrix, recommendation groups (rows, ranked as
-   :func:`~argmap.analysis.consensus.consensus_of` ranks them) by counted essays (columns).
+   :func:`~argmap.analysis.consensus.consensus_of` ranks them) by counted essays (columns);
+   the groups only one essay endorses and none opposes are folded away below (:func:`shared`).
    Each cell says *endorses*, *opposes* or *silent* in a word, a symbol and a colour (never
    the colour alone); an essay's cell links to its node on the essay's page
    (``essay-<id>.html#focus=<node>``), an opposing cell to the conflict that makes it. The
@@ -53,6 +54,7 @@ __all__ = [
     "essay_page",
     "front_page",
     "node_link",
+    "shared",
 ]
 
 STATED, DERIVED, LATER = "stated", "derived", "later evidence"
@@ -193,7 +195,7 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
         + "</a></th>"
         for e in consensus.counted
     )
-    rows = []
+    rows: dict[bool, list[str]] = {True: [], False: []}
     for rank, item in enumerate(consensus.items, 1):
         first = item.members[0]
         # the members a column links to are reached there; name the others (maps not counted)
@@ -211,16 +213,29 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
             verdict += f"; also {_e(', '.join(item.uncounted_endorsers))} (not counted)"
         verdict += "</span>"
         css = ' class="chosen"' if item.node in chosen else ""
-        rows.append(
+        rows[shared(item) or item.node in chosen].append(
             f'<tr{css} id="rec-{_e(url_quote(item.node, safe=""))}"><td>{rank}</td>'
             f'<td class="recommendation"><a href="{_e(node_link(first.essay, first.node))}">'
             f"{_e(item.text)}</a>{members}</td>"
             f'{cells}<td class="verdict">{verdict}</td></tr>'
         )
+    head = f"<thead><tr><th>#</th><th>recommendation</th>{head}<th>verdict</th></tr></thead>"
+    table = f'<table class="stances">{head}<tbody>{"".join(rows[True])}</tbody></table>'
+    if not rows[False]:
+        return table
     return (
-        '<table class="stances"><thead><tr><th>#</th><th>recommendation</th>'
-        f"{head}<th>verdict</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{table}\n<details><summary>{len(rows[False])} more recommendations, each endorsed by "
+        "one essay only and opposed by none</summary>\n"
+        f'<table class="stances">{head}<tbody>{"".join(rows[False])}</tbody></table></details>'
     )
+
+
+def shared(item: ConsensusItem) -> bool:
+    """Whether a recommendation group is shown at once: more than one essay endorses it, or one opposes it.
+
+    The others, one essay's own and unopposed, are folded away.
+    """
+    return len(item.endorsers) > 1 or bool(item.opposers)
 
 
 def _opposing(
