@@ -257,6 +257,8 @@ def test_every_link_of_the_front_page_resolves(site: Path) -> None:
 
 
 def test_text_in_a_corpus_cannot_add_markup(tmp_path: Path) -> None:
+    with pytest.raises(argmap.ArgmapError, match="invalid id"):  # ids cannot carry markup
+        Node('x"><script>', "claim", "t")
     bad = '<img src=x onerror=alert(1)> "]; evil [label="pwned \\N </svg><script>x()</script>'
     one = ArgumentMap(
         "one",

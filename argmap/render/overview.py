@@ -149,7 +149,7 @@ def _pair_anchor(kind: str, pair: tuple[str, str]) -> str:
     return f"{_ANCHOR[kind]}-{url_quote(pair[0], safe='')}--{url_quote(pair[1], safe='')}"
 
 
-def inline_svg(source: str) -> str:
+def _inline_svg(source: str) -> str:
     """DOT drawn as inline SVG (no XML prologue or DOCTYPE)."""
     svg = run_dot(source, "svg").decode("utf-8")
     return re.sub(r"^.*?(?=<svg)", "", svg, flags=re.DOTALL)
@@ -408,7 +408,7 @@ def _conflict(reading: Reading, conflict: Conflict, number: int) -> str:
         f'<p class="small">{pairs}. How: {_e(conflict.attack.describe())} '
         f"(stated by {_e(', '.join(conflict.stated_by))}).</p>",
         '<div class="conflict-body">',
-        f'<div class="figure">{inline_svg(conflict_diagram(reading, conflict, number))}</div>',
+        f'<div class="figure">{_inline_svg(conflict_diagram(reading, conflict, number))}</div>',
         _texts(reading, conflict),
         "</div>",
     ]
@@ -464,7 +464,7 @@ def _sections(reading: Reading, numbered: list[tuple[int, Conflict]]) -> str:
 # -- the page --------------------------------------------------------------------------------
 
 
-def numbered(conflicts: list[Conflict]) -> list[tuple[int, Conflict]]:
+def _numbered(conflicts: list[Conflict]) -> list[tuple[int, Conflict]]:
     """The conflicts numbered from 1, stated first, then derived, then later evidence."""
     order = list(CATEGORIES)
     return list(enumerate(sorted(conflicts, key=lambda c: order.index(category(c))), 1))
@@ -474,7 +474,7 @@ def front_page(
     corpus: Corpus, reading: Reading, conflicts: list[Conflict], consensus: Consensus
 ) -> str:
     """The body of the report's ``index.html`` (with its own ``<style>``)."""
-    listed = numbered(conflicts)
+    listed = _numbered(conflicts)
     numbers = {id(c): n for n, c in listed}
     counts = {kind: sum(category(c) == kind for c in conflicts) for kind in CATEGORIES}
     tensions = [s.tension for s in reading.essays.values() if s.tension is not None]
@@ -514,7 +514,7 @@ def front_page(
         + f'\n<h2 id="disagreements">Who disagrees with whom</h2>\n<p class="hint">'
         f"{counts[STATED]} stated, {counts[DERIVED]} derived, {counts[LATER]} later evidence.</p>\n"
         f'<div class="overview-graph">'
-        f'<div class="figure" id="disagreement-graph">{inline_svg(disagreement_graph(reading, conflicts))}</div>'
+        f'<div class="figure" id="disagreement-graph">{_inline_svg(disagreement_graph(reading, conflicts))}</div>'
         f"{key}</div>\n"
         f'<h2 id="conflicts">Conflicts</h2>\n<p class="hint">Each drawn with only the nodes on '
         "its path, beside each essay's own words. Support chains go through one essay's "
