@@ -15,6 +15,7 @@ import argmap
 from argmap.options import Direction
 from argmap.render.diagrams import map_drawing
 from argmap.render.essay import auto_layout
+from argmap.render.overview import conflict_diagram, disagreements
 from argmap.render.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,19 @@ argmap.draw(m, out / "hudson-up-by-tag.svg", semantics="grounded", direction="up
 assert 'rankdir="BT"' in map_drawing(m, direction=Direction.UP).source
 toy = argmap.read_corpus(ROOT / "examples" / "toy-corpus")
 argmap.draw(toy, out / "toy-corpus.svg")
-# A self-contained static site: index, corpus diagram, one page per essay.
+# A self-contained static site: the overview (index), the full corpus diagram, one page per
+# essay (its diagrams drawn left to right here).
 index = write_report(toy, out / "report", direction="left")
 print("wrote", sorted(p.name for p in out.iterdir()), "and", index)
-# Each essay page opens with its diagram fitted to the window (drag to pan, wheel to zoom,
-# search, click a node for its source paragraph); a link can open it zoomed to one node:
+# Each essay page opens with its diagram at its whole width (drag or scroll to move,
+# ctrl + wheel to zoom, search, click a node for its source paragraph); a link can open it
+# zoomed to one node:
 print("focus:", index.with_name("essay-hawk.html").as_uri() + "#focus=c-threat")
+
+# The overview's parts on their own: the essays and the stated conflicts between them, and
+# one conflict drawn with only the nodes on its path (DOT; nothing is run).
+reading = argmap.reading(toy)
+conflicts = argmap.conflicts(reading)
+for (attacking, attacked), found in disagreements(conflicts).items():
+    print(f"{attacking} -> {attacked}: {len(found)} stated conflict(s)")
+print(conflict_diagram(reading, conflicts[0], 1).splitlines()[0])

@@ -4,11 +4,17 @@ Inside each cluster the essay's map is drawn as in :mod:`argmap.render.essay`, e
 filled by the essay's own acceptance. Across clusters: members of an equivalence group are
 joined by a thick grey double line ("same proposition"); the corpus file's relations are
 drawn thick, with their rationale as tooltip; a relation that makes a conflict between
-positions both essays hold is drawn thicker still and labelled *conflict*; recommendations
-the consensus selects carry a ★ and a triple border. With ``recommendations_only``, each
-essay shows just its recommendations and the nodes the corpus file links, with dotted
-arrows standing for the chains of reasons between them. A linked reason whose premises
-and conclusion are all shown runs through a junction point, as in an essay's diagram.
+positions both essays hold is drawn thicker still and labelled *conflict* at its head;
+recommendations the consensus selects carry a ★ and a triple border. With
+``recommendations_only``, each essay shows just its recommendations and the nodes the
+corpus file links, with dotted arrows standing for the chains of reasons between them. A
+linked reason whose premises and conclusion are all shown runs through a junction point, as
+in an essay's diagram.
+
+Layout: the members of an equivalence group are put on one rank (``newrank``), so that the
+line joining them is short instead of running down the clusters; the *conflict* label sits
+at the head of its edge. The legend (:data:`LEGEND`) lists exactly the marks the diagram
+uses. Given ``link``, each node is a link (``href``) to where its essay shows it.
 """
 
 from __future__ import annotations
@@ -21,17 +27,37 @@ from argmap.analysis.consensus import Consensus
 from argmap.analysis.reading import Reading
 from argmap.bipolar import AttackKind
 from argmap.model import ArgumentMap, Corpus, Edge, NodeKind, NodeRef, RelationKind
-from argmap.render.dot import SafeDigraph, html_label, html_text
+from argmap.render.dot import SafeDigraph, html_label, html_text, same_rank
 from argmap.render.essay import (
     EDGE_STYLES,
     JUNCTION_WIDTH,
+    KIND_STYLES,
+    PLAIN,
+    STATUS_STYLES,
     Diagram,
     edge_attributes,
-    legend,
     node_attributes,
 )
 
-__all__ = ["corpus_diagram"]
+__all__ = ["LEGEND", "corpus_diagram"]
+
+LEGEND: dict[str, str] = {
+    "essay": "essay: a box around its nodes, titled by the essay",
+    "in": "accepted by its own essay",
+    "out": "not accepted by its own essay",
+    "support": "support, within an essay",
+    "attack": "attack, within an essay",
+    "undercut": "undercut: denies that a reason supports",
+    "chain": "chain of reasons (nodes left out)",
+    "linked": "linked premises: support only together",
+    "same": "same proposition (equivalence group)",
+    "relation-support": "corpus relation: support",
+    "relation-attack": "corpus relation: attack",
+    "relation-contradiction": "corpus relation: contradiction (both ways)",
+    "conflict": "conflict: both essays hold the two ends",
+    "consensus": "★ consensus: triple border",
+}
+"""What each mark of a corpus diagram means, as its legend says it; only marks used are shown."""
 
 SAME: dict[str, str | int | float] = {
     "color": "#555555:#FFFFFF:#555555",
@@ -117,6 +143,7 @@ def _canvas(reading: Reading, consensus: Consensus | None) -> SafeDigraph:
             "fontname": "Helvetica",
             "labelloc": "t",
             "nodesep": 0.2,
+            "newrank": "true",
             "label": html_label(f'<B>{title}</B><BR/><FONT POINT-SIZE="10">{subtitle}</FONT>'),
         },
         node_attr={"fontname": "Helvetica", "fontsize": 10, "margin": "0.1,0.05"},
@@ -131,6 +158,8 @@ def _essay_cluster(
     kept: set[str],
     accepted: frozenset[str],
     marked: set[str],
+    link: Callable[[str, str], str] | None,
+    used: set[str],
 ) -> None:
     """One essay's kept nodes, in a cluster titled by the essay, filled by acceptance."""
     with dot.subgraph(
@@ -148,16 +177,20 @@ def _essay_cluster(
                 continue
             name = f"{m.id}:{node.id}"
             star = "★ consensus" if name in marked else ""
-            attributes = node_attributes(
-                node, "in" if node.id in accepted else "out", f"n:{name}", 26, star
-            )
+            status = "in" if node.id in accepted else "out"
+            attributes = node_attributes(node, status, f"n:{name}", 26, star)
             attributes["tooltip"] = f"{m.id}\n{attributes['tooltip']}"
+            used.update(("essay", status, f"kind:{node.kind}"))
             if star:
                 attributes["peripheries"] = 3
+                used.add("consensus")
+            if link is not None:
+                attributes["href"] = link(m.id, node.id)
             cluster.node(name, _attributes=attributes)
         for edge in m.supports:
             if edge.linked and _drawn(edge, kept):
                 cluster.node(_junction(m, edge), _attributes=_JUNCTION)
+                used.add("linked")
 
 
 _JUNCTION: dict[str, str | int | float] = {
@@ -174,12 +207,18 @@ def _junction(m: ArgumentMap, edge: Edge) -> str:
 
 
 def _essay_edges(
-    dot: SafeDigraph, m: ArgumentMap, kept: set[str], edges: _Edges, shortcuts: bool
+    dot: SafeDigraph,
+    m: ArgumentMap,
+    kept: set[str],
+    edges: _Edges,
+    shortcuts: bool,
+    used: set[str],
 ) -> None:
     """One essay's edges between kept nodes, and dotted shortcuts for chains left out."""
     for edge in m.edges:
         if m.is_undercut(edge) or not _drawn(edge, kept):
             continue
+        used.add(str(edge.kind))
         b = f"{m.id}:{edge.target}"
         if edge.linked:
             _linked_edge(dot, m, edge, edges)
@@ -192,6 +231,7 @@ def _essay_edges(
     if not shortcuts:
         return
     for source, target in sorted(_shortcuts(m, kept)):
+        used.add("chain")
         a, b = f"{m.id}:{source}", f"{m.id}:{target}"
         attributes = edge_attributes(
             "support", edges.element(a, b), style="dotted", tooltip=f"{m.id}: a chain of reasons"
@@ -220,12 +260,15 @@ def _linked_edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, edges: _Edges) ->
     dot.edge(junction, b, _attributes=edge_attributes("support", arrow, tooltip=tooltip))
 
 
-def _equivalences(dot: SafeDigraph, corpus: Corpus, edges: _Edges) -> None:
+def _equivalences(dot: SafeDigraph, corpus: Corpus, edges: _Edges, used: set[str]) -> None:
+    """Each group's members joined by a double line, and put on one rank (short lines)."""
     for group in corpus.equivalences:
         refs = [str(ref) for ref in group.members]
         for a, b in pairwise(refs):
             tooltip = f"same proposition: {group.note or group.id or ''}"
             dot.edge(a, b, _attributes={**SAME, "id": edges.element(a, b), "tooltip": tooltip})
+            used.add("same")
+        same_rank(dot, "same", refs)
 
 
 def corpus_diagram(
@@ -234,8 +277,12 @@ def corpus_diagram(
     consensus: Consensus | None = None,
     *,
     recommendations_only: bool = False,
+    link: Callable[[str, str], str] | None = None,
 ) -> Diagram:
-    """The DOT of a read corpus (see the module docstring)."""
+    """The DOT of a read corpus (see the module docstring).
+
+    ``link(essay, node)``, if given, is the address each node links to (``href``).
+    """
     corpus = reading.corpus
     conflicting = {
         (c.attacker, c.target) for c in conflicts or [] if c.attack.kind is AttackKind.DIRECT
@@ -246,13 +293,15 @@ def corpus_diagram(
     linked = _linked(corpus)
     dot = _canvas(reading, consensus)
     edges = _Edges()
+    used: set[str] = set()
     for i, m in enumerate(corpus.maps):
         kept = _kept(m, linked.get(m.id, set()), recommendations_only)
         accepted = reading.essays[m.id].accepted(reading.mode)
-        _essay_cluster(dot, i, m, kept, accepted, marked)
-        _essay_edges(dot, m, kept, edges, recommendations_only)
-    _equivalences(dot, corpus, edges)
+        _essay_cluster(dot, i, m, kept, accepted, marked, link, used)
+        _essay_edges(dot, m, kept, edges, recommendations_only, used)
+    _equivalences(dot, corpus, edges, used)
     for relation in corpus.relations:
+        used.add(f"relation-{relation.kind}")
         _relation(
             dot,
             reading,
@@ -262,9 +311,9 @@ def corpus_diagram(
             relation.note or "",
             conflicting,
             edges.element,
+            used,
         )
-    with_linked = any(e.linked for m in corpus.maps for e in m.supports)
-    legend(dot, with_status=True, with_linked=with_linked)
+    _legend(dot, used)
     return Diagram(str(dot.source), {k: tuple(v) for k, v in edges.related.items()})
 
 
@@ -277,6 +326,7 @@ def _relation(
     note: str,
     conflicting: set[tuple[str, str]],
     element: Callable[[str, str], str],
+    used: set[str],
 ) -> None:
     a, b = str(source), str(target)
     merged = (reading.merged.node_of[source], reading.merged.node_of[target])
@@ -291,9 +341,12 @@ def _relation(
     if kind is RelationKind.CONTRADICTION:
         more["dir"] = "both"
         more["arrowtail"] = EDGE_STYLES["attack"]["arrowhead"]
-    if conflict:
-        more["xlabel"] = "conflict"
-        more["fontcolor"] = EDGE_STYLES["attack"]["color"]
+    if conflict:  # at the head: a label placed freely can land far from its edge
+        more["headlabel"] = "conflict"
+        more["labeldistance"] = 2.5
+        more["labelangle"] = 30
+        more["labelfontcolor"] = EDGE_STYLES["attack"]["color"]
+        used.add("conflict")
     dot.edge(a, b, _attributes=edge_attributes(style, element(a, b), **more))
 
 
@@ -303,3 +356,112 @@ def _subtitle(reading: Reading, consensus: Consensus | None) -> str:
         rule = f"quorum {consensus.quorum}" if consensus.rule == "quorum" else consensus.rule
         text += f" · ★ consensus by {rule}"
     return text
+
+
+def _legend_line(box: SafeDigraph, mark: str, attributes: dict[str, str | int | float]) -> None:
+    """A legend entry for a kind of line: a short line of that style, then what it means."""
+    box.node(f"legend:{mark}:from", _attributes={"shape": "point", "width": 0.05})
+    box.node(
+        f"legend:{mark}:to",
+        _attributes={"shape": "plaintext", "label": LEGEND[mark], "fontsize": 9},
+    )
+    box.edge(
+        f"legend:{mark}:from",
+        f"legend:{mark}:to",
+        _attributes={**attributes, "constraint": "true"},
+    )
+
+
+def _legend(dot: SafeDigraph, used: set[str]) -> None:
+    """A legend cluster naming every mark in ``used`` and nothing else (see :data:`LEGEND`)."""
+    attack: dict[str, str | int | float] = {**EDGE_STYLES["attack"]}
+    relation: dict[str, str | int | float] = {"penwidth": 2.5}
+    lines: dict[str, dict[str, str | int | float]] = {
+        "support": {**EDGE_STYLES["support"]},
+        "attack": attack,
+        "undercut": {**EDGE_STYLES["undercut"]},
+        "chain": {**EDGE_STYLES["support"], "style": "dotted"},
+        "same": {**SAME, "constraint": "true"},
+        "relation-support": {**EDGE_STYLES["support"], **relation},
+        "relation-attack": {**attack, **relation},
+        "relation-contradiction": {
+            **attack,
+            **relation,
+            "dir": "both",
+            "arrowtail": EDGE_STYLES["attack"]["arrowhead"],
+        },
+        "conflict": {
+            **attack,
+            "penwidth": 3.5,
+            "headlabel": "conflict",
+            "labeldistance": 2.5,
+            "labelangle": 30,
+            "labelfontcolor": EDGE_STYLES["attack"]["color"],
+        },
+    }
+    with dot.subgraph(
+        name="cluster_legend",
+        graph_attr={"label": "Legend", "style": "rounded", "color": "#999999", "fontsize": 10},
+        node_attr={"fontsize": 9, "height": 0.3},
+    ) as box:
+        if "essay" in used:
+            with box.subgraph(
+                name="cluster_legend_essay",
+                graph_attr={"label": "essay", "style": "rounded", "color": "#888888"},
+            ) as essay:
+                essay.node(
+                    "legend:essay", _attributes={"shape": "plaintext", "label": LEGEND["essay"]}
+                )
+        for kind in NodeKind:
+            if f"kind:{kind}" in used:
+                box.node(
+                    f"legend:{kind}",
+                    _attributes={**KIND_STYLES[kind], "fillcolor": PLAIN, "label": str(kind)},
+                )
+        for status in ("in", "out"):
+            if status in used:
+                fill, border, word = STATUS_STYLES[status]
+                style = "rounded,filled" + (f",{border}" if border != "solid" else "")
+                box.node(
+                    f"legend:{status}",
+                    _attributes={
+                        "shape": "box",
+                        "style": style,
+                        "fillcolor": fill,
+                        "label": f"{word}: {LEGEND[status]}",
+                    },
+                )
+        if "consensus" in used:
+            box.node(
+                "legend:consensus",
+                _attributes={
+                    **KIND_STYLES[NodeKind.RECOMMENDATION],
+                    "fillcolor": PLAIN,
+                    "peripheries": 3,
+                    "label": LEGEND["consensus"],
+                },
+            )
+        for mark, attributes in lines.items():
+            if mark in used:
+                _legend_line(box, mark, attributes)
+        if "linked" in used:
+            _linked_legend(box)
+
+
+def _linked_legend(box: SafeDigraph) -> None:
+    """Two premise points joined at a junction, then one arrow: a linked reason."""
+    support = EDGE_STYLES["support"]
+    junction = "legend:linked:junction"
+    box.node(junction, _attributes={k: v for k, v in _JUNCTION.items() if k != "tooltip"})
+    for k in (1, 2):
+        box.node(f"legend:linked:from{k}", _attributes={"shape": "point", "width": 0.05})
+        box.edge(
+            f"legend:linked:from{k}",
+            junction,
+            _attributes={**support, "arrowhead": "none", "constraint": "true"},
+        )
+    box.node(
+        "legend:linked:to",
+        _attributes={"shape": "plaintext", "label": LEGEND["linked"], "fontsize": 9},
+    )
+    box.edge(junction, "legend:linked:to", _attributes={**support, "constraint": "true"})

@@ -1,7 +1,9 @@
 """The HTML report: a self-contained static site about a corpus.
 
-``index.html`` has the corpus diagram (recommendations and what links them), the consensus
-and conflicts tables and the internal tensions; ``corpus.html`` the full corpus diagram; one
+``index.html`` is the overview (:mod:`argmap.render.overview`): the consensus matrix, the
+disagreement graph of the essays, each conflict drawn with the nodes on its path, and the
+internal tensions; ``corpus.html`` the full corpus diagram, its nodes linking to their essay
+pages; one
 page per essay its diagram (coloured by its grounded labelling, or the chosen semantics),
 its recommendations and its extensions. Diagrams are inline SVG. The stylesheet and the
 script (``argmap/render/assets/report.css`` and ``report.js``) are inlined into every page:
@@ -34,7 +36,6 @@ from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, consensus_of
 from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
-from argmap.bipolar import AttackKind
 from argmap.checking import TEXT_FILE_LIMIT
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text, write_text
@@ -51,6 +52,7 @@ from argmap.options import (
 from argmap.render.corpus import corpus_diagram
 from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
+from argmap.render.overview import CORPUS_HINT, front_page, node_link
 from argmap.rules import paragraphs_of
 from argmap.semantics.sat import Deadline
 
@@ -211,72 +213,6 @@ def _essay_paragraphs(m: ArgumentMap) -> list[str]:
     return paragraphs_of(text)
 
 
-def _consensus_table(consensus: Consensus) -> str:
-    rows, classes = [], []
-    chosen = {i.node for i in consensus.selected}
-    for i in consensus.items:
-        rows.append(
-            [
-                "★" if i.node in chosen else "",
-                f"<code>{_e(i.node)}</code>",
-                _e(i.text),
-                _e(", ".join(i.endorsers)),
-                _e(", ".join(i.opposers)),
-                _e(i.status),
-            ]
-        )
-        classes.append(f"status-{i.status}")
-    return _table(
-        ["", "recommendation", "text", "endorsed by", "opposed by", "merged status"], rows, classes
-    )
-
-
-def _consensus_matrix(consensus: Consensus) -> str:
-    """Recommendation groups by counted essays: endorses (+), opposes (-) or silent."""
-    essays = consensus.counted
-    head = "".join(f'<th title="{_e(e)}">{n}</th>' for n, e in enumerate(essays, 1))
-    css = {"endorses": "status-skeptical", "opposes": "status-rejected", "silent": ""}
-    body = []
-    for item in consensus.items:
-        cells = "".join(
-            f'<td class="{css[str(s)]}" title="{_e(e)}: {_e(s)}">{_e(s.mark)}</td>'
-            for e in essays
-            for s in [consensus.stance(item, e)]
-        )
-        body.append(f"<tr><td><code>{_e(item.node)}</code></td>{cells}</tr>")
-    legend = "".join(f"<li>{n}: {_e(e)}</li>" for n, e in enumerate(essays, 1))
-    return (
-        f'<table class="matrix"><tr><th>recommendation</th>{head}</tr>{"".join(body)}</table>\n'
-        f'<p class="hint">+ endorses, - opposes, . silent. Essays:</p><ul class="hint legend">{legend}</ul>'
-    )
-
-
-def _conflicts_table(conflicts: list[Conflict], reading: Reading) -> str:
-    rows = []
-    for c in conflicts:
-        pairs = "; ".join(f"{a} vs {b}" for a, b in c.pairs)
-        rows.append(
-            [
-                _e(pairs),
-                f"<code>{_e(c.attacker)}</code><br>{_e(reading.merged.map.node(c.attacker).text)}",
-                f"<code>{_e(c.target)}</code><br>{_e(reading.merged.map.node(c.target).text)}",
-                _e(c.attack.describe()) + "".join(f"<br><i>{_e(n)}</i>" for n in c.notes),
-                _resolution_cell(c),
-            ]
-        )
-    return _table(["essays", "attacker", "target", "how, and why", "resolution"], rows)
-
-
-def _resolution_cell(c: Conflict) -> str:
-    """How a conflict is settled, which essay's node lost and why; hindsight marked."""
-    cell = _e(c.resolution)
-    if c.lost:
-        cell += f"<br>lost: {', '.join(f'<code>{_e(n)}</code>' for n in c.lost)}<br>{_e(c.why)}"
-    if c.hindsight:
-        cell += "<br><i>later evidence: events after the attacked essay was written, not a disagreement</i>"
-    return cell
-
-
 MANIFEST = ".argmap-report.json"
 """The file that marks a folder as an argmap report and lists the pages argmap wrote there."""
 
@@ -355,10 +291,11 @@ def _pages(
         say(f"essay {m.id}")
         pages[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining(), direction)
     say("corpus diagram")
-    full = corpus_diagram(reading, conflicts, consensus)
+    full = corpus_diagram(reading, conflicts, consensus, link=node_link)
     pages["corpus.html"] = _page(
         corpus.title or "Corpus",
         f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: every node</h1>\n'
+        f'<p class="hint">{_e(CORPUS_HINT)}</p>\n'
         f'<div class="diagram">{_svg(full)}</div>',
         dict(full.related),
     )
@@ -370,32 +307,8 @@ def _pages(
 def _index_page(
     corpus: Corpus, reading: Reading, conflicts: list[Conflict], consensus: Consensus
 ) -> str:
-    overview = corpus_diagram(reading, conflicts, consensus, recommendations_only=True)
-    direct = [c for c in conflicts if c.attack.kind is AttackKind.DIRECT]
-    tensions = [s.tension for s in reading.essays.values() if s.tension is not None]
-    essays = "".join(
-        f'<li><a href="{_e(_essay_file(m.id))}">{_e(m.title)}</a> <span class="meta">({_e(m.id)})</span></li>'
-        for m in corpus.maps
-    )
-    body = (
-        f"<h1>{_e(corpus.title or 'Corpus')}</h1>\n<p>{_e(corpus.summary or '')}</p>\n"
-        f"<h2>Essays</h2>\n<ul>{essays}</ul>\n"
-        f'<h2>The corpus at a glance</h2>\n<p class="hint">Each essay\'s recommendations and '
-        f"the nodes the corpus file links; dotted arrows stand for chains of reasons. "
-        f'<a href="corpus.html">Every node</a>.</p>\n<div class="diagram">{_svg(overview)}</div>\n'
-        f'<h2>Consensus</h2>\n<p class="hint">★: endorsed by a majority of the {consensus.essays} '
-        f"essays. Merged status under {_e(reading.semantics)}, {_e(reading.support)} support.</p>\n"
-        + _consensus_table(consensus)
-        + "\n<h3>Who stands where</h3>\n"
-        + _consensus_matrix(consensus)
-        + f'\n<h2>Conflicts</h2>\n<p class="hint">{len(direct)} direct conflicts shown of '
-        f"{len(conflicts)} (the others are derived through support; see <code>argmap conflicts</code>).</p>\n"
-        + _conflicts_table(direct, reading)
-        + "\n<h2>Internal tensions</h2>\n<ul>"
-        + "".join(f"<li>{_e(t.describe())}</li>" for t in tensions)
-        + ("</ul>" if tensions else "<li>none</li></ul>")
-    )
-    return _page(corpus.title or "Corpus", body, dict(overview.related))
+    """The front page: see :mod:`argmap.render.overview`."""
+    return _page(corpus.title or "Corpus", front_page(corpus, reading, conflicts, consensus), {})
 
 
 def _previous_pages(out: Path, force: bool) -> set[str]:
