@@ -25,16 +25,34 @@ def toy() -> Corpus:
     return argmap.read_corpus(TOY)
 
 
+def test_a_contradiction_is_one_conflict_and_both_sides_oppose(toy: Corpus) -> None:
+    """Both directions of a contradiction are one disagreement; consensus sees both sides."""
+    reading = argmap.reading(toy)
+    both = [
+        c
+        for c in argmap.conflicts(reading)
+        if {c.attacker, c.target} == {"dove:r-pause", "hawk:r-drills"}
+    ]
+    assert len(both) == 1
+    assert both[0].mutual
+    assert both[0].to_dict()["mutual"] is True
+    consensus = argmap.consensus(reading)
+    opposers = {i.node: set(i.opposers) for i in consensus.items}
+    assert "dove" in opposers["hawk:r-drills"]
+    assert "hawk" in opposers["dove:r-pause"]
+
+
 def test_toy_conflicts(toy: Corpus) -> None:
     # defeasible (the default): the conflicts are the attacks between what essays accept;
     # what rests on an attacked node falls with it in the merged framework
+    # (the dove's and the hawk's recommendations contradict each other: one conflict, mutual)
     found = {
-        (c.attacker, c.target, c.pairs, c.attack.kind, c.resolution) for c in argmap.conflicts(toy)
+        (c.attacker, c.target, c.pairs, c.attack.kind, c.resolution, c.mutual)
+        for c in argmap.conflicts(toy)
     }
     assert found == {
-        ("broker:c-thin", "hawk:c-threat", (("broker", "hawk"),), "direct", "attacker wins"),
-        ("dove:r-pause", "hawk:r-drills", (("dove", "hawk"),), "direct", "attacker wins"),
-        ("hawk:r-drills", "dove:r-pause", (("hawk", "dove"),), "direct", "target wins"),
+        ("broker:c-thin", "hawk:c-threat", (("broker", "hawk"),), "direct", "attacker wins", False),
+        ("dove:r-pause", "hawk:r-drills", (("dove", "hawk"),), "direct", "attacker wins", True),
     }
     reading = argmap.reading(toy)
     assert reading.status("hawk:r-drills") == "rejected"  # it rests on c-threat alone

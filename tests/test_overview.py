@@ -103,14 +103,12 @@ def test_the_disagreement_edges_are_weighted_by_stated_conflicts(site: Path, rea
             for a, b in c.pairs:
                 if a != b:
                     expected[(a, b)] = expected.get((a, b), 0) + 1
-    assert expected == {
+    assert expected == {  # the corpus's three contradictions, each one conflict (mutual)
         ("arrington-yeo-2019", "hudson-cronin-2019"): 1,
         ("aum-silverberg-2021", "hudson-cronin-2019"): 1,
         ("aum-silverberg-2021", "park-silverberg-2021"): 2,
-        ("hudson-cronin-2019", "arrington-yeo-2019"): 1,
-        ("hudson-cronin-2019", "aum-silverberg-2021"): 1,
-        ("park-silverberg-2021", "aum-silverberg-2021"): 2,
     }
+    assert all(c.mutual for c in conflicts if _stated(c))
     source = disagreement_graph(read, conflicts)
     drawn = {
         (a, b): (int(label), float(width))
@@ -122,6 +120,8 @@ def test_the_disagreement_edges_are_weighted_by_stated_conflicts(site: Path, rea
     }
     assert {pair: n for pair, (n, _) in drawn.items()} == expected
     assert all(width == 1 + 2 * n for n, width in drawn.values())  # thicker for more
+    # a contradiction has a bar at both ends
+    assert len(re.findall(r'id="pair:stated:[^"]*"[^]]*dir="both"', source)) == len(expected)
     # each line links to its list on the page, and the list has that many conflicts
     index = (site / "index.html").read_text(encoding="utf-8")
     for (a, b), n in expected.items():
@@ -145,13 +145,14 @@ def test_each_conflict_is_drawn_with_exactly_the_nodes_on_its_path(
 ) -> None:
     found = read if support == "defeasible" else reading(read.corpus, support=support)
     conflicts = conflicts_of(found)
-    assert len(conflicts) == (7 if support == "defeasible" else 39)
+    assert len(conflicts) == (4 if support == "defeasible" else 36)
     for n, c in enumerate(conflicts, 1):
         source = conflict_diagram(found, c, n)
         names = set(re.findall(rf'id="k{n}:([^"]+)"', source))
         assert names == _path(c), c.attack.describe()
         assert source.count("->") == len(c.attack.path) - 1  # one step between neighbours
-        assert source.count('label="attacks"') == 1
+        assert source.count('label="attacks"') + source.count('label="attack each other"') == 1
+        assert ('label="attack each other"' in source) == c.mutual
 
 
 def test_the_page_shows_every_conflict_with_its_diagram_texts_and_rationale(
@@ -164,7 +165,7 @@ def test_the_page_shows_every_conflict_with_its_diagram_texts_and_rationale(
     for c in conflicts:
         found = re.search(
             rf'<div class="conflict" id="conflict-(\d+)">\n<h4>\d+\. <code>{re.escape(c.attacker)}'
-            rf"</code> attacks <code>{re.escape(c.target)}</code>",
+            rf"</code> {'and' if c.mutual else 'attacks'} <code>{re.escape(c.target)}</code>",
             index,
         )
         assert found, c.attacker

@@ -74,6 +74,9 @@ class Conflict:
     which member of a group lost, when a side is an equivalence group."""
     why: str = ""
     """Why the losing side lost (an explanation's summary); empty when the conflict is open."""
+    mutual: bool = False
+    """Whether the target attacks the attacker back, directly and between the same essays: the
+    two contradict each other, one disagreement, listed once (from the side ranked first)."""
 
     @property
     def attacker_essays(self) -> tuple[str, ...]:
@@ -110,6 +113,7 @@ class Conflict:
             "hindsight": self.hindsight,
             "lost": list(self.lost),
             "why": self.why,
+            "mutual": self.mutual,
         }
 
 
@@ -190,7 +194,7 @@ def conflicts_of(reading: Reading) -> list[Conflict]:
                 pairs.setdefault((a, b), set()).update(found)
     order = {n.id: i for i, n in enumerate(reading.merged.map.nodes)}
     ranked = sorted(derivation.items(), key=lambda item: _rank(item, order))
-    return [
+    listed = [
         _settled(
             reading,
             Conflict(
@@ -210,6 +214,41 @@ def conflicts_of(reading: Reading) -> list[Conflict]:
         for (a, b), attack in ranked
         for edges in [_path_edges(reading, attack.path)]
     ]
+    return _contradictions_once(listed)
+
+
+def _contradictions_once(found: list[Conflict]) -> list[Conflict]:
+    """The conflicts with each pair of direct attacks both ways between the same essays as one.
+
+    Two nodes that attack each other (a contradiction in the corpus file, or two essays'
+    attacks on each other's point) are one disagreement to a reader, not two: the first
+    ranked keeps its place, marked ``mutual``, with both sides' sources and rationales.
+    """
+    at = {(c.attacker, c.target): i for i, c in enumerate(found)}
+    merged: list[Conflict] = []
+    absorbed: set[int] = set()
+    for i, conflict in enumerate(found):
+        if i in absorbed:
+            continue
+        j = at.get((conflict.target, conflict.attacker), i)
+        back = found[j]
+        if (
+            j != i
+            and j not in absorbed
+            and conflict.attack.kind is AttackKind.DIRECT
+            and back.attack.kind is AttackKind.DIRECT
+            and back.hindsight == conflict.hindsight
+            and set(back.pairs) == {(b, a) for a, b in conflict.pairs}
+        ):
+            absorbed.add(j)
+            conflict = attrs.evolve(
+                conflict,
+                mutual=True,
+                stated_by=tuple(sorted({*conflict.stated_by, *back.stated_by})),
+                notes=tuple(dict.fromkeys((*conflict.notes, *back.notes))),
+            )
+        merged.append(conflict)
+    return merged
 
 
 def _settled(reading: Reading, conflict: Conflict, versions: tuple[str, str]) -> Conflict:

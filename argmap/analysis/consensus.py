@@ -222,6 +222,8 @@ def _opposition(
     for conflict in conflicts:
         side = later if conflict.hindsight else opposing
         side.setdefault(conflict.target, set()).update(a for a, b in conflict.pairs if a != b)
+        if conflict.mutual:  # the target's essays oppose the attacker in return
+            side.setdefault(conflict.attacker, set()).update(b for a, b in conflict.pairs if a != b)
     if reading.support is Support.DEFEASIBLE:
         _undermining(reading, opposing, later)
     return opposing, later

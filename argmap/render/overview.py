@@ -294,18 +294,30 @@ def disagreement_graph(reading: Reading, conflicts: list[Conflict]) -> str:
     for kind in CATEGORIES:
         for (a, b), found in disagreements(conflicts, kind).items():
             n = len(found)
+            mutual = sum(c.mutual for c in found)
             more: dict[str, str | int | float] = {
                 "label": str(n) if kind == STATED else f"{n} {'later' if kind == LATER else kind}",
                 "fontcolor": str(looks[kind]["color"]),
                 "href": f"#{_pair_anchor(kind, (a, b))}",
-                "tooltip": f"{a} → {b}: {n} {kind} conflict{'s' if n != 1 else ''}",
+                "tooltip": _pair_tooltip(a, b, n, kind, mutual),
                 "id": f"pair:{kind}:{a}:{b}",
                 "arrowhead": "tee",
             }
             if kind == STATED:
                 more["penwidth"] = 1 + 2 * n
+            if mutual == n:  # every one of them a contradiction: a bar at both ends
+                more |= {"dir": "both", "arrowtail": "tee"}
             dot.edge(a, b, _attributes={**looks[kind], **more})
     return str(dot.source)
+
+
+def _pair_tooltip(a: str, b: str, n: int, kind: str, mutual: int) -> str:
+    """What a line of the disagreement graph stands for, in words."""
+    counted = f"{n} {kind} conflict{'s' if n != 1 else ''}"
+    if not mutual:
+        return f"{a} → {b}: {counted}"
+    both = "all" if mutual == n else str(mutual)
+    return f"{a} ↔ {b}: {counted} ({both} of them contradictions, attacks both ways)"
 
 
 # -- 3. the conflicts ----------------------------------------------------------------------
@@ -365,10 +377,16 @@ def conflict_diagram(reading: Reading, conflict: Conflict, number: int) -> str:
     for i in range(1, len(path)):
         x, y = path[i - 1], path[i]
         if i == hit:
+            both = {"dir": "both", "arrowtail": "tee"} if conflict.mutual else {}
             dot.edge(
                 x,
                 y,
-                _attributes={**EDGE_STYLES["attack"], "penwidth": 2.5, "label": "attacks"},
+                _attributes={
+                    **EDGE_STYLES["attack"],
+                    "penwidth": 2.5,
+                    "label": "attack each other" if conflict.mutual else "attacks",
+                    **both,
+                },
             )
             continue
         step = _step(reading, x, y) or (x, y)
@@ -403,8 +421,9 @@ def _conflict(reading: Reading, conflict: Conflict, number: int) -> str:
     )
     out = [
         f'<div class="conflict" id="conflict-{number}">',
-        f"<h4>{number}. <code>{_e(conflict.attacker)}</code> attacks "
-        f"<code>{_e(conflict.target)}</code>: {_e(conflict.resolution)}</h4>",
+        f"<h4>{number}. <code>{_e(conflict.attacker)}</code> "
+        f"{'and' if conflict.mutual else 'attacks'} <code>{_e(conflict.target)}</code>"
+        f"{' contradict each other' if conflict.mutual else ''}: {_e(conflict.resolution)}</h4>",
         f'<p class="small">{pairs}. How: {_e(conflict.attack.describe())} '
         f"(stated by {_e(', '.join(conflict.stated_by))}).</p>",
         '<div class="conflict-body">',
