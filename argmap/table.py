@@ -114,6 +114,33 @@ def shorten(text: str, width: int) -> str:
     return room.rstrip(" ,;:-–—") + ELLIPSIS
 
 
+class _Widths:
+    """Column widths being fitted to a line width, one step of the module's order at a time."""
+
+    def __init__(self, widths: list[int], width: int, gap: int) -> None:
+        self.ws = list(widths)
+        self.width = width
+        self.gap = gap
+
+    def excess(self) -> int:
+        """How many characters too wide the table is (0 or less: it fits)."""
+        return sum(self.ws) + self.gap * (len(self.ws) - 1) - self.width
+
+    def shrink(self, i: int, floor: int) -> None:
+        """Narrow column ``i`` as far as needed, not below ``floor``."""
+        if self.excess() > 0 and self.ws[i] > floor:
+            self.ws[i] = max(floor, self.ws[i] - self.excess())
+
+    def wrap(self, floors: dict[int, int]) -> None:
+        """Narrow the widest columns that can still wrap, down to their ``floors``."""
+        while self.excess() > 0:
+            room = [i for i, floor in floors.items() if self.ws[i] > floor]
+            if not room:
+                return
+            widest = max(room, key=lambda i: self.ws[i])
+            self.shrink(widest, max(floors[widest], 1))
+
+
 def _fit(
     widths: list[int],
     width: int,
@@ -123,36 +150,24 @@ def _fit(
     cut: Collection[int],
 ) -> list[int]:
     """Column widths that fit ``width`` as far as the order of the module's docstring allows."""
-    ws = list(widths)
-
-    def excess() -> int:
-        return sum(ws) + gap * (len(ws) - 1) - width
-
-    def shrink(i: int, floor: int) -> None:
-        if excess() > 0 and ws[i] > floor:
-            ws[i] = max(floor, ws[i] - excess())
-
+    fitted = _Widths(widths, width, gap)
     header_floor = [_longest_piece(col[0]) for col in columns]
     for i in cut:
-        shrink(i, max(min(ws[i], _COMFORTABLE), header_floor[i]))
+        fitted.shrink(i, max(min(fitted.ws[i], _COMFORTABLE), header_floor[i]))
     for i, col in enumerate(columns):  # wrap headers above their cells
         if i not in cut:
-            shrink(i, max([header_floor[i], *(len(c) for c in col[1:])]))
+            fitted.shrink(i, max([header_floor[i], *(len(c) for c in col[1:])]))
     for i in cut:
-        shrink(i, max(min(ws[i], _USEFUL), header_floor[i]))
-    wrappable = [i for i in range(len(ws)) if not numeric[i] and i not in cut]
-    floors = {i: max(_longest_piece(c) for c in columns[i]) for i in wrappable}
-    while excess() > 0:
-        room = [i for i in wrappable if ws[i] > floors[i]]
-        if not room:
-            break
-        widest = max(room, key=lambda i: ws[i])
-        shrink(widest, max(floors[widest], 1))
+        fitted.shrink(i, max(min(fitted.ws[i], _USEFUL), header_floor[i]))
+    wrappable = [i for i in range(len(widths)) if not numeric[i] and i not in cut]
+    fitted.wrap({i: max(_longest_piece(c) for c in columns[i]) for i in wrappable})
     for i in cut:
-        shrink(i, max(_NARROWEST, header_floor[i]))
+        fitted.shrink(i, max(_NARROWEST, header_floor[i]))
     if columns and not numeric[0] and 0 not in cut:
-        shrink(0, max(header_floor[0], 1))  # its too-long cells spill onto a line of their own
-    return ws
+        fitted.shrink(
+            0, max(header_floor[0], 1)
+        )  # its too-long cells spill onto a line of their own
+    return fitted.ws
 
 
 def format_table(

@@ -7,7 +7,6 @@ them and writes their results as text (or JSON, through :func:`~argmap.cli.outpu
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.analysis.conflicts import Conflict, Resolution, conflicts
 from argmap.analysis.consensus import Consensus, ConsensusItem, consensus

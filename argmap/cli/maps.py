@@ -106,9 +106,11 @@ def _summary_tables(essays: list[dict[str, Any]]) -> list[str]:
     if max(len(line) for line in whole.splitlines()) <= width():
         return [whole]
     split = 1 + len(NodeKind) + 1  # essay, a column per kind of node, their total
-    nodes = [_SUMMARY_HEADERS[:split], [r[:split] for r in rows]]
-    edges = [_SUMMARY_HEADERS[:1] + _SUMMARY_HEADERS[split:], [r[:1] + r[split:] for r in rows]]
-    return [table(*nodes), "", table(*edges)]
+    nodes = table(_SUMMARY_HEADERS[:split], [r[:split] for r in rows])
+    edges = table(
+        _SUMMARY_HEADERS[:1] + _SUMMARY_HEADERS[split:], [r[:1] + r[split:] for r in rows]
+    )
+    return [nodes, "", edges]
 
 
 def _summary_text(summary: list[dict[str, Any]]) -> list[str]:

@@ -10,18 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from argmap import __version__
-from argmap.bipolar import attack_graph
+from argmap.bipolar import attack_graph, labelling
 from argmap.bipolar import extensions as map_extensions
-from argmap.bipolar import labelling
 from argmap.cli.output import emit, plural, status_word, table, wrapped
 from argmap.cli.paths import need_file
 from argmap.errors import ArgmapError
-from argmap.explanation import explain
+from argmap.explanation import Explanation, explain
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_map
 from argmap.framework import AF, Split, framework_format
 from argmap.model import ArgumentMap
-from argmap.explanation import Explanation
 from argmap.options import STATUS_WORDS, Semantics, Support, closest
 from argmap.semantics import (
     acceptance,
