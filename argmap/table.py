@@ -6,12 +6,12 @@ essay  nodes
 a          3
 bb        12
 
-Given a ``width``, a table that is too wide is fitted in this order: the columns of free
-text named in ``cut`` are shortened (cut at a word, with an ellipsis "…"); headers wrap at
-their spaces; the cut columns shrink further; other text columns wrap at spaces and after the
-``:`` of an ``essay:node`` reference; the cut columns shrink to their narrowest. An id is never split (not at its hyphens either):
-as a last resort, a first-column cell too long for its column takes a line of its own and
-its row continues on the next line.
+Given a ``width``, a table that is too wide is fitted in this order: headers wrap at their
+spaces; the columns of free text named in ``cut`` are shortened (cut at a word, with an
+ellipsis "…"); other text columns wrap at spaces and after the ``:`` of an ``essay:node``
+reference; the cut columns shrink to their narrowest. An id is never split (not at its
+hyphens either): as a last resort, a first-column cell too long for its column takes a line
+of its own and its row continues on the next line.
 
 >>> rows = [["hawk:c-threat", 2, "The missile threat is growing fast"]]
 >>> print(format_table(["node", "n", "text"], rows, width=30, cut=(2,)))
@@ -152,11 +152,11 @@ def _fit(
     """Column widths that fit ``width`` as far as the order of the module's docstring allows."""
     fitted = _Widths(widths, width, gap)
     header_floor = [_longest_piece(col[0]) for col in columns]
+    for i in sorted(range(len(columns)), key=lambda i: not numeric[i]):
+        if i not in cut:  # wrap headers above their cells, numbers' first
+            fitted.shrink(i, max([header_floor[i], *(len(c) for c in columns[i][1:])]))
     for i in cut:
         fitted.shrink(i, max(min(fitted.ws[i], _COMFORTABLE), header_floor[i]))
-    for i, col in enumerate(columns):  # wrap headers above their cells
-        if i not in cut:
-            fitted.shrink(i, max([header_floor[i], *(len(c) for c in col[1:])]))
     for i in cut:
         fitted.shrink(i, max(min(fitted.ws[i], _USEFUL), header_floor[i]))
     wrappable = [i for i in range(len(widths)) if not numeric[i] and i not in cut]
