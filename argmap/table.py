@@ -9,9 +9,9 @@ bb        12
 Given a ``width``, a table that is too wide is fitted in this order: headers wrap at their
 spaces; the columns of free text named in ``cut`` are shortened (cut at a word, with an
 ellipsis "…"); other text columns wrap at spaces and after the ``:`` of an ``essay:node``
-reference; the cut columns shrink to their narrowest. An id is never split (not at its
-hyphens either): as a last resort, a first-column cell too long for its column takes a line
-of its own and its row continues on the next line.
+reference; a cut column that would keep fewer than 16 characters is left out. An id is
+never split (not at its hyphens either): as a last resort, a first-column cell too long for
+its column takes a line of its own and its row continues on the next line.
 
 >>> rows = [["hawk:c-threat", 2, "The missile threat is growing fast"]]
 >>> print(format_table(["node", "n", "text"], rows, width=30, cut=(2,)))
@@ -40,8 +40,6 @@ _COMFORTABLE = 24
 """A cut column keeps this many characters while headers can still wrap."""
 _USEFUL = 16
 """A cut column keeps this many characters while other text columns can still wrap."""
-_NARROWEST = 8
-"""A cut column is never narrower than this (or its header's longest word)."""
 
 
 def _pieces(word: str) -> list[str]:
@@ -162,7 +160,7 @@ def _fit(
     wrappable = [i for i in range(len(widths)) if not numeric[i] and i not in cut]
     fitted.wrap({i: max(_longest_piece(c) for c in columns[i]) for i in wrappable})
     for i in cut:
-        fitted.shrink(i, max(_NARROWEST, header_floor[i]))
+        fitted.shrink(i, 0)  # narrower than _USEFUL: format_table leaves it out
     if columns and not numeric[0] and 0 not in cut:
         fitted.shrink(
             0, max(header_floor[0], 1)
@@ -189,7 +187,8 @@ def format_table(
         The longest line wanted; ``None`` for no limit. See the module's docstring for how
         a table is fitted; a table can still be wider when its ids and numbers alone are.
     cut
-        The indices of columns of free text that may be cut (with "…") to fit.
+        The indices of columns of free text that may be cut (with "…") to fit, or left out
+        when too little of them would be left.
     gap
         The spaces between two columns.
     rule
@@ -203,6 +202,17 @@ def format_table(
     columns = [[h, *(r[i] for r in cells)] for i, h in enumerate(headers)]
     natural = [max(len(c) for c in col) for col in columns]
     ws = natural if width is None else _fit(natural, width, gap, columns, numeric, cut)
+    narrow = [i for i in cut if ws[i] < min(natural[i], _USEFUL)]
+    if narrow:  # a few letters of text say nothing: leave the column out
+        kept = [i for i in range(len(headers)) if i not in narrow]
+        return format_table(
+            [headers[i] for i in kept],
+            [[row[i] for i in kept] for row in rows],
+            width=width,
+            cut=[kept.index(i) for i in cut if i in kept],
+            gap=gap,
+            rule=rule,
+        )
     sep = " " * gap
 
     def cell_lines(i: int, value: str) -> list[str]:

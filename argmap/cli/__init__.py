@@ -39,6 +39,7 @@ from types import FrameType
 
 from argmap.cli.parser import build_parser
 from argmap.errors import ArgmapError
+from argmap.table import fill
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -161,7 +162,7 @@ def command_list(parser: argparse.ArgumentParser) -> str:
     listed = [f"  {name.ljust(column)}{help}" for name, help in rows]
     return "\n".join(
         [
-            f"{parser.prog}: {parser.description}",
+            *fill(f"{parser.prog}: {parser.description}", 80),
             "",
             "Commands:",
             *listed,
