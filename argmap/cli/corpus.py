@@ -157,20 +157,20 @@ def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
     ]
 
 
-SHOWN = 10
-"""How many conflicts of a section are detailed unless ``--all`` is given."""
+SHOWN = {STATED: 10, DERIVED: 5, LATER: 5}
+"""How many conflicts of each section are detailed unless ``--all`` is given."""
 
 
 def _section(
-    found: Reading, title: str, listed: list[tuple[int, Conflict]], everything: bool
+    found: Reading, title: str, listed: list[tuple[int, Conflict]], limit: int | None
 ) -> list[str]:
     """One section (stated or derived) of the details, grouped by theme.
 
-    Without ``everything``, only the first :data:`SHOWN` conflicts of the section are
-    detailed, and a line says how many more ``--all`` would list.
+    Only the first ``limit`` conflicts of the section are detailed (all if ``None``), and a
+    line says how many more ``--all`` would list.
     """
     out = ["", "", wrapped(f"{title} ({len(listed)})", "")]
-    kept = listed if everything else listed[:SHOWN]
+    kept = listed if limit is None else listed[:limit]
     numbers = {id(c): n for n, c in kept}
     shown: dict[int, str] = {}
     for theme, all_of_theme in _by_theme(found, [c for _, c in kept]).items():
@@ -212,7 +212,8 @@ def _conflicts_text(
     for category, title in SECTIONS.items():
         section = [(n, c) for n, c in numbered if _category(c) == category]
         if section or category == STATED:
-            out += _section(found, title, section, everything)
+            limit = None if everything else SHOWN[category]
+            out += _section(found, title, section, limit)
     out += ["", f"Internal tensions: {len(internal) or 'none'}"]
     return out + [wrapped(t.describe(), "  ") for t in internal]
 

@@ -204,7 +204,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     semantics_options(p)
     mode_option(p)
     p.add_argument("--direct", action="store_true", help="direct attacks only")
-    _all_option(p, "detail every conflict (by default the first 10 of each section)")
+    _all_option(p, "detail every conflict (by default 10 stated, 5 derived, 5 of later evidence)")
 
     p = _folder_command(
         commands,
