@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.checking import CheckReport, check
-from argmap.cli.paths import need_file
 from argmap.cli.output import emit, format_table, plural, table, width, wrapped
+from argmap.cli.paths import need_file
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.model import ArgumentMap, Corpus, NodeKind
 
@@ -148,7 +148,7 @@ def convert_file(args: argparse.Namespace) -> int:
     """``argmap convert``: read a map in one format and write it in another."""
     from argmap.convert import convert
 
-    need_file(args.source, "convert", "a map in one of the formats of 'argmap convert --help'")
+    need_file(args.source, "convert", "a map in a format 'argmap convert --help' lists", False)
     m = convert(
         args.source,
         args.target,

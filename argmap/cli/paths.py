@@ -27,8 +27,11 @@ def _missing(path: Path) -> ArgmapError:
     return ArgmapError(f"{path}: no such file or folder{suggestion}")
 
 
-def need_file(raw: str, command: str, what: str) -> Path:
+def need_file(raw: str, command: str, what: str, suggest: bool = True) -> Path:
     """``raw`` as a path, if it is a file.
+
+    ``what`` says what the command reads; with ``suggest``, a folder is answered with an
+    example command on a map in it.
 
     Raises
     ------
@@ -39,7 +42,7 @@ def need_file(raw: str, command: str, what: str) -> Path:
     path = Path(raw)
     if path.is_dir():
         maps = sorted(p.name for p in path.glob("*.y*ml") if p.name != CORPUS_FILE)
-        example = f"; for example: argmap {command} {path / maps[0]}" if maps else ""
+        example = f"; for example: argmap {command} {path / maps[0]}" if maps and suggest else ""
         raise ArgmapError(f"{path} is a folder, and {command} reads one file: {what}{example}")
     if not path.exists():
         raise _missing(path)
