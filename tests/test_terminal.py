@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.cli.output import progress, status_word, width, wrapped
+from argmap.cli.output import status_word, width, wrapped
 from argmap.cli.parser import build_parser
 from argmap.options import STATUS_WORDS, Semantics
 from argmap.table import fill, format_table, shorten
@@ -262,11 +262,6 @@ def test_long_lists_are_summarised_unless_all(
     assert "more recommendation" not in listed
     assert "park-silverberg-2021:r-acsa" in listed
     assert max(len(line) for line in listed.splitlines()) <= 80
-
-
-def test_progress_goes_to_a_terminal_only(capsys: pytest.CaptureFixture[str]) -> None:
-    progress("drawing the corpus")
-    assert capsys.readouterr() == ("", "")  # stderr is captured: not a terminal
 
 
 def test_width_honours_columns_with_a_floor(monkeypatch: pytest.MonkeyPatch) -> None:

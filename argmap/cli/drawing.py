@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.cli.output import progress
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.options import DEFAULT_SEMANTICS
@@ -56,7 +55,7 @@ def report(args: argparse.Namespace) -> int:
         args.semantics,
         args.support,
         timeout=args.timeout,
-        progress=progress,
+        progress=lambda message: print(f"  {message}", file=sys.stderr),
         force=args.force,
     )
     print(f"wrote the report: {index}")

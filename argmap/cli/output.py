@@ -28,7 +28,6 @@ __all__ = [
     "format_table",
     "lines",
     "plural",
-    "progress",
     "shorten",
     "status_word",
     "table",
@@ -153,9 +152,3 @@ def status_word(status: object, semantics: Semantics) -> str:
     if semantics.unique and key == "skeptical":
         key = "in"
     return STATUS_WORDS[key]
-
-
-def progress(message: str) -> None:
-    """Say what a long command is doing, on standard error, only when it is a terminal."""
-    if sys.stderr.isatty():
-        print(f"  {message}", file=sys.stderr)
