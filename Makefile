@@ -16,7 +16,7 @@ demo: venv dot
 	$(BIN)/argmap check maps/
 	$(BIN)/argmap summary maps/
 	$(BIN)/argmap conflicts maps/ --direct
-	$(BIN)/argmap consensus maps/ --rule quorum --quorum 2
+	$(BIN)/argmap consensus maps/                    # majority, as in the report
 	$(BIN)/argmap check --consistency maps/
 	$(BIN)/argmap report maps/ -o report/
 	@echo "The report is in report/index.html (open it in a browser)."

@@ -40,3 +40,14 @@ print(argmap.explain(m, "c-no-credibility", support="deductive"))  # the concess
 evidential = argmap.labelling(m, "grounded", support="evidential")
 print("resting on evidence:", [r.id for r in m.recommendations if evidential[r.id] == "in"])
 print(argmap.explain(m, "r-recognise-dependence", support="evidential"))
+
+# The one vocabulary of statuses, as every command prints them: a label under a semantics
+# with one extension (grounded, ideal, eager), an acceptance status under the others.
+from argmap.options import STATUS_WORDS  # noqa: E402
+from argmap.semantics import acceptance  # noqa: E402
+
+grounded = argmap.labelling(m, "grounded")
+print("c-credibility-bar under grounded:", STATUS_WORDS[grounded["c-credibility-bar"]])
+preferred = argmap.extensions(m, "preferred", support="none")
+status = acceptance("c-claims-settled", preferred)
+print("c-claims-settled under preferred, support none:", STATUS_WORDS[status])

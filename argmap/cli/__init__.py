@@ -39,6 +39,7 @@ from types import FrameType
 
 from argmap.cli.parser import build_parser
 from argmap.errors import ArgmapError
+from argmap.table import fill
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -47,6 +48,7 @@ __all__ = [
     "EXIT_PROBLEMS",
     "EXIT_TIMEOUT",
     "EXIT_USAGE",
+    "command_list",
     "main",
 ]
 
@@ -150,13 +152,39 @@ def _failed(exc: BaseException, args: argparse.Namespace) -> int:
     return EXIT_INTERNAL
 
 
+def command_list(parser: argparse.ArgumentParser) -> str:
+    """What bare ``argmap`` prints: each command with its one-line description."""
+    rows: list[tuple[str, str]] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            rows += [(a.dest, a.help or "") for a in action._choices_actions]
+    column = max(len(name) for name, _ in rows) + 2
+    listed = [f"  {name.ljust(column)}{help}" for name, help in rows]
+    return "\n".join(
+        [
+            *fill(f"{parser.prog}: {parser.description}", 80),
+            "",
+            "Commands:",
+            *listed,
+            "",
+            f"'{parser.prog} COMMAND --help' lists a command's options;",
+            f"'{parser.prog} --help' the global ones.",
+        ]
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``argmap`` command with ``argv`` (default: the process's arguments).
 
     Returns the exit status (see the module's table); a usage error exits with 2 through
-    argparse.
+    argparse. Without any argument, the list of commands is printed (status 0).
     """
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:
+        print(command_list(parser))
+        return EXIT_OK
+    args = parser.parse_args(arguments)
     try:
         return _run(args)
     except BrokenPipeError:

@@ -7,34 +7,31 @@ them and writes their results as text (or JSON, through :func:`~argmap.cli.outpu
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.analysis.conflicts import Conflict, Resolution, conflicts
-from argmap.analysis.consensus import Consensus, consensus
+from argmap.analysis.consensus import Consensus, ConsensusItem, consensus
 from argmap.analysis.consistency import Consistency, consistency
 from argmap.analysis.fusion import Fusion, fuse
 from argmap.analysis.merge import merge
 from argmap.analysis.reading import Reading, reading, tensions
 from argmap.analysis.status import Tension
-from argmap.bipolar import AttackKind
-from argmap.cli.output import emit, format_table, wrapped
-from argmap.errors import ArgmapError
+from argmap.bipolar import AttackKind, labelling
+from argmap.cli.output import emit, plural, shorten, status_word, table, wrapped
+from argmap.cli.paths import need_folder
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
-from argmap.options import DEFAULT_ROLES, Role
+from argmap.options import DEFAULT_ROLES, STATUS_WORDS, Role
 
 __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
 
 
-def _corpus(path: str) -> Corpus:
-    if not Path(path).is_dir():
-        raise ArgmapError(f"{path}: expected a folder of maps with a corpus.yaml")
-    return read_corpus(path)
+def _corpus(path: str, command: str) -> Corpus:
+    return read_corpus(need_folder(path, command))
 
 
-def _reading(path: str, args: argparse.Namespace) -> Reading:
+def _reading(path: str, args: argparse.Namespace, command: str) -> Reading:
     return reading(
-        _corpus(path), args.semantics, args.support, mode=args.mode, timeout=args.timeout
+        _corpus(path, command), args.semantics, args.support, mode=args.mode, timeout=args.timeout
     )
 
 
@@ -53,9 +50,9 @@ def _counting(counted: int, left_out: tuple[str, ...], args: argparse.Namespace)
     return line + "."
 
 
-def _text(found: Reading, node: str, width: int = 70) -> str:
-    text = found.merged.map.node(node).text
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _text(found: Reading, node: str, width: int = 200) -> str:
+    """A node's text, cut at a word (with "…") beyond ``width`` characters."""
+    return shorten(found.merged.map.node(node).text, width)
 
 
 def _heading(found: Reading, what: str) -> str:
@@ -68,9 +65,9 @@ def _heading(found: Reading, what: str) -> str:
 def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
     pairs = ", ".join(f"{a} vs {b}" if a != b else f"{a} vs itself" for a, b in c.pairs)
     out = [
-        f"{number}. {pairs}: {c.resolution}",
-        wrapped(f"{c.attacker}: {_text(found, c.attacker, 200)}", "   "),
-        wrapped(f"attacks {c.target}: {_text(found, c.target, 200)}", "   "),
+        wrapped(f"{number}. {pairs}: {c.resolution}", "", hanging="   "),
+        wrapped(f"{c.attacker}: {_text(found, c.attacker)}", "   "),
+        wrapped(f"attacks {c.target}: {_text(found, c.target)}", "   "),
         wrapped(f"how: {c.attack.describe()} (stated by {', '.join(c.stated_by)})", "   "),
     ]
     out += [wrapped(f"rationale: {note}", "   ") for note in c.notes]
@@ -112,29 +109,29 @@ def _by_theme(found: Reading, listed: list[Conflict]) -> dict[str, list[Conflict
 
 
 def _conflict_table(found: list[Conflict]) -> str:
+    """Per ordered pair of essays: the conflicts by kind and by resolution (one each)."""
     by_pair: dict[tuple[str, str], list[Conflict]] = {}
     for c in found:
         for a, b in c.pairs:
             by_pair.setdefault((a, b), []).append(c)
     rows = [
         [
-            a,
-            b if b != a else "(itself)",
+            f"{a} → {b if b != a else '(itself)'}",
             len(cs),
             *(sum(_category(c) == k for c in cs) for k in (STATED, DERIVED, LATER)),
             *(sum(c.resolution is r for c in cs) for r in Resolution),
         ]
         for (a, b), cs in sorted(by_pair.items())
     ]
-    headers = ["attacking essay", "attacked essay", "all", STATED, DERIVED, "later"]
-    return format_table([*headers, *(str(r) for r in Resolution)], rows)
+    headers = ["attacking → attacked essay", "all", STATED, DERIVED, "later"]
+    return table([*headers, *(str(r) for r in Resolution)], rows)
 
 
 def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
     """The one-screen summary: counts, the table per pair of essays, the themes."""
     count = {k: sum(_category(c) == k for c in listed) for k in (STATED, DERIVED, LATER)}
     out = [
-        _heading(found, f"{len(listed)} conflicts"),
+        wrapped(_heading(found, plural(len(listed), "conflict")), ""),
         wrapped(
             f"{count[STATED]} stated (a direct attack between the two essays' nodes), "
             f"{count[DERIVED]} derived (through reasons, under support: {found.support}), "
@@ -146,25 +143,55 @@ def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
     if not listed:
         return out
     themes = ", ".join(f"{t} {len(cs)}" for t, cs in _by_theme(found, listed).items())
-    return [*out, "", _conflict_table(listed), "", wrapped(f"By theme: {themes}.", "")]
+    return [
+        *out,
+        "",
+        wrapped(
+            "Each conflict is one attack from a node one essay accepts to a node another "
+            "accepts, counted once, under the essay that attacks:",
+            "",
+        ),
+        _conflict_table(listed),
+        "",
+        wrapped(f"By theme: {themes}.", ""),
+    ]
 
 
-def _section(found: Reading, title: str, listed: list[tuple[int, Conflict]]) -> list[str]:
-    """One section (stated or derived) of the details, grouped by theme."""
-    out = ["", "", f"{title} ({len(listed)})"]
-    numbers = {id(c): n for n, c in listed}
+SHOWN = {STATED: 10, DERIVED: 5, LATER: 5}
+"""How many conflicts of each section are detailed unless ``--all`` is given."""
+
+
+def _section(
+    found: Reading, title: str, listed: list[tuple[int, Conflict]], limit: int | None
+) -> list[str]:
+    """One section (stated or derived) of the details, grouped by theme.
+
+    Only the first ``limit`` conflicts of the section are detailed (all if ``None``), and a
+    line says how many more ``--all`` would list.
+    """
+    out = ["", "", wrapped(f"{title} ({len(listed)})", "")]
+    kept = listed if limit is None else listed[:limit]
+    numbers = {id(c): n for n, c in kept}
     shown: dict[int, str] = {}
-    for theme, group in _by_theme(found, [c for _, c in listed]).items():
+    for theme, all_of_theme in _by_theme(found, [c for _, c in kept]).items():
+        group = [c for c in all_of_theme if id(c) in numbers]
         out += ["", f"== {theme} ({len(group)}) =="]
         for c in group:
             number = numbers[id(c)]
             if number in shown:
                 out.append(
-                    f"{number}. {c.attacker} attacks {c.target} (listed under {shown[number]})"
+                    wrapped(
+                        f"{number}. {c.attacker} attacks {c.target} (listed under {shown[number]})",
+                        "",
+                        hanging="   ",
+                    )
                 )
                 continue
             shown[number] = theme
             out += _conflict_lines(number, found, c)
+    if len(kept) < len(listed):
+        more = plural(len(listed) - len(kept), "more conflict")
+        out += ["", wrapped(f"… and {more} in this section (--all lists every one).", "")]
     return out
 
 
@@ -176,21 +203,24 @@ SECTIONS = {
 """The title of each section of the details."""
 
 
-def _conflicts_text(found: Reading, listed: list[Conflict], internal: list[Tension]) -> list[str]:
+def _conflicts_text(
+    found: Reading, listed: list[Conflict], internal: list[Tension], everything: bool
+) -> list[str]:
     order = list(SECTIONS)
     numbered = list(enumerate(sorted(listed, key=lambda c: order.index(_category(c))), 1))
     out = _summary(found, listed)
     for category, title in SECTIONS.items():
         section = [(n, c) for n, c in numbered if _category(c) == category]
         if section or category == STATED:
-            out += _section(found, title, section)
+            limit = None if everything else SHOWN[category]
+            out += _section(found, title, section, limit)
     out += ["", f"Internal tensions: {len(internal) or 'none'}"]
     return out + [wrapped(t.describe(), "  ") for t in internal]
 
 
 def conflicts_in(args: argparse.Namespace) -> int:
     """``argmap conflicts``: where one essay's accepted nodes attack another's."""
-    found = _reading(args.path, args)
+    found = _reading(args.path, args, "conflicts")
     listed = [c for c in conflicts(found) if not args.direct or c.attack.kind is AttackKind.DIRECT]
     internal = tensions(found)
     result = {
@@ -203,59 +233,88 @@ def conflicts_in(args: argparse.Namespace) -> int:
             for t in internal
         ],
     }
-    emit(result, args, lambda _: _conflicts_text(found, listed, internal))
+    emit(result, args, lambda _: _conflicts_text(found, listed, internal, args.all))
     return 0
 
 
-MATRIX_WIDTH = 80
-"""The width the consensus matrix fits in: long recommendation ids are cut."""
-
-
-def _matrix(result: Consensus) -> list[str]:
+def _matrix(result: Consensus, items: list[ConsensusItem]) -> list[str]:
     """Recommendation groups by counted essays, one mark a cell, numbered columns, a legend."""
     essays = result.counted
-    if not essays or not result.items:
+    if not essays or not items:
         return []
-    column = max(len(str(len(essays))), 1) + 1
-    room = MATRIX_WIDTH - column * len(essays) - 1
-    width = min(max(len("recommendation"), *(len(i.node) for i in result.items)), room)
-
-    def cut(node: str) -> str:
-        return node if len(node) <= width else node[: width - 1] + "…"
-
-    header = "recommendation".ljust(width)
-    out = [
+    rows = [[i.node, *(result.stance(i, e).mark for e in essays)] for i in items]
+    headers = ["recommendation", *(str(n) for n in range(1, len(essays) + 1))]
+    column = len(str(len(essays)))
+    return [
         "Who stands where (+ endorses, - opposes, . silent):",
-        header + " " + "".join(str(n).rjust(column) for n in range(1, len(essays) + 1)),
+        table(headers, rows, gap=1, rule=False),
+        *(f"{str(n).rjust(column)} = {e}" for n, e in enumerate(essays, 1)),
     ]
-    for item in result.items:
-        marks = "".join(result.stance(item, e).mark.rjust(column) for e in essays)
-        out.append(cut(item.node).ljust(width) + " " + marks)
-    return out + [f"{str(n).rjust(column)} = {e}" for n, e in enumerate(essays, 1)]
+
+
+COMMENTS_ONLY = "†"
+"""Marks a recommendation only maps left out of the count (reader comments) endorse."""
+
+
+def _notable(result: Consensus, item: ConsensusItem, chosen: set[str]) -> bool:
+    """Whether a recommendation is listed without ``--all``: selected, shared or disputed."""
+    return (
+        item.node in chosen
+        or len(item.endorsers) > 1
+        or bool(item.opposers or item.later_evidence)
+        or item.status != "skeptical"
+    )
+
+
+HIDDEN_AT_LEAST = 4
+"""Fewer unremarkable recommendations than this are listed anyway."""
+
+
+def _merged_words(found: Reading, args: argparse.Namespace) -> dict[str, str]:
+    """Each merged node's status in words (the label under a single-extension semantics)."""
+    if found.semantics.unique:
+        labels = labelling(found.map, found.semantics, support=found.support, timeout=args.timeout)
+        return {node: status_word(label, found.semantics) for node, label in labels.items()}
+    return {}
 
 
 def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace) -> list[str]:
     rule = f"quorum {args.quorum}" if args.rule == "quorum" else str(args.rule)
     what = f"Consensus by {rule}: {len(result.selected)} of {len(result.items)} recommendations"
     chosen = {i.node for i in result.selected}
+    listed = [i for i in result.items if args.all or _notable(result, i, chosen)]
+    if len(result.items) - len(listed) < HIDDEN_AT_LEAST:
+        listed = list(result.items)
+    words = _merged_words(found, args)
     rows = [
         [
             "*" if i.node in chosen else "",
             i.node,
-            f"{len(i.endorsers)}/{result.essays}"
-            + (" (comments only)" if i.only_uncounted else ""),
+            f"{len(i.endorsers)}/{result.essays}" + (COMMENTS_ONLY if i.only_uncounted else ""),
             len(i.opposers),
-            i.status,
-            _text(found, i.node, 60),
+            words.get(i.node) or status_word(i.status, found.semantics),
+            i.text,
         ]
-        for i in result.items
+        for i in listed
     ]
     headers = ["", "recommendation", "endorsed", "opposed", "merged status", "text"]
     counting = _counting(result.essays, result.left_out, args)
-    out = [_heading(found, what), counting, "", format_table(headers, rows), ""]
-    out += _matrix(result)
+    out = [wrapped(_heading(found, what), ""), wrapped(counting, ""), ""]
+    out += [table(headers, rows, cut=(5,))]
+    if any(i.only_uncounted for i in listed):
+        out.append(wrapped(f"{COMMENTS_ONLY} endorsed only by maps left out of the count", ""))
+    hidden = len(result.items) - len(listed)
+    if hidden:
+        out.append(
+            wrapped(
+                f"… and {plural(hidden, 'more recommendation')}, each endorsed by one essay, "
+                "opposed by none and accepted (--all lists them).",
+                "",
+            )
+        )
+    out += ["", *_matrix(result, listed)]
     for i in result.selected:
-        out += ["", f"{i.node}: {i.text}"]
+        out += ["", wrapped(f"{i.node}: {i.text}", "")]
         out.append(wrapped(f"endorsed by {', '.join(i.endorsers) or 'no essay'}", "  "))
         if i.opposers:
             out.append(wrapped(f"opposed by {', '.join(i.opposers)}", "  "))
@@ -263,13 +322,14 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
             later = ", ".join(i.later_evidence)
             out.append(wrapped(f"later evidence against it from {later} (not opposers)", "  "))
         for line in str(i.explanation).splitlines():
-            out.append(wrapped(line.strip(), "  " + " " * (len(line) - len(line.lstrip()))))
+            indent = "  " + " " * (len(line) - len(line.lstrip()))
+            out.append(wrapped(line.strip(), indent, hanging=indent + "  "))
     return out
 
 
 def consensus_of(args: argparse.Namespace) -> int:
     """``argmap consensus``: the recommendations the essays share, ranked."""
-    found = _reading(args.path, args)
+    found = _reading(args.path, args, "consensus")
     result = consensus(found, args.rule, quorum=args.quorum, roles=_roles(args))
     emit(result, args, lambda r: _consensus_text(found, r, args))
     return 0
@@ -278,32 +338,44 @@ def consensus_of(args: argparse.Namespace) -> int:
 def _consistency_text(
     path: str, found: Reading, result: Consistency, args: argparse.Namespace
 ) -> list[str]:
-    what = f"{path}: {len(result.maximal)} maximal consistent subsets of essays"
+    what = f"{path}: {plural(len(result.maximal), 'maximal consistent subset')} of essays"
     rows = [
         [i, len(subset), ", ".join(sorted(subset))] for i, subset in enumerate(result.maximal, 1)
     ]
     counting = _counting(len(result.essays), result.left_out, args)
     out = [
-        _heading(found, what),
-        counting,
+        wrapped(_heading(found, what), ""),
+        wrapped(counting, ""),
         "",
-        format_table(["#", "essays", "jointly consistent"], rows),
+        table(["#", "essays", "jointly consistent"], rows),
     ]
     if result.truncated:
         out.append(f"(only the first {len(result.maximal)} maximal subsets are listed)")
     out.append("")
-    clash_rows = [[a, b, len(c)] for (a, b), c in result.clashes.items()]
-    out.append(
-        format_table(["essay", "conflicts with", "conflicts"], clash_rows)
-        if clash_rows
-        else "No two essays conflict."
-    )
+    clash_rows = [[f"{a} ↔ {b}", len(c)] for (a, b), c in result.clashes.items()]
+    if clash_rows:
+        out.append(
+            wrapped(
+                "The pairs of essays that conflict: their conflicts in both directions, "
+                "stated or derived (later evidence is not counted):",
+                "",
+            )
+        )
+        out.append(table(["essays", "conflicts"], clash_rows))
+    else:
+        out.append("No two essays conflict.")
     for essay, c in result.self_inconsistent.items():
-        out += ["", f"{essay} is inconsistent once linked to the corpus ({len(c)} conflicts)"]
+        out += [
+            "",
+            wrapped(
+                f"{essay} is inconsistent once linked to the corpus ({plural(len(c), 'conflict')})",
+                "",
+            ),
+        ]
     for (later, earlier), c in result.later_evidence.items():
         out.append(
             wrapped(
-                f"Not counted: {len(c)} conflict(s) of later evidence, {later} reporting "
+                f"Not counted: {plural(len(c), 'conflict')} of later evidence, {later} reporting "
                 f"events after {earlier} was written.",
                 "",
             )
@@ -316,7 +388,7 @@ def check_consistency(args: argparse.Namespace) -> int:
 
     With ``--json``, the consistency of one folder is an object, of several a list of them.
     """
-    readings = [(path, _reading(path, args)) for path in args.paths]
+    readings = [(path, _reading(path, args, "check --consistency")) for path in args.paths]
     results = [consistency(found, roles=_roles(args)) for _, found in readings]
 
     def text(_: object) -> list[str]:
@@ -331,30 +403,46 @@ def check_consistency(args: argparse.Namespace) -> int:
 
 def _fusion_text(corpus: Corpus, result: Fusion, args: argparse.Namespace) -> list[str]:
     out = [
-        f"{args.operator} merge of {len(result.essays)} essays ({result.semantics}, support: "
-        f"{args.support}): {len(result.frameworks)} framework(s) selected, "
-        f"{len(result.disputed)} disputed attack(s)",
+        wrapped(
+            f"{args.operator} merge of {len(result.essays)} essays ({result.semantics}, support: "
+            f"{args.support}): {plural(len(result.frameworks), 'framework')} selected, "
+            f"{plural(len(result.disputed), 'disputed attack')}",
+            "",
+        ),
         "",
     ]
     for pair in result.disputed:
         kept = sum(pair in af.attacks for af in result.frameworks)
-        out.append(f"  {pair[0]} -> {pair[1]}: kept in {kept} of {len(result.frameworks)}")
+        out.append(
+            wrapped(f"{pair[0]} -> {pair[1]}: kept in {kept} of {len(result.frameworks)}", "  ")
+        )
     out += ["", wrapped("distances to the essays (" + ", ".join(result.essays) + "):", "")]
-    out += [f"  {list(d)}" for d in result.distances]
+    out += [wrapped(str(list(d)), "  ") for d in result.distances]
     merged = merge(corpus)
     counted = set(result.essays)
     rows = [
-        [node.id, f"{len(stating)}/{len(counted)}", result.status(node.id)]
+        [node.id, f"{len(stating)}/{len(counted)}", STATUS_WORDS[result.status(node.id)]]
         for node in merged.map.recommendations
         for stating in [merged.essays_of(node.id) & counted]
         if stating
     ]
-    return [*out, "", format_table(["recommendation", "stated by", "status"], rows)]
+    legend = (
+        f"status across the selected frameworks: {STATUS_WORDS['skeptical']} (in every "
+        f"extension of every one), {STATUS_WORDS['credulous']} (in some), "
+        f"{STATUS_WORDS['rejected']} (in none)."
+    )
+    return [
+        *out,
+        "",
+        table(["recommendation", "stated by", "status"], rows),
+        "",
+        wrapped(legend, ""),
+    ]
 
 
 def fuse_essays(args: argparse.Namespace) -> int:
     """``argmap fuse``: merge the essays' frameworks with an operator."""
-    corpus = _corpus(args.path)
+    corpus = _corpus(args.path, "fuse")
     result = fuse(
         corpus,
         args.operator,

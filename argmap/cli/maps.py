@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.checking import CheckReport, check
-from argmap.cli.output import emit, format_table, plural
+from argmap.cli.output import emit, format_table, plural, table, width, wrapped
+from argmap.cli.paths import need_file
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.model import ArgumentMap, Corpus, NodeKind
 
@@ -88,7 +89,8 @@ _SUMMARY_HEADERS = [
 ]
 
 
-def _summary_table(essays: list[dict[str, Any]]) -> str:
+def _summary_tables(essays: list[dict[str, Any]]) -> list[str]:
+    """One table of nodes and edges per essay; a table of nodes and one of edges if narrow."""
     rows = [
         [
             e["id"],
@@ -101,21 +103,29 @@ def _summary_table(essays: list[dict[str, Any]]) -> str:
     ]
     if len(rows) > 1:
         rows.append(["total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
-    return format_table(_SUMMARY_HEADERS, rows)
+    whole = format_table(_SUMMARY_HEADERS, rows)
+    if max(len(line) for line in whole.splitlines()) <= width():
+        return [whole]
+    split = 1 + len(NodeKind) + 1  # essay, a column per kind of node, their total
+    nodes = table(_SUMMARY_HEADERS[:split], [r[:split] for r in rows])
+    edges = table(
+        _SUMMARY_HEADERS[:1] + _SUMMARY_HEADERS[split:], [r[:1] + r[split:] for r in rows]
+    )
+    return [nodes, "", edges]
 
 
 def _summary_text(summary: list[dict[str, Any]]) -> list[str]:
     out: list[str] = []
     for entry in summary:
         if entry["corpus"]["title"]:
-            out += [f"Corpus: {entry['corpus']['title']}", ""]
-        out += [_summary_table(entry["essays"]), ""]
-        out += [f"  {e['id']}: {e['title']}" for e in entry["essays"]]
+            out += [wrapped(f"Corpus: {entry['corpus']['title']}", ""), ""]
+        out += [*_summary_tables(entry["essays"]), ""]
+        out += [wrapped(f"{e['id']}: {e['title']}", "  ", hanging="    ") for e in entry["essays"]]
         relations = entry["relations"]
         if entry["equivalences"] or relations:
             listed = ", ".join(plural(n, kind) for kind, n in relations.items()) or "none"
             groups = plural(entry["equivalences"], "equivalence group")
-            out += ["", f"Cross-essay: {groups}; relations: {listed}"]
+            out += ["", wrapped(f"Cross-essay: {groups}; relations: {listed}", "")]
         out.append("")
     return out
 
@@ -138,6 +148,7 @@ def convert_file(args: argparse.Namespace) -> int:
     """``argmap convert``: read a map in one format and write it in another."""
     from argmap.convert import convert
 
+    need_file(args.source, "convert", "a map in a format 'argmap convert --help' lists", False)
     m = convert(
         args.source,
         args.target,

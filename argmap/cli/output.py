@@ -2,6 +2,11 @@
 
 A command computes its result, then hands it to :func:`emit` with a function that writes it
 as text; ``--json`` prints the result's data instead (``to_dict()`` where the result has one).
+
+Text fits the terminal: :func:`width` is the terminal's width (``COLUMNS`` if set, 80 when
+standard output is not a terminal); :func:`wrapped` fills prose at spaces (never inside an
+id, never at its hyphens), :func:`table` fits a table to the width (see :mod:`argmap.table`)
+and text cut short ends in "…". :func:`status_word` is the one vocabulary of a node's status.
 """
 
 from __future__ import annotations
@@ -9,17 +14,30 @@ from __future__ import annotations
 import argparse
 import enum
 import json
+import shutil
 import sys
-import textwrap
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TextIO, TypeVar
 
-from argmap.table import format_table
+from argmap.options import STATUS_WORDS, Semantics
+from argmap.table import fill, format_table, shorten
 
-__all__ = ["WIDTH", "emit", "format_table", "lines", "plural", "to_data", "wrapped"]
+__all__ = [
+    "MIN_WIDTH",
+    "emit",
+    "format_table",
+    "lines",
+    "plural",
+    "shorten",
+    "status_word",
+    "table",
+    "to_data",
+    "width",
+    "wrapped",
+]
 
-WIDTH = 100
-"""Where long prose lines of the text output are wrapped."""
+MIN_WIDTH = 40
+"""The narrowest width text is fitted to, however narrow the terminal says it is."""
 
 R = TypeVar("R")
 
@@ -82,11 +100,55 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def wrapped(text: str, indent: str, width: int = WIDTH) -> str:
-    """``text`` filled to ``width`` columns, every line indented by ``indent``.
+def width() -> int:
+    """The width text is fitted to: the terminal's, ``COLUMNS`` if set, else 80.
 
-    Ids are never split at their hyphens.
+    :func:`shutil.get_terminal_size` reads ``COLUMNS`` first, then the terminal standard
+    output is; when standard output is a file or a pipe it gives 80. Never below
+    :data:`MIN_WIDTH`.
     """
-    return textwrap.fill(
-        text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
-    )
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrapped(text: str, indent: str, columns: int | None = None, hanging: str | None = None) -> str:
+    """``text`` filled to ``columns`` (default :func:`width`), lines indented by ``indent``.
+
+    Lines break at spaces and after the ``:`` of an ``essay:node`` reference, never inside
+    an id (so never at its hyphens); ``hanging`` indents the lines after the first (default:
+    ``indent``).
+
+    >>> print(wrapped("alpha beta-gamma delta", "  ", 16))
+      alpha
+      beta-gamma
+      delta
+    """
+    return "\n".join(fill(text, columns or width(), indent, hanging))
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    cut: Collection[int] = (),
+    gap: int = 2,
+    rule: bool = True,
+) -> str:
+    """:func:`~argmap.table.format_table` fitted to :func:`width`; ``cut``: free-text columns."""
+    return format_table(headers, rows, width=width(), cut=cut, gap=gap, rule=rule)
+
+
+def status_word(status: object, semantics: Semantics) -> str:
+    """The word for a node's status, from :data:`argmap.options.STATUS_WORDS`.
+
+    ``status`` is a label (``in``, ``out``, ``undec``) under a semantics with one extension,
+    or an acceptance status (``skeptical``, ``credulous``, ``rejected``) under the others;
+    an acceptance status under a single-extension semantics reads accepted or rejected.
+
+    >>> status_word("undec", Semantics.GROUNDED), status_word("credulous", Semantics.PREFERRED)
+    ('undecided', 'credulously accepted')
+    >>> status_word("skeptical", Semantics.GROUNDED)
+    'accepted'
+    """
+    key = str(status)
+    if semantics.unique and key == "skeptical":
+        key = "in"
+    return STATUS_WORDS[key]

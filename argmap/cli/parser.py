@@ -103,8 +103,9 @@ def _add_semantics_commands(commands: Commands) -> None:
         "semantics:extensions_of",
         "the extensions of a map or framework",
         "List the extensions of a map (YAML) or an ICCMA framework file (apx, tgf, i23) "
-        "under a semantics, and each argument's status: skeptical (in every extension), "
-        "credulous (in some) or rejected.",
+        "under a semantics, and each argument's status: accepted, rejected or undecided "
+        "under grounded, ideal or eager (one extension); skeptically accepted (in every "
+        "extension), credulously accepted (in some) or rejected (in none) under the others.",
     )
     p.add_argument("path", metavar="PATH", help="a map or framework file")
     semantics_options(p)
@@ -187,6 +188,11 @@ def _comments_option(p: argparse.ArgumentParser, help: str) -> None:
     )
 
 
+def _all_option(p: argparse.ArgumentParser, help: str) -> None:
+    """``--all``: list everything, where the text output summarises a long list."""
+    p.add_argument("--all", action="store_true", help=help)
+
+
 def _add_corpus_commands(commands: Commands) -> None:
     """The commands conflicts, consensus and fuse."""
     p = _folder_command(
@@ -201,6 +207,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     semantics_options(p)
     mode_option(p)
     p.add_argument("--direct", action="store_true", help="direct attacks only")
+    _all_option(p, "detail every conflict (by default 10 stated, 5 derived, 5 of later evidence)")
 
     p = _folder_command(
         commands,
@@ -216,6 +223,11 @@ def _add_corpus_commands(commands: Commands) -> None:
         "--quorum", type=int, default=None, metavar="K", help="essays needed under --rule quorum"
     )
     _comments_option(p, "count reader comments (role: comments) as endorsers and opposers too")
+    _all_option(
+        p,
+        "list every recommendation (by default those endorsed by one essay alone, "
+        "unopposed and accepted, are counted, not listed)",
+    )
     semantics_options(p)
     mode_option(p)
 

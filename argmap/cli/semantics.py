@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from collections.abc import Iterator, Mapping
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from argmap import __version__
-from argmap.bipolar import attack_graph
+from argmap.bipolar import attack_graph, labelling
 from argmap.bipolar import extensions as map_extensions
-from argmap.cli.output import emit, format_table, plural
+from argmap.cli.output import emit, plural, status_word, table, wrapped
+from argmap.cli.paths import need_file
 from argmap.errors import ArgmapError
-from argmap.explanation import explain
+from argmap.explanation import Explanation, explain
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.formats.yaml import read_map
 from argmap.framework import AF, Split, framework_format
 from argmap.model import ArgumentMap
-from argmap.options import Support
+from argmap.options import STATUS_WORDS, Semantics, Support, closest
 from argmap.semantics import (
     acceptance,
     count_extensions,
@@ -35,8 +35,13 @@ from argmap.semantics.sat import Deadline
 __all__ = ["explain_arguments", "extensions_of", "solve"]
 
 
-def _target(path: str, support: Support) -> tuple[AF | ArgumentMap, AF, str]:
+_FILES = "a map (.yaml) or a framework (.apx, .tgf, .i23)"
+"""What extensions and explain read."""
+
+
+def _target(path: str, support: Support, command: str) -> tuple[AF | ArgumentMap, AF, str]:
     """A map (read from YAML) or a framework (from an ICCMA file), its AF and its name."""
+    need_file(path, command, _FILES)
     if Path(path).suffix in (".yaml", ".yml"):
         m = read_map(path)
         return m, attack_graph(m, support).af(), m.id
@@ -45,8 +50,13 @@ def _target(path: str, support: Support) -> tuple[AF | ArgumentMap, AF, str]:
 
 
 def _extensions(args: argparse.Namespace) -> dict[str, Any]:
-    """The extensions of a map or framework file, and each argument's status."""
-    target, af, name = _target(args.path, args.support)
+    """The extensions of a map or framework file, and each argument's status.
+
+    ``status`` is the acceptance status across the extensions (``skeptical``, ``credulous``,
+    ``rejected``); under a semantics with one extension ``labels`` adds each argument's
+    label (``in``, ``out``, ``undec``), which tells a rejected argument from an undecided one.
+    """
+    target, af, name = _target(args.path, args.support, "extensions")
     if isinstance(target, ArgumentMap):
         found = map_extensions(target, args.semantics, support=args.support, timeout=args.timeout)
         order: Mapping[str, int] = {n.id: i for i, n in enumerate(target.nodes)}
@@ -54,38 +64,47 @@ def _extensions(args: argparse.Namespace) -> dict[str, Any]:
     else:
         found, order = extensions(af, args.semantics, timeout=args.timeout), af.index
         members = list(af.arguments)
-    return {
+    result = {
         "target": name,
         "semantics": args.semantics,
         "support": args.support if isinstance(target, ArgumentMap) else None,
         "extensions": [sorted(e, key=order.__getitem__) for e in found],
         "status": {a: acceptance(a, found) for a in members},
-        "map": target if isinstance(target, ArgumentMap) else None,
     }
+    if args.semantics.unique:
+        labels = labelling(target, args.semantics, support=args.support, timeout=args.timeout)
+        result["labels"] = {a: labels[a] for a in members}
+    return {**result, "map": target if isinstance(target, ArgumentMap) else None}
+
+
+def _legend(semantics: Semantics) -> str:
+    """What the status words mean under ``semantics``."""
+    if semantics.unique:
+        return (
+            f"{STATUS_WORDS['in']}: in the {semantics} extension; {STATUS_WORDS['out']}: "
+            f"attacked by an accepted node; {STATUS_WORDS['undec']}: neither."
+        )
+    return (
+        f"{STATUS_WORDS['skeptical']}: in every {semantics} extension; "
+        f"{STATUS_WORDS['credulous']}: in some, not all; {STATUS_WORDS['rejected']}: in none."
+    )
 
 
 def _extensions_text(result: dict[str, Any]) -> list[str]:
     m: ArgumentMap | None = result["map"]
+    semantics: Semantics = result["semantics"]
     reading = f", support: {result['support']}" if m is not None else ""
     found = result["extensions"]
-    counted = plural(len(found), f"{result['semantics']} extension")
-    out = [f"{result['target']}: {counted}{reading}", ""]
+    counted = plural(len(found), f"{semantics} extension")
+    out = [wrapped(f"{result['target']}: {counted}{reading}", ""), ""]
     for i, e in enumerate(found, 1):
-        listed = ", ".join(e) or "(empty)"
         out.append(f"extension {i} ({plural(len(e), 'argument')}):")
-        out.append(
-            textwrap.fill(
-                listed,
-                width=100,
-                initial_indent="  ",
-                subsequent_indent="  ",
-                break_on_hyphens=False,
-            )
-        )
+        out.append(wrapped(", ".join(e) or "(empty)", "  "))
     if m is not None:
-        status = result["status"]
-        table = [[n.id, str(n.kind), status[n.id], n.text[:70]] for n in m.nodes]
-        out += ["", format_table(["node", "kind", "status", "text"], table)]
+        status = result.get("labels", result["status"])
+        rows = [[n.id, str(n.kind), status_word(status[n.id], semantics), n.text] for n in m.nodes]
+        out += ["", table(["node", "kind", "status", "text"], rows, cut=(3,))]
+        out += ["", wrapped(_legend(semantics), "")]
     return out
 
 
@@ -97,16 +116,48 @@ def extensions_of(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known(target: AF | ArgumentMap) -> list[str]:
+    """The names an argument can be asked about by: node ids, or a framework's arguments."""
+    if isinstance(target, ArgumentMap):
+        return [n.id for n in target.nodes]
+    return list(target.arguments) if len(target) <= _SUGGEST_AMONG else []
+
+
+_SUGGEST_AMONG = 100_000
+"""Above this many arguments a misspelt name gets no suggestion (the search is linear)."""
+
+
+def _explained(target: AF | ArgumentMap, name: str, args: argparse.Namespace) -> Explanation:
+    """The explanation of one argument; a misspelt id is answered with the closest one."""
+    try:
+        return explain(
+            target, name, args.semantics, mode=args.mode, support=args.support, timeout=args.timeout
+        )
+    except ArgmapError as exc:
+        known = _known(target)
+        hint = None if name in known else closest(name, known)
+        if hint is None:
+            raise
+        raise ArgmapError(f"{exc} (did you mean '{hint}'?)") from None
+
+
+def _explanation_text(explanations: list[Explanation]) -> str:
+    """Each explanation, its lines wrapped under their own indentation."""
+    blocks = []
+    for e in explanations:
+        rows = []
+        for line in str(e).splitlines():
+            indent = " " * (len(line) - len(line.lstrip()))
+            rows.append(wrapped(line.strip(), indent, hanging=indent + "  "))
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
+
+
 def explain_arguments(args: argparse.Namespace) -> int:
     """``argmap explain``: why each argument is accepted or not."""
-    target, _, _ = _target(args.path, args.support)
-    found = [
-        explain(
-            target, a, args.semantics, mode=args.mode, support=args.support, timeout=args.timeout
-        )
-        for a in args.arguments
-    ]
-    emit(found, args, lambda explanations: "\n\n".join(str(e) for e in explanations))
+    target, _, _ = _target(args.path, args.support, "explain")
+    found = [_explained(target, a, args) for a in args.arguments]
+    emit(found, args, _explanation_text)
     return 0
 
 
@@ -155,7 +206,7 @@ def _decide(
     if not query:
         raise ArgmapError(f"{task}-{name} needs the query argument: -a ARG")
     if query not in split:
-        raise ArgmapError(f"the framework has no argument '{query}'")
+        raise ArgmapError(f"the framework has no argument '{query}'{_suggestion(query, split)}")
     core = split.core
     found: frozenset[str] | None
     if task == "DC":
@@ -176,6 +227,14 @@ def _decide(
     if found is not None and fmt == "i23":
         yield "\n"
         yield from _extension(found, split, fmt)
+
+
+def _suggestion(query: str, split: Split) -> str:
+    """`` (did you mean 'x'?)`` for a misspelt argument of a framework not too large."""
+    if len(split) > _SUGGEST_AMONG:
+        return ""
+    hint = closest(query, [*split.core.arguments, *split.isolated()])
+    return f" (did you mean '{hint}'?)" if hint else ""
 
 
 def _answer(
