@@ -226,15 +226,16 @@ TOY = EXAMPLES / "toy-corpus"
 def test_conflicts_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["conflicts", str(TOY)], capsys)
     assert status == 0
-    assert out.startswith("3 conflicts (grounded, support: defeasible")
+    assert out.startswith("2 conflicts (grounded, support: defeasible")  # one a contradiction
     assert "1. broker vs hawk: attacker wins" in out
     assert "rationale: The broker doubts the evidence the hawk's threat claim rests on." in out
     assert "lost: hawk:c-threat; hawk:c-threat is OUT (grounded): attacked by" in out
     assert "Internal tensions: none" in out
     status, out, _ = run(["conflicts", str(TOY), "--direct", "--json"], capsys)
     data = json.loads(out)
-    assert len(data["conflicts"]) == 3
+    assert len(data["conflicts"]) == 2
     assert {c["kind"] for c in data["conflicts"]} == {"direct"}
+    assert [c["mutual"] for c in data["conflicts"]] == [False, True]
     assert data["conflicts"][0]["pairs"] == [["broker", "hawk"]]
     status, _, err = run(["conflicts", str(TOY / "hawk.yaml")], capsys)
     assert status == 1
@@ -308,7 +309,7 @@ def test_bad_option_values_exit_2(
 def test_option_values_parse_into_enums(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["conflicts", str(TOY), "-s", "GR", "--support", "Necessary"], capsys)
     assert status == 0
-    assert out.startswith("5 conflicts (grounded, support: necessary")
+    assert out.startswith("4 conflicts (grounded, support: necessary")
 
 
 def test_version_and_help_load_no_heavy_module() -> None:
@@ -440,28 +441,33 @@ def test_conflicts_summarise_then_list_stated_before_derived_by_theme(
     assert status == 0
     lines = out.splitlines()
     assert " ".join(out.split("\n\n")[0].split()[9:]) == (
-        "3 stated (a direct attack between the two essays' nodes), "
+        "2 stated (a direct attack between the two essays' nodes), "
         "2 derived (through reasons, under support: necessary), 0 later evidence (a later "
         "essay reports events after the attacked essay was written: not a disagreement "
         "between the authors)."
     )
     broker_hawk = next(line for line in lines if line.startswith("broker "))
     assert broker_hawk.split() == ["broker", "→", "hawk", "3", "1", "2", "0", "3", "0", "0"]
-    assert "By theme: evidence 1, threat 1, untagged 4." in out
-    stated, derived = out.index("Stated disagreements (3)"), out.index("Derived conflicts")
+    dove_hawk = next(line for line in lines if line.startswith("dove "))
+    assert dove_hawk.split() == ["dove", "↔", "hawk", "1", "1", "0", "0", "1", "0", "0"]
+    assert "By theme: evidence 1, threat 1, untagged 3." in out
+    stated, derived = out.index("Stated disagreements (2)"), out.index("Derived conflicts")
     assert stated < derived < out.index("Internal tensions")
     # the threat conflict sits under both shared tags, in full once; themes sorted, untagged last
     evidence, threat = out.index("== evidence (1) =="), out.index("== threat (1) ==")
-    assert stated < evidence < threat < out.index("== untagged (2) ==", threat) < derived
+    assert stated < evidence < threat < out.index("== untagged (1) ==", threat) < derived
     assert out.count("1. broker vs hawk: attacker wins") == 1
     assert "1. broker:c-thin attacks hawk:c-threat (listed under evidence)" in out
     # the drills are tagged on one side only: not a shared theme
-    assert out.index("2. dove vs hawk") > out.index("== untagged (2) ==")
+    assert out.index("2. dove vs hawk") > out.index("== untagged (1) ==")
+    # the contradiction is one conflict, said as such
+    assert "contradicts hawk:r-drills" in out
+    assert "how: dove:r-pause and hawk:r-drills attack each other (stated by corpus)" in out
     # derived conflicts give their path through reasons
     assert "secondary attack: broker:c-thin attacks hawk:c-threat, and hawk:c-threat ⇒" in out
-    assert out.index("4. broker vs hawk") > derived
+    assert out.index("3. broker vs hawk") > derived
     status, out, _ = run(["conflicts", folder, "--support", "necessary", "--direct"], capsys)
-    assert "3 stated" in out
+    assert "2 stated" in out
     assert "0 derived" in out
     assert "Derived conflicts" not in out
 

@@ -35,7 +35,7 @@ from argmap.options import (
     Support,
 )
 
-__all__ = ["Conflict", "Resolution", "conflicts", "conflicts_of"]
+__all__ = ["Category", "Conflict", "Resolution", "conflicts", "conflicts_of"]
 
 
 class Resolution(enum.StrEnum):
@@ -47,6 +47,30 @@ class Resolution(enum.StrEnum):
     """The target is in every extension and the attacker in none."""
     OPEN = "open"
     """Anything else: the extensions disagree, or leave both undecided."""
+
+
+class Category(enum.StrEnum):
+    """What kind of disagreement a conflict is: the sections every report lists them in."""
+
+    STATED = "stated"
+    """A direct attack between the two essays' nodes (stated by an essay or the corpus file)."""
+    DERIVED = "derived"
+    """An attack derived through reasons under the reading of support."""
+    LATER = "later evidence"
+    """Through a ``hindsight`` relation: a later essay reports events after the attacked
+    essay was written, not a disagreement between the authors."""
+
+    @property
+    def heading(self) -> str:
+        """The title of its section in a report."""
+        return _TITLES[self]
+
+
+_TITLES = {
+    Category.STATED: "Stated disagreements",
+    Category.DERIVED: "Derived conflicts, each with its path through reasons",
+    Category.LATER: "Later evidence: events reported after the attacked essay was written",
+}
 
 
 @attrs.frozen
@@ -77,6 +101,13 @@ class Conflict:
     mutual: bool = False
     """Whether the target attacks the attacker back, directly and between the same essays: the
     two contradict each other, one disagreement, listed once (from the side ranked first)."""
+
+    @property
+    def category(self) -> Category:
+        """Stated, derived, or later evidence (see :class:`Category`)."""
+        if self.hindsight:
+            return Category.LATER
+        return Category.STATED if self.attack.kind is AttackKind.DIRECT else Category.DERIVED
 
     @property
     def attacker_essays(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.analysis.conflicts import Conflict, Resolution, conflicts
+from argmap.analysis.conflicts import Category, Conflict, Resolution, conflicts
 from argmap.analysis.consensus import Consensus, ConsensusItem, consensus
 from argmap.analysis.consistency import Consistency, consistency
 from argmap.analysis.fusion import Fusion, fuse
@@ -62,13 +62,19 @@ def _heading(found: Reading, what: str) -> str:
     )
 
 
+def _verb(c: Conflict) -> str:
+    """``attacks``, or ``contradicts`` for a conflict whose two nodes attack each other."""
+    return "contradicts" if c.mutual else "attacks"
+
+
 def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
     pairs = ", ".join(f"{a} vs {b}" if a != b else f"{a} vs itself" for a, b in c.pairs)
+    how = f"{c.attacker} and {c.target} attack each other" if c.mutual else c.attack.describe()
     out = [
         wrapped(f"{number}. {pairs}: {c.resolution}", "", hanging="   "),
         wrapped(f"{c.attacker}: {_text(found, c.attacker)}", "   "),
-        wrapped(f"attacks {c.target}: {_text(found, c.target)}", "   "),
-        wrapped(f"how: {c.attack.describe()} (stated by {', '.join(c.stated_by)})", "   "),
+        wrapped(f"{_verb(c)} {c.target}: {_text(found, c.target)}", "   "),
+        wrapped(f"how: {how} (stated by {', '.join(c.stated_by)})", "   "),
     ]
     out += [wrapped(f"rationale: {note}", "   ") for note in c.notes]
     if c.lost:
@@ -76,15 +82,8 @@ def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
     return out
 
 
-STATED, DERIVED, LATER = "stated", "derived", "later evidence"
+STATED, DERIVED, LATER = Category.STATED, Category.DERIVED, Category.LATER
 """The three sections of the conflicts report, in order."""
-
-
-def _category(c: Conflict) -> str:
-    """Stated (a direct attack), derived (through reasons), or later evidence (hindsight)."""
-    if c.hindsight:
-        return LATER
-    return STATED if c.attack.kind is AttackKind.DIRECT else DERIVED
 
 
 UNTAGGED = "untagged"
@@ -116,9 +115,9 @@ def _conflict_table(found: list[Conflict]) -> str:
             by_pair.setdefault((a, b), []).append(c)
     rows = [
         [
-            f"{a} → {b if b != a else '(itself)'}",
+            f"{a} {'↔' if all(c.mutual for c in cs) else '→'} {b if b != a else '(itself)'}",
             len(cs),
-            *(sum(_category(c) == k for c in cs) for k in (STATED, DERIVED, LATER)),
+            *(sum(c.category == k for c in cs) for k in (STATED, DERIVED, LATER)),
             *(sum(c.resolution is r for c in cs) for r in Resolution),
         ]
         for (a, b), cs in sorted(by_pair.items())
@@ -129,7 +128,7 @@ def _conflict_table(found: list[Conflict]) -> str:
 
 def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
     """The one-screen summary: counts, the table per pair of essays, the themes."""
-    count = {k: sum(_category(c) == k for c in listed) for k in (STATED, DERIVED, LATER)}
+    count = {k: sum(c.category == k for c in listed) for k in (STATED, DERIVED, LATER)}
     out = [
         wrapped(_heading(found, plural(len(listed), "conflict")), ""),
         wrapped(
@@ -148,7 +147,8 @@ def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
         "",
         wrapped(
             "Each conflict is one attack from a node one essay accepts to a node another "
-            "accepts, counted once, under the essay that attacks:",
+            "accepts, counted once, under the essay that attacks; two nodes that attack each "
+            "other (↔, a contradiction) are one conflict:",
             "",
         ),
         _conflict_table(listed),
@@ -181,7 +181,7 @@ def _section(
             if number in shown:
                 out.append(
                     wrapped(
-                        f"{number}. {c.attacker} attacks {c.target} (listed under {shown[number]})",
+                        f"{number}. {c.attacker} {_verb(c)} {c.target} (listed under {shown[number]})",
                         "",
                         hanging="   ",
                     )
@@ -195,11 +195,7 @@ def _section(
     return out
 
 
-SECTIONS = {
-    STATED: "Stated disagreements",
-    DERIVED: "Derived conflicts, each with its path through reasons",
-    LATER: "Later evidence: events reported after the attacked essay was written",
-}
+SECTIONS = {kind: kind.heading for kind in Category}
 """The title of each section of the details."""
 
 
@@ -207,10 +203,10 @@ def _conflicts_text(
     found: Reading, listed: list[Conflict], internal: list[Tension], everything: bool
 ) -> list[str]:
     order = list(SECTIONS)
-    numbered = list(enumerate(sorted(listed, key=lambda c: order.index(_category(c))), 1))
+    numbered = list(enumerate(sorted(listed, key=lambda c: order.index(c.category)), 1))
     out = _summary(found, listed)
     for category, title in SECTIONS.items():
-        section = [(n, c) for n, c in numbered if _category(c) == category]
+        section = [(n, c) for n, c in numbered if c.category == category]
         if section or category == STATED:
             limit = None if everything else SHOWN[category]
             out += _section(found, title, section, limit)
@@ -356,8 +352,8 @@ def _consistency_text(
     if clash_rows:
         out.append(
             wrapped(
-                "The pairs of essays that conflict: their conflicts in both directions, "
-                "stated or derived (later evidence is not counted):",
+                "The pairs of essays that conflict: their conflicts either way (a "
+                "contradiction counts once), stated or derived (later evidence is not counted):",
                 "",
             )
         )

@@ -34,10 +34,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote as url_quote
 
-from argmap.analysis.conflicts import Conflict, Resolution
+from argmap.analysis.conflicts import Category, Conflict, Resolution
 from argmap.analysis.consensus import Consensus, ConsensusItem, Stance
 from argmap.analysis.reading import Reading
-from argmap.bipolar import AttackKind
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import STATUS_WORDS, Semantics
 from argmap.render.dot import SafeDigraph, html_label, html_text, run_dot, wrap
@@ -57,15 +56,10 @@ __all__ = [
     "shared",
 ]
 
-STATED, DERIVED, LATER = "stated", "derived", "later evidence"
-CATEGORIES: dict[str, str] = {
-    STATED: "Stated disagreements",
-    DERIVED: "Derived conflicts, each with its path through reasons",
-    LATER: "Later evidence: events reported after the attacked essay was written",
-}
+STATED, DERIVED, LATER = Category.STATED, Category.DERIVED, Category.LATER
+CATEGORIES: dict[str, str] = {kind: kind.heading for kind in Category}
 """The three kinds of conflict, in order, with their section titles (as ``argmap conflicts``)."""
-
-_ANCHOR = {STATED: "stated", DERIVED: "derived", LATER: "later"}
+_ANCHOR: dict[str, str] = {STATED: "stated", DERIVED: "derived", LATER: "later"}
 
 STANCES: dict[Stance, tuple[str, str]] = {
     Stance.ENDORSES: ("✔", "#BDE5CF"),
@@ -123,9 +117,7 @@ def node_link(essay: str, node: str) -> str:
 
 def category(conflict: Conflict) -> str:
     """``stated`` (a direct attack), ``derived`` (through reasons) or ``later evidence``."""
-    if conflict.hindsight:
-        return LATER
-    return STATED if conflict.attack.kind is AttackKind.DIRECT else DERIVED
+    return conflict.category
 
 
 def disagreements(
