@@ -210,4 +210,4 @@ def test_convert_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     # without reasons: the ten attacks between nodes; the undercut of a reason has no target
     assert len([line for line in i23.splitlines() if not line.startswith(("p", "#"))]) == 10
     assert main(["convert", str(tmp_path / "missing.yaml"), str(tmp_path / "x.yaml")]) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "missing.yaml: no such file or folder" in capsys.readouterr().err
