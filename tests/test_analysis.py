@@ -89,7 +89,7 @@ def test_toy_consensus_rules(toy: Corpus) -> None:
     assert talks.endorsers == ("broker", "hawk")
     assert talks.opposers == ()  # the broker rejects the hawk's reason, not the talks
     assert talks.status == "skeptical"
-    assert "eq-talks is IN" in talks.explanation.summary
+    assert "eq-talks is accepted" in talks.explanation.summary
     drills = next(i for i in argmap.consensus(toy).items if i.node == "hawk:r-drills")
     assert drills.opposers == ("broker", "dove")
     assert drills.status == "rejected"

@@ -192,13 +192,13 @@ def test_explain_command(
     status, out, _ = run(["explain", showcase, "c-credibility-bar"], capsys)
     assert status == 0
     assert out.splitlines() == [
-        "c-credibility-bar is OUT (grounded): every reason for it fails: s-credibility "
-        "(undercut by c-cannot-ignore, which is IN).",
-        "  c-cannot-ignore is IN: through the reason c-nk-strategy -> c-cannot-ignore, whose "
-        "premise c-nk-strategy is IN; it has no attackers.",
-        "    c-nk-strategy is IN: through the reason c-nk-cooperation-needed -> c-nk-strategy, "
-        "whose premise c-nk-cooperation-needed is IN; it has no attackers.",
-        "      c-nk-cooperation-needed is IN: a premise of the map, unattacked.",
+        "c-credibility-bar is rejected (grounded): every reason for it fails: s-credibility "
+        "(undercut by c-cannot-ignore, which is accepted).",
+        "  c-cannot-ignore is accepted: through the reason c-nk-strategy -> c-cannot-ignore, whose "
+        "premise c-nk-strategy is accepted; it has no attackers.",
+        "    c-nk-strategy is accepted: through the reason c-nk-cooperation-needed -> c-nk-strategy, "
+        "whose premise c-nk-cooperation-needed is accepted; it has no attackers.",
+        "      c-nk-cooperation-needed is accepted: a premise of the map, unattacked.",
     ]
     status, out, _ = run(
         [
@@ -229,7 +229,7 @@ def test_conflicts_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("2 conflicts (grounded, support: defeasible")  # one a contradiction
     assert "1. broker vs hawk: attacker wins" in out
     assert "rationale: The broker doubts the evidence the hawk's threat claim rests on." in out
-    assert "lost: hawk:c-threat; hawk:c-threat is OUT (grounded): attacked by" in out
+    assert "lost: hawk:c-threat; hawk:c-threat is rejected (grounded): attacked by" in out
     assert "Internal tensions: none" in out
     status, out, _ = run(["conflicts", str(TOY), "--direct", "--json"], capsys)
     data = json.loads(out)

@@ -122,9 +122,9 @@ def test_grounded_explanations_are_shared_defence_graphs(af: AF) -> None:
         check_graph(af, found.defence, labels)
         text = str(found).splitlines()
         assert len(text) <= 1 + len(af) + sum(len(af.attackers_of(a)) for a in af.arguments)
-        assert text[0].startswith(f"{argument} is {labels[argument].upper()} (grounded)")
-        if labels[argument] is Label.UNDEC:
-            assert "rejected" not in str(found)
+        assert text[0].startswith(f"{argument} is {labels[argument].word} (grounded)")
+        if labels[argument] is Label.UNDEC:  # only undecided steps: never "is rejected"
+            assert " is rejected" not in str(found)
 
 
 def test_shared_defenders_keep_the_explanation_polynomial() -> None:
@@ -140,11 +140,11 @@ def test_shared_defenders_keep_the_explanation_polynomial() -> None:
     assert elapsed < 2
     assert sum(line.endswith("(see above).") for line in text) == 18
     assert text[:5] == [
-        "t18 is IN (grounded): every attacker is OUT.",
-        "  l18 is OUT: attacked by t17, which is IN.",
-        "    t17 is IN: every attacker is OUT.",
-        "      l17 is OUT: attacked by t16, which is IN.",
-        "        t16 is IN: every attacker is OUT.",
+        "t18 is accepted (grounded): every attacker is rejected.",
+        "  l18 is rejected: attacked by t17, which is accepted.",
+        "    t17 is accepted: every attacker is rejected.",
+        "      l17 is rejected: attacked by t16, which is accepted.",
+        "        t16 is accepted: every attacker is rejected.",
     ]
     data = found.to_dict()["defence"]
     assert data["root"] == "t18"
@@ -189,12 +189,12 @@ def test_texts() -> None:
     af = AF(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "c"), ("d", "e"), ("e", "d")])
     assert (
         str(explain(af, "b"))
-        == "b is OUT (grounded): attacked by a, which is IN.\n  a is IN: it has no attackers."
+        == "b is rejected (grounded): attacked by a, which is accepted.\n  a is accepted: it has no attackers."
     )
     assert str(explain(af, "d")).splitlines() == [
-        "d is UNDEC (grounded): no attacker is IN, but e is not OUT either.",
-        "  e is UNDEC: no attacker is IN, but d is not OUT either.",
-        "    d is UNDEC (see above).",
+        "d is undecided (grounded): no attacker is accepted, but e is not rejected either.",
+        "  e is undecided: no attacker is accepted, but d is not rejected either.",
+        "    d is undecided (see above).",
     ]
     credulous = explain(af, "d", "preferred", mode="credulous")
     assert str(credulous).splitlines() == [
@@ -209,13 +209,15 @@ def test_texts() -> None:
     assert explain(af, "c", "preferred").summary.startswith(
         "c is skeptically accepted (preferred): it is in the grounded"
     )
-    assert explain(af, "c", "ideal").summary == "c is IN (ideal): it is in the ideal extension."
+    assert (
+        explain(af, "c", "ideal").summary == "c is accepted (ideal): it is in the ideal extension."
+    )
     assert (
         explain(af, "b", "ideal").summary
-        == "b is OUT (ideal): attacked by a, in the ideal extension."
+        == "b is rejected (ideal): attacked by a, in the ideal extension."
     )
     assert explain(af, "d", "ideal").summary == (
-        "d is UNDEC (ideal): it is not in the ideal extension, and nothing in it attacks it."
+        "d is undecided (ideal): it is not in the ideal extension, and nothing in it attacks it."
     )
     assert explain(AF(["a"], [("a", "a")]), "a", "stable").summary.endswith(
         "there is no stable extension (vacuously)."
@@ -230,7 +232,7 @@ def test_texts() -> None:
 
 def test_undecided_in_a_counterexample_is_not_called_attacked() -> None:
     af = AF(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c"), ("a", "c")])
-    found = explain(af, "b", "preferred")  # {a} is preferred; b is OUT there
+    found = explain(af, "b", "preferred")  # {a} is preferred; b is rejected there
     assert found.label is Label.OUT
     found = explain(af, "a", "admissible")  # the empty set leaves a out, undecided
     assert found.label is Label.UNDEC
@@ -273,9 +275,9 @@ def check_agrees(
             assert is_extension(af, e.witness, semantics)
     if e.label is not None and e.witness is not None and isinstance(target, AF):
         assert e.label == labelling_of(target, e.witness)[node]
-    if e.label is Label.UNDEC:
-        assert "rejected" not in e.summary
-        assert " is OUT" not in e.summary.split(":")[0]
+    if e.label is Label.UNDEC:  # undecided, never said to be rejected
+        assert " is rejected" not in e.summary
+        assert "undecided" in e.summary
     return e
 
 
@@ -337,15 +339,15 @@ edges:
     assert grounded.label is Label.UNDEC
     assert not grounded.accepted
     assert str(grounded).splitlines() == [
-        "c is UNDEC (grounded): no argument for it is IN, but e1 ⇒ c, e2 ⇒ c are not OUT either.",
-        "  e1 ⇒ c is UNDEC: no attacker is IN, but e2 (evidential attack: e2, and e2 attacks e1, "
-        "on which e1 ⇒ c rests) is not OUT either.",
-        "    e2 is UNDEC: no attacker is IN, but e1 is not OUT either.",
-        "      e1 is UNDEC: no attacker is IN, but e2 is not OUT either.",
-        "        e2 is UNDEC (see above).",
-        "  e2 ⇒ c is UNDEC: no attacker is IN, but e1 (evidential attack: e1, and e1 attacks e2, "
-        "on which e2 ⇒ c rests) is not OUT either.",
-        "    e1 is UNDEC (see above).",
+        "c is undecided (grounded): no argument for it is accepted, but e1 ⇒ c, e2 ⇒ c are not rejected either.",
+        "  e1 ⇒ c is undecided: no attacker is accepted, but e2 (evidential attack: e2, and e2 attacks e1, "
+        "on which e1 ⇒ c rests) is not rejected either.",
+        "    e2 is undecided: no attacker is accepted, but e1 is not rejected either.",
+        "      e1 is undecided: no attacker is accepted, but e2 is not rejected either.",
+        "        e2 is undecided (see above).",
+        "  e2 ⇒ c is undecided: no attacker is accepted, but e1 (evidential attack: e1, and e1 attacks e2, "
+        "on which e2 ⇒ c rests) is not rejected either.",
+        "    e1 is undecided (see above).",
     ]
     for semantics in ("stable", "semi-stable", "stage", "preferred"):
         assert explain(m, "c", semantics, support="evidential").accepted
@@ -367,14 +369,14 @@ edges:
     )
     defeasible = explain(m, "c")  # the default: c's only reason uses y, which x defeats
     assert str(defeasible).splitlines() == [
-        "c is OUT (grounded): every reason for it fails: y -> c (premise y is OUT).",
-        "  y is OUT: attacked by x, which is IN.",
-        "    x is IN: a premise of the map, unattacked.",
+        "c is rejected (grounded): every reason for it fails: y -> c (premise y is rejected).",
+        "  y is rejected: attacked by x, which is accepted.",
+        "    x is accepted: a premise of the map, unattacked.",
     ]
     found = explain(m, "c", support="necessary")  # x attacks y, and c needs y
     assert str(found).splitlines() == [
-        "c is OUT (grounded): attacked by x (secondary attack: x attacks y, and y ⇒ c), which is IN.",
-        "  x is IN: it has no attackers.",
+        "c is rejected (grounded): attacked by x (secondary attack: x attacks y, and y ⇒ c), which is accepted.",
+        "  x is accepted: it has no attackers.",
     ]
     (step,) = [s for s in found.to_dict()["defence"]["steps"] if s["argument"] == "c"]
     assert step["because"] == [{"argument": "x", "how": "secondary attack: x attacks y, and y ⇒ c"}]
@@ -413,16 +415,16 @@ def test_the_showcase_reads_well() -> None:
     found = explain(m, "r-denounce")
     # the objection to denouncing is answered: its only reason is undercut
     assert str(found).splitlines() == [
-        "r-denounce is IN (grounded): through the reason c-trade-war-harm -> r-denounce, whose "
-        "premise c-trade-war-harm is IN; every attacker (c-credibility-bar) is OUT.",
-        "  c-trade-war-harm is IN: a premise of the map, unattacked.",
-        "  c-credibility-bar is OUT: every reason for it fails: s-credibility (undercut by "
-        "c-cannot-ignore, which is IN).",
-        "    c-cannot-ignore is IN: through the reason c-nk-strategy -> c-cannot-ignore, whose "
-        "premise c-nk-strategy is IN; it has no attackers.",
-        "      c-nk-strategy is IN: through the reason c-nk-cooperation-needed -> c-nk-strategy, "
-        "whose premise c-nk-cooperation-needed is IN; it has no attackers.",
-        "        c-nk-cooperation-needed is IN: a premise of the map, unattacked.",
+        "r-denounce is accepted (grounded): through the reason c-trade-war-harm -> r-denounce, whose "
+        "premise c-trade-war-harm is accepted; every attacker (c-credibility-bar) is rejected.",
+        "  c-trade-war-harm is accepted: a premise of the map, unattacked.",
+        "  c-credibility-bar is rejected: every reason for it fails: s-credibility (undercut by "
+        "c-cannot-ignore, which is accepted).",
+        "    c-cannot-ignore is accepted: through the reason c-nk-strategy -> c-cannot-ignore, whose "
+        "premise c-nk-strategy is accepted; it has no attackers.",
+        "      c-nk-strategy is accepted: through the reason c-nk-cooperation-needed -> c-nk-strategy, "
+        "whose premise c-nk-cooperation-needed is accepted; it has no attackers.",
+        "        c-nk-cooperation-needed is accepted: a premise of the map, unattacked.",
     ]
     steps = found.to_dict()["defence"]["steps"]
     assert [(s["argument"], s["label"]) for s in steps[:3]] == [
@@ -433,12 +435,12 @@ def test_the_showcase_reads_well() -> None:
     conceded = explain(m, "c-no-credibility", support="deductive")
     # deductively, the conceded premise falls with the inference the essay undercuts
     assert conceded.summary == (
-        "c-no-credibility is OUT (grounded): attacked by c-cannot-ignore (mediated attack: "
+        "c-no-credibility is rejected (grounded): attacked by c-cannot-ignore (mediated attack: "
         "c-cannot-ignore attacks s-credibility, and c-no-credibility ⇒ s-credibility), "
-        "which is IN."
+        "which is accepted."
     )
     assert explain(m, "r-denounce", support="deductive").summary == (
-        "r-denounce is OUT (grounded): attacked by c-credibility-bar, which is IN."
+        "r-denounce is rejected (grounded): attacked by c-credibility-bar, which is accepted."
     )
     with pytest.raises(argmap.ArgmapError, match="no argument 'zz'"):
         explain(m, "zz")

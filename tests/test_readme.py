@@ -22,8 +22,8 @@ def test_readme_library_example_runs(tmp_path: Path) -> None:
     lines = done.stdout.splitlines()
     assert lines[8] == "51 11 1"  # after the eight recommendations
     assert lines[9] == (
-        "c-credibility-bar is OUT (grounded): every reason for it fails: s-credibility "
-        "(undercut by c-cannot-ignore, which is IN)."
+        "c-credibility-bar is rejected (grounded): every reason for it fails: s-credibility "
+        "(undercut by c-cannot-ignore, which is accepted)."
     )
     assert (tmp_path / "copy.yaml").read_text(encoding="utf-8") == (
         MAPS / "arrington-yeo-2019.yaml"

@@ -1,11 +1,12 @@
 """Why an argument is accepted or rejected, as readable text and as data.
 
 - **grounded** (and the single-status semantics ideal and eager): for grounded, the
-  *defence graph*: an IN argument's attackers are each OUT because an argument accepted in
-  an earlier round attacks it, down to unattacked arguments; an OUT argument is explained
-  by the accepted argument that defeats it; an UNDEC argument by its attackers that are
-  neither IN nor OUT. Each argument is explained once: a later mention refers back to it
-  ("b is OUT (see above)"), so the explanation is a graph with one step per argument, at
+  *defence graph*: an accepted (IN) argument's attackers are each rejected (OUT) because an
+  argument accepted in an earlier round attacks it, down to unattacked arguments; a
+  rejected argument is explained by the accepted argument that defeats it; an undecided
+  (UNDEC) one by its attackers that are neither accepted nor rejected. The text uses the
+  words of every command (``argmap.options.STATUS_WORDS``). Each argument is explained once: a later mention refers back to it
+  ("b is rejected (see above)"), so the explanation is a graph with one step per argument, at
   most as long as the framework (arguments plus attacks), never the exponential tree that
   unfolding shared defenders gives.
 - **credulous** acceptance: a witness extension that contains the argument; if rejected,
@@ -26,19 +27,19 @@ that does not go through an abstract framework (such as ``defeasible``) adds its
 >>> from argmap.framework import AF
 >>> af = AF(["a", "b", "c"], [("a", "b"), ("b", "c")])
 >>> print(explain(af, "c"))
-c is IN (grounded): every attacker is OUT.
-  b is OUT: attacked by a, which is IN.
-    a is IN: it has no attackers.
+c is accepted (grounded): every attacker is rejected.
+  b is rejected: attacked by a, which is accepted.
+    a is accepted: it has no attackers.
 
 A defender shared by two attackers is explained once:
 
 >>> af = AF(["a", "b1", "b2", "c"], [("a", "b1"), ("a", "b2"), ("b1", "c"), ("b2", "c")])
 >>> print(explain(af, "c"))
-c is IN (grounded): every attacker is OUT.
-  b1 is OUT: attacked by a, which is IN.
-    a is IN: it has no attackers.
-  b2 is OUT: attacked by a, which is IN.
-    a is IN (see above).
+c is accepted (grounded): every attacker is rejected.
+  b1 is rejected: attacked by a, which is accepted.
+    a is accepted: it has no attackers.
+  b2 is rejected: attacked by a, which is accepted.
+    a is accepted (see above).
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ def _explain_grounded(backend: Backend, argument: str, deadline: Deadline) -> Ex
         Semantics.GROUNDED,
         None,
         root.label is Label.IN,
-        f"{argument} is {root.label.upper()} (grounded): {root.reason}",
+        f"{argument} is {root.label.word} (grounded): {root.reason}",
         defence,
         attackers=_nodes(backend, backend.attackers(argument, grounded)),
         label=root.label,
@@ -275,7 +276,7 @@ def _explain_unique(
         chosen,
         None,
         label is Label.IN,
-        f"{argument} is {label.upper()} ({chosen}): {why}",
+        f"{argument} is {label.word} ({chosen}): {why}",
         witness=backend.elements(extension),
         attackers=_nodes(backend, attackers),
         label=label,
@@ -290,7 +291,7 @@ def _out_reason(backend: Backend, argument: str, attackers: Sequence[Link], wher
 
 
 def _undecided(attackers: Sequence[Link]) -> str:
-    """Why an argument outside an extension is not OUT there either."""
+    """Why an argument outside an extension is not rejected there either."""
     if attackers:
         verb = "attacks" if len(attackers) == 1 else "attack"
         return f"{listed(attackers)} {verb} some argument for it, but not every one"

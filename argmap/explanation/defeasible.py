@@ -1,12 +1,13 @@
 """Explanations under the defeasible reading: nodes, their reasons, and who defeats them.
 
 The defeasible engine (:mod:`argmap.bipolar.defeasible`) never builds argument trees, so
-explanations are told at the level of the map: a node is IN through a premise or a reason
-whose premises are IN and whose attackers and undercutters are OUT; OUT when an IN node
-attacks it, or every reason for it fails (a premise OUT, or an IN undercutter), or nothing
-can establish it (its reasons rest on a cycle of support); UNDEC otherwise. Each node is
-explained once (the steps form a graph, shared where reused), and the steps follow the
-rounds of the grounded construction, so an IN node never rests on itself.
+explanations are told at the level of the map: a node is accepted (labelled IN) through a
+premise or a reason whose premises are accepted and whose attackers and undercutters are
+rejected (OUT); rejected when an accepted node attacks it, or every reason for it fails (a
+premise rejected, or an accepted undercutter), or nothing can establish it (its reasons
+rest on a cycle of support); undecided (UNDEC) otherwise. Each node is explained once (the
+steps form a graph, shared where reused), and the steps follow the rounds of the grounded
+construction, so an accepted node never rests on itself.
 
 >>> import argmap
 >>> m = argmap.map_from_yaml('''
@@ -23,8 +24,8 @@ rounds of the grounded construction, so an IN node never rests on itself.
 ...   - attack: x -> a
 ... ''')
 >>> print(argmap.explain(m, "c"))
-c is IN (grounded): through the reason b -> c, whose premise b is IN; it has no attackers.
-  b is IN: a premise of the map, unattacked.
+c is accepted (grounded): through the reason b -> c, whose premise b is accepted; it has no attackers.
+  b is accepted: a premise of the map, unattacked.
 """
 
 from __future__ import annotations
@@ -237,7 +238,7 @@ class _Explainer:
     def accepted(self, node: str) -> Step:
         b = self.backend
         attackers = b.attackers_of.get(node, ())
-        against = f"every attacker ({_names(attackers)}) is OUT" if attackers else ""
+        against = f"every attacker ({_names(attackers)}) is rejected" if attackers else ""
         reasons = [r for r in b.graph.reasons_for(node) if self.holds(r)]
         if not b.graph.reasons_for(node):
             text = (
@@ -250,10 +251,10 @@ class _Explainer:
         undercutters = b.undercutters_of.get(reason.id, ())
         premises = "premise" if len(reason.premises) == 1 else "premises"
         parts = [
-            f"through the reason {_key(reason)}, whose {premises} {_names(reason.premises)} {'is' if len(reason.premises) == 1 else 'are'} IN"
+            f"through the reason {_key(reason)}, whose {premises} {_names(reason.premises)} {'is' if len(reason.premises) == 1 else 'are'} accepted"
         ]
         if undercutters:
-            parts.append(f"its undercutters {_names(undercutters)} are OUT")
+            parts.append(f"its undercutters {_names(undercutters)} are rejected")
         parts.append(against or "it has no attackers")
         links = [*reason.premises, *undercutters, *attackers]
         return Step(
@@ -271,7 +272,9 @@ class _Explainer:
         killers = [a for a in b.attackers_of.get(node, ()) if self.labels[a] is Label.IN]
         if killers:
             killer = min(killers, key=self.rank)
-            return Step(node, Label.OUT, f"attacked by {killer}, which is IN.", (Link(killer),))
+            return Step(
+                node, Label.OUT, f"attacked by {killer}, which is accepted.", (Link(killer),)
+            )
         missing = b.missing(node)
         if missing is not None:
             return Step(node, Label.OUT, f"{missing}.")
@@ -279,7 +282,11 @@ class _Explainer:
         for reason in b.graph.reasons_for(node):
             out = [p for p in reason.premises if self.labels[p] is Label.OUT]
             cut = [u for u in b.undercutters_of.get(reason.id, ()) if self.labels[u] is Label.IN]
-            why = f"premise {out[0]} is OUT" if out else f"undercut by {cut[0]}, which is IN"
+            why = (
+                f"premise {out[0]} is rejected"
+                if out
+                else f"undercut by {cut[0]}, which is accepted"
+            )
             failures.append(f"{_key(reason)} ({why})")
             links.append(out[0] if out else cut[0])
         text = f"every reason for it fails: {'; '.join(failures)}."
@@ -298,7 +305,7 @@ class _Explainer:
         ]
         parts = []
         if open_attackers:
-            parts.append(f"attacked by {_names(open_attackers)}, not OUT")
+            parts.append(f"attacked by {_names(open_attackers)}, not rejected")
         if pending:
             parts.append(f"its reasons wait on {_names(list(dict.fromkeys(pending)))}, undecided")
         text = "undecided: " + ("; ".join(parts) if parts else "it attacks itself") + "."

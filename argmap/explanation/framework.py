@@ -191,18 +191,20 @@ class FrameworkBackend:
         codes = [labels[self.af.index[a]] for a in found]
         accepted = [a for a, x in zip(found, codes, strict=True) if x == IN]
         if accepted:
-            return Step(node, Label.IN, f"its argument {accepted[0]} is IN.", (Link(accepted[0]),))
+            return Step(
+                node, Label.IN, f"its argument {accepted[0]} is accepted.", (Link(accepted[0]),)
+            )
         if not found:
             return Step(node, Label.OUT, f"{self.missing(node)}.")
         open_ = [a for a, x in zip(found, codes, strict=True) if x != OUT]
         if not open_:
             return Step(
-                node, Label.OUT, "every argument for it is OUT.", tuple(Link(a) for a in found)
+                node, Label.OUT, "every argument for it is rejected.", tuple(Link(a) for a in found)
             )
         return Step(
             node,
             Label.UNDEC,
-            f"no argument for it is IN, but {listed(open_)} {is_(open_)} not OUT either.",
+            f"no argument for it is accepted, but {listed(open_)} {is_(open_)} not rejected either.",
             tuple(Link(a) for a in open_),
         )
 
@@ -220,24 +222,28 @@ class FrameworkBackend:
                 key=lambda b: (ranks[b], self.how(af.arguments[b], name) is not None, b),
             )
             link = Link(af.arguments[killer], self.how(af.arguments[killer], name))
-            return Step(name, Label.OUT, f"attacked by {link}, which is IN.", (link,))
+            return Step(name, Label.OUT, f"attacked by {link}, which is accepted.", (link,))
         open_ = [
             Link(af.arguments[b], self.how(af.arguments[b], name))
             for b in af.attackers[a]
             if labels[b] != OUT
         ]
-        reason = f"no attacker is IN, but {listed(open_)} {is_(open_)} not OUT either."
+        reason = f"no attacker is accepted, but {listed(open_)} {is_(open_)} not rejected either."
         if af.attacks_index(a, a):
             reason = "it attacks itself. " + reason
         return Step(name, Label.UNDEC, reason, tuple(x for x in open_ if x.argument != name))
 
 
 def _in_reason(links: Sequence[Link]) -> str:
-    """Why an argument whose attackers are all OUT is IN, with how derived attacks arise."""
+    """Why an argument whose attackers are all rejected is accepted, and how derived attacks arise."""
     if not links:
         return "it has no attackers."
     derived = [f"{link.argument} by {link.how}" for link in links if link.how is not None]
-    return f"every attacker is OUT ({'; '.join(derived)})." if derived else "every attacker is OUT."
+    return (
+        f"every attacker is rejected ({'; '.join(derived)})."
+        if derived
+        else "every attacker is rejected."
+    )
 
 
 def _lacking_all(

@@ -53,7 +53,7 @@ class Step:
 
     def line(self) -> str:
         """The step as one line of text."""
-        return f"{self.argument} is {self.label.upper()}: {self.reason}"
+        return f"{self.argument} is {self.label.word}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         """The step as JSON-ready data; ``because`` names other steps by argument."""
@@ -96,7 +96,7 @@ class DefenceGraph:
             step = steps[argument]
             indent = "  " * min(depth, MAX_INDENT)
             if argument in shown:
-                out.append(f"{indent}{argument} is {step.label.upper()} (see above).")
+                out.append(f"{indent}{argument} is {step.label.word} (see above).")
                 continue
             shown.add(argument)
             out.append(indent + step.line())

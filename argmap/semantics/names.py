@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from argmap.options import DEFAULT_SEMANTICS, Semantics
+from argmap.options import DEFAULT_SEMANTICS, STATUS_WORDS, Semantics
 
 __all__ = ["DEFAULT_SEMANTICS", "Label", "Semantics"]
 
@@ -15,3 +15,12 @@ class Label(enum.StrEnum):
     IN = "in"
     OUT = "out"
     UNDEC = "undec"
+
+    @property
+    def word(self) -> str:
+        """How every command says it: ``accepted``, ``rejected`` or ``undecided``.
+
+        >>> Label.UNDEC.word
+        'undecided'
+        """
+        return STATUS_WORDS[self]
