@@ -21,6 +21,7 @@ from argmap.render.diagrams import corpus_drawing, map_drawing
 from argmap.render.dot import SafeDigraph, html_label, quote, run_dot
 from argmap.render.essay import statuses
 from argmap.render.report import write_report
+from tests.browser import CHROMIUM, FLAGS
 from tests.helpers import EXAMPLES, MAPS, SHOWCASE
 
 needs_dot = pytest.mark.skipif(
@@ -331,9 +332,6 @@ def test_render_and_report_commands(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert not re.search(r'(src|href)="https?:', index)  # self-contained
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(
     CHROMIUM is None,
     reason="Chromium is not installed (make test installs it where apt is available)",
@@ -343,19 +341,7 @@ def test_the_report_in_a_browser(tmp_path: Path) -> None:
 
     site = tmp_path / "site"
     write_report(argmap.read_corpus(EXAMPLES / "toy-corpus"), site)
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-    ]
+    flags = [*FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0"]
     for page in ("index.html", "corpus.html", "essay-hawk.html"):
         shot = tmp_path / f"{page}.png"
         done = subprocess.run(

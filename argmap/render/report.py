@@ -381,10 +381,26 @@ def _publish(
     """Write the manifest and the pages (noting each in ``written``); drop stale old pages.
 
     The folder is held (an exclusive ``flock`` on it) while its pages are written, so two
-    reports written into one folder at the same time leave every page from the same one.
+    reports written into one folder at the same time leave every page from the same one; the
+    manifest is read again under the hold, for the pages the other one wrote.
     """
     with _held(out):
-        _publish_held(out, pages, _manifest_pages(out / MANIFEST) | previous, say, written)
+        previous = previous | _manifest_pages(out / MANIFEST)
+        for name in sorted(set(pages) - previous):
+            if os.path.lexists(out / name):
+                say(f"overwriting {out / name} (not written by argmap)")
+        listing = {"generator": "argmap report", "files": sorted(pages)}
+        written.append(MANIFEST)
+        write_text(out / MANIFEST, json.dumps(listing, indent=1) + "\n")
+        for name, text in pages.items():
+            written.append(name)
+            write_text(out / name, text)
+        for name in sorted(previous - set(pages)):
+            say(f"removing {out / name} (its essay is no longer in the corpus)")
+            try:
+                (out / name).unlink(missing_ok=True)
+            except OSError as exc:
+                say(f"could not remove {out / name}: {exc.strerror}")
 
 
 @contextlib.contextmanager
@@ -399,30 +415,6 @@ def _held(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _publish_held(
-    out: Path,
-    pages: dict[str, str],
-    previous: set[str],
-    say: Callable[[str], None],
-    written: list[str],
-) -> None:
-    for name in sorted(set(pages) - previous):
-        if os.path.lexists(out / name):
-            say(f"overwriting {out / name} (not written by argmap)")
-    listing = {"generator": "argmap report", "files": sorted(pages)}
-    written.append(MANIFEST)
-    write_text(out / MANIFEST, json.dumps(listing, indent=1) + "\n")
-    for name, text in pages.items():
-        written.append(name)
-        write_text(out / name, text)
-    for name in sorted(previous - set(pages)):
-        say(f"removing {out / name} (its essay is no longer in the corpus)")
-        try:
-            (out / name).unlink(missing_ok=True)
-        except OSError as exc:
-            say(f"could not remove {out / name}: {exc.strerror}")
 
 
 def _refused(out: Path, message: str, code: str) -> ArgmapError:
