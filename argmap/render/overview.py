@@ -240,6 +240,9 @@ def _opposing(
             continue
         for a in c.attacker_essays:
             found.setdefault((c.target, a), numbers[id(c)])
+        if c.mutual:  # a contradiction: the target's essays oppose the attacker too
+            for b in c.target_essays:
+                found.setdefault((c.attacker, b), numbers[id(c)])
     return found
 
 
