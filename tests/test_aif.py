@@ -95,23 +95,23 @@ def test_round_trip_keeps_everything() -> None:
 
 
 def test_the_written_order_of_nodes_and_edges() -> None:
-    # I-nodes, S-nodes, rephrases, kept nodes; new edges numbered in order, a linked
-    # reason's premises into its one RA, the undercut aimed at the RA, dialogue verbatim
+    # I-nodes, S-nodes, rephrases, kept nodes; the document's edges with their ids, a
+    # linked reason's premises into its one RA, the undercut aimed at the RA, dialogue verbatim
     back = map_to_aif(map_from_aif(SMALL, map_id="bridge"))
     assert [n["nodeID"] for n in back["nodes"]] == [
         *("1", "2", "3", "4", "5", "6"),
         *("ra1", "ca1", "ca2", "ma1", "L1", "ya1"),
     ]
     assert [(e["edgeID"], e["fromID"], e["toID"]) for e in back["edges"]] == [
-        ("argmap-1", "2", "ra1"),  # the reason: both premises into one RA
-        ("argmap-2", "3", "ra1"),
-        ("argmap-3", "ra1", "1"),
-        ("argmap-4", "4", "ca1"),
-        ("argmap-5", "ca1", "ra1"),
-        ("argmap-6", "5", "ca2"),
-        ("argmap-7", "ca2", "1"),
-        ("argmap-8", "1", "ma1"),
-        ("argmap-9", "ma1", "6"),
+        ("e0", "2", "ra1"),  # the reason: both premises into one RA
+        ("e1", "3", "ra1"),
+        ("e2", "ra1", "1"),
+        ("e3", "4", "ca1"),
+        ("e4", "ca1", "ra1"),
+        ("e5", "5", "ca2"),
+        ("e6", "ca2", "1"),
+        ("e7", "1", "ma1"),
+        ("e8", "ma1", "6"),
         ("e9", "L1", "ya1"),
         ("e10", "ya1", "1"),
     ]
@@ -373,3 +373,145 @@ def test_real_nodesets_sharing_nodes() -> None:
     corpus = read_aif_corpus(pair)
     assert len(corpus.equivalences) == 9  # the same nine I-nodes in both exports
     assert len(read_aif_nodesets(pair).nodes) == 9
+
+
+def canonical(items: list[Any]) -> list[str]:
+    """JSON objects as sorted canonical text: equal lists of these are equal multisets."""
+    return sorted(json.dumps(item, sort_keys=True) for item in items)
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_real_aif_files_are_written_back_as_they_were(path: Path) -> None:
+    # every node and every edge (ids, ends, all fields) comes back; argmap adds only its
+    # own metadata key (and an empty 'locutions' where the document had none)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    back = map_to_aif(read_aif(path))
+    assert back.keys() - {"argmap"} == raw.keys() - {"argmap"}
+    aif, written = raw.get("AIF", raw), back.get("AIF", back)
+    assert canonical(written["nodes"]) == canonical(aif.get("nodes", []))
+    assert canonical(written["edges"]) == canonical(aif.get("edges", []))
+    assert {k: v for k, v in written.items() if k not in ("nodes", "edges", "argmap")} == {
+        "locutions": [],
+        **{k: v for k, v in aif.items() if k not in ("nodes", "edges", "argmap")},
+    }
+
+
+def test_new_edges_are_numbered_past_the_documents_own() -> None:
+    document = doc([("1", "I", "A."), ("2", "I", "B.")], [])
+    document["edges"] = [{"edgeID": "argmap-1", "fromID": "L9", "toID": "1"}]  # dangling
+    m = map_from_aif(document)
+    m = attrs.evolve(m, edges=[argmap.Edge("support", "2", "1")])
+    back = map_to_aif(m)
+    assert [e["edgeID"] for e in back["edges"]] == ["argmap-2", "argmap-3", "argmap-1"]
+
+
+NATIVE = sorted(p for p in (ROOT / "maps").glob("*.yaml") if p.name != "corpus.yaml")
+
+
+def field_differences(a: argmap.ArgumentMap, b: argmap.ArgumentMap) -> list[str]:
+    """Where two maps differ, field by field (each node and edge on its own)."""
+    found = [
+        f.name
+        for f in attrs.fields(argmap.ArgumentMap)
+        if f.eq and f.name not in ("nodes", "edges") and getattr(a, f.name) != getattr(b, f.name)
+    ]
+    found += [f"node {x.id}: {x} != {y}" for x, y in zip(a.nodes, b.nodes, strict=False) if x != y]
+    found += [f"edge {x.key}: {x} != {y}" for x, y in zip(a.edges, b.edges, strict=False) if x != y]
+    if (len(a.nodes), len(a.edges)) != (len(b.nodes), len(b.edges)):
+        found.append("the number of nodes or edges")
+    return found
+
+
+@pytest.mark.parametrize("path", NATIVE, ids=lambda p: p.name)
+def test_argmaps_own_maps_go_to_aif_and_back_field_by_field(path: Path, tmp_path: Path) -> None:
+    m = argmap.read_map(path)
+    write_aif(m, tmp_path / "map.json")
+    back = read_aif(tmp_path / "map.json")
+    assert field_differences(m, back) == []
+    assert back == m
+    assert map_to_aif(back) == map_to_aif(m)
+
+
+def test_the_fields_aif_has_no_place_for_are_in_extension_keys() -> None:
+    m = argmap.ArgumentMap(
+        "toy",
+        "Toy",
+        [
+            argmap.Node("e1", "evidence", "Exports fell.", locator=argmap.Locator([3], "fell")),
+            argmap.Node("c1", "claim", "It hurts.", tags=["trade"], weight=0.5, note="n"),
+            argmap.Node("r1", "recommendation", "Stop it.", actors=["Japan"], data={"x": 1}),
+            argmap.Node("c2", "claim", "It helps."),
+        ],
+        [
+            argmap.Edge("support", "e1", "c1", id="s1", note="why"),
+            argmap.Edge("support", "c1", "r1", linked=["c2"], scheme="Consequences"),
+            argmap.Edge("attack", "c2", "s1"),
+        ],
+        text_file="toy.txt",
+        data={"k": "v"},
+    )
+    back = map_to_aif(m)
+    by_id = {n["nodeID"]: n for n in back["nodes"]}
+    assert by_id["e1"]["argmap"] == {
+        "kind": "evidence",
+        "locator": {"paragraphs": [3], "quote": "fell"},
+        "native": True,
+    }
+    assert by_id["r1"]["argmap"]["actors"] == ["Japan"]
+    assert by_id["s1"]["type"] == "RA"
+    assert by_id["s1"]["argmap"]["edges"][0]["note"] == "why"
+    assert back["argmap"]["data"] == {"k": "v"}
+    assert back["argmap"]["text_file"] == "toy.txt"
+    assert back["locutions"] == []
+    assert map_from_aif(back) == m
+    # without the extension keys, an AIF reader sees the same argument, every node a claim
+    plain = json.loads(json.dumps(back))
+    for item in [plain, *plain["nodes"]]:
+        item.pop("argmap", None)
+    bare = map_from_aif(plain, map_id="toy")
+    assert {n.kind.value for n in bare.nodes} == {"claim"}
+    assert argmap.labelling(bare, "grounded") == argmap.labelling(m, "grounded")
+
+
+arguebuf = pytest.importorskip("arguebuf")
+
+
+def arguebuf_graph(document: dict[str, Any], tmp_path: Path) -> Any:
+    """arguebuf's reading of an AIF document written to a file (xAIF through its own loader)."""
+    if "AIF" in document:
+        return arguebuf.load.xaif(document)
+    (tmp_path / "doc.json").write_text(json.dumps(document), encoding="utf-8")
+    return arguebuf.load.file(tmp_path / "doc.json")
+
+
+def arguebuf_view(g: Any) -> tuple[dict[str, str], set[str], set[tuple[str, str, str]]]:
+    """An arguebuf graph as atoms (id → text), scheme node ids and edges (id, from, to)."""
+    return (
+        {str(k): v.plain_text for k, v in g.atom_nodes.items()},
+        {str(k) for k in g.scheme_nodes},
+        {(str(k), str(e.source.id), str(e.target.id)) for k, e in g.edges.items()},
+    )
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("path", NATIVE, ids=lambda p: p.name)
+def test_arguebuf_reads_argmaps_own_maps_as_the_same_graph(path: Path, tmp_path: Path) -> None:
+    m = argmap.read_map(path)
+    atoms, schemes, edges = arguebuf_view(arguebuf_graph(map_to_aif(m), tmp_path))
+    assert atoms == {n.id: n.text for n in m.nodes}
+    assert len(schemes) == len(m.edges)  # each support or attack an S-node of its own
+    assert len(edges) == sum(len(e.premises) + 1 for e in m.edges)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/aif is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_arguebuf_reads_what_argmap_writes_as_it_reads_the_original(
+    path: Path, tmp_path: Path
+) -> None:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    original = arguebuf_view(arguebuf_graph(raw, tmp_path))
+    written = arguebuf_view(arguebuf_graph(map_to_aif(read_aif(path)), tmp_path))
+    assert written == original
+    assert len(original[0]) == len(read_aif(path).nodes)

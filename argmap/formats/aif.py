@@ -46,7 +46,17 @@ import attrs
 from argmap.errors import ArgmapError, Problem
 from argmap.formats.shape import AIF_META
 from argmap.formats.text import json_position, parse_json, read_text, relocate, write_text
-from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Equivalence, Node, NodeRef
+from argmap.model import (
+    ArgumentMap,
+    Corpus,
+    Edge,
+    EdgeKind,
+    Equivalence,
+    Locator,
+    Node,
+    NodeKind,
+    NodeRef,
+)
 from argmap.model.invariants import Finding, Pointer, value_findings
 from argmap.options import Role
 
@@ -238,7 +248,7 @@ class _Reader:
         nodes = []
         for aif_id, item in self.of_type("I"):
             text = str(item.get("text") or "")
-            data: dict[str, Any] = {"aif": _extra(item, "text", "type")}
+            data: dict[str, Any] = {"aif": _extra(item, "text", "type", META)}
             if not text.strip():  # a node needs text; the original is kept
                 data["aif"]["text"] = item.get("text")
                 text = ""
@@ -287,7 +297,7 @@ class _Reader:
                     id=ident,
                     linked=linked,
                     scheme=scheme,
-                    data={"aif": dict(node)},
+                    data={"aif": _extra(node, META)},
                 )
             )
             if kind == "support":
@@ -384,6 +394,7 @@ class _Reader:
                 dict(n) for n in self.raw_nodes.values() if n["type"] not in ARGUMENT_TYPES
             ],
             "dialogue_edges": self.dialogue_edges,
+            "argument_edges": self.argument_edges,
             "rephrases": rephrases,
             "skipped": self.skipped,
             "other": _extra(aif, "nodes", "edges", META),
@@ -415,15 +426,120 @@ def map_from_aif(
     aif, wrapper = _unwrap(document, path)
     reader = _Reader(_raw_nodes(aif, path))
     reader.link(aif.get("edges", []), path)
-    nodes = reader.i_nodes(kinds)
+    nodes = [_restored_node(n, reader.raw_nodes, kinds) for n in reader.i_nodes(kinds)]
     reader.inferences()
     reader.conflicts()
+    edges = _restored_edges(reader.edges, reader.raw_nodes)
     kept = reader.kept(aif, wrapper)
     meta = dict(aif.get(META) or {})
     chosen_id = map_id or meta.pop("id", None) or "aif"
     chosen_title = title or meta.pop("title", None) or chosen_id
-    known = {k: meta[k] for k in AIF_META if k in meta and k not in ("id", "title")}
-    return ArgumentMap(chosen_id, chosen_title, nodes, reader.edges, data={"aif": kept}, **known)
+    known = {k: meta[k] for k in (*AIF_META, "text_file") if k in meta and k not in ("id", "title")}
+    data = dict(meta.get("data") or {})
+    if not (meta.get("native") and _only_argument(kept)):
+        data["aif"] = kept
+    return ArgumentMap(chosen_id, chosen_title, nodes, edges, data=data, **known)
+
+
+def _only_argument(kept: Mapping[str, Any]) -> bool:
+    """Whether a document holds nothing but its argument.
+
+    A map argmap wrote that holds nothing else needs no ``data["aif"]`` when read back.
+    """
+    other = {k: v for k, v in kept.get("other", {}).items() if not (k == "locutions" and not v)}
+    return not (
+        other
+        or any(
+            kept.get(k)
+            for k in ("dialogue_nodes", "dialogue_edges", "rephrases", "skipped", "xaif")
+        )
+    )
+
+
+def _extension(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    found = item.get(META)
+    return found if isinstance(found, Mapping) else {}
+
+
+def _locator_of(found: Any) -> Locator | None:
+    if not isinstance(found, Mapping):
+        return None
+    return Locator(found.get("paragraphs", ()), quote=found.get("quote"))
+
+
+def _own_data_of(ext: Mapping[str, Any], read: Mapping[str, Any]) -> dict[str, Any]:
+    """The data of a node or edge: what its extension keeps, and what AIF holds.
+
+    What AIF holds (``data["aif"]``) is left out when the extension says the original had none.
+    """
+    data = dict(ext.get("data") or {})
+    if not ext.get("native"):
+        data["aif"] = read["aif"]
+    return data
+
+
+def _restored_node(
+    n: Node,
+    raw_nodes: Mapping[str, Mapping[str, Any]],
+    kinds: Callable[[Mapping[str, Any]], str] | None,
+) -> Node:
+    """A node with the fields its I-node's :data:`META` extension keeps (written by argmap)."""
+    ext = _extension(raw_nodes[str(n.data["aif"]["nodeID"])])
+    if not ext:
+        return n
+    return attrs.evolve(
+        n,
+        kind=ext.get("kind", n.kind) if kinds is None else n.kind,
+        locator=_locator_of(ext.get("locator")),
+        tags=ext.get("tags", ()),
+        weight=ext.get("weight"),
+        actors=ext.get("actors", ()),
+        note=ext.get("note"),
+        data=_own_data_of(ext, n.data),
+    )
+
+
+def _restored_edges(edges: list[Edge], raw_nodes: Mapping[str, Mapping[str, Any]]) -> list[Edge]:
+    """Edges with the fields, ids and order their S-nodes' :data:`META` records keep.
+
+    A record is matched to an edge by its premises and target; supports come first, so an
+    undercut's target is renamed with the reason it attacks.
+    """
+    renamed: dict[str, str] = {}
+    placed: list[tuple[int, Edge]] = []
+    for kind in (EdgeKind.SUPPORT, EdgeKind.ATTACK):
+        for i, e in enumerate(edges):
+            if e.kind is not kind:
+                continue
+            target = renamed.get(e.target, e.target)
+            records = _extension(raw_nodes[str(e.data["aif"]["nodeID"])]).get("edges", [])
+            record = next(
+                (
+                    r
+                    for r in records
+                    if isinstance(r, Mapping)
+                    and r.get("target") == target
+                    and set(r.get("premises", ())) == set(e.premises)
+                ),
+                None,
+            )
+            if record is None:
+                placed.append((i, attrs.evolve(e, target=target)))
+                continue
+            first, *linked = record["premises"]
+            new = attrs.evolve(
+                e,
+                source=first,
+                linked=linked,
+                target=target,
+                id=record.get("id"),
+                locator=_locator_of(record.get("locator")),
+                note=record.get("note"),
+                data=_own_data_of(record, e.data),
+            )
+            renamed[e.key] = new.key
+            placed.append((int(record.get("at", i)), new))
+    return [e for _, e in sorted(placed, key=lambda pair: pair[0])]
 
 
 def _kept_of(m: ArgumentMap) -> Mapping[str, Any]:
@@ -446,15 +562,69 @@ def _i_node_objects(m: ArgumentMap, ids: Mapping[str, str]) -> list[dict[str, An
     for n in m.nodes:
         original = dict(n.data.get("aif", {}))
         text = original.pop("text", n.text)
-        nodes.append(
-            {
-                "nodeID": ids[n.id],
-                "text": text,
-                "type": "I",
-                **{k: v for k, v in original.items() if k != "nodeID"},
-            }
-        )
+        node = {
+            "nodeID": ids[n.id],
+            "text": text,
+            "type": "I",
+            **{k: v for k, v in original.items() if k != "nodeID"},
+        }
+        if extension := _node_extension(n):
+            node[META] = extension
+        nodes.append(node)
     return nodes
+
+
+def _own_data(data: Mapping[str, Any], native: bool) -> dict[str, Any]:
+    """What a node's, edge's or map's extension keeps: ``data`` but for what AIF itself holds."""
+    found: dict[str, Any] = {}
+    if native:
+        found["native"] = True  # nothing in data["aif"] is to be made on reading back
+    if other := {k: v for k, v in data.items() if k != "aif"}:
+        found["data"] = other
+    return found
+
+
+def _locator_object(locator: Locator | None) -> dict[str, Any]:
+    if locator is None:
+        return {}
+    found: dict[str, Any] = {"paragraphs": list(locator.paragraphs)}
+    if locator.quote is not None:
+        found["quote"] = locator.quote
+    return {"locator": found}
+
+
+def _node_extension(n: Node) -> dict[str, Any]:
+    """The fields of a node that AIF has no place for (kept under :data:`META` on its I-node).
+
+    >>> _node_extension(Node("e1", "evidence", "Exports fell.", tags=["trade"]))
+    {'kind': 'evidence', 'tags': ['trade'], 'native': True}
+    """
+    found: dict[str, Any] = {} if n.kind is NodeKind.CLAIM else {"kind": str(n.kind)}
+    found |= _locator_object(n.locator)
+    if n.tags:
+        found["tags"] = list(n.tags)
+    if n.weight is not None:
+        found["weight"] = n.weight
+    if n.actors:
+        found["actors"] = list(n.actors)
+    if n.note is not None:
+        found["note"] = n.note
+    return found | _own_data(n.data, "aif" not in n.data)
+
+
+def _edge_record(e: Edge, at: int) -> dict[str, Any]:
+    """The fields of a map edge that AIF has no place for (none for one read from AIF as it was).
+
+    A record names the edge's premises and target (an S-node can stand for several edges),
+    its id (``None`` for none) and its place ``at`` in the map's edges.
+    """
+    found = _locator_object(e.locator)
+    if e.note is not None:
+        found["note"] = e.note
+    found |= _own_data(e.data, "aif" not in e.data)
+    if not found:
+        return {}
+    return {"at": at, "premises": list(e.premises), "target": e.target, "id": e.id, **found}
 
 
 def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
@@ -471,7 +641,7 @@ def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str
     """
     s_nodes: dict[str, dict[str, Any]] = {}
     s_of_edge: dict[str, str] = {}
-    for e in m.edges:
+    for at, e in enumerate(m.edges):
         original = dict(e.data.get("aif", {}))
         kind = "RA" if e.kind is EdgeKind.SUPPORT else "CA"
         s_id = str(original.get("nodeID", e.key))
@@ -486,6 +656,8 @@ def _s_node_objects(m: ArgumentMap) -> tuple[dict[str, dict[str, Any]], dict[str
                 **_extra(original, "nodeID", "text", "type"),
             }
             s_nodes[s_id] = _with_scheme(s_node, e.scheme) if kind == "RA" else s_node
+        if record := _edge_record(e, at):
+            s_nodes[s_id].setdefault(META, {"edges": []})["edges"].append(record)
     return s_nodes, s_of_edge
 
 
@@ -504,14 +676,61 @@ def _with_scheme(ra: dict[str, Any], scheme: str | None) -> dict[str, Any]:
     return {**changed, "text": name, "scheme": name}
 
 
-def _add_edge(edges: list[dict[str, Any]], a: str, b: str) -> None:
-    """Append a new AIF edge (numbered ``argmap-1``, ``argmap-2``, … in order)."""
-    edges.append({"edgeID": f"argmap-{len(edges) + 1}", "fromID": a, "toID": b, "formEdgeID": None})
+class _Edges:
+    """The AIF edges being written: the original ones where the map was read from AIF.
+
+    Parameters
+    ----------
+    kept
+        What the map keeps in ``data["aif"]``: its ``argument_edges`` are the document's
+        edges between argument nodes, verbatim, reused (ids and all) for the same pair of
+        ends; a pair the document did not have gets a new edge, numbered ``argmap-1``,
+        ``argmap-2``, … (skipping ids the document uses).
+    """
+
+    def __init__(self, kept: Mapping[str, Any]) -> None:
+        self.edges: list[dict[str, Any]] = []
+        self.done: set[tuple[str, str]] = set()
+        self.originals: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+        for i, e in enumerate(kept.get("argument_edges", [])):
+            self.originals.setdefault((str(e["fromID"]), str(e["toID"])), []).append((i, dict(e)))
+        self.reused: list[tuple[int, dict[str, Any]]] = []
+        self.taken = {
+            str(e.get("edgeID"))
+            for key in ("argument_edges", "dialogue_edges")
+            for e in kept.get(key, [])
+        } | {str(e.get("edgeID")) for r in kept.get("skipped", []) for e in r["edges"]}
+        self.count = 0
+
+    def add(self, a: str, b: str, verbatim: Mapping[str, Any] | None = None) -> None:
+        """Write the edge from ``a`` to ``b`` (once, however often it is asked for).
+
+        ``verbatim`` is the edge to write when the document's edges are not known.
+        """
+        if (a, b) in self.done:
+            return
+        self.done.add((a, b))
+        if (a, b) in self.originals:  # an edge given twice in the document stays twice
+            self.reused += self.originals[(a, b)]
+            return
+        if verbatim is not None:
+            self.edges.append(dict(verbatim))
+            return
+        self.count += 1
+        while f"argmap-{self.count}" in self.taken:
+            self.count += 1
+        self.edges.append(
+            {"edgeID": f"argmap-{self.count}", "fromID": a, "toID": b, "formEdgeID": None}
+        )
+
+    def written(self) -> list[dict[str, Any]]:
+        """The edges: the document's own in its order, then the new ones."""
+        return [e for _, e in sorted(self.reused, key=lambda pair: pair[0])] + self.edges
 
 
 def _argument_edges(
-    m: ArgumentMap, ids: Mapping[str, str], s_of_edge: Mapping[str, str]
-) -> list[dict[str, Any]]:
+    m: ArgumentMap, ids: Mapping[str, str], s_of_edge: Mapping[str, str], edges: _Edges
+) -> None:
     """The AIF edges of a map's supports and attacks, through their S-nodes.
 
     Each map edge goes from its premises' I-nodes (a reason's source, then its linked
@@ -519,51 +738,41 @@ def _argument_edges(
     S-node of the reason it attacks. An AIF edge that several map edges share (an S-node
     with several conclusions) is written once.
     """
-    edges: list[dict[str, Any]] = []
-    done: set[tuple[str, str]] = set()
     for e in m.edges:
         s_id = s_of_edge[e.key]
         target = s_of_edge[e.target] if m.is_undercut(e) else ids[e.target]
-        pairs = [(ids[p], s_id) for p in e.premises] + [(s_id, target)]
-        for pair in pairs:
-            if pair not in done:
-                done.add(pair)
-                _add_edge(edges, *pair)
-    return edges
+        for a, b in [(ids[p], s_id) for p in e.premises] + [(s_id, target)]:
+            edges.add(a, b)
 
 
-def _rephrases(
-    kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> None:
-    """Add the MA-nodes a map keeps, with new edges from and to them."""
+def _rephrases(kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: _Edges) -> None:
+    """Add the MA-nodes a map keeps, with their edges from and to them."""
     for r in kept.get("rephrases", []):
         nodes.append(dict(r["node"]))
         for a in r["from"]:
-            _add_edge(edges, a, str(r["node"]["nodeID"]))
+            edges.add(a, str(r["node"]["nodeID"]))
         for b in r["to"]:
-            _add_edge(edges, str(r["node"]["nodeID"]), b)
+            edges.add(str(r["node"]["nodeID"]), b)
 
 
-def _skipped(
-    kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> None:
+def _skipped(kept: Mapping[str, Any], nodes: list[dict[str, Any]], edges: _Edges) -> None:
     """Add the S-nodes a map could not hold, with their original edges, each edge once."""
-    verbatim: set[str] = set()
     for record in kept.get("skipped", []):
         nodes.append(dict(record["node"]))
         for e in record["edges"]:  # an edge between two skipped nodes is in both records
-            if str(e.get("edgeID")) not in verbatim:
-                verbatim.add(str(e.get("edgeID")))
-                edges.append(dict(e))
+            edges.add(str(e["fromID"]), str(e["toID"]), e)
 
 
 def _meta(m: ArgumentMap) -> dict[str, Any]:
     """The map's metadata that AIF has no place for (kept under :data:`META`)."""
-    return {
+    found: dict[str, Any] = {
         key: list(value) if isinstance(value, tuple) else str(value)
         for key in AIF_META
         if (value := getattr(m, key)) and value != Role.ESSAY
     }
+    if m.text_file is not None:
+        found["text_file"] = m.text_file
+    return found | _own_data(m.data, "aif" not in m.data)
 
 
 def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
@@ -573,12 +782,14 @@ def map_to_aif(m: ArgumentMap) -> dict[str, Any]:
     nodes = _i_node_objects(m, ids)
     s_nodes, s_of_edge = _s_node_objects(m)
     nodes += s_nodes.values()
-    edges = _argument_edges(m, ids, s_of_edge)
+    edges = _Edges(kept)
+    _argument_edges(m, ids, s_of_edge, edges)
     _rephrases(kept, nodes, edges)
     _skipped(kept, nodes, edges)
     nodes += [dict(n) for n in kept.get("dialogue_nodes", [])]
-    edges += [dict(e) for e in kept.get("dialogue_edges", [])]
-    document: dict[str, Any] = {"nodes": nodes, "edges": edges, **dict(kept.get("other", {}))}
+    written = edges.written() + [dict(e) for e in kept.get("dialogue_edges", [])]
+    document: dict[str, Any] = {"nodes": nodes, "edges": written, **dict(kept.get("other", {}))}
+    document.setdefault("locutions", [])  # AIF readers (arguebuf) recognise AIF by it
     document[META] = _meta(m)
     if "xaif" in kept:
         return {"AIF": document, **dict(kept["xaif"])}
