@@ -16,20 +16,25 @@ True
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import warnings
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any
+from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
 
 import attrs
 import networkx as nx
 
 from argmap.errors import ArgmapError, Problem
+from argmap.formats.aif import safe_id
 from argmap.formats.text import json_position, parse_json, parse_located_xml, relocate
 from argmap.graph import GraphEdge, map_from_parts, to_networkx
-from argmap.model import ArgumentMap
+from argmap.model import ID_PATTERN, ArgumentMap, NodeKind
 from argmap.model.invariants import Finding, Pointer, value_findings
 
 __all__ = [
@@ -39,6 +44,7 @@ __all__ = [
     "loads_node_link",
     "map_from_graphml",
     "map_from_node_link",
+    "map_from_yed",
     "map_to_graphml",
     "map_to_node_link",
 ]
@@ -97,6 +103,8 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
         On malformed XML (at its line and column) or a graph that is not a map: every
         problem at the line of the node, edge or ``<data>`` element it is about.
     """
+    if _is_yed(text):
+        return map_from_yed(text, path)
     located = LocatedGraphml.parse(text, path)
     try:
         with warnings.catch_warnings():  # a <data> whose key has no type is read as text
@@ -121,11 +129,15 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
     }
     if _GRAPH_ID in meta:
         meta["id"] = meta.pop(_GRAPH_ID)
-    nodes = [(n, _unflat(a, ("node", n), found), ("node", n)) for n, a in g.nodes(data=True)]
-    edges = [
-        GraphEdge(u, v, k, _unflat(a, ("edge", k), found), ("edge", k))
-        for u, v, k, a in g.edges(keys=True, data=True)
+    nodes: list[tuple[Any, dict[str, Any], Pointer]] = [
+        (n, _unflat(a, ("node", n), found), ("node", n)) for n, a in g.nodes(data=True)
     ]
+    edges = []
+    for u, v, k, a in g.edges(keys=True, data=True):
+        at: Pointer = ("edge", k) if ("edge", k) in located.places else ("between", u, v)
+        edges.append(GraphEdge(u, v, k, _unflat(a, at, found), at))
+    meta, nodes, edges, foreign = _from_other_tools(meta, nodes, edges, _name_of(path))
+    found += foreign
     try:
         if found:
             raise ArgmapError.from_problems(f.to_problem() for f in found)
@@ -207,6 +219,10 @@ class LocatedGraphml:
             at = ("node", attributes["id"])
         elif tag == "edge":
             at = ("edge", attributes.get("id", ""))
+            # an edge without an id (networkx writes none) is found by its ends
+            self.places.setdefault(
+                ("between", attributes.get("source", ""), attributes.get("target", "")), where
+            )
         elif tag == "data" and self._open:
             at = (*self._open[-1], self.keys.get(attributes.get("key", ""), ""))
         if at is not None:
@@ -262,7 +278,7 @@ def map_from_node_link(data: dict[str, Any], path: str = "<input>") -> ArgumentM
         found.append(Finding(("graph",), "'graph' must be an object", "wrong-type"))
         meta = {}
     listed = "edges" if "edges" in data or "links" not in data else "links"
-    nodes = [
+    nodes: list[tuple[Any, dict[str, Any], Pointer]] = [
         (item.get("id"), _without(item, "id"), ("nodes", i))
         for i, item in enumerate(_objects(data, "nodes", found))
     ]
@@ -276,6 +292,16 @@ def map_from_node_link(data: dict[str, Any], path: str = "<input>") -> ArgumentM
         )
         for i, item in enumerate(_objects(data, listed, found))
     ]
+    if data.get("directed") is False:
+        found.append(
+            Finding(
+                ("directed",),
+                "the graph is not directed: supports and attacks need a direction",
+                "wrong-type",
+            )
+        )
+    meta, nodes, edges, foreign = _from_other_tools(dict(meta), nodes, edges, _name_of(path))
+    found += foreign
     errors = [f for f in found if f.is_error]
     if errors:
         raise ArgmapError.from_problems(f.to_problem(path) for f in errors)
@@ -299,6 +325,243 @@ def _objects(data: dict[str, Any], key: str, found: list[Finding]) -> list[dict[
         else:
             found.append(Finding((key, i), f"each of '{key}' must be an object", "wrong-type"))
     return objects
+
+
+# -- graphs from other tools ---------------------------------------------------------------
+
+_ID = re.compile(ID_PATTERN)
+_TEXT_ATTRS = ("text", "label", "name", "title")
+"""Where a node of another tool's graph has its text, in order of preference."""
+_RELATION_ATTRS = ("relation", "type", "label", "polarity", "sign")
+"""Where an edge of another tool's graph says whether it supports or attacks."""
+_WORDS = {
+    **dict.fromkeys(("support", "supports", "pro", "+", "positive", "for"), "support"),
+    **dict.fromkeys(("attack", "attacks", "con", "-", "negative", "against", "contra"), "attack"),
+}
+"""The values of :data:`_RELATION_ATTRS` read as a support or an attack (any case)."""
+
+
+def _kind_word(value: Any) -> str | None:
+    return _WORDS.get(value.strip().lower()) if isinstance(value, str) else None
+
+
+def _fresh_id(raw: Any, taken: set[str]) -> str:
+    """An argmap id for another tool's node id (a number, or text with spaces), unique."""
+    text = str(raw)
+    new = text if _ID.fullmatch(text) else safe_id(text)
+    while new in taken:
+        new = f"{new}_"
+    taken.add(new)
+    return new
+
+
+def _from_other_tools(
+    meta: dict[str, Any],
+    nodes: list[tuple[Any, dict[str, Any], Pointer]],
+    edges: list[GraphEdge],
+    default_id: str,
+) -> tuple[
+    dict[str, Any], list[tuple[Any, dict[str, Any], Pointer]], list[GraphEdge], list[Finding]
+]:
+    """A graph written by another tool (networkx, Gephi, yEd) read through argmap's mapping.
+
+    What argmap writes passes unchanged. Otherwise:
+
+    - a graph with no ``id`` is named by ``default_id`` (the file's name), its title its
+      ``name`` or ``label`` attribute, else the id; its other attributes go to the map's
+      ``data["graph"]``;
+    - a node with no ``kind`` is a claim (or the kind its ``type`` names); its text is its
+      ``text``, ``label``, ``name`` or ``title`` attribute, else its id; an id that is not
+      an argmap id (a number, a name with spaces) is made one, and the original kept with the
+      other attributes in the node's ``data["graph"]``;
+    - an edge with no ``kind`` is a support or an attack as its ``relation``, ``type``,
+      ``label``, ``polarity`` or ``sign`` attribute says (``support``, ``pro``, ``+``,
+      ``attack``, ``con``, ``-``, …); its other attributes go to its ``data["graph"]``.
+      An edge that says neither is a finding at its place: argmap does not guess.
+    """
+    meta = _meta_from_other_tools(meta, default_id)
+    taken: set[str] = {str(n) for n, a, _ in nodes if "kind" in a and isinstance(n, str)}
+    renamed: dict[Any, str] = {}
+    mapped_nodes = []
+    for node_id, attributes, at in nodes:
+        if "kind" in attributes:
+            mapped_nodes.append((node_id, attributes, at))
+        else:
+            renamed[node_id] = _fresh_id(node_id, taken)
+            mapped_nodes.append(
+                (
+                    renamed[node_id],
+                    _node_from_other_tools(node_id, renamed[node_id], attributes),
+                    at,
+                )
+            )
+    found: list[Finding] = []
+    mapped_edges = []
+    for e in edges:
+        e = e._replace(
+            source=renamed.get(e.source, e.source), target=renamed.get(e.target, e.target)
+        )
+        if "kind" in e.attrs:
+            mapped_edges.append(e)
+        elif (own := _edge_from_other_tools(e.attrs)) is not None:
+            mapped_edges.append(GraphEdge(e.source, e.target, None, own, e.at))
+        else:
+            found.append(
+                Finding(
+                    e.at,
+                    f"graph edge '{e.source}' -> '{e.target}' says neither support nor attack: "
+                    "give it a 'kind' (support or attack), or a 'relation', 'type', 'label', "
+                    "'polarity' or 'sign' attribute saying so",
+                    "missing-field",
+                )
+            )
+    return meta, mapped_nodes, mapped_edges, found
+
+
+def _meta_from_other_tools(meta: dict[str, Any], default_id: str) -> dict[str, Any]:
+    """A graph's attributes with an id and a title (see :func:`_from_other_tools`)."""
+    if "id" in meta:
+        title = meta.get("title", meta.get("name", meta.get("label")))
+        return {**meta, "title": title if isinstance(title, str) and title else meta["id"]}
+    title = meta.get("title", meta.get("name", meta.get("label")))
+    rest = {k: v for k, v in meta.items() if k not in ("title", "name", "label")}
+    found: dict[str, Any] = {
+        "id": default_id,
+        "title": title if isinstance(title, str) and title else default_id,
+    }
+    if rest:
+        found["data"] = {"graph": rest}
+    return found
+
+
+def _node_from_other_tools(old: Any, new: str, attributes: dict[str, Any]) -> dict[str, Any]:
+    """A node's attributes as argmap's: kind, text, the rest in ``data["graph"]``."""
+    text_key = next((k for k in _TEXT_ATTRS if isinstance(attributes.get(k), str)), None)
+    kind = attributes.get("type") if attributes.get("type") in set(NodeKind) else "claim"
+    rest = {k: v for k, v in attributes.items() if k != text_key}
+    if new != old:
+        rest["id"] = old
+    own: dict[str, Any] = {"kind": kind, "text": attributes[text_key] if text_key else new}
+    if rest:
+        own["data"] = {"graph": rest}
+    return own
+
+
+def _edge_from_other_tools(attributes: dict[str, Any]) -> dict[str, Any] | None:
+    """An edge's attributes as argmap's, or ``None`` if none says support or attack."""
+    for key in _RELATION_ATTRS:
+        if (word := _kind_word(attributes.get(key))) is not None:
+            rest = {k: v for k, v in attributes.items() if k != key}
+            return {"kind": word, **({"data": {"graph": rest}} if rest else {})}
+    return None
+
+
+def _name_of(path: str) -> str:
+    """The default map id for a file: its name without suffix, as an argmap id."""
+    stem = PurePath(path).stem if path and not path.startswith("<") else ""
+    return safe_id(stem) if stem else "graph"
+
+
+# -- yEd GraphML (the Argdown CLI's `argdown map --format graphml`) --------------------------
+
+_G = "{http://graphml.graphdrawing.org/xmlns}"
+_Y = "{http://www.yworks.com/xml/graphml}"
+_YED_RELATIONS = {"#00ff00": "support", "#ff0000": "attack", "#551a8b": "undercut"}
+"""The Argdown CLI's edge colours: support, attack (and contradiction, drawn with diamonds at
+both ends), undercut."""
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def _is_yed(text: str) -> bool:
+    """Whether GraphML text is yEd's (labels and relations in drawing elements, not data)."""
+    return "yfiles.type" in text and 'attr.name="kind"' not in text
+
+
+def _label(element: ElementTree.Element) -> str:
+    """A yEd label's text: its HTML tags taken out, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(_MARKUP.sub(" ", element.text or "")).split())
+
+
+def _yed_nodes(graph: ElementTree.Element, group: str | None, out: list[Any]) -> None:
+    """The drawn nodes of a yEd graph and of the groups nested in it, with their group."""
+    for node in graph.findall(f"{_G}node"):
+        nested = node.find(f"{_G}graph")
+        if nested is not None:  # a group (an Argdown section or group): its label names it
+            label = node.find(f".//{_Y}GroupNode/{_Y}NodeLabel")
+            _yed_nodes(nested, _label(label) if label is not None else group, out)
+            continue
+        labels = [_label(x) for x in node.iter(f"{_Y}NodeLabel")]
+        fill = node.find(f".//{_Y}Fill")
+        out.append((node.get("id"), labels, fill.get("color") if fill is not None else None, group))
+
+
+def map_from_yed(text: str, path: str = "<input>") -> ArgumentMap:
+    """A map from yEd GraphML as the Argdown CLI writes it (``argdown map --format graphml``).
+
+    The mapping: each drawn node is a claim, its id the GraphML id; with two labels the first
+    is its title (kept in ``data["graph"]["title"]``) and the second its text; a filled node
+    (an Argdown argument) has ``data["graph"]["argument"]``; the group around it, if any, is
+    ``data["graph"]["group"]``. An edge is a support (green, ``#00ff00``) or an attack (red,
+    ``#ff0000``); a red edge with diamonds at both ends is a contradiction, read as attacks
+    both ways; an undercut (purple, ``#551A8B``, aimed at the argument) is an attack on the
+    argument's node, with ``data["graph"]["relation"] = "undercut"``.
+
+    Raises
+    ------
+    ArgmapError
+        On malformed XML, or an edge of another colour, at its line and column.
+    """
+    located = LocatedGraphml.parse(text, path)
+    root = ElementTree.fromstring(text)  # safe: LocatedGraphml refused entity declarations
+    graph = root.find(f"{_G}graph")
+    drawn: list[Any] = []
+    if graph is not None:
+        _yed_nodes(graph, None, drawn)
+    nodes = []
+    for node_id, labels, fill, group in drawn:
+        title, body = (
+            (labels[0], labels[1]) if len(labels) > 1 else (None, labels[0] if labels else "")
+        )
+        extra = {"title": title, "group": group}
+        if fill and fill.upper() != "#FFFFFF":
+            extra["argument"] = True
+        own = {"kind": "claim", "text": body or title or node_id}
+        if present := {k: v for k, v in extra.items() if v is not None}:
+            own["data"] = {"graph": present}
+        nodes.append((node_id, own, ("node", node_id)))
+    edges: list[GraphEdge] = []
+    found: list[Finding] = []
+    for edge in root.iter(f"{_G}edge"):
+        line = edge.find(f".//{_Y}LineStyle")
+        arrows = edge.find(f".//{_Y}Arrows")
+        color = (line.get("color") or "").lower() if line is not None else ""
+        relation = _YED_RELATIONS.get(color)
+        a, b, at = edge.get("source"), edge.get("target"), ("edge", edge.get("id", ""))
+        if relation is None:
+            found.append(
+                Finding(
+                    at,
+                    f"edge '{a}' -> '{b}' is drawn in {color or 'no colour'}, which is not one "
+                    "of the Argdown CLI's relations (green support, red attack or "
+                    "contradiction, purple undercut)",
+                    "graphml",
+                )
+            )
+            continue
+        both = arrows is not None and arrows.get("source") == arrows.get("target") == "diamond"
+        data = {"data": {"graph": {"relation": relation}}} if relation == "undercut" else {}
+        kind = "support" if relation == "support" else "attack"
+        if both:
+            data = {"data": {"graph": {"relation": "contradiction"}}}
+            edges.append(GraphEdge(b, a, None, {"kind": kind, **data}, at))
+        edges.append(GraphEdge(a, b, None, {"kind": kind, **data}, at))
+    meta = {"id": _name_of(path), "title": _name_of(path), "data": {"graph": {"tool": "yEd"}}}
+    try:
+        if found:
+            raise ArgmapError.from_problems(f.to_problem() for f in found)
+        return map_from_parts(meta, nodes, edges)
+    except ArgmapError as exc:
+        raise relocate(exc, path, located.position) from None
 
 
 def loads_graphml(text: str, path: str = "<input>") -> ArgumentMap:
