@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
+import attrs
 import pytest
 
 import argmap
@@ -199,3 +200,38 @@ def test_every_microtext_loads_with_every_edge(path: Path) -> None:
     assert len([n for n in m.nodes if "role" in n.data["microtext"]]) == len(list(root.iter("adu")))
     labels = argmap.labelling(m, "grounded")
     assert set(labels) == {n.id for n in m.nodes}
+
+
+def elements(xml: str) -> Counter[tuple[str, tuple[tuple[str, str], ...], str]]:
+    """An arggraph's units and edges, each with all its attributes (and an EDU its text)."""
+    root = ElementTree.fromstring(xml.encode("utf-8"))
+    return Counter(
+        (el.tag, tuple(sorted(el.attrib.items())), (el.text or "").strip())
+        for el in root.iter()
+        if el.tag in ("edu", "adu", "edge")
+    )
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/microtexts-en is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_every_microtext_is_written_back_as_it_was(path: Path) -> None:
+    # every EDU (id and text), ADU (id and role) and edge (id, ends and type: seg, sup, exa,
+    # reb, und, add) comes back
+    original = path.read_text(encoding="utf-8")
+    assert elements(map_to_arggraph(read_microtext(path))) == elements(original)
+
+
+def test_an_adu_of_several_edus_is_cut_where_it_was_unless_its_text_changed() -> None:
+    two = OWN.replace(
+        '<edu id="e8">Few of them can.</edu>',
+        '<edu id="e8">Few of them can,</edu>\n  <edu id="e9">as the ferry is crowded.</edu>',
+    ).replace("</arggraph>", '  <edge id="s9" src="e9" trg="a8" type="seg"/>\n</arggraph>')
+    m = map_from_arggraph(two)
+    assert m.node("a8").text == "Few of them can, as the ferry is crowded."
+    assert [s["edu"] for s in m.node("a8").data["microtext"]["segments"]] == ["e8", "e9"]
+    assert elements(map_to_arggraph(m)) == elements(two)
+    edited = attrs.evolve(m.node("a8"), text="Few can.")
+    m2 = attrs.evolve(m, nodes=[edited if n.id == "a8" else n for n in m.nodes])
+    written = elements(map_to_arggraph(m2))
+    assert ("edu", (("id", "e8"),), "Few can.") in written
+    assert not any(key[1] == (("id", "e9"),) for key in written)

@@ -72,8 +72,14 @@ def _translate(
 ) -> ArgumentMap:
     """The map of an arggraph whose edges are all valid."""
     texts = _adu_texts(edus, adus, edges)
+    segments = _segments(edus, edges)
     nodes = [
-        Node(a, "claim", " ".join(texts[a]) or f"(ADU {a})", data={"microtext": {"role": role}})
+        Node(
+            a,
+            "claim",
+            " ".join(texts[a]) or f"(ADU {a})",
+            data={"microtext": {"role": role, "segments": segments.get(a, [])}},
+        )
         for a, role in adus.items()
     ]
     translation = _Translation(arguing, _reified(arguing), nodes)
@@ -169,6 +175,25 @@ def _adu_texts(
         if edge.get("type") == "seg":
             texts[edge["trg"]].append(edus[edge["src"]])
     return texts
+
+
+def _segments(
+    edus: Mapping[str, str], edges: Mapping[str, Mapping[str, str]]
+) -> dict[str, list[dict[str, str]]]:
+    """Each ADU's segments, in order: the ids of the ``seg`` edge and of its EDU.
+
+    With several, each also keeps its EDU's text (the node's text joins them), so that
+    writing can cut the text where the corpus did.
+    """
+    found: dict[str, list[dict[str, str]]] = {}
+    for k, edge in edges.items():
+        if edge.get("type") == "seg":
+            found.setdefault(edge["trg"], []).append({"seg": k, "edu": edge["src"]})
+    for parts in found.values():
+        if len(parts) > 1:
+            for part in parts:
+                part["text"] = edus[part["edu"]]
+    return found
 
 
 _ARGUING = frozenset({"sup", "exa", "reb", "und", "add"})
@@ -386,6 +411,29 @@ class _Names:
         return self.chosen
 
 
+def _names(
+    nodes: list[Node],
+    written: list[Edge],
+    folded: Mapping[str, tuple[Edge, Edge]],
+    cuts: Mapping[str, list[dict[str, str]]],
+) -> dict[tuple[str, ...], str]:
+    """The XML id of each unit and edge to write: those read from arggraph where free."""
+    names = _Names()
+    for n in nodes:
+        names.want(("node", n.id), "a", n.id if "role" in _info(n.data) else None)
+    for e in written:
+        info = _info(e.data)
+        names.want(("edge", e.key), "c", info.get("edge"))
+        adds = list(info.get("add", []))
+        for j, _ in enumerate(_premises(e, folded)[1:]):
+            names.want(("add", e.key, str(j)), "c", adds[j] if j < len(adds) else None)
+    for n in nodes:
+        for j, part in enumerate(cuts[n.id]):
+            names.want(("edu", n.id, str(j)), "e", part.get("edu"))
+            names.want(("seg", n.id, str(j)), "s", part.get("seg"))
+    return names.number()
+
+
 def map_to_arggraph(m: ArgumentMap) -> str:
     """A map as ``arggraph`` XML.
 
@@ -400,31 +448,24 @@ def map_to_arggraph(m: ArgumentMap) -> str:
     folded = _folded_objections(m)
     nodes = [n for n in m.nodes if n.id not in folded]
     written = [e for e in m.edges if not (e.kind is EdgeKind.SUPPORT and e.target in folded)]
-    names = _Names()
-    for n in nodes:
-        names.want(("node", n.id), "a", n.id if "role" in _info(n.data) else None)
-    for e in written:
-        info = _info(e.data)
-        names.want(("edge", e.key), "c", info.get("edge"))
-        adds = list(info.get("add", []))
-        for j, _ in enumerate(_premises(e, folded)[1:]):
-            names.want(("add", e.key, str(j)), "c", adds[j] if j < len(adds) else None)
-    for n in nodes:
-        names.want(("edu", n.id), "e")
-        names.want(("seg", n.id), "s")
-    name = names.number()
+    cuts = {n.id: _cut(n) for n in nodes}
+    name = _names(nodes, written, folded, cuts)
     attributes = {k: v for k, v in _info(m.data).items() if isinstance(v, str)}
     root = ElementTree.Element("arggraph", {"id": m.id, **attributes})
     for n in nodes:
-        edu = ElementTree.SubElement(root, "edu", {"id": name[("edu", n.id)]})
-        edu.text = n.text
+        for j, part in enumerate(cuts[n.id]):
+            edu = ElementTree.SubElement(root, "edu", {"id": name[("edu", n.id, str(j))]})
+            edu.text = part["text"]
     for n in nodes:
         role = _info(n.data).get("role")
         role = role if role in ("pro", "opp") else "pro"
         ElementTree.SubElement(root, "adu", {"id": name[("node", n.id)], "type": role})
     for n in nodes:
-        segment = {"src": name[("edu", n.id)], "trg": name[("node", n.id)], "type": "seg"}
-        ElementTree.SubElement(root, "edge", {"id": name[("seg", n.id)], **segment})
+        for j in range(len(cuts[n.id])):
+            segment = {"src": name[("edu", n.id, str(j))], "trg": name[("node", n.id)]}
+            ElementTree.SubElement(
+                root, "edge", {"id": name[("seg", n.id, str(j))], **segment, "type": "seg"}
+            )
     for e in written:
         _write_edge(root, m, e, folded, name)
     ElementTree.indent(root)
@@ -433,6 +474,21 @@ def map_to_arggraph(m: ArgumentMap) -> str:
         + ElementTree.tostring(root, encoding="unicode")
         + "\n"
     )
+
+
+def _cut(n: Node) -> list[dict[str, str]]:
+    """A node's EDUs as written: the segments read from arggraph while its text is theirs.
+
+    Each has a ``text`` and, if read, the ids of its ``edu`` and ``seg``; a node with no
+    segments read, or whose text changed since, is one EDU; one read without any is none.
+    """
+    parts = [p for p in _info(n.data).get("segments", []) if isinstance(p, Mapping)]
+    if not parts and "segments" in _info(n.data) and n.text == f"(ADU {n.id})":
+        return []  # read as an ADU without text: written so again
+    if len(parts) > 1 and " ".join(str(p.get("text")) for p in parts) == n.text:
+        return [{k: str(v) for k, v in p.items()} for p in parts]
+    first = {k: str(v) for k, v in parts[0].items() if k != "text"} if parts else {}
+    return [{**first, "text": n.text}]
 
 
 def _premises(e: Edge, folded: Mapping[str, tuple[Edge, Edge]]) -> tuple[str, ...]:
