@@ -20,8 +20,13 @@ Reading keeps the argument layer as a map and everything else as data:
   exports have some). What cannot be a map edge (a CA with no I-node source, a conflict
   aimed at a conflict, a duplicate) is listed in ``data["aif"]["skipped"]`` with the reason.
 
-Writing reverses this, and keeps the map's metadata (id, title, authors, …) under the
-extra key ``argmap``; AIF → map → AIF → map gives the same map.
+Writing reverses this, with the document's own edge ids and a ``locutions`` key (empty if
+there were none; arguebuf recognises AIF by it); AIF → map → AIF gives the same nodes and
+edges. What AIF has no place for goes into extension keys named ``argmap`` that AIF readers
+ignore: the map's metadata (id, title, authors, …, ``text_file``, ``data``) on the document;
+a node's kind, locator, tags, weight, actors, note and data on its I-node; an edge's id,
+premises, target, place, locator, note and data in a record on its S-node. ``native``
+marks what did not come from AIF. So map → AIF → map gives the same map, field by field.
 
 >>> m = map_from_aif({"nodes": [
 ...     {"nodeID": "1", "text": "Taxes should rise.", "type": "I"},

@@ -8,6 +8,12 @@ a linked reason running from its first premise, with ``linked`` listing the othe
 ``tags``, ``actors``, ``linked``, ``data``, the map's ``authors``, ``edge_order``) are
 written as JSON text and decoded again on reading. Both read back to the same map.
 
+Graphs other tools write (networkx, Gephi, D3) are read through a documented mapping (see
+:func:`_from_other_tools`): a node without ``kind`` is a claim whose text is its label, an
+edge without ``kind`` a support or attack as its ``relation`` (or ``type``, ``label``, …)
+says, or refused at its place. yEd GraphML as the Argdown CLI exports it is read from its
+drawing (:func:`map_from_yed`).
+
 >>> import argmap
 >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("a", "claim", "A.", tags=["x"])], [])
 >>> map_from_graphml(map_to_graphml(m)) == m
