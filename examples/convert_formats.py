@@ -30,7 +30,7 @@ print("GraphML:", loads(dumps(m, "graphml"), "graphml") == m)
 
 # A graph built with networkx (node_link_data, 'links' or 'edges'): labels become texts,
 # a 'relation' attribute says support or attack, the rest is kept in data["graph"].
-g = nx.DiGraph(name="Bridge debate")
+g: "nx.DiGraph[str]" = nx.DiGraph(name="Bridge debate")
 g.add_node("bridge", label="The town should build the bridge.")
 g.add_node("ferry", label="The ferry takes an hour.", source="survey")
 g.add_edge("ferry", "bridge", relation="support")
