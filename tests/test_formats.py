@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap.cli import main
 from argmap.convert import dumps
 from argmap.errors import ArgmapError
 from argmap.formats import registry
@@ -321,3 +322,12 @@ def test_graphml_the_argdown_cli_exports_is_read(tmp_path: Path) -> None:
         ("attack", "D", "A"),
         ("support", "B", "A"),
     ]
+
+
+def test_an_iccma_2023_af_file_converts_without_naming_its_format(tmp_path: Path) -> None:
+    source = tmp_path / "bench.af"
+    source.write_text("p af 3\n1 2\n2 3\n", encoding="utf-8")
+    assert main(["convert", str(source), str(tmp_path / "bench.yaml")]) == 0
+    again = argmap.read_map(tmp_path / "bench.yaml")
+    assert len(again.nodes) == 3
+    assert len(again.attacks) == 2

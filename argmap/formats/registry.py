@@ -243,7 +243,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         FormatName.I23,
-        (".i23",),
+        (".i23", ".af"),  # .af: the ICCMA 2023 benchmarks
         _is_i23,
         _ICCMA,
         "arguments (named in comments) and attacks",
