@@ -82,6 +82,7 @@ def test_argdown_reports_every_bad_line_at_once(tmp_path: Path) -> None:
         registry.read(_file(tmp_path, "m.argdown", text))
     assert [(p.line, p.code) for p in caught.value.problems] == [
         (7, "control-character"),
+        (3, "argdown-syntax"),  # an argument as a premise of an untitled structure
         (5, "argdown-syntax"),
     ]
 

@@ -44,7 +44,8 @@ __all__ = [
 
 KIND_TAGS = {"evidence": NodeKind.EVIDENCE, "recommendation": NodeKind.RECOMMENDATION}
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
-_ELEMENT = re.compile(r"^(\[|<)([^\]>]+)(\]|>)(?::\s*(.*))?$")
+_ELEMENT = re.compile(r"^(\[|<)([^\]>]+)(\]|>)(?::\s*(.*)|\s+(#.*|\{.*))?$")
+_LINK = re.compile(r"^\[[^\]]*\]\(")
 _PCS = re.compile(r"^\((\d+)\)\s+(.*)$")
 _INFERENCE = re.compile(r"^-{2,}.*$")
 _TAG = re.compile(r"(?:^|(?<=\s))#(\(([^)]*)\)|([\w-]+))")
@@ -73,6 +74,7 @@ class Element:
     tags: list[str] = attrs.field(factory=list)
     data: dict[str, Any] = attrs.field(factory=dict)
     number: int | None = None  # a PCS statement's number (n)
+    reference: bool = False  # ``[Title]`` or ``<Title>`` without ``:`` and a text
 
 
 @attrs.define
@@ -110,6 +112,9 @@ class Argdown:
     """(from, from type, relation type, to, to type), types ``statement`` or ``argument``."""
     front_matter: dict[str, Any] = attrs.field(factory=dict)
     sections: list[str] = attrs.field(factory=list)
+    """Section (heading) titles in order, tags kept in the title as Argdown keeps them."""
+    section_data: list[dict[str, Any]] = attrs.field(factory=list)
+    """Each section's ``{data}`` (like ``{isGroup: true}``), aligned with :attr:`sections`."""
 
 
 class _Parser:
@@ -124,6 +129,8 @@ class _Parser:
         self.front: dict[str, Any] = {}
         self.sections: list[str] = []
         self._arguments: list[_Reconstruction] = []
+        self._canonical: set[tuple[str, str]] = set()  # (kind, title) marked isCanonical
+        self._last_inference: Element | None = None  # the inference line read last
         self._inference_undercuts: list[tuple[Element, Element]] = []  # (inference, undercutter)
         # the state of the line-by-line reading
         self._stack: list[Element] = []  # the relation tree's open elements, by indentation
@@ -143,8 +150,13 @@ class _Parser:
     def register(self, element: Element) -> None:
         table = self.statements if element.kind == "statement" else self.arguments
         entry = table.setdefault(element.title, {"text": "", "tags": [], "data": {}})
-        if element.text and not entry["text"]:
+        # the text Argdown keeps: the last definition (not a mere reference), unless one
+        # is marked {isCanonical: true}
+        key = (element.kind, element.title)
+        if not element.reference and key not in self._canonical:
             entry["text"] = element.text
+            if element.data.get("isCanonical"):
+                self._canonical.add(key)
         entry["tags"] += [t for t in element.tags if t not in entry["tags"]]
         entry["data"].update(element.data)
         if element.kind == "argument":
@@ -171,7 +183,11 @@ class _Parser:
         match = _ELEMENT.match(raw)
         if match and (match.group(1) == "[") == (match.group(3) == "]"):
             kind = "statement" if match.group(1) == "[" else "argument"
-            return Element(kind, match.group(2).strip(), match.group(4) or "", line, indent)
+            text = match.group(4) if match.group(4) is not None else match.group(5) or ""
+            # a reference may carry tags and data after it (``[B] #tag {k: v}``)
+            # (the CLI reads an argument's ``<B> #tag`` as a description, not a reference)
+            reference = match.group(4) is None and (kind == "statement" or not text)
+            return Element(kind, match.group(2).strip(), text, line, indent, reference=reference)
         if raw.startswith(("* ", "1. ")):
             raise self.fail(line, "lists are not supported; write each item as a statement")
         if raw.startswith("@include"):
@@ -188,7 +204,7 @@ class _Parser:
             )
             text = text[:start]
         element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
-        element.text = " ".join(_TAG.sub("", text).split())
+        element.text = _inline_markdown(" ".join(_TAG.sub("", text).split()))
         if not element.title:
             element.title = self.new_title()
         return element
@@ -250,13 +266,18 @@ class _Parser:
         ``-- rule --`` stand alone.
         """
         argument = self._argument
-        if line.indent != 0 or not _INFERENCE.match(line.text) or argument is None:
+        if not _INFERENCE.match(line.text) or argument is None:
+            return False
+        if line.indent != 0 and not any(e.kind == "statement" for e in argument.pcs):
             return False
         block = re.fullmatch(r"-{2,3}", line.text) is not None
         if not (block and self._in_inference):  # a new inference (not a block's closing line)
             rule = "" if block else line.text.strip("-").strip()
-            inference = Element("inference", argument.element.title, rule, line.number, 0)
+            # an undercut below it is indented deeper than the structure's statements
+            indent = min([line.indent, *(e.indent for e in argument.pcs)])
+            inference = Element("inference", argument.element.title, rule, line.number, indent)
             argument.pcs.append(inference)
+            self._last_inference = inference
             self._stack = [inference]  # an undercut of the inference is indented below it
         if block:
             self._in_inference = not self._in_inference
@@ -273,11 +294,16 @@ class _Parser:
         """A numbered statement ``(n) …`` of the current argument's premise-conclusion list."""
         pcs = _PCS.match(line.text)
         argument = self._argument
-        if pcs is None or argument is None:
+        if pcs is None or (argument is None and line.indent != 0):
             return False
-        if line.indent != 0 and not self._in_pcs(self._stack, argument):
+        if argument is None:  # a structure without a title: an untitled argument
+            untitled = Element("argument", "", "", line.number, 0)
+            self._pending.append((None, "", untitled))
+            argument = self._argument = _Reconstruction(untitled)
+            self._arguments.append(argument)
+        elif line.indent != 0 and not self._in_pcs(self._stack, argument):
             return False
-        element = self.element(pcs.group(2), line.number, 0)
+        element = self.element(pcs.group(2), line.number, line.indent)
         if element.kind != "statement":
             raise self.fail(
                 line.number,
@@ -302,7 +328,16 @@ class _Parser:
         if not stack:
             raise self.fail(line.number, "a relation without an element above it")
         child = self.element(relation.group(2), line.number, line.indent)
-        self._pending.append((stack[-1], relation.group(1), child))
+        parent = stack[-1]
+        if (
+            relation.group(1) in ("<_", "_")
+            and parent.kind == "statement"
+            and self._last_inference is not None
+        ):
+            # as the CLI reads it: an undercut below a statement hits the inference read
+            # last in the document (ModelPlugin's currentInference)
+            parent = self._last_inference
+        self._pending.append((parent, relation.group(1), child))
         stack.append(child)
         self._current = child
         return True
@@ -310,7 +345,9 @@ class _Parser:
     def _read_continuation(self, line: _Line) -> bool:
         """A line that continues the text of the element above it."""
         current = self._current
-        if current is None or (line.indent == 0 and line.text[0] in "[<"):
+        if current is None or (
+            line.indent == 0 and line.text[0] in "[<" and not _LINK.match(line.text)
+        ):
             return False
         current.text += " " + line.text
         return True
@@ -356,7 +393,23 @@ class _Parser:
                 entry["conclusions"] = [steps[-1]["conclusion"]] if steps else []
                 entry["steps"] = steps
         self._reconstruct()
-        return Argdown(self.statements, self.arguments, self.relations, self.front, self.sections)
+        section_data = []
+        for k, title in enumerate(self.sections):
+            start = _data_start(title)
+            data: dict[str, Any] = {}
+            if start >= 0:
+                data = _flow_data(title[start:].strip(), self.fail(0, "malformed {data}"))
+                title = title[:start]
+            self.sections[k] = _inline_markdown(" ".join(title.split()))
+            section_data.append(data)
+        return Argdown(
+            self.statements,
+            self.arguments,
+            self.relations,
+            self.front,
+            self.sections,
+            section_data,
+        )
 
     def _steps(self, record: _Reconstruction) -> list[dict[str, Any]]:
         """The inference steps of an argument's premise-conclusion structure.
@@ -430,15 +483,14 @@ class _Parser:
     @staticmethod
     def _in_pcs(stack: list[Element], argument: _Reconstruction) -> bool:
         """Whether an indented ``(n)`` line continues the argument's premise-conclusion list."""
-        return bool(stack) and (stack[-1] is argument.element or stack[-1] in argument.pcs)
+        return bool(stack) and (stack[0] is argument.element or stack[0] in argument.pcs)
 
     def _reconstruct(self) -> None:
         """Apply Argdown's reading of relations to reconstructed arguments and strict mode.
 
         A support or attack from an argument with a premise-conclusion structure to a
-        statement is a relation of its conclusion; an undercut of such an argument, or of
-        a statement an inference step concludes, is an undercut of that inference (the
-        argument's last, or the first step concluding the statement); in strict mode a
+        statement is a relation of its conclusion; an undercut of such an argument is an
+        undercut of its last inference; in strict mode a
         support between statements is an entailment and an attack between them a contrary.
         """
         strict = (self.front.get("model") or {}).get("mode") == "strict"
@@ -460,8 +512,9 @@ class _Parser:
     def _aimed(self, relation: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
         """A relation, with an undercut aimed at the inference step it undercuts.
 
-        An undercut of a reconstructed argument or of a statement a step concludes is
-        recorded with that step; any other relation is returned as it is.
+        An undercut of a reconstructed argument is recorded with its last step (an undercut
+        below a statement was aimed at the inference read last while reading, as the CLI
+        does); any other relation is returned as it is.
         """
         source, source_type, kind, target, target_type = relation
         if kind != "undercut" or target_type == "inference":
@@ -469,14 +522,7 @@ class _Parser:
         for title, entry in self.arguments.items():
             steps = entry.get("steps") or []
             if target_type == "argument" and title == target and steps:
-                aimed = steps[-1]
-            else:
-                aimed = next(
-                    (s for s in steps if target_type == "statement" and s["conclusion"] == target),
-                    None,
-                )
-            if aimed is not None:
-                aimed["undercuts"].append((source, source_type))
+                steps[-1]["undercuts"].append((source, source_type))
                 return (source, source_type, kind, title, "inference")
         return relation
 
@@ -570,6 +616,22 @@ def _control_problems(text: str, path: str) -> list[Problem]:
         if len(problems) >= 100:
             break
     return problems
+
+
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w\\])([*_])(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+
+
+def _inline_markdown(text: str) -> str:
+    """A text as Argdown exports it: without emphasis markers and link targets.
+
+    >>> _inline_markdown("a **b** _c d_ [e](http://f) snake_case")
+    'a b c d e snake_case'
+    """
+    text = _MD_LINK.sub(r"\1", text)
+    text = _BOLD.sub(r"\2", text)
+    return _ITALIC.sub(r"\2", text)
 
 
 def _data_start(text: str) -> int:
