@@ -282,9 +282,6 @@ def test_the_cli_reads_and_draws_the_essays_as_written(
 UNSUPPORTED = {  # refused with an error naming the line
     "argdown-core__test__intro": "lists are not supported",
     "argdown-core__test__parser-mix": "lists are not supported",
-    "docs__changes__2021__block02": "explodeArguments",
-    "docs__guide__creating-oldschool-argument-maps-and-inference-trees__block01": "explodeArguments",
-    "docs__guide__creating-statement-and-argument-nodes__block15": "explodeArguments",
     "examples__argdown-primer": "cannot read this line",  # an indented paragraph
 }
 # Files the CLI 1.7.5 itself rejects (syntax errors, or an @include cycle).
@@ -338,6 +335,10 @@ MISREADS = {
     "a statement defined twice": (
         "[S]: first\n\n[S]: second\n\n[T]: one {isCanonical: true}\n\n[T]: two\n  + [S]\n"
     ),
+    "explodeArguments": (
+        "===\nmodel:\n  explodeArguments: true\n===\n\n<A>: desc #t\n  - [X]: x\n\n"
+        "(1) p\n(2) q\n----\n(3) r\n(4) s\n--\n{uses: [3, 4]}\n--\n(5) t\n\n<B>\n\n(1) b\n----\n(2) c\n"
+    ),
     "emphasis, links and heading data": (
         "# Part **one** #tag {isGroup: true}\n\n[A]: x _a b_ y *c* **d** [g h](http://x)\n"
     ),
@@ -351,6 +352,25 @@ def test_former_misreads_match_the_cli(name: str, argdown_cli: Path, tmp_path: P
     data = cli_data(argdown_cli, path)
     assert data is not None, "the CLI reads this file"
     assert differences(our_structure(parse_argdown(MISREADS[name])), cli_structure(data)) == []
+
+
+def test_explode_arguments_makes_an_argument_per_step() -> None:
+    doc = parse_argdown(MISREADS["explodeArguments"] + "\n<A>\n  <+ [Y]: y\n")
+    assert sorted(doc.arguments) == ["A - 1", "A - 2", "B"]  # one step: kept as it is
+    assert doc.arguments["A - 2"]["premises"] == ["Untitled 3", "Untitled 4"]
+    assert doc.arguments["A - 1"]["text"] == "desc"
+    # the argument's relations go to its last step
+    assert ("X", "statement", "attack", "A - 2", "argument") in doc.relations
+    assert ("Y", "statement", "support", "A - 2", "argument") in doc.relations
+    # an undercut of a step goes to that step's argument (the CLI 1.7.5 leaves it aimed at
+    # the argument it removed)
+    text = "===\nmodel:\n  explodeArguments: true\n===\n\n<A>\n\n(1) p\n----\n  <_ [U]: u\n(2) q\n----\n(3) r\n"
+    doc = parse_argdown(text)
+    assert ("U", "statement", "undercut", "A - 1", "inference") in doc.relations
+    assert doc.arguments["A - 1"]["steps"][0]["undercuts"] == [("U", "statement")]
+    with pytest.raises(argmap.ArgmapError, match="'A - 1', an argument with that") as caught:
+        parse_argdown(text + "\n<A - 1>: taken\n")
+    assert caught.value.line == 6
 
 
 def test_former_misreads_as_read() -> None:

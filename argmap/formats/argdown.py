@@ -392,6 +392,8 @@ class _Parser:
                 entry["premises"] = [t for t in statements if t not in concluded]
                 entry["conclusions"] = [steps[-1]["conclusion"]] if steps else []
                 entry["steps"] = steps
+        if (self.front.get("model") or {}).get("explodeArguments"):
+            self._explode()
         self._reconstruct()
         section_data = []
         for k, title in enumerate(self.sections):
@@ -410,6 +412,67 @@ class _Parser:
             self.sections,
             section_data,
         )
+
+    def _explode(self) -> None:
+        """``model: {explodeArguments: true}``: an argument per inference step, as the CLI does.
+
+        An argument with two or more steps is replaced by ``"<title> - 1"``, ``"<title> - 2"``
+        …, each with one step (its premises and conclusion) and the argument's description,
+        tags and data; the argument's relations go to the last one, an undercut of a step to
+        that step's argument. An argument with one step stays as it is.
+
+        Raises
+        ------
+        ArgmapError
+            If a new title is already an argument's.
+        """
+        renamed: dict[str, str] = {}
+        lines = {r.element.title: r.element.line for r in self._arguments}
+        for title, entry in list(self.arguments.items()):
+            steps = entry.get("steps") or []
+            if len(steps) <= 1:
+                continue
+            del self.arguments[title]
+            for k, step in enumerate(steps, 1):
+                new = f"{title} - {k}"
+                if new in self.arguments:
+                    raise self.fail(
+                        lines.get(title, 0),
+                        f"explodeArguments: cannot make the argument {new!r}, "
+                        "an argument with that title already exists",
+                    )
+                self.arguments[new] = {
+                    **entry,
+                    "tags": list(entry["tags"]),
+                    "data": dict(entry["data"]),
+                    "premises": list(step["premises"]),
+                    "conclusions": [step["conclusion"]],
+                    "steps": [step],
+                }
+            renamed[title] = f"{title} - {len(steps)}"
+        if renamed:
+            self._explode_relations(renamed)
+
+    def _explode_relations(self, renamed: Mapping[str, str]) -> None:
+        """The relations after exploding (see :meth:`_explode`).
+
+        Those of an exploded argument go to its last step's argument (``renamed``), an
+        undercut of a step to that step's argument.
+        """
+        relations = []
+        for source, source_type, kind, target, target_type in self.relations:
+            if target_type == "inference" and target in renamed:
+                continue  # kept with its step, under the step's new argument
+            if source_type == "argument":
+                source = renamed.get(source, source)
+            if target_type == "argument":
+                target = renamed.get(target, target)
+            relations.append((source, source_type, kind, target, target_type))
+        for title, entry in self.arguments.items():
+            if title.rpartition(" - ")[0] in renamed:
+                for source, source_type in entry["steps"][0]["undercuts"]:
+                    relations.append((source, source_type, "undercut", title, "inference"))
+        self.relations = relations
 
     def _steps(self, record: _Reconstruction) -> list[dict[str, Any]]:
         """The inference steps of an argument's premise-conclusion structure.
@@ -544,12 +607,6 @@ class _Parser:
         self.front = _plain(loaded) if loaded is not None else {}
         if not isinstance(self.front.get("model") or {}, Mapping):
             raise self.fail(first, "front matter: 'model' must be a mapping, like {mode: strict}")
-        if (self.front.get("model") or {}).get("explodeArguments"):
-            raise self.fail(
-                first,
-                "model.explodeArguments (an argument per inference step) is not supported; "
-                "write one argument per step",
-            )
         return end + 1
 
 
