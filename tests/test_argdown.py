@@ -98,9 +98,9 @@ def test_tags_data_and_front_matter() -> None:
 
 
 def test_unsupported_syntax_names_the_line() -> None:
-    with pytest.raises(argmap.ArgmapError, match="lists are not supported") as caught:
-        parse_argdown("[A]: a\n\n* an item\n")
-    assert caught.value.line == 3
+    with pytest.raises(argmap.ArgmapError, match="a list item right below other text") as caught:
+        parse_argdown("[A]: a\n* an item\n")
+    assert caught.value.line == 2
     with pytest.raises(argmap.ArgmapError, match="@include is not supported"):
         parse_argdown("@include [other.argdown]\n")
     with pytest.raises(argmap.ArgmapError, match="front matter opened with === is never closed"):
@@ -110,9 +110,9 @@ def test_unsupported_syntax_names_the_line() -> None:
     ) as caught:
         parse_argdown("[A]: a\n\n  an indented paragraph\n")
     assert (caught.value.line, caught.value.column) == (3, 1)
-    with pytest.raises(argmap.ArgmapError, match="lists are not supported") as caught:
-        parse_argdown("[A]: a\n  + [B]: b\n\n  12. an item\n")
-    assert caught.value.line == 4
+    with pytest.raises(argmap.ArgmapError, match="a list item right below") as caught:
+        parse_argdown("[A]: a\n  + [B]: b\n  12. an item\n")
+    assert (caught.value.line, caught.value.column) == (3, 3)
 
 
 def test_argdown_becomes_a_map() -> None:
@@ -280,8 +280,6 @@ def test_the_cli_reads_and_draws_the_essays_as_written(
 # Real files: those the CLI reads either match its export exactly or use syntax argmap
 # refuses with an error naming the line (lists, explodeArguments, an indented paragraph).
 UNSUPPORTED = {  # refused with an error naming the line
-    "argdown-core__test__intro": "lists are not supported",
-    "argdown-core__test__parser-mix": "lists are not supported",
     "examples__argdown-primer": "cannot read this line",  # an indented paragraph
 }
 # Files the CLI 1.7.5 itself rejects (syntax errors, or an @include cycle).
@@ -335,14 +333,44 @@ MISREADS = {
     "a statement defined twice": (
         "[S]: first\n\n[S]: second\n\n[T]: one {isCanonical: true}\n\n[T]: two\n  + [S]\n"
     ),
-    "explodeArguments": (
-        "===\nmodel:\n  explodeArguments: true\n===\n\n<A>: desc #t\n  - [X]: x\n\n"
-        "(1) p\n(2) q\n----\n(3) r\n(4) s\n--\n{uses: [3, 4]}\n--\n(5) t\n\n<B>\n\n(1) b\n----\n(2) c\n"
-    ),
     "emphasis, links and heading data": (
         "# Part **one** #tag {isGroup: true}\n\n[A]: x _a b_ y *c* **d** [g h](http://x)\n"
     ),
 }
+
+
+# Constructs once refused, read as the CLI reads them.
+CONSTRUCTS = {
+    "explodeArguments": (
+        "===\nmodel:\n  explodeArguments: true\n===\n\n<A>: desc #t\n  - [X]: x\n\n"
+        "(1) p\n(2) q\n----\n(3) r\n(4) s\n--\n{uses: [3, 4]}\n--\n(5) t\n\n<B>\n\n(1) b\n----\n(2) c\n"
+    ),
+    "Markdown lists": (
+        "* a\n* [T]: t #x\n  continued\n    + [S]: s\n* <A>: arg\n  - z\n\n  1. one\n  2. two\n\n"
+        "[A]: a\n  + [B]: b\n\n  12. an item\n"
+    ),
+    "a dedent between two levels": "A\n  + B\n  - C\n      <+ D\n        <- E\n    -> G\n",
+}
+
+
+@pytest.mark.parametrize("name", list(CONSTRUCTS))
+def test_constructs_match_the_cli(name: str, argdown_cli: Path, tmp_path: Path) -> None:
+    path = tmp_path / "x.argdown"
+    path.write_text(CONSTRUCTS[name], encoding="utf-8")
+    data = cli_data(argdown_cli, path)
+    assert data is not None, "the CLI reads this file"
+    assert differences(our_structure(parse_argdown(CONSTRUCTS[name])), cli_structure(data)) == []
+
+
+def test_lists_as_read() -> None:
+    doc = parse_argdown(CONSTRUCTS["Markdown lists"])
+    assert doc.statements["T"]["text"] == "t continued"
+    assert ("S", "statement", "support", "T", "statement") in doc.relations
+    assert ("Untitled 2", "statement", "attack", "A", "argument") in doc.relations
+    assert [doc.statements[f"Untitled {k}"]["text"] for k in (3, 4, 5)] == ["one", "two", "an item"]
+    # G, dedented between C's level and D's, is C's sibling: it attacks A
+    doc = parse_argdown(CONSTRUCTS["a dedent between two levels"])
+    assert ("Untitled 1", "statement", "attack", "Untitled 6", "statement") in doc.relations
 
 
 @pytest.mark.parametrize("name", list(MISREADS))
@@ -355,7 +383,7 @@ def test_former_misreads_match_the_cli(name: str, argdown_cli: Path, tmp_path: P
 
 
 def test_explode_arguments_makes_an_argument_per_step() -> None:
-    doc = parse_argdown(MISREADS["explodeArguments"] + "\n<A>\n  <+ [Y]: y\n")
+    doc = parse_argdown(CONSTRUCTS["explodeArguments"] + "\n<A>\n  <+ [Y]: y\n")
     assert sorted(doc.arguments) == ["A - 1", "A - 2", "B"]  # one step: kept as it is
     assert doc.arguments["A - 2"]["premises"] == ["Untitled 3", "Untitled 4"]
     assert doc.arguments["A - 1"]["text"] == "desc"

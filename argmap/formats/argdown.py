@@ -50,6 +50,7 @@ _PCS = re.compile(r"^\((\d+)\)\s+(.*)$")
 _INFERENCE = re.compile(r"^-{2,}.*$")
 _TAG = re.compile(r"(?:^|(?<=\s))#(\(([^)]*)\)|([\w-]+))")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
 
 INCOMING = {
     "+": "support",
@@ -139,6 +140,7 @@ class _Parser:
         self._argument: _Reconstruction | None = None  # the argument (n) lines belong to
         self._in_inference = False  # between the two "--" lines of an inference
         self._in_heading = False  # a heading runs on until a blank line
+        self._in_list = False  # since a list item, up to a blank line
 
     def fail(self, line: int, message: str, column: int = 1) -> ArgmapError:
         return ArgmapError.at(message, "argdown-syntax", self.path, line + 1, column)
@@ -188,8 +190,6 @@ class _Parser:
             # (the CLI reads an argument's ``<B> #tag`` as a description, not a reference)
             reference = match.group(4) is None and (kind == "statement" or not text)
             return Element(kind, match.group(2).strip(), text, line, indent, reference=reference)
-        if raw.startswith(("* ", "1. ")):
-            raise self.fail(line, "lists are not supported; write each item as a statement")
         if raw.startswith("@include"):
             raise self.fail(line, "@include is not supported; convert the included file on its own")
         return Element("statement", "", raw, line, indent)
@@ -217,6 +217,7 @@ class _Parser:
             self._read_inference_text,
             self._read_pcs_line,
             self._read_relation,
+            self._read_list_item,
             self._read_continuation,
             self._read_element,
         )
@@ -228,7 +229,7 @@ class _Parser:
         for number in range(start, len(self.lines)):
             line = _Line.of(number, self.lines[number])
             if not line.text:
-                self._current, self._in_heading = None, False
+                self._current, self._in_heading, self._in_list = None, False, False
             elif self._in_heading:
                 self.sections[-1] += " " + line.text
             else:
@@ -323,7 +324,13 @@ class _Parser:
         stack = self._stack
         if relation is None or not stack or line.indent <= stack[0].indent:
             return False
-        while stack and stack[-1].indent >= line.indent:
+        # as the CLI's lexer dedents: back to the deepest open level not deeper than the
+        # line, whose element the line then follows as a sibling
+        dedented = False
+        while stack and stack[-1].indent > line.indent:
+            stack.pop()
+            dedented = True
+        if stack and (dedented or stack[-1].indent == line.indent) and len(stack) > 1:
             stack.pop()
         if not stack:
             raise self.fail(line.number, "a relation without an element above it")
@@ -340,6 +347,31 @@ class _Parser:
         self._pending.append((parent, relation.group(1), child))
         stack.append(child)
         self._current = child
+        return True
+
+    def _read_list_item(self, line: _Line) -> bool:
+        """An item ``* …`` or ``1. …`` of a Markdown list, read as the CLI reads it.
+
+        The item is a statement or argument, the root of a relation tree at the marker's
+        indentation. A list starts after a blank line (or a heading); an item glued to the line above
+        that is not part of a list is a syntax error for the CLI, so it is refused.
+        """
+        item = _LIST_ITEM.match(line.text)
+        if item is None:
+            return False
+        if self._current is not None and not self._in_list:
+            raise self.fail(
+                line.number,
+                "a list item right below other text: a Markdown list starts after a blank line",
+                line.indent + 1,
+            )
+        element = self.element(item.group(2), line.number, line.indent)
+        self._pending.append((None, "", element))
+        self._stack, self._current, self._in_list = [element], element, True
+        self._argument = None
+        if element.kind == "argument":
+            self._argument = _Reconstruction(element)
+            self._arguments.append(self._argument)
         return True
 
     def _read_continuation(self, line: _Line) -> bool:
@@ -367,8 +399,6 @@ class _Parser:
 
     def _unreadable(self, line: _Line) -> ArgmapError:
         """The error for an (indented) line no reader takes."""
-        if re.match(r"^(\*|\d+\.)\s", line.text):
-            return self.fail(line.number, "lists are not supported; write each item as a statement")
         return self.fail(line.number, f"cannot read this line: {line.text[:40]!r}")
 
     def _resolve(self) -> Argdown:
