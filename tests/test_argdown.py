@@ -106,10 +106,10 @@ def test_unsupported_syntax_names_the_line() -> None:
     with pytest.raises(argmap.ArgmapError, match="front matter opened with === is never closed"):
         parse_argdown("===\ntitle: x\n")
     with pytest.raises(
-        argmap.ArgmapError, match="cannot read this line: 'an indented par"
+        argmap.ArgmapError, match="a premise-conclusion structure indented under a relation"
     ) as caught:
-        parse_argdown("[A]: a\n\n  an indented paragraph\n")
-    assert (caught.value.line, caught.value.column) == (3, 1)
+        parse_argdown("[A]: a\n  + <B>: b\n    (1) p\n    ----\n    (2) q\n")
+    assert (caught.value.line, caught.value.column) == (3, 5)
     with pytest.raises(argmap.ArgmapError, match="a list item right below") as caught:
         parse_argdown("[A]: a\n  + [B]: b\n  12. an item\n")
     assert (caught.value.line, caught.value.column) == (3, 3)
@@ -278,10 +278,8 @@ def test_the_cli_reads_and_draws_the_essays_as_written(
 
 
 # Real files: those the CLI reads either match its export exactly or use syntax argmap
-# refuses with an error naming the line (lists, explodeArguments, an indented paragraph).
-UNSUPPORTED = {  # refused with an error naming the line
-    "examples__argdown-primer": "cannot read this line",  # an indented paragraph
-}
+# refuses with an error naming the line (none left: every file the CLI reads matches).
+UNSUPPORTED: dict[str, str] = {}  # file stem -> the refusal's message, naming the line
 # Files the CLI 1.7.5 itself rejects (syntax errors, or an @include cycle).
 CLI_REJECTS = {
     "ArgVu__demo",
@@ -349,6 +347,12 @@ CONSTRUCTS = {
         "* a\n* [T]: t #x\n  continued\n    + [S]: s\n* <A>: arg\n  - z\n\n  1. one\n  2. two\n\n"
         "[A]: a\n  + [B]: b\n\n  12. an item\n"
     ),
+    "indented after a blank line": (
+        "[A]: a\n  + b\n\n  free para\n  more\n\n  [T]: t\n    + u\n\n  <Q>: q\n\n"
+        "  # Indented heading\n\n  > quoted\n  > more\n\n[B]: b\n  + <C>: c\n\n"
+        "    (1) p\n    (2) q\n    ----\n    (3) r\n"
+    ),
+    "shortcodes": "# :heart: Title :heart:\n\n[A]: p .^. q .->. r :smile: .smile. e.g. x :nope:\n",
     "a dedent between two levels": "A\n  + B\n  - C\n      <+ D\n        <- E\n    -> G\n",
 }
 
@@ -368,6 +372,17 @@ def test_lists_as_read() -> None:
     assert ("S", "statement", "support", "T", "statement") in doc.relations
     assert ("Untitled 2", "statement", "attack", "A", "argument") in doc.relations
     assert [doc.statements[f"Untitled {k}"]["text"] for k in (3, 4, 5)] == ["one", "two", "an item"]
+    doc = parse_argdown(CONSTRUCTS["indented after a blank line"])
+    assert doc.statements["Untitled 2"]["text"] == "free para more"
+    assert ("Untitled 3", "statement", "support", "T", "statement") in doc.relations
+    assert doc.sections == ["Indented heading"]
+    assert doc.statements["Untitled 4"]["text"] == "> quoted > more"
+    # a structure indented under a relation after a blank line is one of its own
+    assert doc.arguments["Untitled 5"]["premises"] == ["Untitled 6", "Untitled 7"]
+    assert doc.arguments["C"].get("premises") == []
+    doc = parse_argdown(CONSTRUCTS["shortcodes"])
+    assert doc.sections == ["\u2764 Title \u2764"]
+    assert doc.statements["A"]["text"] == "p \u2227 q \u2192 r \u263a\ufe0f \u263a e.g. x :nope:"
     # G, dedented between C's level and D's, is C's sibling: it attacks A
     doc = parse_argdown(CONSTRUCTS["a dedent between two levels"])
     assert ("Untitled 1", "statement", "attack", "Untitled 6", "statement") in doc.relations

@@ -141,6 +141,7 @@ class _Parser:
         self._in_inference = False  # between the two "--" lines of an inference
         self._in_heading = False  # a heading runs on until a blank line
         self._in_list = False  # since a list item, up to a blank line
+        self._after_blank = True  # the line read follows a blank line (or starts the text)
 
     def fail(self, line: int, message: str, column: int = 1) -> ArgmapError:
         return ArgmapError.at(message, "argdown-syntax", self.path, line + 1, column)
@@ -230,10 +231,12 @@ class _Parser:
             line = _Line.of(number, self.lines[number])
             if not line.text:
                 self._current, self._in_heading, self._in_list = None, False, False
+                self._after_blank = True
             elif self._in_heading:
                 self.sections[-1] += " " + line.text
             else:
                 self._read_line(line, readers)
+                self._after_blank = False
         if not self.problems:
             try:
                 return self._resolve()
@@ -251,9 +254,14 @@ class _Parser:
             self._current = None
 
     def _read_heading(self, line: _Line) -> bool:
-        """A heading ``# …`` at the margin opens a section and closes the open elements."""
+        """A heading ``# …`` opens a section and closes the open elements.
+
+        It is at the margin, or indented after a blank line (the CLI reads both alike).
+        """
         heading = _HEADING.match(line.text)
-        if line.indent != 0 or heading is None or line.text.startswith("#("):
+        if (line.indent != 0 and not self._after_blank) or heading is None:
+            return False
+        if line.text.startswith("#("):
             return False
         self.sections.append(heading.group(2).strip())
         self._stack, self._current, self._argument = [], None, None
@@ -295,8 +303,17 @@ class _Parser:
         """A numbered statement ``(n) …`` of the current argument's premise-conclusion list."""
         pcs = _PCS.match(line.text)
         argument = self._argument
-        if pcs is None or (argument is None and line.indent != 0):
+        if pcs is None:
             return False
+        if argument is None and line.indent != 0 and not self._after_blank:
+            if self._current is None:
+                return False
+            raise self.fail(
+                line.number,
+                "a premise-conclusion structure indented under a relation: the CLI reads "
+                "one there only after a blank line, as a structure of its own",
+                line.indent + 1,
+            )
         if argument is None:  # a structure without a title: an untitled argument
             untitled = Element("argument", "", "", line.number, 0)
             self._pending.append((None, "", untitled))
@@ -385,10 +402,15 @@ class _Parser:
         return True
 
     def _read_element(self, line: _Line) -> bool:
-        """A statement or argument at the margin: the root of a new relation tree."""
-        if line.indent != 0:
+        """A statement or argument at the margin: the root of a new relation tree.
+
+        After a blank line an indented one is a root too, its relations indented below it
+        (the CLI reads an indented paragraph, ``> quote`` or ``[T]: …`` after a blank line
+        as at the margin).
+        """
+        if line.indent != 0 and not self._after_blank:
             return False
-        element = self.element(line.text, line.number, 0)
+        element = self.element(line.text, line.number, line.indent)
         self._pending.append((None, "", element))
         self._stack, self._current = [element], element
         self._argument = None
@@ -705,18 +727,78 @@ def _control_problems(text: str, path: str) -> list[Problem]:
     return problems
 
 
+# The CLI's shortcodes (``:name:`` or ``.name.``, @argdown/core's plugins/shortcodes.js),
+# replaced by their characters in texts; ``:smile:`` alone has a variation selector.
+_SHORTCODES = {
+    "A": "∀",
+    "E": "∃",
+    "O": "𝗢",
+    "P": "𝗣",
+    "->": "→",
+    "<->": "↔",
+    "~": "¬",
+    "^": "∧",
+    "v": "∨",
+    "v_": "⊻",
+    "<>": "◇",
+    "[]": "◻",
+    "happy": "😀",
+    "smile": "☺",
+    "smiley": "☺",
+    "laugh": "😆",
+    "lol": "😆",
+    "rofl": "🤣",
+    "joy": "😂",
+    "heart": "❤",
+    "?": "❓",
+    "question": "❓",
+    "love": "😍",
+    "wink": "😉",
+    "shush": "🤫",
+    "meh": "😐",
+    "eye-roll": "🙄",
+    "sad": "😢",
+    "disappointed": "😞",
+    "scream": "😱",
+    "+1": "👍",
+    "up": "👍",
+    "-1": "👎",
+    "down": "👎",
+    "think": "🤔",
+    "star": "⭐",
+    "y": "✔",
+    "agree": "✔",
+    "n": "❌",
+    "disagree": "❌",
+}
+_SPECIAL = re.compile(r"(?:\.([^\s]+?)\.|:([^\s]+?):)([ \t]?)")
+
+
+def _shortcode(match: re.Match[str]) -> str:
+    name = match.group(1) if match.group(1) is not None else match.group(2)
+    if name not in _SHORTCODES:
+        return match.group(0)
+    char = _SHORTCODES[name] + ("\ufe0f" if match.group(0).startswith(":smile:") else "")
+    return char + match.group(3)
+
+
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _ITALIC = re.compile(r"(?<![\w\\])([*_])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 
 
 def _inline_markdown(text: str) -> str:
-    """A text as Argdown exports it: without emphasis markers and link targets.
+    """A text as Argdown exports it.
+
+    Without emphasis markers and link targets, its shortcodes (``:heart:``, ``.^.``)
+    replaced.
 
     >>> _inline_markdown("a **b** _c d_ [e](http://f) snake_case")
     'a b c d e snake_case'
+    >>> _inline_markdown("p .^. q :heart: e.g. x")
+    'p ∧ q ❤ e.g. x'
     """
-    text = _MD_LINK.sub(r"\1", text)
+    text = _SPECIAL.sub(_shortcode, _MD_LINK.sub(r"\1", text))
     text = _BOLD.sub(r"\2", text)
     return _ITALIC.sub(r"\2", text)
 
