@@ -15,7 +15,11 @@ when tagged ``#evidence`` / ``#recommendation``; the tags are configurable), eac
 claim node marked ``data["argdown"]["argument"]`` whose premises support it and which supports
 its conclusion; support and attack relations are edges; an undercut (of an argument) and a
 contradiction are attacks marked in the edge's ``data``. Node ids are slugs of the titles.
-Unsupported syntax (lists, Markdown tables, ``@include``) raises an error naming the line.
+Also read as the Argdown CLI reads them: Markdown lists (each item a statement or argument),
+indented paragraphs, quotes and headings after a blank line, shortcodes (``:heart:``),
+``model: {explodeArguments: true}`` and ``@include(file)`` (relative to the including file,
+each file once; a cycle is an error naming it). Syntax the CLI rejects, and an include
+cycle, raise an error naming the file and line.
 """
 
 from __future__ import annotations
@@ -118,11 +122,102 @@ class Argdown:
     """Each section's ``{data}`` (like ``{isGroup: true}``), aligned with :attr:`sections`."""
 
 
+MAX_INCLUDE_DEPTH = 16
+"""How deep ``@include`` may nest (a file including a file including …)."""
+MAX_INCLUDED_CHARS = 20_000_000
+"""How much text all the files a document includes may hold together."""
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+
+
+Origin = tuple[str, int]
+
+
+@attrs.define
+class _Includes:
+    """``@include(file)`` replaced by the file's text, as the CLI's IncludePlugin does.
+
+    The file is found relative to the including file; each file is included once (a
+    later ``@include`` of it is dropped, as the CLI drops it), a file including one that
+    includes it back is a cycle (an error naming it), and depth and size are limited.
+    """
+
+    seen: set[Path] = attrs.field(factory=set)
+    chars: int = 0
+
+    def expand(self, text: str, path: str, chain: list[Path]) -> list[tuple[str, Origin]]:
+        """The lines of ``text`` (the file ``path``) with its includes expanded.
+
+        Each line comes with the file and 1-based line it comes from.
+        """
+        lines: list[tuple[str, Origin]] = []
+        for n, line in enumerate(text.split("\n"), 1):
+            current, origin, at = "", (path, n), 0
+            for match in _INCLUDE.finditer(line):
+                current += line[at : match.start()]
+                at = match.end()
+                included = self._include(match, path, n, chain)
+                if not included:
+                    continue
+                current += included[0][0]
+                if len(included) > 1:
+                    lines.append((current, origin))
+                    lines += included[1:-1]
+                    current, origin = included[-1]
+            lines.append((current + line[at:], origin))
+        return lines
+
+    def _include(
+        self, match: re.Match[str], path: str, line: int, chain: list[Path]
+    ) -> list[tuple[str, Origin]]:
+        """The expanded lines of the file an ``@include`` names (none if included before)."""
+        named = match.group(1).strip()
+
+        def fail(message: str) -> ArgmapError:
+            return ArgmapError.at(
+                f"@include({named}): {message}", "argdown-include", path, line, match.start() + 1
+            )
+
+        if not chain:
+            raise fail(
+                "needs the including file's path; read the file (read_argdown, argmap "
+                "convert), not its text"
+            )
+        shown = str(Path(path).parent / named)
+        target = Path(shown).resolve()
+        if target in chain:
+            names = [p.name for p in chain[chain.index(target) :]] + [target.name]
+            raise fail(f"an include cycle: {' -> '.join(names)}")
+        if target in self.seen:
+            return []  # each file is included once, as the CLI includes it
+        if len(chain) > MAX_INCLUDE_DEPTH:
+            raise fail(f"includes nest deeper than {MAX_INCLUDE_DEPTH} files")
+        if not target.is_file():
+            raise fail(f"no such file: {shown}")
+        text = read_text(target)
+        self.chars += len(text)
+        if self.chars > MAX_INCLUDED_CHARS:
+            raise fail(f"the included files hold more than {MAX_INCLUDED_CHARS:,} characters")
+        self.seen.add(target)
+        return self.expand(text, shown, [*chain, target])
+
+
+def _expand_includes(text: str, path: str) -> tuple[str, list[Origin]]:
+    """``text`` (of the file ``path``) with its ``@include`` expanded, and each line's origin."""
+    own = Path(path)
+    chain = [own.resolve()] if own.is_file() else []
+    lines = _Includes().expand(text, path, chain)
+    return "\n".join(t for t, _ in lines), [o for _, o in lines]
+
+
 class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
+        self.origins: list[tuple[str, int]] = []  # (file, line) of each line when included
+        if _INCLUDE.search(text):
+            text, self.origins = _expand_includes(text, path)
         self.problems: list[Problem] = _control_problems(text, path)
         self.lines = _strip_comments(text, self).splitlines()
+        self.problems = [self._origin(p) for p in self.problems]
         self.statements: dict[str, dict[str, Any]] = {}
         self.arguments: dict[str, dict[str, Any]] = {}
         self.relations: list[tuple[str, str, str, str, str]] = []
@@ -144,7 +239,15 @@ class _Parser:
         self._after_blank = True  # the line read follows a blank line (or starts the text)
 
     def fail(self, line: int, message: str, column: int = 1) -> ArgmapError:
-        return ArgmapError.at(message, "argdown-syntax", self.path, line + 1, column)
+        path, number = self.origins[line] if line < len(self.origins) else (self.path, line + 1)
+        return ArgmapError.at(message, "argdown-syntax", path, number, column)
+
+    def _origin(self, problem: Problem) -> Problem:
+        """A problem found in the text with includes expanded, placed in its own file."""
+        if problem.line is None or not 0 < problem.line <= len(self.origins):
+            return problem
+        path, number = self.origins[problem.line - 1]
+        return attrs.evolve(problem, path=path, line=number)
 
     def new_title(self) -> str:
         self.untitled += 1
@@ -191,8 +294,6 @@ class _Parser:
             # (the CLI reads an argument's ``<B> #tag`` as a description, not a reference)
             reference = match.group(4) is None and (kind == "statement" or not text)
             return Element(kind, match.group(2).strip(), text, line, indent, reference=reference)
-        if raw.startswith("@include"):
-            raise self.fail(line, "@include is not supported; convert the included file on its own")
         return Element("statement", "", raw, line, indent)
 
     def finish(self, element: Element) -> Element:
