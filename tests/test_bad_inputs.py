@@ -77,13 +77,13 @@ def test_an_argument_in_a_premise_list_is_reported(tmp_path: Path) -> None:
 
 
 def test_argdown_reports_every_bad_line_at_once(tmp_path: Path) -> None:
-    text = "[A]: a.\n\n(1) <X>\n\n  * a list\n\n[B]: b\x0b.\n"
+    text = "[A]: a.\n\n(1) <X>\n\n[C]: c\n* a list item glued to it\n\n[B]: b\x0b.\n"
     with pytest.raises(ArgmapError) as caught:
         registry.read(_file(tmp_path, "m.argdown", text))
     assert [(p.line, p.code) for p in caught.value.problems] == [
-        (7, "control-character"),
+        (8, "control-character"),
         (3, "argdown-syntax"),  # an argument as a premise of an untitled structure
-        (5, "argdown-syntax"),
+        (6, "argdown-syntax"),  # a list must follow a blank line
     ]
 
 
