@@ -109,6 +109,9 @@ def test_unsupported_syntax_names_the_line() -> None:
     ) as caught:
         parse_argdown("[A]: a\n  + <B>: b\n    (1) p\n    ----\n    (2) q\n")
     assert (caught.value.line, caught.value.column) == (3, 5)
+    with pytest.raises(argmap.ArgmapError, match="an indented heading right below") as caught:
+        parse_argdown("[A]: a\n  + [B]: b\n    # Heading\n")
+    assert (caught.value.line, caught.value.column) == (3, 5)
     with pytest.raises(argmap.ArgmapError, match="a list item right below") as caught:
         parse_argdown("[A]: a\n  + [B]: b\n  12. an item\n")
     assert (caught.value.line, caught.value.column) == (3, 3)

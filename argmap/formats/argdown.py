@@ -18,8 +18,9 @@ contradiction are attacks marked in the edge's ``data``. Node ids are slugs of t
 Also read as the Argdown CLI reads them: Markdown lists (each item a statement or argument),
 indented paragraphs, quotes and headings after a blank line, shortcodes (``:heart:``),
 ``model: {explodeArguments: true}`` and ``@include(file)`` (relative to the including file,
-each file once; a cycle is an error naming it). Syntax the CLI rejects, and an include
-cycle, raise an error naming the file and line.
+each file once; a cycle is an error naming it). What is not read (an include cycle, a list
+item, heading or premise-conclusion structure indented right below other text, which the
+CLI rejects too) raises an error naming the construct, the file and the line.
 """
 
 from __future__ import annotations
@@ -360,10 +361,14 @@ class _Parser:
         It is at the margin, or indented after a blank line (the CLI reads both alike).
         """
         heading = _HEADING.match(line.text)
-        if (line.indent != 0 and not self._after_blank) or heading is None:
+        if heading is None or line.text.startswith("#("):
             return False
-        if line.text.startswith("#("):
-            return False
+        if line.indent != 0 and not self._after_blank:
+            raise self.fail(
+                line.number,
+                "an indented heading right below other text: a heading starts after a blank line",
+                line.indent + 1,
+            )
         self.sections.append(heading.group(2).strip())
         self._stack, self._current, self._argument = [], None, None
         self._in_heading = True
