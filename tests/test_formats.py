@@ -22,6 +22,8 @@ SUFFIX = {
     "graphml": ".graphml",
     "argdown": ".argdown",
     "arggraph": ".xml",
+    "kialo": ".txt",
+    "sadface": ".json",
     "i23": ".i23",
     "apx": ".apx",
     "tgf": ".tgf",
@@ -59,7 +61,7 @@ def test_ambiguous_suffixes_are_told_apart_by_content() -> None:
     assert registry.detect("x.json", dumps(showcase, "aif")).name == "aif"
     assert registry.detect("x.json", dumps(showcase, "node-link")).name == "node-link"
     assert registry.detect("x.xml", dumps(showcase, "arggraph")).name == "arggraph"
-    with pytest.raises(ArgmapError, match="none of aif, node-link") as caught:
+    with pytest.raises(ArgmapError, match="none of aif, node-link, sadface") as caught:
         registry.detect("x.json", '"just a string"')
     assert (caught.value.line, caught.value.column) == (1, 1)
     assert registry.detect("x.xml", dumps(showcase, "graphml")).name == "graphml"
