@@ -165,7 +165,7 @@ def test_every_pair_of_formats_converts(source: str, target: str, tmp_path: Path
     back = loads(second.read_text(encoding="utf-8"), target, str(second))
     if source in EXACT and target in EXACT:
         assert back == showcase
-    elif "kialo" in (source, target):  # renumbered: every node and attack, by text, survive
+    elif "kialo" in (source, target) and target not in ("i23", "apx", "tgf"):
         assert {n.text for n in m.nodes} <= {n.text for n in back.nodes}
         attacks = {t for t in by_text(m) if t[0] == "attack"}
         assert attacks <= by_text(back) or {source, target} & {"arggraph", "argdown"}
