@@ -1,4 +1,5 @@
-"""Convert a map to Argdown, AIF, arggraph, GraphML and ICCMA, and read them back; read a networkx graph.
+"""Convert a map to Argdown, AIF, arggraph, GraphML, ICCMA, Kialo and SADFace, and read them
+back; read a networkx graph.
 
 Run from the project folder:  python examples/convert_formats.py
 """
@@ -52,3 +53,21 @@ debate = loads(
 )
 print([(n.id, n.kind.value) for n in debate.nodes])
 print(argmap.labelling(debate, "grounded"))
+
+# Kialo's plain-text export: Pro is support, Con attack, "-> See" a link to a claim.
+kialo = loads(
+    """Discussion Title: Should the town build the bridge?
+
+1. The town should build the bridge.
+1.1. Pro: The ferry takes an hour.
+1.2. Con: It costs too much \\(say critics\\).
+1.2.1. Con: The cost is repaid in ten years.
+1.3. Pro: -> See 1.2.1.
+""",
+    "kialo",
+)
+print([(e.kind.value, e.source, e.target) for e in kialo.edges])
+print(dumps(kialo, "kialo").splitlines()[-1])
+
+# SADFace 0.2: atoms and schemes; argmap's own fields ride in its metadata, so nothing is lost.
+print("SADFace:", loads(dumps(m, "sadface"), "sadface") == m)

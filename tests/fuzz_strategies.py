@@ -159,6 +159,19 @@ SYNTAX: dict[str, tuple[bytes, ...]] = {
         b"\n* ",
         b"@include x",
     ),
+    "kialo": (
+        b"\n1.1. Pro: ",
+        b"\n1.9.9. Con: ",
+        b"\n1.2. ",
+        b"-> See 1.1.",
+        b"-> See 7.",
+        b"Discussion Title: ",
+        b"\\(",
+        b"\\",
+        b"[a](b)",
+        b"\n1. ",
+        b"Maybe: ",
+    ),
     "iccma": (
         b"p af ",
         b"#",
@@ -372,6 +385,22 @@ READERS: tuple[Reader, ...] = (
         lambda _: _files(CORPORA / "microtexts-en", "*.xml"),
         lambda path: registry.read(path, "arggraph"),
         lambda m: _loads_back(m, "arggraph"),
+    ),
+    Reader(
+        "kialo",
+        ".txt",
+        "kialo",
+        lambda _: _files(CORPORA / "kialo", "*.txt"),
+        lambda path: registry.read(path, "kialo"),
+        lambda m: _loads_back(m, "kialo"),
+    ),
+    Reader(
+        "sadface",
+        ".json",
+        "json",
+        lambda folder: [*_files(CORPORA / "sadface", "*.json"), *_written("sadface")(folder)],
+        lambda path: registry.read(path, "sadface"),
+        lambda m: _lossless(m, "sadface"),
     ),
     *(
         Reader(

@@ -18,7 +18,7 @@ from argmap.convert import FORMATS, attack_map, convert, dumps, format_of, loads
 from tests.helpers import SHOWCASE
 from tests.strategies import argument_maps
 
-EXACT = ("yaml", "node-link", "graphml")
+EXACT = ("yaml", "node-link", "graphml", "sadface")
 """Formats that keep every field of a map."""
 SUFFIX = {
     "argdown": "argdown",
@@ -27,6 +27,8 @@ SUFFIX = {
     "aif": "json",
     "node-link": "json",
     "graphml": "graphml",
+    "kialo": "txt",
+    "sadface": "json",
     "i23": "i23",
     "apx": "apx",
     "tgf": "tgf",
@@ -163,6 +165,10 @@ def test_every_pair_of_formats_converts(source: str, target: str, tmp_path: Path
     back = loads(second.read_text(encoding="utf-8"), target, str(second))
     if source in EXACT and target in EXACT:
         assert back == showcase
+    elif "kialo" in (source, target) and target not in ("i23", "apx", "tgf"):
+        assert {n.text for n in m.nodes} <= {n.text for n in back.nodes}
+        attacks = {t for t in by_text(m) if t[0] == "attack"}
+        assert attacks <= by_text(back) or {source, target} & {"arggraph", "argdown"}
     elif "arggraph" in (source, target) and not {source, target} & {"i23", "apx", "tgf"}:
         assert by_text(back) >= by_text(showcase) - {("undercut", "", "")} or "argdown" in (
             source,
@@ -187,7 +193,9 @@ def test_format_names_and_sniffing(tmp_path: Path) -> None:
     assert format_of("x.yml") == "yaml"
     assert format_of("x.json") == "aif"
     assert format_of("x.json", dumps(argmap.read_map(SHOWCASE), "node-link")) == "node-link"
-    assert format_of("x.json", '{"nodes": [], "edges": []}') == "aif"
+    for empty in ('{"nodes": [], "edges": []}', "{}"):
+        with pytest.raises(argmap.ArgmapError, match=r"cannot tell the format.*expected one of"):
+            format_of("x.json", empty)
     with pytest.raises(argmap.ArgmapError, match=r"cannot tell the format of 'x\.docx'"):
         format_of("x.docx")
     with pytest.raises(argmap.ArgmapError, match="unknown format 'docx'"):

@@ -12,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.convert import dumps
+from argmap.convert import dumps, loads
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.formats.text import read_text, write_text
@@ -25,6 +25,8 @@ SUFFIX = {
     "graphml": ".graphml",
     "argdown": ".argdown",
     "arggraph": ".xml",
+    "kialo": ".txt",
+    "sadface": ".json",
     "i23": ".i23",
     "apx": ".apx",
     "tgf": ".tgf",
@@ -62,7 +64,7 @@ def test_ambiguous_suffixes_are_told_apart_by_content() -> None:
     assert registry.detect("x.json", dumps(showcase, "aif")).name == "aif"
     assert registry.detect("x.json", dumps(showcase, "node-link")).name == "node-link"
     assert registry.detect("x.xml", dumps(showcase, "arggraph")).name == "arggraph"
-    with pytest.raises(ArgmapError, match="none of aif, node-link") as caught:
+    with pytest.raises(ArgmapError, match="none of aif, node-link, sadface") as caught:
         registry.detect("x.json", '"just a string"')
     assert (caught.value.line, caught.value.column) == (1, 1)
     assert registry.detect("x.xml", dumps(showcase, "graphml")).name == "graphml"
@@ -331,3 +333,10 @@ def test_an_iccma_2023_af_file_converts_without_naming_its_format(tmp_path: Path
     again = argmap.read_map(tmp_path / "bench.yaml")
     assert len(again.nodes) == 3
     assert len(again.attacks) == 2
+
+
+def test_a_text_starting_with_json_survives_graphml() -> None:
+    """GraphML marks encoded values with ``json:``; a text that starts so is encoded too."""
+    m = argmap.ArgumentMap("x", "json:", [argmap.Node("a", "claim", "json: [1, 2]")])
+    again = loads(dumps(m, "graphml"), "graphml")
+    assert (again.title, again.nodes[0].text) == ("json:", "json: [1, 2]")

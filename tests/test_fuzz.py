@@ -76,7 +76,7 @@ def _exercise(reader: Reader, path: Path) -> None:
 def test_mutated_files_give_located_errors_or_load_and_save_back(
     reader: Reader, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    if not CORPORA.is_dir() and reader.name in ("argdown", "aif", "arggraph"):
+    if not CORPORA.is_dir() and reader.name in ("argdown", "aif", "arggraph", "kialo"):
         pytest.skip(f"the corpora are not at {CORPORA}")
     seeds = reader.seeds(tmp_path_factory.mktemp(f"seeds-{reader.name}"))
     assert seeds, f"no seed files for {reader.name}"

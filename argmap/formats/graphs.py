@@ -61,10 +61,21 @@ _ENCODED = "json:"
 
 
 def _flat(values: dict[str, Any]) -> dict[str, Any]:
+    """Attributes as GraphML can hold them.
+
+    A list or mapping, and a text that itself starts with ``json:``, is written as ``json:``
+    and its JSON, so that such a text reads back as itself.
+    """
     return {
-        k: _ENCODED + json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | tuple) else v
+        k: _ENCODED + json.dumps(v, ensure_ascii=False) if _encoded(v) else v
         for k, v in values.items()
     }
+
+
+def _encoded(value: object) -> bool:
+    return isinstance(value, list | dict | tuple) or (
+        isinstance(value, str) and value.startswith(_ENCODED)
+    )
 
 
 def _unflat(values: dict[str, Any], at: Pointer, found: list[Finding]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ choices from :data:`FORMAT_NAMES` without loading them.
 >>> get("grahpml")
 Traceback (most recent call last):
 ...
-argmap.errors.ArgmapError: unknown format 'grahpml' (did you mean 'graphml'?); known: yaml, aif, node-link, graphml, argdown, arggraph, i23, apx, tgf
+argmap.errors.ArgmapError: unknown format 'grahpml' (did you mean 'graphml'?); known: yaml, aif, node-link, graphml, argdown, arggraph, kialo, sadface, i23, apx, tgf
 >>> m = loads("arg(a). arg(b). att(a,b).", "apx", "toy.apx")
 >>> print(dumps(m, "tgf"), end="")
 a
@@ -67,6 +67,8 @@ class FormatName(Choice):
     GRAPHML = "graphml"
     ARGDOWN = "argdown"
     ARGGRAPH = "arggraph"
+    KIALO = "kialo"
+    SADFACE = "sadface"
     I23 = "i23"
     APX = "apx"
     TGF = "tgf"
@@ -85,18 +87,49 @@ def _json_object(text: str) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
-def _is_node_link(text: str) -> bool:
+def _json_kind(text: str) -> str | None:
+    """Which JSON format a text is, by its keys: exactly one of them, or none.
+
+    node-link has ``graph`` and ``directed``; SADFace ``metadata.core``, atoms and schemes or
+    ``source_id`` edges; AIF an ``AIF`` wrapper, ``nodeID`` nodes, ``fromID`` edges,
+    ``locutions`` or argmap's own key. An object with none of them (``{}``, empty lists) is
+    none of them.
+    """
     data = _json_object(text)
-    return data is not None and "graph" in data and "directed" in data
+    if data is None:
+        return None
+    if "graph" in data and "directed" in data:
+        return "node-link"
+    from argmap.formats.sadface import is_sadface  # light: the standard library only
+
+    if is_sadface(data):
+        return "sadface"
+    inner = data.get("AIF")
+    document = inner if isinstance(inner, dict) else data
+    nodes, edges = document.get("nodes"), document.get("edges")
+    keyed = (
+        isinstance(nodes, list) and any(isinstance(n, dict) and "nodeID" in n for n in nodes)
+    ) or (isinstance(edges, list) and any(isinstance(e, dict) and "fromID" in e for e in edges))
+    if isinstance(inner, dict) or keyed or "locutions" in document or "argmap" in document:
+        return "aif"
+    return None
+
+
+def _is_node_link(text: str) -> bool:
+    return _json_kind(text) == "node-link"
 
 
 def _is_aif(text: str) -> bool:
-    data = _json_object(text)
-    if data is None:
-        return False
-    inner = data.get("AIF")
-    document = inner if isinstance(inner, dict) else data
-    return "nodes" in document and "directed" not in document
+    return _json_kind(text) == "aif"
+
+
+def _is_sadface(text: str) -> bool:
+    return _json_kind(text) == "sadface"
+
+
+def _is_kialo(text: str) -> bool:
+    head = _head(text)
+    return head.startswith("Discussion Title:") or re.match(r"1\.\s", head) is not None
 
 
 def _is_yaml(text: str) -> bool:
@@ -242,6 +275,29 @@ FORMATS: tuple[Format, ...] = (
         "not read from arggraph)",
     ),
     Format(
+        FormatName.KIALO,
+        (".txt", ".kialo"),
+        _is_kialo,
+        "argmap.formats.kialo",
+        keeps="claims and their text (escapes undone, Markdown links kept), the thesis as the "
+        "root, Pro as support and Con as attack, a re-used claim ('-> See') as one more edge "
+        "from the same node; a multi-thesis discussion's question",
+        loses="node kinds, tags, locators, weights, notes, actors, edge ids and metadata; a "
+        "linked reason becomes one Pro per premise, an undercut a Con of the reason's premise",
+    ),
+    Format(
+        FormatName.SADFACE,
+        (".json", ".sadface"),
+        _is_sadface,
+        "argmap.formats.sadface",
+        keeps="atoms, schemes as reasons (linked premises, scheme names, ids) and conflicts as "
+        "attacks and undercuts, metadata.core as the map's id, title, summary, author and "
+        "date; a SADFace document's metadata, resources, order and ids; argmap's own fields "
+        "in metadata.argmap",
+        loses="nothing of a map argmap wrote; of another document, the time of day of "
+        "'created' is kept in its metadata only",
+    ),
+    Format(
         FormatName.I23,
         (".i23", ".af"),  # .af: the ICCMA 2023 benchmarks
         _is_i23,
@@ -326,11 +382,23 @@ def detect(path: str | Path, text: str | None = None) -> Format:
         if candidate.sniff(text):
             return candidate
     tried = ", ".join(str(f.name) for f in candidates)
-    raise ArgmapError(
-        f"cannot tell the format of '{path}': its text is none of {tried}; name the format",
-        path=str(path),
-        line=1,
-        column=1,
+    what = "its text"
+    if suffix == ".json":
+        data = _json_object(text)
+        what = (
+            "an empty JSON object"
+            if data == {}
+            else f"JSON with the keys {', '.join(sorted(data)[:8])}"
+            if data
+            else "JSON that is not an object"
+        )
+    raise ArgmapError.at(
+        f"cannot tell the format of '{path}': {what} is none of {tried}; "
+        f"expected one of {tried} (or name the format)",
+        "unknown-format",
+        str(path),
+        1,
+        1,
     )
 
 
