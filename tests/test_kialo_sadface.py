@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.convert import dumps, loads
 from argmap.errors import ArgmapError
 from argmap.formats import kialo, registry, sadface
 from argmap.model import ArgumentMap, Edge, Node
@@ -249,3 +250,14 @@ def test_convert_from_kialo_on_the_command_line(tmp_path: Path) -> None:
     plain.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["convert", "--from", "kialo", str(plain), str(other)]) == 0
     assert registry.read(other).nodes[1].text == "B"
+
+
+def test_a_support_whose_scheme_is_named_attack_stays_a_support() -> None:
+    """Found by hypothesis: SADFace reads a scheme named like a conflict as an attack."""
+    m = argmap.ArgumentMap(
+        "m",
+        "M",
+        [argmap.Node("a", "claim", "A"), argmap.Node("b", "claim", "B")],
+        [argmap.Edge("support", "b", "a", scheme="attack"), argmap.Edge("attack", "b", "a")],
+    )
+    assert loads(dumps(m, "sadface"), "sadface") == m

@@ -294,6 +294,10 @@ def _day(created: object) -> str | None:
 
 
 def _is_conflict(scheme: Mapping[str, Any]) -> bool:
+    """Whether a scheme is an attack: as argmap wrote it, else by its name."""
+    kind = _own(scheme).get("kind")
+    if kind in ("support", "attack"):
+        return bool(kind == "attack")
     name = scheme.get("name")
     return isinstance(name, str) and name.strip().lower() in CONFLICTS
 
@@ -331,6 +335,8 @@ def _scheme_own(e: Edge, s_id: str, native: bool) -> dict[str, Any]:
         own["locator"] = {"paragraphs": list(e.locator.paragraphs), "quote": e.locator.quote}
     if e.note:
         own["note"] = e.note
+    if e.kind is EdgeKind.SUPPORT and e.scheme and e.scheme.strip().lower() in CONFLICTS:
+        own["kind"] = "support"  # a support whose scheme is named like a conflict
     data = {k: v for k, v in e.data.items() if k != KEY}
     return own | ({"data": data} if data else {})
 
