@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formats.argdown import map_from_argdown, map_to_argdown, parse_argdown
@@ -545,3 +547,63 @@ def test_real_argdown_files_keep_their_reasons(path: Path) -> None:
     assert {(frozenset(e.premises), e.target) for e in back.supports} == by_premises
     assert reasons(back) == reasons(m)
     assert undercuts(back) == undercuts(m)
+
+
+# -- texts escaped so that the CLI reads them back ---------------------------------------
+
+SYNTAX = ["<!--", "-->", "//", "/*", "*/", "(1)", "[a](b)", "#x", "#(a b)", "{k: 1}", "- ", "+ "]
+SYNTAX += ["> ", "<+ ", "----", "===", "@[x]", "<A>", "[A]", "_a_", "**b**", ".x.", ":y:", "\\"]
+TEXTS = st.lists(
+    st.lists(
+        st.characters(
+            min_codepoint=32, max_codepoint=0x2FFF, blacklist_categories=("Cc", "Cs", "Zl", "Zp")
+        )
+        | st.sampled_from(SYNTAX),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .map(lambda t: " ".join(t.split()))
+    .filter(bool),
+    min_size=2,
+    max_size=40,
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=TEXTS)
+def test_written_texts_read_back_the_same(
+    texts: list[str], argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every statement and argument text argmap writes, the CLI (and argmap) read back as it
+    was: brackets, tags, data, emphasis, comments and the rest escaped."""
+    m = argmap.ArgumentMap(
+        "texts",
+        "Texts",
+        [argmap.Node(f"n{i}", "claim", t) for i, t in enumerate(texts)],
+        [  # a reason read from an argument: written as one, its text the argument's
+            argmap.Edge(
+                "support",
+                "n0",
+                f"n{len(texts) - 1}",
+                id="r",
+                data={"argdown": {"argument": "r", "text": texts[-1]}},
+            )
+        ],
+    )
+    text = map_to_argdown(m)
+    path = tmp_path_factory.mktemp("texts") / "texts.argdown"
+    path.write_text(text, encoding="utf-8")
+    data = cli_data(argdown_cli, path)
+    assert data is not None, text
+    cli_texts = {
+        title: ec["members"][0]["text"]
+        for title, ec in data["statements"].items()
+        if not ec["members"][0].get("isReference")
+    }
+    assert cli_texts == {f"n{i}": t for i, t in enumerate(texts)}
+    assert not any(ec.get("tags") for ec in data["statements"].values())
+    assert [m["text"] for m in data["arguments"]["r"]["members"]] == [texts[-1]]
+    doc = parse_argdown(text)
+    assert {title: s["text"] for title, s in doc.statements.items()} == cli_texts
+    assert doc.arguments["r"]["text"] == texts[-1]

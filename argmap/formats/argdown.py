@@ -196,15 +196,20 @@ class _Parser:
 
     def finish(self, element: Element) -> Element:
         """Split tags and data off the text; name an untitled statement."""
-        text = element.text
+        text, escaped = _hide_escapes(element.text)
         start = _data_start(text)
         if start >= 0:
             element.data = _flow_data(
-                text[start:].strip(), self.fail(element.line, "malformed {data}")
+                _show_escapes(text[start:], escaped, keep=True).strip(),
+                self.fail(element.line, "malformed {data}"),
             )
             text = text[:start]
-        element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
-        element.text = _inline_markdown(" ".join(_TAG.sub("", text).split()))
+        element.tags = [
+            _show_escapes(m.group(2) or m.group(3), escaped) for m in _TAG.finditer(text)
+        ]
+        element.text = _show_escapes(
+            _inline_markdown(" ".join(_TAG.sub("", text).split())), escaped
+        )
         if not element.title:
             element.title = self.new_title()
         return element
@@ -946,7 +951,7 @@ def map_to_argdown(m: ArgumentMap) -> str:
     structured = {e.key for e in m.supports if _is_structured(e, incoming)}
     lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
     for n in m.nodes:
-        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{_tag_text(n)}")
+        lines.append(f"{ref(n.id)}: {_escape(n.text)}{_tag_text(n)}")
         for e in incoming.get(n.id, []):
             if e.key in structured:
                 continue
@@ -992,12 +997,12 @@ def _reconstruction(
         title = e.key
     premises = " and ".join(titles[p] for p in e.premises)
     verb = "supports" if len(e.premises) == 1 else "support"
-    gist = _one_line(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
+    gist = _escape(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
     lines = [f"<{_title(title)}>: {gist}"]
     lines += [f"  - {ref(u.source)}" for u in undercuts if u.data.get("argdown") == "attack"]
     lines.append("")
     lines += [f"({i}) {ref(p)}" for i, p in enumerate(e.premises, 1)]
-    rule = _one_line(e.scheme or "").replace("-", " ").strip()
+    rule = _escape(e.scheme or "").replace("-", " ").strip()
     lines.append(f"-- {rule} --" if rule else "----")
     lines += [f"    <_ {ref(u.source)}" for u in undercuts if u.data.get("argdown") != "attack"]
     lines += [f"({len(e.premises) + 1}) {ref(e.target)}", ""]
@@ -1011,14 +1016,65 @@ def _title(text: str) -> str:
     )
 
 
-def _one_line(text: str) -> str:
-    """Text on one line, without what Argdown would read as a tag, data or a comment.
+_ESCAPE = re.compile(r"\\(.)")
+_HIDDEN = re.compile("\x01(\\d+)\x02")
+_SPECIAL = frozenset("\\[]<>#{}*_@")
+"""Characters escaped wherever they are in a written text (``/``, ``!`` and ``=`` only in
+``//``, ``/*``, ``<!`` and ``==``; ``.`` and ``:`` only before another in the same word,
+where the CLI would read ``.name.`` or ``:name:`` as a special character)."""
 
-    >>> _one_line("a /* b <!-- c // d")
-    'a / * b <! -- c / / d'
+
+def _escape(text: str) -> str:
+    r"""Text on one line, each character Argdown would read as syntax escaped with ``\``.
+
+    Brackets (mentions, links), tags, data, emphasis, comments and the backslash itself:
+    the Argdown CLI reads ``\c`` as the character ``c`` (any character), and so does
+    :func:`parse_argdown`.
+
+    >>> print(_escape("a [b] #c {d} _e_ *f* // g /* h <!-- i \\ j"))
+    a \[b\] \#c \{d\} \_e\_ \*f\* \// g \/\* h \<\!-- i \\ j
     """
-    flat = " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
-    return flat.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
+    flat = " ".join(text.split())
+    later: list[set[str]] = [set() for _ in flat]  # the dots and colons later in the word
+    ahead: set[str] = set()
+    for i in range(len(flat) - 1, -1, -1):
+        later[i] = ahead
+        ahead = set() if flat[i] == " " else ahead | ({flat[i]} & {".", ":"})
+    out = []
+    for i, c in enumerate(flat):
+        special = (
+            c in _SPECIAL
+            or (c == "/" and flat[i + 1 : i + 2] in ("/", "*"))
+            or (c == "!" and flat[i - 1 : i] == "<")
+            or (c == "=" and "=" in (flat[i - 1 : i], flat[i + 1 : i + 2]))
+            or c in later[i]
+        )
+        out.append("\\" + c if special else c)
+    return "".join(out)
+
+
+def _hide_escapes(text: str) -> tuple[str, list[str]]:
+    r"""``text`` with each escape ``\c`` replaced by a placeholder, and the characters hidden.
+
+    The placeholders (``\x01 n \x02``; Argdown texts hold no control characters) keep
+    escaped characters away from the syntax: tags, data, emphasis, links.
+    """
+    escaped: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        escaped.append(match.group(1))
+        return f"\x01{len(escaped) - 1}\x02"
+
+    return _ESCAPE.sub(hide, text), escaped
+
+
+def _show_escapes(text: str, escaped: list[str], keep: bool = False) -> str:
+    r"""``text`` with :func:`_hide_escapes`' placeholders put back.
+
+    As the characters, or with ``keep`` as their escapes ``\c``.
+    """
+    prefix = "\\" if keep else ""
+    return _HIDDEN.sub(lambda m: prefix + escaped[int(m.group(1))], text)
 
 
 def _yaml_scalar(text: str) -> str:
