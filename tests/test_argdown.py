@@ -224,16 +224,9 @@ def argdown_cli() -> Path:
 
 
 def cli_json(cli: Path, path: Path) -> tuple[list[str], list[str], list[Relation]] | None:
-    done = subprocess.run(
-        [str(cli), "json", str(path), "--stdout", "--silent"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if not done.stdout.strip():
+    data = cli_data(cli, path)
+    if data is None:
         return None  # the CLI itself rejects the file
-    data = json.loads(done.stdout)
 
     def kind(t: str) -> str:
         return "statement" if t == "equivalence-class" else t

@@ -28,8 +28,9 @@ def _slug(heading: str) -> str:
 
 
 def _prose(text: str) -> str:
-    """Markdown without its fenced code blocks (their brackets are no links)."""
-    return re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    """Markdown without its fenced code blocks and code spans (their brackets are no links)."""
+    fenced = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    return re.sub(r"`[^`\n]*`", "", fenced)
 
 
 def _anchors(page: Path) -> set[str]:
