@@ -25,7 +25,6 @@ CLI rejects too) raises an error naming the construct, the file and the line.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -300,20 +299,15 @@ class _Parser:
 
     def finish(self, element: Element) -> Element:
         """Split tags and data off the text; name an untitled statement."""
-        text, escaped = _hide_escapes(element.text)
+        text = element.text
         start = _data_start(text)
         if start >= 0:
             element.data = _flow_data(
-                _show_escapes(text[start:], escaped, keep=True).strip(),
-                self.fail(element.line, "malformed {data}"),
+                text[start:].strip(), self.fail(element.line, "malformed {data}")
             )
             text = text[:start]
-        element.tags = [
-            _show_escapes(m.group(2) or m.group(3), escaped) for m in _TAG.finditer(text)
-        ]
-        element.text = _show_escapes(
-            _inline_markdown(" ".join(_TAG.sub("", text).split())), escaped
-        )
+        element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
+        element.text = _inline_markdown(" ".join(_TAG.sub("", text).split()))
         if not element.title:
             element.title = self.new_title()
         return element
@@ -1205,21 +1199,16 @@ def map_to_argdown(m: ArgumentMap) -> str:
     Node ids are the titles (or the ``title`` an Argdown import kept); evidence and
     recommendations are tagged ``#evidence`` / ``#recommendation``. A one-premise support
     is a ``+`` relation; any other reason (linked premises, a scheme, an undercut, or read
-    from a premise-conclusion structure) is an argument with a premise-conclusion
-    structure: its premises, an inference line (``-- scheme --`` when it names one), its
-    conclusion. Reasons read from the steps of one argument are written as that argument
-    again, intermediate conclusions and all (``{uses: […]}`` where a step does not use
-    the default premises); any other reason is an argument of its own, named by its id.
-    An undercut is written below its inference line (``<_``). Texts are escaped
-    (:func:`_escape`). What a map read from Argdown keeps of it is written back: the
-    front matter (``mode: strict`` included), tags and ``{data}`` of statements and
-    arguments, contradictions (``><``), and the section headings (at the end: a map does
-    not say which elements a section held).
+    from a premise-conclusion structure) is an argument of its own, named by the reason's
+    id (or the argument it was read from), whose premise-conclusion structure is the
+    reason: its premises, an inference line (``-- scheme --`` when it names one), its
+    conclusion. An undercut is written below the inference line (``<_``).
     """
     titles = {}
     is_argument = {}
     for n in m.nodes:
-        info = _info(n.data)
+        found = n.data.get("argdown")
+        info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
         titles[n.id] = _title(str(info.get("title", n.id)))
         is_argument[n.id] = bool(info.get("argument"))
 
@@ -1230,103 +1219,26 @@ def map_to_argdown(m: ArgumentMap) -> str:
     for e in m.edges:
         incoming.setdefault(e.target, []).append(e)
     structured = {e.key for e in m.supports if _is_structured(e, incoming)}
-    pairs = _symmetric_pairs(m)
-    read = _info(m.data)
-    lines = _front_matter_lines(m, read)
+    lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
     for n in m.nodes:
-        lines.append(_element_line(n, ref(n.id), titles[n.id]))
-        lines += [
-            f"  {_symbol(e)} {ref(e.source)}"
-            for e in incoming.get(n.id, [])
-            if e.key not in structured and e.key not in pairs
-        ]
+        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{_tag_text(n)}")
+        for e in incoming.get(n.id, []):
+            if e.key in structured:
+                continue
+            relation = (e.data or {}).get("argdown")
+            symbol = "+" if e.kind is EdgeKind.SUPPORT else "_" if relation == "undercut" else "-"
+            lines.append(f"  {symbol} {ref(e.source)}")
         lines.append("")
-    for e in m.edges:
-        if pairs.get(e.key) == "contradictory":
-            lines += [ref(e.source), f"  >< {ref(e.target)}", ""]
-    for steps in _arguments(m, structured):
-        lines += _reconstruction(steps, incoming, titles, ref)
-    for section in read.get("sections") or []:
-        lines += [f"# {section}", ""]
+    for e in m.supports:
+        if e.key in structured:
+            lines += _reconstruction(e, incoming.get(e.key, []), titles, ref)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _symbol(e: Edge) -> str:
-    """The incoming relation an edge is written as: ``+``, ``-`` or an undercut ``_``."""
-    if e.kind is EdgeKind.SUPPORT:
-        return "+"
-    return "_" if (e.data or {}).get("argdown") == "undercut" else "-"
-
-
-def _element_line(n: Node, ref: str, title: str) -> str:
-    """A node's statement (or sketched argument): its reference, text, tags and data.
-
-    A node read from Argdown without a text (whose text is its title) is written without.
-    """
-    info = _info(n.data)
-    text = "" if n.text == title and "title" in info else f": {_escape(n.text)}"
-    return f"{ref}{text}{_tag_text(n)}{_data_text(info.get('data'))}"
-
-
-def _info(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    """What an Argdown import kept in ``data["argdown"]`` (empty when it is no mapping)."""
-    found = (data or {}).get("argdown")
-    return found if isinstance(found, Mapping) else {}
-
-
-def _front_matter_lines(m: ArgumentMap, read: Mapping[str, Any]) -> list[str]:
-    """The front matter: the one read (each value as a JSON flow, which is YAML) and a title."""
-    front = dict(read.get("front_matter") or {})
-    if "title" not in front and not (read and m.title == m.id):
-        front = {"title": m.title, **front}
-    if not front:
-        return []
-    return ["===", *(f"{_yaml_key(k)}: {_json(v)}" for k, v in front.items()), "===", ""]
-
-
-def _yaml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z_][\w-]*", key) else _json(key)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _data_text(data: Any) -> str:
-    """An element's ``{data}`` as Argdown: a YAML flow mapping (JSON), its braces balanced."""
-    return f" {_json(data)}" if isinstance(data, Mapping) and data else ""
-
-
-def _symmetric_pairs(m: ArgumentMap) -> dict[str, str]:
-    """Edge keys of contradictions and contraries written once, each a pair of attacks.
-
-    The reverse edge of each pair (``reverse``: not written) and, for a contradiction, the
-    first too (``contradictory``: written as ``><``, not below its target).
-    """
-    found: dict[str, str] = {}
-    seen: dict[tuple[str, str, str], str] = {}
-    for e in m.attacks:
-        relation = (e.data or {}).get("argdown")
-        if relation not in ("contradictory", "contrary"):
-            continue
-        back = seen.get((e.target, e.source, relation))
-        if back is not None and back not in found:
-            found[e.key] = "reverse"
-            if relation == "contradictory":
-                found[back] = relation
-        else:
-            seen[(e.source, e.target, relation)] = e.key
-    return found
 
 
 def _tag_text(n: Node) -> str:
     """A node's tags as Argdown text: its kind (evidence, recommendation), then its tags."""
     kinds = [t for t in ("evidence", "recommendation") if n.kind is NodeKind(t)]
-    return _tags([*kinds, *n.tags])
-
-
-def _tags(tags: list[str]) -> str:
-    return "".join(f" #({t})" if re.search(r"[^\w-]", t) else f" #{t}" for t in tags)
+    return "".join(f" #({t})" if " " in t else f" #{t}" for t in [*kinds, *n.tags])
 
 
 def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
@@ -1335,83 +1247,36 @@ def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
     It is if it has linked premises, a scheme or undercuts (``incoming`` edges by target),
     or was read from one.
     """
-    read_from_one = "argument" in _info(e.data)
+    info = (e.data or {}).get("argdown")
+    read_from_one = isinstance(info, Mapping) and "argument" in info
     return bool(e.linked) or e.scheme is not None or read_from_one or e.key in incoming
 
 
-def _arguments(m: ArgumentMap, structured: set[str]) -> list[list[Edge]]:
-    """The reasons written as arguments, grouped.
-
-    The steps read from one argument go together, in order of their numbers; each other
-    reason is alone.
-    """
-    groups: dict[str, list[Edge]] = {}
-    for e in m.supports:
-        if e.key in structured:
-            title = _info(e.data).get("argument")
-            groups.setdefault(str(title) if title is not None else f"\0{e.key}", []).append(e)
-    for steps in groups.values():
-        steps.sort(key=lambda e: int(_info(e.data).get("step") or 0))
-    return list(groups.values())
-
-
 def _reconstruction(
-    steps: list[Edge],
-    incoming: Mapping[str, list[Edge]],
-    titles: Mapping[str, str],
-    ref: Callable[[str], str],
+    e: Edge, undercuts: list[Edge], titles: Mapping[str, str], ref: Callable[[str], str]
 ) -> list[str]:
-    """The lines of the argument standing for the reasons ``steps``.
+    """The lines of the argument standing for reason ``e``, undercut by ``undercuts``.
 
-    ``steps`` is one reason, or an argument's inference steps in order, each undercut by
-    the attacks in ``incoming``. Its title and description (with the argument's tags and data), the attacks on it as a
-    whole, a blank line, then its premise-conclusion structure, each inference's undercuts
-    below its line.
+    Its title and gist, the attacks on it as a whole, a blank line, then its
+    premise-conclusion structure with its undercuts below the inference line.
     """
-    last = steps[-1]
-    info = _info(last.data)
-    title = str(info.get("argument", last.key))
-    if _slug(title, set()) != last.key:
-        title = last.key
-    if info.get("argument") is not None:
-        gist = str(info.get("text") or "")
-    else:
-        premises = " and ".join(titles[p] for p in last.premises)
-        verb = "supports" if len(last.premises) == 1 else "support"
-        gist = f"{premises} {verb} {titles[last.target]}."
-    head = f"<{_title(title)}>" + (f": {_escape(gist)}" if gist else "")
-    lines = [head + _tags(list(info.get("tags") or [])) + _data_text(info.get("data"))]
-    undercuts = {e.key: incoming.get(e.key, []) for e in steps}
-    lines += [
-        f"  - {ref(u.source)}" for u in undercuts[last.key] if u.data.get("argdown") == "attack"
-    ]
+    found = (e.data or {}).get("argdown")
+    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    title = str(info.get("argument", e.key))
+    if _slug(title, set()) != e.key:
+        title = e.key
+    premises = " and ".join(titles[p] for p in e.premises)
+    verb = "supports" if len(e.premises) == 1 else "support"
+    gist = _one_line(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
+    lines = [f"<{_title(title)}>: {gist}"]
+    lines += [f"  - {ref(u.source)}" for u in undercuts if u.data.get("argdown") == "attack"]
     lines.append("")
-    numbers: dict[str, int] = {}
-    previous: list[int] = []  # the statements since the last inference, and its conclusion
-    for e in steps:
-        for p in e.premises:
-            if p not in numbers:
-                numbers[p] = len(numbers) + 1
-                previous.append(numbers[p])
-                lines.append(f"({numbers[p]}) {ref(p)}")
-        uses = sorted(numbers[p] for p in e.premises)
-        rule = _rule(e.scheme or "")
-        if uses != sorted(previous):
-            lines += ["--", f"{rule} {{uses: {uses}}}".strip(), "--"]
-        else:
-            lines.append(f"-- {rule} --" if rule else "----")
-        lines += [
-            f"    <_ {ref(u.source)}" for u in undercuts[e.key] if u.data.get("argdown") != "attack"
-        ]
-        numbers[e.target] = len(numbers) + 1
-        previous = [numbers[e.target]]
-        lines.append(f"({numbers[e.target]}) {ref(e.target)}")
-    return [*lines, ""]
-
-
-def _rule(scheme: str) -> str:
-    """An inference rule as Argdown can read it on its inference line."""
-    return _escape(scheme).replace("-", " ").strip()
+    lines += [f"({i}) {ref(p)}" for i, p in enumerate(e.premises, 1)]
+    rule = _one_line(e.scheme or "").replace("-", " ").strip()
+    lines.append(f"-- {rule} --" if rule else "----")
+    lines += [f"    <_ {ref(u.source)}" for u in undercuts if u.data.get("argdown") != "attack"]
+    lines += [f"({len(e.premises) + 1}) {ref(e.target)}", ""]
+    return lines
 
 
 def _title(text: str) -> str:
@@ -1421,65 +1286,14 @@ def _title(text: str) -> str:
     )
 
 
-_ESCAPE = re.compile(r"\\(.)")
-_HIDDEN = re.compile("\x01(\\d+)\x02")
-_ESCAPED = frozenset("\\[]<>#{}*_@")
-"""Characters escaped wherever they are in a written text (``/``, ``!`` and ``=`` only in
-``//``, ``/*``, ``<!`` and ``==``; ``.`` and ``:`` only before another in the same word,
-where the CLI would read ``.name.`` or ``:name:`` as a special character)."""
+def _one_line(text: str) -> str:
+    """Text on one line, without what Argdown would read as a tag, data or a comment.
 
-
-def _escape(text: str) -> str:
-    r"""Text on one line, each character Argdown would read as syntax escaped with ``\``.
-
-    Brackets (mentions, links), tags, data, emphasis, comments and the backslash itself:
-    the Argdown CLI reads ``\c`` as the character ``c`` (any character), and so does
-    :func:`parse_argdown`.
-
-    >>> print(_escape("a [b] #c {d} _e_ *f* // g /* h <!-- i \\ j"))
-    a \[b\] \#c \{d\} \_e\_ \*f\* \// g \/\* h \<\!-- i \\ j
+    >>> _one_line("a /* b <!-- c // d")
+    'a / * b <! -- c / / d'
     """
-    flat = " ".join(text.split())
-    later: list[set[str]] = [set() for _ in flat]  # the dots and colons later in the word
-    ahead: set[str] = set()
-    for i in range(len(flat) - 1, -1, -1):
-        later[i] = ahead
-        ahead = set() if flat[i] == " " else ahead | ({flat[i]} & {".", ":"})
-    out = []
-    for i, c in enumerate(flat):
-        special = (
-            c in _ESCAPED
-            or (c == "/" and flat[i + 1 : i + 2] in ("/", "*"))
-            or (c == "!" and flat[i - 1 : i] == "<")
-            or (c == "=" and "=" in (flat[i - 1 : i], flat[i + 1 : i + 2]))
-            or c in later[i]
-        )
-        out.append("\\" + c if special else c)
-    return "".join(out)
-
-
-def _hide_escapes(text: str) -> tuple[str, list[str]]:
-    r"""``text`` with each escape ``\c`` replaced by a placeholder, and the characters hidden.
-
-    The placeholders (``\x01 n \x02``; Argdown texts hold no control characters) keep
-    escaped characters away from the syntax: tags, data, emphasis, links.
-    """
-    escaped: list[str] = []
-
-    def hide(match: re.Match[str]) -> str:
-        escaped.append(match.group(1))
-        return f"\x01{len(escaped) - 1}\x02"
-
-    return _ESCAPE.sub(hide, text), escaped
-
-
-def _show_escapes(text: str, escaped: list[str], keep: bool = False) -> str:
-    r"""``text`` with :func:`_hide_escapes`' placeholders put back.
-
-    As the characters, or with ``keep`` as their escapes ``\c``.
-    """
-    prefix = "\\" if keep else ""
-    return _HIDDEN.sub(lambda m: prefix + escaped[int(m.group(1))], text)
+    flat = " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
+    return flat.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
 
 
 def _yaml_scalar(text: str) -> str:
