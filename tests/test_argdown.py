@@ -664,3 +664,16 @@ def test_real_argdown_files_keep_their_reasons(path: Path) -> None:
     assert {(frozenset(e.premises), e.target) for e in back.supports} == by_premises
     assert reasons(back) == reasons(m)
     assert undercuts(back) == undercuts(m)
+
+
+def test_a_tag_that_opens_a_comment_does_not_swallow_the_file() -> None:
+    """Found by hypothesis: a tag holding ``<!--`` was written as the start of a comment."""
+    m = argmap.ArgumentMap(
+        "m",
+        "M",
+        [argmap.Node("a", "claim", "A", tags=["<!--"]), argmap.Node("b", "claim", "B")],
+        [argmap.Edge("support", "b", "a")],
+    )
+    back = map_from_argdown(map_to_argdown(m))
+    assert [n.text for n in back.nodes] == ["A", "B"]
+    assert len(back.supports) == 1

@@ -1238,7 +1238,8 @@ def map_to_argdown(m: ArgumentMap) -> str:
 def _tag_text(n: Node) -> str:
     """A node's tags as Argdown text: its kind (evidence, recommendation), then its tags."""
     kinds = [t for t in ("evidence", "recommendation") if n.kind is NodeKind(t)]
-    return "".join(f" #({t})" if " " in t else f" #{t}" for t in [*kinds, *n.tags])
+    tags = [_uncommented(t) for t in [*kinds, *n.tags]]
+    return "".join(f" #({t})" if " " in t else f" #{t}" for t in tags)
 
 
 def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
@@ -1293,7 +1294,16 @@ def _one_line(text: str) -> str:
     'a / * b <! -- c / / d'
     """
     flat = " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
-    return flat.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
+    return _uncommented(flat)
+
+
+def _uncommented(text: str) -> str:
+    """``text`` with what Argdown would open a comment with broken up (``/*``, ``<!--``, ``//``).
+
+    >>> _uncommented("<!--x")
+    '<! --x'
+    """
+    return text.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
 
 
 def _yaml_scalar(text: str) -> str:
