@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -620,15 +619,10 @@ def premise_sets(m: argmap.ArgumentMap) -> set[tuple[frozenset[str], str]]:
 
 def cli_pcs(cli: Path, path: Path) -> set[tuple[str, frozenset[str], str]]:
     """Each argument's (single) inference as the CLI reads it: premises and conclusion."""
-    done = subprocess.run(
-        [str(cli), "json", str(path), "--stdout", "--silent"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    data = cli_data(cli, path)
+    assert data is not None, f"the CLI rejects {path}"
     found = set()
-    for title, argument in json.loads(done.stdout)["arguments"].items():
+    for title, argument in data["arguments"].items():
         pcs = argument.get("pcs") or []
         if pcs:
             premises = frozenset(s["title"] for s in pcs if s["role"] == "premise")

@@ -155,6 +155,18 @@ def map_from_graphml(text: str, path: str = "<input>") -> ArgumentMap:
         edges.append(GraphEdge(u, v, k, _unflat(a, at, found), at))
     meta, nodes, edges, foreign = _from_other_tools(meta, nodes, edges, _name_of(path))
     found += foreign
+    return _built(meta, nodes, edges, found, path, located)
+
+
+def _built(
+    meta: dict[str, Any],
+    nodes: list[Any],
+    edges: list[GraphEdge],
+    found: list[Finding],
+    path: str,
+    located: LocatedGraphml,
+) -> ArgumentMap:
+    """The map from a GraphML file's parts, or every finding at its line in the file."""
     try:
         if found:
             raise ArgmapError.from_problems(f.to_problem() for f in found)
@@ -573,12 +585,7 @@ def map_from_yed(text: str, path: str = "<input>") -> ArgumentMap:
             edges.append(GraphEdge(b, a, None, {"kind": kind, **data}, at))
         edges.append(GraphEdge(a, b, None, {"kind": kind, **data}, at))
     meta = {"id": _name_of(path), "title": _name_of(path), "data": {"graph": {"tool": "yEd"}}}
-    try:
-        if found:
-            raise ArgmapError.from_problems(f.to_problem() for f in found)
-        return map_from_parts(meta, nodes, edges)
-    except ArgmapError as exc:
-        raise relocate(exc, path, located.position) from None
+    return _built(meta, nodes, edges, found, path, located)
 
 
 def loads_graphml(text: str, path: str = "<input>") -> ArgumentMap:

@@ -51,7 +51,7 @@ Discussion Title: Bridge?
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,20 +72,24 @@ _SPECIAL = re.compile(r"[\\\[\]()]")
 STANCES = {"pro": EdgeKind.SUPPORT, "con": EdgeKind.ATTACK}
 
 
+def _outside_links(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to every part outside a Markdown link."""
+    out: list[str] = []
+    at = 0
+    for link in _LINK.finditer(text):
+        out += [change(text[at : link.start()]), link.group()]
+        at = link.end()
+    out.append(change(text[at:]))
+    return "".join(out)
+
+
 def unescape(text: str) -> str:
     r"""Kialo's text with its backslash escapes undone; Markdown links stay as written.
 
     >>> unescape(r"1\) see [the study](http://x.org/a) \[sic\]")
     '1) see [the study](http://x.org/a) [sic]'
     """
-    out: list[str] = []
-    at = 0
-    for link in _LINK.finditer(text):
-        out.append(_ESCAPED.sub(r"\1", text[at : link.start()]))
-        out.append(link.group())
-        at = link.end()
-    out.append(_ESCAPED.sub(r"\1", text[at:]))
-    return "".join(out)
+    return _outside_links(text, lambda part: _ESCAPED.sub(r"\1", part))
 
 
 def escape(text: str) -> str:
@@ -94,14 +98,7 @@ def escape(text: str) -> str:
     >>> escape("1) see [the study](http://x.org/a) [sic]")
     '1\\) see [the study](http://x.org/a) \\[sic\\]'
     """
-    out: list[str] = []
-    at = 0
-    for link in _LINK.finditer(text):
-        out.append(_SPECIAL.sub(r"\\\g<0>", text[at : link.start()]))
-        out.append(link.group())
-        at = link.end()
-    out.append(_SPECIAL.sub(r"\\\g<0>", text[at:]))
-    written = "".join(out)
+    written = _outside_links(text, lambda part: _SPECIAL.sub(r"\\\g<0>", part))
     if _SEE.match(written):  # a text that reads as a re-use
         written = "\\" + written
     written = re.sub(r"^([A-Za-z]+):", r"\1\\:", written)  # not a stance
