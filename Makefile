@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.argmap-installed
 
-.PHONY: demo test lint typecheck pytest fuzz dot chromium venv docs clean
+.PHONY: demo test lint typecheck pytest fuzz argdown-cli dot chromium venv docs clean
 
 demo: venv dot
 	$(BIN)/argmap check maps/
@@ -42,6 +42,14 @@ FUZZ_SECONDS ?= 1800
 fuzz: venv
 	ARGMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ARGMAP_FUZZ_EXAMPLES=$${ARGMAP_FUZZ_EXAMPLES:-20} \
 		$(BIN)/pytest -s -q tests/test_fuzz.py
+
+# The property tests that write generated texts, tags and data as Argdown and have the
+# Argdown CLI read them back (tests/test_argdown.py), with ARGDOWN_EXAMPLES examples each
+# (default 400; `make test` runs 12). About half a second per example.
+ARGDOWN_EXAMPLES ?= 400
+argdown-cli: venv
+	ARGMAP_ARGDOWN_EXAMPLES=$(ARGDOWN_EXAMPLES) $(BIN)/pytest -q tests/test_argdown.py \
+		-k "read_back_the_same or reads_written"
 
 venv: $(STAMP)
 

@@ -71,3 +71,31 @@ print(dumps(kialo, "kialo").splitlines()[-1])
 
 # SADFace 0.2: atoms and schemes; argmap's own fields ride in its metadata, so nothing is lost.
 print("SADFace:", loads(dumps(m, "sadface"), "sadface") == m)
+
+# Written back: the premise-conclusion structure (an intermediate conclusion too), the front
+# matter and section; texts with Argdown syntax in them are escaped and read back the same.
+structured = loads(
+    """===
+model: {mode: strict}
+===
+
+<Chain>: Two steps. #pro
+
+(1) [P]: Costs \\< benefits, see \\[1\\] \\// escaped, not a comment.
+(2) [Q]: Tolls pay for it.
+----
+(3) [R]: The bridge pays off.
+(4) [S]: Paying off is \\#1.
+----
+(5) [T]: Build it.
+
+# Economics
+""",
+    "argdown",
+)
+written = dumps(structured, "argdown")
+print(written)
+again = loads(written, "argdown")
+assert [n.text for n in again.nodes] == [n.text for n in structured.nodes]
+assert structured.node("P").text == "Costs < benefits, see [1] // escaped, not a comment."
+assert again.data["argdown"]["front_matter"] == {"model": {"mode": "strict"}}

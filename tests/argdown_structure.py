@@ -8,7 +8,10 @@ Both sides come out as the same plain dictionary so that a test (or
   intermediate conclusions in order, main conclusion or ``None``);
 - ``relations``: sorted (from, from type, relation, to, to type), an inference written as
   ``inference`` with ``to`` the argument's title and the step's conclusion, ``"A/C"``;
-- ``sections``: the section titles in document order.
+- ``sections``: the section titles and heading levels in document order;
+- ``placed``: (``statement`` or ``argument``, title) → the section Argdown groups it in
+  (index in ``sections``, or ``None`` before the first heading): its first definition's,
+  an argument's premise-conclusion structure's.
 
 Texts are compared with their tags taken out and white space collapsed (the CLI keeps
 ``#tags`` in a member's text; argmap keeps them apart).
@@ -37,32 +40,48 @@ def _kind(t: str) -> str:
     return "statement" if t == "equivalence-class" else t
 
 
-def _canonical(members: list[dict[str, Any]]) -> str:
-    """The text Argdown keeps for a class: the last member marked canonical, else the last
-    member that is not a mere reference (``IEquivalenceClass.getCanonicalMember``)."""
-    chosen = None
+def _canonical(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The member whose text Argdown keeps for a class: the last marked canonical, else the
+    last that is not a mere reference (``IEquivalenceClass.getCanonicalMember``)."""
+    chosen: dict[str, Any] = {}
     for m in reversed(members):
         if m.get("isReference"):
             continue
         if (m.get("data") or {}).get("isCanonical"):
-            return norm(m.get("text"))
-        if chosen is None:
-            chosen = m
-    return norm(chosen.get("text")) if chosen else ""
+            return dict(m)
+        chosen = chosen or m
+    return chosen
 
 
-def _section_titles(sections: list[dict[str, Any]]) -> list[str]:
-    found: list[str] = []
+def _sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sections of the CLI's tree in document order."""
+    found: list[dict[str, Any]] = []
     for s in sections:
-        found.append(" ".join(str(s["title"]).split()))
-        found += _section_titles(s.get("children") or [])
+        found += [s, *_sections(s.get("children") or [])]
     return found
 
 
 def cli_structure(data: dict[str, Any]) -> Structure:
     """The structure of the CLI's ``argdown json`` export."""
+    sections = _sections(data.get("sections") or [])
+    index = {s["id"]: k for k, s in enumerate(sections)}
+    chosen = {
+        **{
+            ("statement", t): _canonical(c.get("members") or [])
+            for t, c in data["statements"].items()
+        },
+        **{
+            ("argument", t): _canonical(a.get("members") or [])
+            for t, a in data["arguments"].items()
+        },
+    }
+    placed = {  # the section Argdown groups an element in (its first definition's, …)
+        (kind, title): element.get("section")
+        for kind in ("statement", "argument")
+        for title, element in data[kind + "s"].items()
+    }
     statements = {
-        title: (_canonical(ec.get("members") or []), sorted(ec.get("tags") or []))
+        title: (norm(chosen[("statement", title)].get("text")), sorted(ec.get("tags") or []))
         for title, ec in data["statements"].items()
     }
     arguments = {}
@@ -72,7 +91,7 @@ def cli_structure(data: dict[str, Any]) -> Structure:
         for i, s in enumerate(pcs):
             conclusion_at[(title, i)] = s["title"]
         arguments[title] = (
-            _canonical(a.get("members") or []),
+            norm(chosen[("argument", title)].get("text")),
             sorted(a.get("tags") or []),
             [s["title"] for s in pcs if s["role"] == "premise"],
             [s["title"] for s in pcs if s["role"] == "intermediary-conclusion"],
@@ -90,7 +109,8 @@ def cli_structure(data: dict[str, Any]) -> Structure:
         "statements": statements,
         "arguments": arguments,
         "relations": sorted(relations),
-        "sections": _section_titles(data.get("sections") or []),
+        "sections": [(" ".join(str(s["title"]).split()), s["level"]) for s in sections],
+        "placed": {key: index.get(section) for key, section in placed.items()},
     }
 
 
@@ -120,7 +140,14 @@ def our_structure(doc: Argdown) -> Structure:
         "statements": statements,
         "arguments": arguments,
         "relations": sorted(set(relations)),
-        "sections": [" ".join(s.split()) for s in doc.sections],
+        "sections": [
+            (" ".join(s.split()), level)
+            for s, level in zip(doc.sections, doc.section_levels, strict=True)
+        ],
+        "placed": {
+            **{("statement", t): s.get("section") for t, s in doc.statements.items()},
+            **{("argument", t): a.get("section") for t, a in doc.arguments.items()},
+        },
     }
 
 
@@ -152,4 +179,9 @@ def differences(ours: Structure, theirs: Structure) -> list[str]:
     found += [f"relation only cli: {r}" for r in sorted(b_rel - a_rel)]
     if ours["sections"] != theirs["sections"]:
         found.append(f"sections: ours {ours['sections']} != cli {theirs['sections']}")
+    for key in sorted(set(ours["placed"]) | set(theirs["placed"]), key=str):
+        if ours["placed"].get(key) != theirs["placed"].get(key):
+            found.append(
+                f"section of {key}: ours {ours['placed'].get(key)} != cli {theirs['placed'].get(key)}"
+            )
     return found

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formats.argdown import map_from_argdown, map_to_argdown, parse_argdown, read_argdown
@@ -16,6 +20,9 @@ from tests.helpers import MAPS, ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "argdown"
 CLI_VERSION = "1.7.5"
+CLI_EXAMPLES = int(os.environ.get("ARGMAP_ARGDOWN_EXAMPLES", "12"))
+"""Examples of each property test through the Argdown CLI (about 0.5 s each): a few in
+``make test``, many in ``make argdown-cli``."""
 CACHE = Path.home() / ".cache" / "argmap-tests" / f"argdown-cli-{CLI_VERSION}"
 
 Relation = tuple[str, str, str, str, str]
@@ -93,7 +100,13 @@ def test_tags_data_and_front_matter() -> None:
     doc = parse_argdown(EXAMPLES["front matter, comments, headings, tags and data"][0])
     assert doc.front_matter == {"title": "T"}
     assert doc.sections == ["Part one"]
-    assert doc.statements["S"] == {"text": "s", "tags": ["my tag", "x"], "data": {"weight": 2}}
+    assert doc.section_levels == [1]
+    assert doc.statements["S"] == {
+        "text": "s",
+        "tags": ["my tag", "x"],
+        "data": {"weight": 2},
+        "section": 0,
+    }
     assert doc.arguments["A"]["text"] == "a"
 
 
@@ -608,6 +621,14 @@ def test_the_cli_reads_written_reasons_alike(argdown_cli: Path, tmp_path: Path) 
             for e in map_from_argdown(path.read_text(encoding="utf-8")).supports
             if e.id in pcs_titles(pcs)
         }
+        if name == "steps":  # its two steps written as one argument again
+            assert cli_structure(cli_data(argdown_cli, path) or {})["arguments"]["Arg"] == (
+                "The whole argument.",
+                [],
+                ["P1", "P2", "P4"],
+                ["C1"],
+                "C2",
+            )
         back = map_from_argdown(path.read_text(encoding="utf-8"))
         assert premise_sets(back) == premise_sets(m)  # a plain support's id is not written
         assert len(back.undercuts) == len(m.undercuts)
@@ -618,13 +639,14 @@ def premise_sets(m: argmap.ArgumentMap) -> set[tuple[frozenset[str], str]]:
 
 
 def cli_pcs(cli: Path, path: Path) -> set[tuple[str, frozenset[str], str]]:
-    """Each argument's (single) inference as the CLI reads it: premises and conclusion."""
+    """Each argument's inference as the CLI reads it, premises and conclusion, for the
+    arguments with one inference (no intermediate conclusion)."""
     data = cli_data(cli, path)
     assert data is not None, f"the CLI rejects {path}"
     found = set()
     for title, argument in data["arguments"].items():
         pcs = argument.get("pcs") or []
-        if pcs:
+        if pcs and not any(s["role"] == "intermediary-conclusion" for s in pcs):
             premises = frozenset(s["title"] for s in pcs if s["role"] == "premise")
             found.add((title, premises, pcs[-1]["title"]))
     return found
@@ -660,14 +682,167 @@ def test_real_argdown_files_keep_their_reasons(path: Path) -> None:
     assert undercuts(back) == undercuts(m)
 
 
-def test_a_tag_that_opens_a_comment_does_not_swallow_the_file() -> None:
-    """Found by hypothesis: a tag holding ``<!--`` was written as the start of a comment."""
-    m = argmap.ArgumentMap(
-        "m",
-        "M",
-        [argmap.Node("a", "claim", "A", tags=["<!--"]), argmap.Node("b", "claim", "B")],
-        [argmap.Edge("support", "b", "a")],
+# -- texts escaped so that the CLI reads them back ---------------------------------------
+
+SYNTAX = ["<!--", "-->", "//", "/*", "*/", "(1)", "[a](b)", "#x", "#(a b)", "{k: 1}", "- ", "+ "]
+SYNTAX += ["> ", "<+ ", "----", "===", "@[x]", "<A>", "[A]", "_a_", "**b**", ".x.", ":y:", "\\"]
+TEXTS = st.lists(
+    st.lists(
+        st.characters(
+            min_codepoint=32, max_codepoint=0x2FFF, blacklist_categories=("Cc", "Cs", "Zl", "Zp")
+        )
+        | st.sampled_from(SYNTAX),
+        min_size=1,
+        max_size=12,
     )
-    back = map_from_argdown(map_to_argdown(m))
-    assert [n.text for n in back.nodes] == ["A", "B"]
-    assert len(back.supports) == 1
+    .map("".join)
+    .map(lambda t: " ".join(t.split()))
+    .filter(bool),
+    min_size=2,
+    max_size=40,
+)
+
+
+@settings(max_examples=CLI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=TEXTS)
+def test_written_texts_read_back_the_same(
+    texts: list[str], argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every statement and argument text argmap writes, the CLI (and argmap) read back as it
+    was: brackets, tags, data, emphasis, comments and the rest escaped."""
+    m = argmap.ArgumentMap(
+        "texts",
+        "Texts",
+        [argmap.Node(f"n{i}", "claim", t) for i, t in enumerate(texts)],
+        [  # a reason read from an argument: written as one, its text the argument's
+            argmap.Edge(
+                "support",
+                "n0",
+                f"n{len(texts) - 1}",
+                id="r",
+                data={"argdown": {"argument": "r", "text": texts[-1]}},
+            )
+        ],
+    )
+    text = map_to_argdown(m)
+    path = tmp_path_factory.mktemp("texts") / "texts.argdown"
+    path.write_text(text, encoding="utf-8")
+    data = cli_data(argdown_cli, path)
+    assert data is not None, text
+    cli_texts = {
+        title: ec["members"][0]["text"]
+        for title, ec in data["statements"].items()
+        if not ec["members"][0].get("isReference")
+    }
+    assert cli_texts == {f"n{i}": t for i, t in enumerate(texts)}
+    assert not any(ec.get("tags") for ec in data["statements"].values())
+    assert [m["text"] for m in data["arguments"]["r"]["members"]] == [texts[-1]]
+    doc = parse_argdown(text)
+    assert {title: s["text"] for title, s in doc.statements.items()} == cli_texts
+    assert doc.arguments["r"]["text"] == texts[-1]
+
+
+PRINTABLE = st.characters(min_codepoint=32, max_codepoint=0x2FFF, blacklist_categories=("Cc", "Cs"))
+TAGS = st.lists(
+    st.lists(
+        PRINTABLE.filter(lambda c: c != ")") | st.sampled_from(SYNTAX),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .filter(lambda t: ")" not in t),
+    max_size=3,
+    unique=True,
+)
+DATA = st.dictionaries(
+    st.text(PRINTABLE, min_size=1, max_size=6),
+    st.text(PRINTABLE, max_size=12)
+    | st.sampled_from(SYNTAX)
+    | st.integers(-(2**53), 2**53),  # JavaScript (the CLI) holds integers to 2**53 exactly
+    max_size=3,
+)
+
+
+def tagged_map(tags: list[list[str]], data: Sequence[Mapping[str, object]]) -> argmap.ArgumentMap:
+    """Statements T0, T1, … with the given tags and ``{data}``, each supporting the next."""
+    nodes = [
+        argmap.Node(f"n{i}", "claim", f"T{i}", tags=t, data={"argdown": {"data": d}} if d else {})
+        for i, (t, d) in enumerate(zip(tags, data, strict=True))
+    ]
+    edges = [argmap.Edge("support", f"n{i}", f"n{i + 1}") for i in range(len(nodes) - 1)]
+    return argmap.ArgumentMap("tagged", "Tagged", nodes, edges)
+
+
+@settings(max_examples=40, deadline=None)
+@given(tags=st.lists(TAGS, min_size=2, max_size=6), data=st.data())
+def test_written_tags_and_data_read_back_the_same(
+    tags: list[list[str]], data: st.DataObject
+) -> None:
+    """Tags (any text but ')' and line breaks) and {data} (any JSON) read back as written."""
+    values = [data.draw(DATA) for _ in tags]
+    back = map_from_argdown(map_to_argdown(tagged_map(tags, values)))
+    assert [list(n.tags) for n in back.nodes] == tags
+    assert [(n.data.get("argdown") or {}).get("data") or {} for n in back.nodes] == values
+    assert [n.text for n in back.nodes] == [f"T{i}" for i in range(len(tags))]
+
+
+@settings(
+    max_examples=max(1, CLI_EXAMPLES // 2),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(tags=st.lists(TAGS, min_size=2, max_size=6), data=st.data())
+def test_the_cli_reads_written_tags_and_data_alike(
+    tags: list[list[str]],
+    data: st.DataObject,
+    argdown_cli: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The CLI reads the tags and {data} argmap writes as argmap wrote them."""
+    values = [data.draw(DATA) for _ in tags]
+    path = tmp_path_factory.mktemp("tags") / "tagged.argdown"
+    path.write_text(map_to_argdown(tagged_map(tags, values)), encoding="utf-8")
+    read = cli_data(argdown_cli, path)
+    assert read is not None, path.read_text(encoding="utf-8")
+    members = [read["statements"][f"n{i}"]["members"][0] for i in range(len(tags))]
+    assert [m.get("tags") or [] for m in members] == tags
+    assert [m.get("data") or {} for m in members] == values
+
+
+def test_a_tag_argdown_cannot_hold_is_refused_with_the_node() -> None:
+    """Found by hypothesis: a tag ')' was written as '#())', which reads as no tag."""
+    m = tagged_map([["a)b"], [""], ["ok"]], [{}, {}, {}])
+    with pytest.raises(argmap.ArgmapError) as raised:
+        map_to_argdown(m)
+    message = str(raised.value)
+    assert "node 'n0': the tag 'a)b'" in message
+    assert "node 'n1': the tag ''" in message
+    assert "'ok'" not in message
+
+
+def test_comment_openers_in_tags_and_escapes_open_no_comment() -> None:
+    """As the CLI lexes them: '#(…)' holds '<!--' and '//' literally, '\\<!--' is text."""
+    m = map_from_argdown("[A]: A \\<!-- x #(a <!-- b) #(c // d)\n\n[B]: B\n  + [A]\n")
+    assert [(n.text, n.tags) for n in m.nodes] == [("A <!-- x", ("a <!-- b", "c // d")), ("B", ())]
+    assert len(m.supports) == 1
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpora/argdown is not beside the project")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_argdown_files_written_back_keep_their_structure(
+    path: Path, argdown_cli: Path, tmp_path: Path
+) -> None:
+    """Read, written back: the CLI reads the same statements (texts, tags), arguments
+    (premises, intermediate and main conclusions, tags), relations and sections."""
+    data = cli_data(argdown_cli, path)
+    if data is None or path.stem in UNSUPPORTED:
+        pytest.skip("the CLI rejects this file, or argmap refuses it")
+    m = map_from_argdown(path.read_text(encoding="utf-8"), str(path))
+    out = tmp_path / path.name
+    out.write_text(map_to_argdown(m), encoding="utf-8")
+    back = cli_data(argdown_cli, out)
+    assert back is not None, "the CLI reads the file written"
+    assert differences(cli_structure(back), cli_structure(data)) == []
+    read_back = map_from_argdown(out.read_text(encoding="utf-8"), str(out))
+    assert read_back.data["argdown"]["front_matter"] == m.data["argdown"]["front_matter"]
+    assert {n.id: n.data for n in read_back.nodes} == {n.id: n.data for n in m.nodes}

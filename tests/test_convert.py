@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import product
 from pathlib import Path
@@ -79,9 +80,21 @@ def argument_kept(m: ArgumentMap, back: ArgumentMap) -> bool:
     )
 
 
+def refused_by_argdown(m: ArgumentMap) -> bool:
+    """Whether the map has a tag Argdown cannot hold (empty, or with ')' or a line break);
+    if so, checks that writing it is refused, naming the tag."""
+    if not any(not t or re.search(r"[)\r\n]", t) for n in m.nodes for t in n.tags):
+        return False
+    with pytest.raises(argmap.ArgmapError, match="cannot be written in Argdown"):
+        dumps(m, "argdown")
+    return True
+
+
 @settings(max_examples=30)
 @given(argument_maps(max_nodes=6))
 def test_argdown_keeps_the_argument(m: ArgumentMap) -> None:
+    if refused_by_argdown(m):
+        return
     back = loads(dumps(m, "argdown"), "argdown")
     assert argument_kept(m, back)
 
@@ -117,6 +130,8 @@ def reason_sets(
 @given(maps_with_reasons())
 def test_formats_keep_linked_reasons(m: ArgumentMap) -> None:
     for fmt in ("aif", "argdown"):
+        if fmt == "argdown" and refused_by_argdown(m):
+            continue
         back = loads(dumps(m, fmt), fmt)
         assert reason_sets(back) == reason_sets(m), fmt
         assert len(back.undercuts) == len(m.undercuts), fmt

@@ -25,8 +25,10 @@ CLI rejects too) raises an error naming the construct, the file and the line.
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,8 @@ _ELEMENT = re.compile(r"^(\[|<)([^\]>]+)(\]|>)(?::\s*(.*)|\s+(#.*|\{.*))?$")
 _LINK = re.compile(r"^\[[^\]]*\]\(")
 _PCS = re.compile(r"^\((\d+)\)\s+(.*)$")
 _INFERENCE = re.compile(r"^-{2,}.*$")
-_TAG = re.compile(r"(?:^|(?<=\s))#(\(([^)]*)\)|([\w-]+))")
+_TAG = re.compile("(?:^|(?<=\\s))#([\\w-]+)|\x03(\\d+)\x04")
+"""A tag in a text whose escapes and bracketed tags are hidden (:func:`_hide_escapes`)."""
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
 
@@ -121,6 +124,8 @@ class Argdown:
     """Section (heading) titles in order, tags kept in the title as Argdown keeps them."""
     section_data: list[dict[str, Any]] = attrs.field(factory=list)
     """Each section's ``{data}`` (like ``{isGroup: true}``), aligned with :attr:`sections`."""
+    section_levels: list[int] = attrs.field(factory=list)
+    """Each section's heading level (1 for ``#``, 2 for ``##`` …), aligned with :attr:`sections`."""
 
 
 MAX_INCLUDE_DEPTH = 16
@@ -225,8 +230,11 @@ class _Parser:
         self.untitled = 0
         self.front: dict[str, Any] = {}
         self.sections: list[str] = []
+        self.section_levels: list[int] = []
+        self._section_lines: list[int] = []  # where each section's heading is
         self._arguments: list[_Reconstruction] = []
         self._canonical: set[tuple[str, str]] = set()  # (kind, title) marked isCanonical
+        self._placed: set[tuple[str, str]] = set()  # (kind, title) defined (not referred to)
         self._last_inference: Element | None = None  # the inference line read last
         self._inference_undercuts: list[tuple[Element, Element]] = []  # (inference, undercutter)
         # the state of the line-by-line reading
@@ -254,12 +262,24 @@ class _Parser:
         self.untitled += 1
         return f"Untitled {self.untitled}"
 
+    def _section_at(self, line: int) -> int | None:
+        """The section (index) a line is in, ``None`` before the first heading."""
+        found = bisect.bisect_right(self._section_lines, line) - 1
+        return found if found >= 0 else None
+
     def register(self, element: Element) -> None:
         table = self.statements if element.kind == "statement" else self.arguments
-        entry = table.setdefault(element.title, {"text": "", "tags": [], "data": {}})
+        here = self._section_at(element.line)
+        entry = table.setdefault(
+            element.title, {"text": "", "tags": [], "data": {}, "section": here}
+        )
         # the text Argdown keeps: the last definition (not a mere reference), unless one
-        # is marked {isCanonical: true}
+        # is marked {isCanonical: true}; the section: the first definition's (its first
+        # use's if none; an argument's premise-conclusion structure's, see _resolve)
         key = (element.kind, element.title)
+        if not element.reference and key not in self._placed:
+            entry["section"] = here
+            self._placed.add(key)
         if not element.reference and key not in self._canonical:
             entry["text"] = element.text
             if element.data.get("isCanonical"):
@@ -299,15 +319,18 @@ class _Parser:
 
     def finish(self, element: Element) -> Element:
         """Split tags and data off the text; name an untitled statement."""
-        text = element.text
+        text, escaped = _hide_escapes(element.text)
         start = _data_start(text)
         if start >= 0:
             element.data = _flow_data(
-                text[start:].strip(), self.fail(element.line, "malformed {data}")
+                _show_escapes(text[start:], escaped, keep=True).strip(),
+                self.fail(element.line, "malformed {data}"),
             )
             text = text[:start]
-        element.tags = [m.group(2) or m.group(3) for m in _TAG.finditer(text)]
-        element.text = _inline_markdown(" ".join(_TAG.sub("", text).split()))
+        element.tags = [m.group(1) or escaped[int(m.group(2))][2:-1] for m in _TAG.finditer(text)]
+        element.text = _show_escapes(
+            _inline_markdown(" ".join(_TAG.sub("", text).split())), escaped
+        )
         if not element.title:
             element.title = self.new_title()
         return element
@@ -370,6 +393,8 @@ class _Parser:
                 line.indent + 1,
             )
         self.sections.append(heading.group(2).strip())
+        self.section_levels.append(len(heading.group(1)))
+        self._section_lines.append(line.number)
         self._stack, self._current, self._argument = [], None, None
         self._in_heading = True
         return True
@@ -545,6 +570,7 @@ class _Parser:
             if record.pcs:
                 steps = self._steps(record)
                 entry = self.arguments[record.element.title]
+                entry["section"] = self._section_at(record.element.line)  # where its pcs is
                 concluded = {step["conclusion"] for step in steps}
                 statements = [e.title for e in record.pcs if e.kind == "statement"]
                 entry["premises"] = [t for t in statements if t not in concluded]
@@ -569,6 +595,7 @@ class _Parser:
             self.front,
             self.sections,
             section_data,
+            self.section_levels,
         )
 
     def _explode(self) -> None:
@@ -671,10 +698,14 @@ class _Parser:
         steps: list[dict[str, Any]],
     ) -> dict[str, Any]:
         """One inference step (see :meth:`_steps`); its undercuts are found by the inference."""
-        text, data = inference.text, {}
+        text, hidden = _hide_escapes(inference.text)
+        data: dict[str, Any] = {}
         start = _data_start(text)
         if start >= 0:
-            data = _flow_data(text[start:].strip(), self.fail(inference.line, "malformed {data}"))
+            data = _flow_data(
+                _show_escapes(text[start:], hidden, keep=True).strip(),
+                self.fail(inference.line, "malformed {data}"),
+            )
             text = text[:start]
         uses = data.get("uses", conclusion.data.get("uses"))
         if uses is not None:
@@ -690,7 +721,7 @@ class _Parser:
             )
         rules = data.get("rule", data.get("rules", []))
         rules = [rules] if isinstance(rules, str) else [str(r) for r in rules]
-        rule = " ".join(text.split()) or ", ".join(rules)
+        rule = _show_escapes(" ".join(text.split()), hidden) or ", ".join(rules)
         return {
             "conclusion": conclusion.title,
             "premises": premises,
@@ -768,40 +799,81 @@ class _Parser:
         return end + 1
 
 
+_LEXEME = re.compile(r"\\(.)|(?:^|(?<=\s))(#\(|//)|(<!--|/\*)", re.DOTALL)
+_CLOSING = {"<!--": "-->", "/*": "*/"}
+
+
+def _lexemes(text: str) -> Iterator[tuple[int, int, str]]:
+    r"""The escapes, bracketed tags and comments of a text, left to right, as Argdown lexes them.
+
+    ``(start, end, kind)``: an escape ``\c`` (kind ``"\\"``) takes the next character,
+    whatever it is; a tag ``#( … )`` (kind ``"#("``) runs to the next ``)`` on its line and
+    holds anything else literally, comment openers included; a comment (kind its opener
+    ``<!--``, ``/*`` or ``//``) counts outside both and runs to its closer (``-->``, ``*/``,
+    the end of the line), or to the end of the text when there is none (kind then ends
+    with ``…``). Linear in the text.
+
+    >>> list(_lexemes("a #(b <!-- c) <!-- d --> \\// e // f"))
+    [(2, 13, '#('), (14, 24, '<!--'), (25, 27, '\\'), (31, 35, '//')]
+    >>> list(_lexemes("x /* y"))
+    [(2, 6, '/*…')]
+    """
+    at = 0
+    no_tag_before = -1  # a ")" was looked for on this line up to here, and not found
+    line_end = -1
+    while (match := _LEXEME.search(text, at)) is not None:
+        start, at = match.start(), match.end()
+        if match.group(1) is not None:
+            yield start, at, "\\"
+            continue
+        token = match.group(2) or match.group(3)
+        if line_end < at:  # the end of the line the token is on, found once per line
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+        if token == "#(":
+            close = -1 if at < no_tag_before else text.find(")", at, line_end)
+            if close < 0:
+                no_tag_before = line_end
+            elif close > at:
+                at = close + 1
+                yield start, at, token
+            continue
+        if token == "//":
+            at = line_end
+            yield start, at, token
+            continue
+        close = text.find(_CLOSING[token], at)
+        if close < 0:
+            at = len(text)
+            yield start, at, token + "…"
+        else:
+            at = close + len(_CLOSING[token])
+            yield start, at, token
+
+
 def _strip_comments(text: str, parser: _Parser) -> str:
     """Blank out comments, keeping line numbers (in time linear in the text).
 
-    A block comment that is never closed is reported (at its opening) and runs to the end.
+    Escaped characters and bracketed tags open no comment (:func:`_lexemes`). A block
+    comment that is never closed is reported (at its opening) and runs to the end.
     """
-    text = _strip_blocks(text, "<!--", "-->", parser)
-    text = _strip_blocks(text, "/*", "*/", parser)
-    return re.sub(r"(?:^|(?<=\s))//.*$", _blank, text, flags=re.MULTILINE)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def _strip_blocks(text: str, opening: str, closing: str, parser: _Parser) -> str:
-    """``text`` with every ``opening … closing`` comment blanked out."""
     pieces = []
     at = 0
-    while (start := text.find(opening, at)) >= 0:
-        end = text.find(closing, start + len(opening))
-        if end < 0:
+    for start, end, kind in _lexemes(text):
+        if kind in ("\\", "#("):
+            continue
+        if kind.endswith("…"):
             line, column = line_column(text, start)
+            opening = kind.rstrip("…")
             parser.problems.append(
                 Problem(
-                    f"the comment opened with {opening} is never closed with {closing}",
+                    f"the comment opened with {opening} is never closed with {_CLOSING[opening]}",
                     code="argdown-syntax",
                     path=parser.path,
                     line=line,
                     column=column,
                 )
             )
-            end = len(text)
-        else:
-            end += len(closing)
         pieces += [text[at:start], re.sub(r"[^\n]", " ", text[start:end])]
         at = end
     pieces.append(text[at:])
@@ -987,7 +1059,13 @@ def map_from_argdown(
     edges.add_relations()
     front = doc.front_matter
     chosen = map_id or _slug(str(front.get("title") or Path(path).stem or "argdown"), set())
-    data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": doc.sections}}
+    sections = [
+        {"title": title, "level": level, **({"data": data} if data else {})}
+        for title, level, data in zip(
+            doc.sections, doc.section_levels, doc.section_data, strict=True
+        )
+    ]
+    data: dict[str, Any] = {"argdown": {"front_matter": front, "sections": sections}}
     if edges.unplaced:
         data["argdown"]["unplaced"] = edges.unplaced
     return ArgumentMap(chosen, str(front.get("title") or chosen), nodes, edges.edges, data=data)
@@ -1118,6 +1196,7 @@ class _Edges:
                 self.unplaced.append(
                     {
                         "from": source,
+                        "from_type": source_type,
                         "relation": relation,
                         "to": target,
                         "reason": "a support "
@@ -1178,6 +1257,8 @@ def _argument_info(entry: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("text", "tags", "data"):
         if entry.get(key):
             info[key] = entry[key]
+    if entry.get("section") is not None:
+        info["section"] = entry["section"]
     return info
 
 
@@ -1189,6 +1270,8 @@ def _node(
         info["argument"] = True
     if entry["data"]:
         info["data"] = entry["data"]
+    if entry.get("section") is not None:
+        info["section"] = entry["section"]
     extra_tags = [t for t in entry["tags"] if t not in KIND_TAGS]
     return Node(node_id, kind, entry["text"] or title, tags=extra_tags, data={"argdown": info})
 
@@ -1199,16 +1282,25 @@ def map_to_argdown(m: ArgumentMap) -> str:
     Node ids are the titles (or the ``title`` an Argdown import kept); evidence and
     recommendations are tagged ``#evidence`` / ``#recommendation``. A one-premise support
     is a ``+`` relation; any other reason (linked premises, a scheme, an undercut, or read
-    from a premise-conclusion structure) is an argument of its own, named by the reason's
-    id (or the argument it was read from), whose premise-conclusion structure is the
-    reason: its premises, an inference line (``-- scheme --`` when it names one), its
-    conclusion. An undercut is written below the inference line (``<_``).
+    from a premise-conclusion structure) is an argument with a premise-conclusion
+    structure: its premises, an inference line (``-- scheme --`` when it names one), its
+    conclusion. Reasons read from the steps of one argument are written as that argument
+    again, intermediate conclusions and all (``{uses: […]}`` where a step does not use
+    the default premises); any other reason is an argument of its own, named by its id.
+    An undercut is written below its inference line (``<_``). Texts are escaped
+    (:func:`_escape`). What a map read from Argdown keeps of it is written back: the
+    front matter (``mode: strict`` included), tags and ``{data}`` of statements and
+    arguments, contradictions (``><``), the sections (each heading at its level and with its
+    data, followed by the statements and arguments defined in it) and the supports of
+    reconstructed arguments the map kept aside (``unplaced``). A tag Argdown cannot hold is an error
+    (:func:`_unwritable_tags`), all of them at once.
     """
+    if problems := _unwritable_tags(m):
+        raise ArgmapError.from_problems(problems)
     titles = {}
     is_argument = {}
     for n in m.nodes:
-        found = n.data.get("argdown")
-        info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+        info = _info(n.data)
         titles[n.id] = _title(str(info.get("title", n.id)))
         is_argument[n.id] = bool(info.get("argument"))
 
@@ -1219,27 +1311,189 @@ def map_to_argdown(m: ArgumentMap) -> str:
     for e in m.edges:
         incoming.setdefault(e.target, []).append(e)
     structured = {e.key for e in m.supports if _is_structured(e, incoming)}
-    lines = ["===", f"title: {_yaml_scalar(m.title)}", "===", ""]
+    pairs = _symmetric_pairs(m)
+    read = _info(m.data)
+    headings = _headings(read.get("sections"))
+    section = {n.id: _section_of(n.data, len(headings)) for n in m.nodes}
+    blocks: dict[int | None, list[str]] = {}  # section (None: before the first) → lines
     for n in m.nodes:
-        lines.append(f"{ref(n.id)}: {_one_line(n.text)}{_tag_text(n)}")
-        for e in incoming.get(n.id, []):
-            if e.key in structured:
-                continue
-            relation = (e.data or {}).get("argdown")
-            symbol = "+" if e.kind is EdgeKind.SUPPORT else "_" if relation == "undercut" else "-"
-            lines.append(f"  {symbol} {ref(e.source)}")
-        lines.append("")
-    for e in m.supports:
-        if e.key in structured:
-            lines += _reconstruction(e, incoming.get(e.key, []), titles, ref)
+        blocks.setdefault(section[n.id], []).extend(
+            [
+                _element_line(n, ref(n.id), titles[n.id]),
+                *(
+                    f"  {_symbol(e)} {ref(e.source)}"
+                    for e in incoming.get(n.id, [])
+                    if e.key not in structured and e.key not in pairs
+                ),
+                "",
+            ]
+        )
+    for e in m.edges:
+        if pairs.get(e.key) == "contradictory":
+            blocks[section[e.source]] += [ref(e.source), f"  >< {ref(e.target)}", ""]
+    for steps in _arguments(m, structured):
+        place = _section_of(steps[-1].data, len(headings))
+        blocks.setdefault(place, []).extend(_reconstruction(steps, incoming, titles, ref))
+    lines = _front_matter_lines(m, read) + blocks.get(None, [])
+    for k, heading in enumerate(headings):
+        lines += [heading, "", *blocks.get(k, [])]
+    lines += _unplaced_lines(read.get("unplaced"))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _unplaced_lines(unplaced: Any) -> list[str]:
+    """The supports of reconstructed arguments an Argdown import kept aside, written back."""
+    lines = []
+    for entry in unplaced if isinstance(unplaced, list) else []:
+        if isinstance(entry, Mapping) and {"from", "to"} <= set(entry):
+            source = _title(str(entry["from"]))
+            ref = f"<{source}>" if entry.get("from_type") == "argument" else f"[{source}]"
+            lines += [f"<{_title(str(entry['to']))}>", f"  <+ {ref}", ""]
+    return lines
+
+
+def _headings(sections: Any) -> list[str]:
+    """The heading lines of the sections an Argdown import kept (title, level, data).
+
+    (Maps saved before levels were kept list the titles alone: level 1.)
+    """
+    found = []
+    for entry in sections if isinstance(sections, list) else []:
+        section = entry if isinstance(entry, Mapping) else {"title": entry}
+        level = section.get("level")
+        hashes = "#" * (level if isinstance(level, int) and 1 <= level <= 6 else 1)
+        found.append(f"{hashes} {section.get('title', '')}{_data_text(section.get('data'))}")
+    return found
+
+
+def _section_of(data: Mapping[str, Any] | None, sections: int) -> int | None:
+    """The section (index) an element was defined in, as an Argdown import kept it."""
+    place = _info(data).get("section")
+    return place if isinstance(place, int) and 0 <= place < sections else None
+
+
+def _symbol(e: Edge) -> str:
+    """The incoming relation an edge is written as: ``+``, ``-`` or an undercut ``_``."""
+    if e.kind is EdgeKind.SUPPORT:
+        return "+"
+    return "_" if (e.data or {}).get("argdown") == "undercut" else "-"
+
+
+def _element_line(n: Node, ref: str, title: str) -> str:
+    """A node's statement (or sketched argument): its reference, text, tags and data.
+
+    A node read from Argdown without a text (whose text is its title) is written without.
+    """
+    info = _info(n.data)
+    text = "" if n.text == title and "title" in info else f": {_escape(n.text)}"
+    return f"{ref}{text}{_tag_text(n)}{_data_text(info.get('data'))}"
+
+
+def _info(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """What an Argdown import kept in ``data["argdown"]`` (empty when it is no mapping)."""
+    found = (data or {}).get("argdown")
+    return found if isinstance(found, Mapping) else {}
+
+
+def _front_matter_lines(m: ArgumentMap, read: Mapping[str, Any]) -> list[str]:
+    """The front matter: the one read (each value as a JSON flow, which is YAML) and a title."""
+    front = dict(read.get("front_matter") or {})
+    if "title" not in front and not (read and m.title == m.id):
+        front = {"title": m.title, **front}
+    if not front:
+        return []
+    return ["===", *(f"{_yaml_key(k)}: {_json(v)}" for k, v in front.items()), "===", ""]
+
+
+def _yaml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z_][\w-]*", key) else _json(key)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_UNSAFE_IN_DATA = re.compile(r"[{}<>/#]")
+
+
+def _json(value: Any) -> str:
+    r"""``value`` as one line of JSON (which is YAML) that Argdown's syntax cannot reach.
+
+    Inside strings, braces, angle brackets, slashes and ``#`` are written as ``\uXXXX``
+    escapes, so no comment opens, no tag starts and the braces of ``{data}`` balance.
+
+    >>> print(_json({"k": "a // b {c} <!-- d"}))
+    {"k": "a \u002f\u002f b \u007bc\u007d \u003c!-- d"}
+    """
+    written = json.dumps(value, ensure_ascii=False, default=str)
+    return _JSON_STRING.sub(
+        lambda m: _UNSAFE_IN_DATA.sub(lambda c: f"\\u{ord(c.group()):04x}", m.group()),
+        written,
+    )
+
+
+def _data_text(data: Any) -> str:
+    """An element's ``{data}`` as Argdown: a YAML flow mapping (JSON), its braces balanced."""
+    return f" {_json(data)}" if isinstance(data, Mapping) and data else ""
+
+
+def _symmetric_pairs(m: ArgumentMap) -> dict[str, str]:
+    """Edge keys of contradictions and contraries written once, each a pair of attacks.
+
+    The reverse edge of each pair (``reverse``: not written) and, for a contradiction, the
+    first too (``contradictory``: written as ``><``, not below its target).
+    """
+    found: dict[str, str] = {}
+    seen: dict[tuple[str, str, str], str] = {}
+    for e in m.attacks:
+        relation = (e.data or {}).get("argdown")
+        if relation not in ("contradictory", "contrary"):
+            continue
+        back = seen.get((e.target, e.source, relation))
+        if back is not None and back not in found:
+            found[e.key] = "reverse"
+            if relation == "contradictory":
+                found[back] = relation
+        else:
+            seen[(e.source, e.target, relation)] = e.key
+    return found
 
 
 def _tag_text(n: Node) -> str:
     """A node's tags as Argdown text: its kind (evidence, recommendation), then its tags."""
     kinds = [t for t in ("evidence", "recommendation") if n.kind is NodeKind(t)]
-    tags = [_uncommented(t) for t in [*kinds, *n.tags]]
-    return "".join(f" #({t})" if " " in t else f" #{t}" for t in tags)
+    return _tags([*kinds, *n.tags])
+
+
+def _tags(tags: list[str]) -> str:
+    """Tags as Argdown: ``#word``, or ``#(any text)`` (held literally, escapes and all)."""
+    return "".join(f" #{t}" if re.fullmatch(r"[A-Za-z0-9_-]+", t) else f" #({t})" for t in tags)
+
+
+def _unwritable_tags(m: ArgumentMap) -> list[Problem]:
+    """A problem for each tag Argdown cannot hold: empty, or with ``)`` or a line break.
+
+    (Argdown reads a tag ``#( … )`` to the first ``)``, literally: nothing escapes it.)
+    Each names its node (or reason) and where the map was read from.
+    """
+    owners: list[tuple[str, str, Sequence[str]]] = [
+        (f"node {n.id!r}", f"$.nodes[{i}]", n.tags) for i, n in enumerate(m.nodes)
+    ]
+    owners += [
+        (f"reason {e.key!r}", f"$.edges[{i}].data", list(_info(e.data).get("tags") or []))
+        for i, e in enumerate(m.edges)
+        if _info(e.data).get("argument") is not None
+    ]
+    path = m.origin.path if m.origin is not None else None
+    return [
+        Problem(
+            f"{owner}: the tag {tag!r} cannot be written in Argdown (a tag is not empty and "
+            "holds no ')' or line break)",
+            code="argdown-unwritable",
+            path=path,
+            pointer=f"{pointer}.tags[{k}]" if pointer.startswith("$.nodes") else pointer,
+        )
+        for owner, pointer, tags in owners
+        for k, tag in enumerate(tags)
+        if not tag or re.search(r"[)\r\n]", tag) or _ARGDOWN_CONTROL.search(tag)
+    ]
 
 
 def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
@@ -1248,36 +1502,97 @@ def _is_structured(e: Edge, incoming: Mapping[str, list[Edge]]) -> bool:
     It is if it has linked premises, a scheme or undercuts (``incoming`` edges by target),
     or was read from one.
     """
-    info = (e.data or {}).get("argdown")
-    read_from_one = isinstance(info, Mapping) and "argument" in info
+    read_from_one = "argument" in _info(e.data)
     return bool(e.linked) or e.scheme is not None or read_from_one or e.key in incoming
 
 
-def _reconstruction(
-    e: Edge, undercuts: list[Edge], titles: Mapping[str, str], ref: Callable[[str], str]
-) -> list[str]:
-    """The lines of the argument standing for reason ``e``, undercut by ``undercuts``.
+def _arguments(m: ArgumentMap, structured: set[str]) -> list[list[Edge]]:
+    """The reasons written as arguments, grouped.
 
-    Its title and gist, the attacks on it as a whole, a blank line, then its
-    premise-conclusion structure with its undercuts below the inference line.
+    The steps read from one argument go together, in order of their numbers; each other
+    reason is alone.
     """
-    found = (e.data or {}).get("argdown")
-    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
-    title = str(info.get("argument", e.key))
-    if _slug(title, set()) != e.key:
-        title = e.key
-    premises = " and ".join(titles[p] for p in e.premises)
-    verb = "supports" if len(e.premises) == 1 else "support"
-    gist = _one_line(str(info.get("text") or f"{premises} {verb} {titles[e.target]}."))
-    lines = [f"<{_title(title)}>: {gist}"]
-    lines += [f"  - {ref(u.source)}" for u in undercuts if u.data.get("argdown") == "attack"]
+    groups: dict[str, list[Edge]] = {}
+    for e in m.supports:
+        if e.key in structured:
+            title = _info(e.data).get("argument")
+            groups.setdefault(str(title) if title is not None else f"\0{e.key}", []).append(e)
+    for steps in groups.values():
+        steps.sort(key=lambda e: int(_info(e.data).get("step") or 0))
+    return list(groups.values())
+
+
+def _reconstruction(
+    steps: list[Edge],
+    incoming: Mapping[str, list[Edge]],
+    titles: Mapping[str, str],
+    ref: Callable[[str], str],
+) -> list[str]:
+    """The lines of the argument standing for the reasons ``steps``.
+
+    ``steps`` is one reason, or an argument's inference steps in order, each undercut by
+    the attacks in ``incoming``. Its title and description (with the argument's tags and data), the attacks on it as a
+    whole, a blank line, then its premise-conclusion structure, each inference's undercuts
+    below its line.
+    """
+    last = steps[-1]
+    info = _info(last.data)
+    title = str(info.get("argument", last.key))
+    if _slug(title, set()) != last.key:
+        title = last.key
+    if info.get("argument") is not None:
+        gist = str(info.get("text") or "")
+    else:
+        premises = " and ".join(titles[p] for p in last.premises)
+        verb = "supports" if len(last.premises) == 1 else "support"
+        gist = f"{premises} {verb} {titles[last.target]}."
+    head = f"<{_title(title)}>" + (f": {_escape(gist)}" if gist else "")
+    lines = [head + _tags(list(info.get("tags") or [])) + _data_text(info.get("data"))]
+    undercuts = {e.key: incoming.get(e.key, []) for e in steps}
+    lines += [
+        f"  - {ref(u.source)}" for u in undercuts[last.key] if u.data.get("argdown") == "attack"
+    ]
     lines.append("")
-    lines += [f"({i}) {ref(p)}" for i, p in enumerate(e.premises, 1)]
-    rule = _one_line(e.scheme or "").replace("-", " ").strip()
-    lines.append(f"-- {rule} --" if rule else "----")
-    lines += [f"    <_ {ref(u.source)}" for u in undercuts if u.data.get("argdown") != "attack"]
-    lines += [f"({len(e.premises) + 1}) {ref(e.target)}", ""]
-    return lines
+    numbers: dict[str, int] = {}
+    previous: list[int] = []  # the statements since the last inference, and its conclusion
+    for e in steps:
+        for p in e.premises:
+            if p not in numbers:
+                numbers[p] = len(numbers) + 1
+                previous.append(numbers[p])
+                lines.append(f"({numbers[p]}) {ref(p)}")
+        uses = sorted(numbers[p] for p in e.premises)
+        rule, rule_data = _rule(e.scheme)
+        data: dict[str, Any] = dict(rule_data)
+        if uses != sorted(previous):
+            data = {**data, "uses": uses}
+        if data:
+            lines += ["--", f"{rule}{_data_text(data)}".strip(), "--"]
+        else:
+            lines.append(f"-- {rule} --" if rule else "----")
+        lines += [
+            f"    <_ {ref(u.source)}" for u in undercuts[e.key] if u.data.get("argdown") != "attack"
+        ]
+        numbers[e.target] = len(numbers) + 1
+        previous = [numbers[e.target]]
+        lines.append(f"({numbers[e.target]}) {ref(e.target)}")
+    return [*lines, ""]
+
+
+def _rule(scheme: str | None) -> tuple[str, dict[str, str]]:
+    """An inference rule as its inference line's text, or as its data when it is not plain.
+
+    Plain: words, spaces and inner hyphens or apostrophes, which Argdown reads as written
+    (a comma would split it into two rules, a hyphen at either end would join the line).
+
+    >>> _rule("Modus ponens"), _rule("-x, y-")
+    (('Modus ponens', {}), ('', {'rule': '-x, y-'}))
+    """
+    if not scheme:
+        return "", {}
+    if re.fullmatch(r"[^\W_](?:[^\W_]|[ '-](?=[^\W_]))*", scheme):
+        return scheme, {}
+    return "", {"rule": scheme}
 
 
 def _title(text: str) -> str:
@@ -1287,23 +1602,73 @@ def _title(text: str) -> str:
     )
 
 
-def _one_line(text: str) -> str:
-    """Text on one line, without what Argdown would read as a tag, data or a comment.
+_HIDDEN = re.compile("[\x01\x03](\\d+)[\x02\x04]")
+_ESCAPED = frozenset("\\[]<>#{}*_@")
+"""Characters escaped wherever they are in a written text (``/``, ``!`` and ``=`` only in
+``//``, ``/*``, ``<!`` and ``==``; ``.`` and ``:`` only before another in the same word,
+where the CLI would read ``.name.`` or ``:name:`` as a special character)."""
 
-    >>> _one_line("a /* b <!-- c // d")
-    'a / * b <! -- c / / d'
+
+def _escape(text: str) -> str:
+    r"""Text on one line, each character Argdown would read as syntax escaped with ``\``.
+
+    Brackets (mentions, links), tags, data, emphasis, comments and the backslash itself:
+    the Argdown CLI reads ``\c`` as the character ``c`` (any character), and so does
+    :func:`parse_argdown`.
+
+    >>> print(_escape("a [b] #c {d} _e_ *f* // g /* h <!-- i \\ j"))
+    a \[b\] \#c \{d\} \_e\_ \*f\* \// g \/\* h \<\!-- i \\ j
     """
-    flat = " ".join(text.split()).replace("#", "＃").replace("{", "(").replace("}", ")")
-    return _uncommented(flat)
+    flat = " ".join(text.split())
+    later: list[set[str]] = [set() for _ in flat]  # the dots and colons later in the word
+    ahead: set[str] = set()
+    for i in range(len(flat) - 1, -1, -1):
+        later[i] = ahead
+        ahead = set() if flat[i] == " " else ahead | ({flat[i]} & {".", ":"})
+    out = []
+    for i, c in enumerate(flat):
+        special = (
+            c in _ESCAPED
+            or (c == "/" and flat[i + 1 : i + 2] in ("/", "*"))
+            or (c == "!" and flat[i - 1 : i] == "<")
+            or (c == "=" and "=" in (flat[i - 1 : i], flat[i + 1 : i + 2]))
+            or c in later[i]
+        )
+        out.append("\\" + c if special else c)
+    return "".join(out)
 
 
-def _uncommented(text: str) -> str:
-    """``text`` with what Argdown would open a comment with broken up (``/*``, ``<!--``, ``//``).
+def _hide_escapes(text: str) -> tuple[str, list[str]]:
+    r"""``text`` with each escape ``\c`` and bracketed tag ``#( … )`` replaced by a placeholder.
 
-    >>> _uncommented("<!--x")
-    '<! --x'
+    The placeholders (``\x01 n \x02`` for an escape, ``\x03 n \x04`` for a tag; Argdown
+    texts hold no control characters) keep escaped characters and the insides of tags away
+    from the syntax: tags, data, emphasis, links. What each hides is kept as written, escape or tag (:func:`_lexemes`).
     """
-    return text.replace("/*", "/ *").replace("<!--", "<! --").replace("//", "/ /")
+    hidden: list[str] = []
+    pieces = []
+    at = 0
+    for start, end, kind in _lexemes(text):
+        if kind in ("\\", "#("):
+            hidden.append(text[start:end])
+            mark = "\x01{}\x02" if kind == "\\" else "\x03{}\x04"
+            pieces += [text[at:start], mark.format(len(hidden) - 1)]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces), hidden
+
+
+def _show_escapes(text: str, hidden: list[str], keep: bool = False) -> str:
+    r"""``text`` with :func:`_hide_escapes`' placeholders put back.
+
+    Escapes as their characters, or with ``keep`` as written (``\c``); tags as written.
+    """
+
+    def show(match: re.Match[str]) -> str:
+        written = hidden[int(match.group(1))]
+        return written[1:] if written[0] == "\\" and not keep else written
+
+    return _HIDDEN.sub(show, text)
 
 
 def _yaml_scalar(text: str) -> str:
