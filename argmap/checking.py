@@ -23,6 +23,7 @@ import attrs
 
 from argmap import rules as validate
 from argmap.errors import ArgmapError, Problem, Severity
+from argmap.formats import registry
 from argmap.formats.text import read_text
 from argmap.formats.yaml import (
     YAML_SUFFIXES,
@@ -117,6 +118,22 @@ def _check_corpus(corpus_file: LoadedFile, siblings: list[LoadedFile]) -> list[P
     return problems
 
 
+def _load(path: Path) -> LoadedFile:
+    """A file as far as it could be read.
+
+    A YAML map or corpus itself; a map in any other format through the format registry
+    (its format found by suffix and content).
+    """
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return load_file(path)
+    try:
+        m = registry.read(path)
+    except ArgmapError as exc:
+        problems = exc.problems or (Problem(exc.message, code="unreadable", path=str(path)),)
+        return LoadedFile(path, problems=tuple(problems))
+    return LoadedFile(path, map=m)
+
+
 def _problems_of(loaded: LoadedFile) -> list[Problem]:
     """A file's own problems, and the rules' warnings when it is a valid map."""
     return [*loaded.problems, *(_warnings(loaded) if loaded.map is not None else [])]
@@ -126,7 +143,9 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
     """Check map and corpus files, and the folders of them, reporting every problem.
 
     A folder means the YAML files directly in it. A corpus file is checked against the
-    maps in its own folder, whether or not they were named.
+    maps in its own folder, whether or not they were named. A file in another format (AIF,
+    Argdown, Kialo, …; see :mod:`argmap.formats.registry`) is read as that format and its
+    map checked by the same rules.
 
     Parameters
     ----------
@@ -139,7 +158,7 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
         The files read and every problem, sorted by file, line and column.
     """
     files, problems = _expand(paths)
-    loaded = {path: load_file(path) for path in files}
+    loaded = {path: _load(path) for path in files}
     for path, item in loaded.items():
         problems += _problems_of(item)
         if item.is_corpus:

@@ -48,6 +48,7 @@ __all__ = [
     "Support",
     "closest",
     "parse_roles",
+    "status_word",
 ]
 
 
@@ -367,3 +368,22 @@ Under a semantics with one extension (grounded, ideal, eager) a node has a label
 >>> STATUS_WORDS["undec"], STATUS_WORDS[Status.CREDULOUS]
 ('undecided', 'credulously accepted')
 """
+
+
+def status_word(status: object, semantics: Semantics) -> str:
+    """The word for a node's status, from :data:`STATUS_WORDS`.
+
+    ``status`` is a label (``in``, ``out``, ``undec``) under a semantics with one extension,
+    or an acceptance status (``skeptical``, ``credulous``, ``rejected``) under any. Under a
+    semantics with one extension an acceptance status reads *accepted* or *not accepted*
+    (the label says whether it is rejected or undecided).
+
+    >>> status_word("undec", Semantics.GROUNDED), status_word("credulous", Semantics.PREFERRED)
+    ('undecided', 'credulously accepted')
+    >>> status_word("skeptical", Semantics.GROUNDED), status_word("rejected", Semantics.IDEAL)
+    ('accepted', 'not accepted')
+    """
+    key = str(status)
+    if semantics.unique and key in ("skeptical", "credulous", "rejected"):
+        return "accepted" if key == "skeptical" else "not accepted"
+    return STATUS_WORDS[key]

@@ -15,6 +15,7 @@ from argmap.checking import check
 from argmap.errors import ArgmapError, Problem
 from argmap.formats import registry
 from argmap.framework import read_af
+from tests.helpers import SHOWCASE
 
 MAP = """\
 id: toy
@@ -126,6 +127,41 @@ def test_aif_values_of_the_wrong_type_are_all_reported_at_their_lines(tmp_path: 
         (5, "wrong-type"),
     ]
     assert all(p.path == str(tmp_path / "m.json") for p in caught.value.problems)
+
+
+def test_a_malformed_argmap_extension_in_aif_is_reported_at_its_lines(tmp_path: Path) -> None:
+    """argmap's own fields in AIF (the ``argmap`` key): each wrong value at its line, all at
+    once, rather than an internal error when the map is built (it was a ValueError)."""
+    text = (
+        '{"nodes": [\n'
+        ' {"nodeID": "1", "text": "a", "type": "I", "argmap": {"kind": "bogus"}},\n'
+        ' {"nodeID": "2", "text": "b", "type": "I", "argmap": {"weight": "heavy",\n'
+        '   "tags": "t", "locator": {"paragraphs": [0]}}},\n'
+        ' {"nodeID": "3", "text": "", "type": "RA", "argmap": {"edges": [{"premises": "1"}]}}\n'
+        '],\n "edges": []}'
+    )
+    with pytest.raises(ArgmapError) as caught:
+        registry.read(_file(tmp_path, "m.json", text), "aif")
+    assert sorted((p.line, p.message.split("'")[3]) for p in caught.value.problems) == [
+        (2, "kind"),
+        (3, "weight"),
+        (4, "locator"),
+        (4, "tags"),
+        (5, "premises"),
+    ]
+
+
+def test_check_reads_each_file_in_its_own_format(tmp_path: Path) -> None:
+    """``argmap check`` on AIF, Argdown and Kialo files reads them as such (an AIF file was
+    read as a YAML map: hundreds of 'unknown field' errors), and checks their maps."""
+    m = argmap.read_map(SHOWCASE)
+    files = [tmp_path / name for name in ("m.json", "m.argdown", "m.kialo")]
+    for path in files:
+        registry.write(m, path)
+    report = check(files)
+    assert report.errors == ()
+    bad = _file(tmp_path, "bad.json", '{"nodes": [{"nodeID": "1", "type": "I", "argmap": 3}]}')
+    assert [(p.path, p.line, p.code) for p in check([bad]).errors] == [(str(bad), 1, "wrong-type")]
 
 
 def test_node_link_values_of_the_wrong_type_are_reported_at_their_lines(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TextIO, TypeVar
 
-from argmap.options import STATUS_WORDS, Semantics
+from argmap.options import status_word
 from argmap.table import fill, format_table, shorten
 
 __all__ = [
@@ -134,21 +134,3 @@ def table(
 ) -> str:
     """:func:`~argmap.table.format_table` fitted to :func:`width`; ``cut``: free-text columns."""
     return format_table(headers, rows, width=width(), cut=cut, gap=gap, rule=rule)
-
-
-def status_word(status: object, semantics: Semantics) -> str:
-    """The word for a node's status, from :data:`argmap.options.STATUS_WORDS`.
-
-    ``status`` is a label (``in``, ``out``, ``undec``) under a semantics with one extension,
-    or an acceptance status (``skeptical``, ``credulous``, ``rejected``) under the others;
-    an acceptance status under a single-extension semantics reads accepted or rejected.
-
-    >>> status_word("undec", Semantics.GROUNDED), status_word("credulous", Semantics.PREFERRED)
-    ('undecided', 'credulously accepted')
-    >>> status_word("skeptical", Semantics.GROUNDED)
-    'accepted'
-    """
-    key = str(status)
-    if semantics.unique and key == "skeptical":
-        key = "in"
-    return STATUS_WORDS[key]

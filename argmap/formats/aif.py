@@ -162,7 +162,79 @@ def _shape_findings(aif: Mapping[str, Any], root: Pointer) -> list[Finding]:
     meta = aif.get(META)
     if meta is not None and not isinstance(meta, Mapping):
         found.append(Finding((*root, META), f"'{META}' must be an object", "wrong-type"))
+    for i, item in enumerate(aif.get("nodes", [])):
+        if isinstance(item, Mapping) and META in item:
+            found += _extension_findings(item[META], (*root, "nodes", i, META))
     return found[:100]
+
+
+_KINDS = tuple(str(k) for k in NodeKind)
+
+
+def _extension_findings(ext: Any, at: Pointer) -> list[Finding]:
+    """What is wrong with a node's :data:`META` extension (argmap's own fields), if anything.
+
+    Checked here, where each value has its place in the file: the kind, tags, actors,
+    weight, note, locator, data and edge records argmap writes there.
+    """
+    if not isinstance(ext, Mapping):
+        return [Finding(at, f"'{META}' must be an object", "wrong-type")]
+    found = _common_findings(ext, at)
+    if "kind" in ext and ext["kind"] not in _KINDS:
+        found.append(_wrong(at, "kind", f"one of {', '.join(_KINDS)}, not {ext['kind']!r}"))
+    for key in ("tags", "actors"):
+        value = ext.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            found.append(_wrong(at, key, "a list of texts"))
+    weight = ext.get("weight")
+    if weight is not None and (
+        isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1
+    ):
+        found.append(_wrong(at, "weight", f"a number from 0 to 1, not {weight!r}"))
+    return found + _record_findings(ext.get("edges", []), at)
+
+
+def _record_findings(records: Any, at: Pointer) -> list[Finding]:
+    """What is wrong with the edge records of an S-node's extension (at ``at``)."""
+    if not isinstance(records, list):
+        return [_wrong(at, "edges", "a list")]
+    found = []
+    for k, record in enumerate(records):
+        here = (*at, "edges", k)
+        if not isinstance(record, Mapping):
+            found.append(Finding(here, f"'{META}': an edge record must be an object", "wrong-type"))
+            continue
+        found += _common_findings(record, here)
+        premises = record.get("premises", [])
+        if not isinstance(premises, list) or not all(isinstance(p, str) for p in premises):
+            found.append(_wrong(here, "premises", "a list of node ids"))
+        if not isinstance(record.get("target", ""), str):
+            found.append(_wrong(here, "target", "a node or reason id"))
+    return found
+
+
+def _wrong(at: Pointer, key: str, what: str) -> Finding:
+    return Finding((*at, key), f"'{META}': '{key}' must be {what}", "wrong-type")
+
+
+def _common_findings(ext: Mapping[str, Any], at: Pointer) -> list[Finding]:
+    """The fields a node's extension and an edge record share: note, data, locator."""
+    found = []
+    if not isinstance(ext.get("note", ""), str | None):
+        found.append(_wrong(at, "note", "text"))
+    if not isinstance(ext.get("data", {}), Mapping):
+        found.append(_wrong(at, "data", "an object"))
+    locator = ext.get("locator")
+    paragraphs = locator.get("paragraphs", []) if isinstance(locator, Mapping) else None
+    if locator is not None and not (
+        isinstance(paragraphs, list)
+        and all(isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in paragraphs)
+        and isinstance(locator.get("quote"), str | None)
+    ):
+        found.append(
+            _wrong(at, "locator", "an object with 'paragraphs' (numbers from 1) and 'quote' (text)")
+        )
+    return found
 
 
 def _item_findings(item: Any, at: Pointer, what: str, keys: tuple[str, str]) -> list[Finding]:

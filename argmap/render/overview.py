@@ -38,7 +38,7 @@ from argmap.analysis.conflicts import Category, Conflict, Resolution
 from argmap.analysis.consensus import Consensus, ConsensusItem, Stance
 from argmap.analysis.reading import Reading
 from argmap.model import Corpus, NodeKind, NodeRef
-from argmap.options import STATUS_WORDS, Semantics
+from argmap.options import Semantics, status_word
 from argmap.render.dot import SafeDigraph, html_label, html_text, run_dot, wrap
 from argmap.render.essay import EDGE_STYLES, KIND_STYLES, PLAIN
 
@@ -154,13 +154,6 @@ def _member_in(item: ConsensusItem, essay: str) -> NodeRef | None:
     return next((ref for ref in item.members if ref.essay == essay), None)
 
 
-def _status_word(reading: Reading, item: ConsensusItem) -> str:
-    """The merged status in the report's words (accepted / not accepted under one extension)."""
-    if Semantics.parse(reading.semantics).unique:
-        return "accepted" if str(item.status) == "skeptical" else "not accepted"
-    return STATUS_WORDS[str(item.status)]
-
-
 def _cell(
     consensus: Consensus, item: ConsensusItem, essay: str, opposing: dict[tuple[str, str], int]
 ) -> str:
@@ -199,8 +192,9 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
         cells = "".join(_cell(consensus, item, e, opposing) for e in consensus.counted)
         endorsed = f"{len(item.endorsers)}/{consensus.essays} endorse"
         verdict = (
-            f"★ consensus ({_e(rule)})" if item.node in chosen else "no consensus"
-        ) + f'<br><span class="small">{_e(endorsed)}; merged: {_e(_status_word(reading, item))}'
+            (f"★ consensus ({_e(rule)})" if item.node in chosen else "no consensus")
+            + f'<br><span class="small">{_e(endorsed)}; merged: {_e(status_word(item.status, Semantics.parse(reading.semantics)))}'
+        )
         if item.uncounted_endorsers:
             verdict += f"; also {_e(', '.join(item.uncounted_endorsers))} (not counted)"
         verdict += "</span>"
