@@ -73,13 +73,16 @@ print(dumps(kialo, "kialo").splitlines()[-1])
 print("SADFace:", loads(dumps(m, "sadface"), "sadface") == m)
 
 # Written back: the premise-conclusion structure (an intermediate conclusion too), the front
-# matter and section; texts with Argdown syntax in them are escaped and read back the same.
+# matter, the sections (levels, data, what each holds) and tags; texts with Argdown syntax in
+# them are escaped, and a tag in #( ) is held literally, so both read back the same.
 structured = loads(
     """===
 model: {mode: strict}
 ===
 
-<Chain>: Two steps. #pro
+# Economics {isGroup: true}
+
+<Chain>: Two steps. #pro #(cost-benefit view)
 
 (1) [P]: Costs \\< benefits, see \\[1\\] \\// escaped, not a comment.
 (2) [Q]: Tolls pay for it.
@@ -89,13 +92,18 @@ model: {mode: strict}
 ----
 (5) [T]: Build it.
 
-# Economics
+## Politics
+
+[U]: Voters want it. #(poll: 60% <!-- no comment)
+  +> [T]
 """,
     "argdown",
 )
 written = dumps(structured, "argdown")
 print(written)
 again = loads(written, "argdown")
-assert [n.text for n in again.nodes] == [n.text for n in structured.nodes]
+assert [(n.text, n.tags) for n in again.nodes] == [(n.text, n.tags) for n in structured.nodes]
 assert structured.node("P").text == "Costs < benefits, see [1] // escaped, not a comment."
-assert again.data["argdown"]["front_matter"] == {"model": {"mode": "strict"}}
+assert structured.node("U").tags == ("poll: 60% <!-- no comment",)
+assert again.data["argdown"] == structured.data["argdown"]  # front matter and sections
+print([(s["title"], s["level"]) for s in again.data["argdown"]["sections"]])
