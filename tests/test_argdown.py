@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.formats import registry
 from argmap.formats.argdown import map_from_argdown, map_to_argdown, parse_argdown, read_argdown
 from tests.argdown_structure import cli_data, cli_structure, differences, our_structure
 from tests.helpers import MAPS, ROOT
@@ -846,3 +847,12 @@ def test_real_argdown_files_written_back_keep_their_structure(
     read_back = map_from_argdown(out.read_text(encoding="utf-8"), str(out))
     assert read_back.data["argdown"]["front_matter"] == m.data["argdown"]["front_matter"]
     assert {n.id: n.data for n in read_back.nodes} == {n.id: n.data for n in m.nodes}
+
+
+def test_a_map_with_nothing_in_it_is_written_as_a_document() -> None:
+    """Found by the fuzz campaign: a document holding only a comment read as an empty map,
+    which was written as an empty file (refused on reading: "the file is empty")."""
+    m = map_from_argdown("<!-- nothing yet -->\n")
+    text = map_to_argdown(m)
+    assert text.strip()
+    assert registry.loads(text, "argdown") == m

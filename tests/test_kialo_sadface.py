@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -261,3 +262,30 @@ def test_a_support_whose_scheme_is_named_attack_stays_a_support() -> None:
         [argmap.Edge("support", "b", "a", scheme="attack"), argmap.Edge("attack", "b", "a")],
     )
     assert loads(dumps(m, "sadface"), "sadface") == m
+
+
+def test_an_atom_or_scheme_without_metadata_is_written_back_without() -> None:
+    """Found by the fuzz campaign: an atom whose ``metadata`` was left out came back with
+    ``"metadata": {}`` (the map changed on the round trip), and so did a scheme."""
+    document = {
+        "metadata": {"core": {"id": "d", "title": "D", "version": "0.2"}},
+        "resources": [],
+        "nodes": [
+            {"id": "a", "type": "atom", "text": "A.", "sources": []},
+            {"id": "b", "type": "atom", "text": "B.", "sources": [], "metadata": {}},
+            {"id": "s", "type": "scheme", "name": "support"},
+        ],
+        "edges": [
+            {"id": "e1", "source_id": "a", "target_id": "s"},
+            {"id": "e2", "source_id": "s", "target_id": "b"},
+        ],
+    }
+    m = loads(json.dumps(document), "sadface")
+    written = json.loads(dumps(m, "sadface"))
+    by_id = {node["id"]: node for node in written["nodes"]}
+    assert "metadata" not in by_id["a"]
+    assert by_id["b"]["metadata"] == {}
+    assert "metadata" not in by_id["s"]
+    assert loads(json.dumps(written), "sadface") == m
+    kinded = attrs.evolve(m, nodes=[attrs.evolve(m.nodes[0], kind="evidence"), *m.nodes[1:]])
+    assert loads(dumps(kinded, "sadface"), "sadface") == kinded  # argmap's field, metadata made

@@ -1337,8 +1337,12 @@ def map_to_argdown(m: ArgumentMap) -> str:
     lines = _front_matter_lines(m, read) + blocks.get(None, [])
     for k, heading in enumerate(headings):
         lines += [heading, "", *blocks.get(k, [])]
-    lines += _unplaced_lines(read.get("unplaced"))
-    return "\n".join(lines).rstrip() + "\n"
+    return _document(lines + _unplaced_lines(read.get("unplaced")))
+
+
+def _document(lines: list[str]) -> str:
+    """The lines as a document: never empty (an empty file is no Argdown map)."""
+    return "\n".join(lines or ["<!-- no statements -->"]).rstrip() + "\n"
 
 
 def _unplaced_lines(unplaced: Any) -> list[str]:

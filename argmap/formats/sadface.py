@@ -122,18 +122,28 @@ def _edge_findings(e: Any, at: Pointer, ids: set[str]) -> list[Finding]:
     ]
 
 
+BARE = "bare"
+"""Marks argmap's fields written into a ``metadata`` the object did not have."""
+
+
 def _own(item: Mapping[str, Any]) -> dict[str, Any]:
     meta = item.get("metadata")
     own = meta.get(OWN) if isinstance(meta, Mapping) else None
-    return dict(own) if isinstance(own, Mapping) else {}
+    return {k: v for k, v in own.items() if k != BARE} if isinstance(own, Mapping) else {}
 
 
 def _kept(item: Mapping[str, Any], *known: str) -> dict[str, Any]:
-    """What an object holds beside ``known`` keys (its own argmap fields taken out)."""
+    """What an object holds beside ``known`` keys.
+
+    Its own argmap fields are taken out, and so is a ``metadata`` argmap made to hold them.
+    """
     kept = {k: v for k, v in item.items() if k not in known}
     meta = kept.get("metadata")
     if isinstance(meta, Mapping) and OWN in meta:
-        kept["metadata"] = {k: v for k, v in meta.items() if k != OWN}
+        if isinstance(meta[OWN], Mapping) and meta[OWN].get(BARE):
+            del kept["metadata"]
+        else:
+            kept["metadata"] = {k: v for k, v in meta.items() if k != OWN}
     return kept
 
 
@@ -320,10 +330,12 @@ def _own_node(n: Node) -> dict[str, Any]:
 
 
 def _with_own(kept: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
-    meta = dict(kept.get("metadata", {}))
-    if own:
-        meta[OWN] = dict(own)
-    return {**kept, "metadata": meta}
+    """An object with argmap's fields in its ``metadata`` (made for them if it had none)."""
+    if not own:
+        return dict(kept)
+    if "metadata" not in kept:
+        return {**kept, "metadata": {OWN: {**own, BARE: True}}}
+    return {**kept, "metadata": {**kept["metadata"], OWN: dict(own)}}
 
 
 def _scheme_own(e: Edge, s_id: str, native: bool) -> dict[str, Any]:
@@ -347,7 +359,7 @@ def _scheme(e: Edge, kept: Mapping[str, Any], s_id: str, native: bool) -> dict[s
     body = dict(kept.get("scheme", default))
     if e.kind is EdgeKind.SUPPORT and (body.get("name") not in (None, "support") or e.scheme):
         body["name"] = e.scheme or "support"
-    node = {"id": s_id, "type": "scheme", "metadata": {}, **body}
+    node = {"id": s_id, "type": "scheme", **({} if "scheme" in kept else {"metadata": {}}), **body}
     return _with_own(node, _scheme_own(e, s_id, native))
 
 
@@ -357,7 +369,8 @@ def _graph(m: ArgumentMap, native: bool) -> tuple[dict[str, Any], dict[str, Any]
     for n in m.nodes:
         kept = dict(n.data.get(KEY, {}))
         atom = {"id": n.id, "type": "atom", "text": kept.pop("text", n.text), **kept}
-        nodes[n.id] = _with_own({"metadata": {}, "sources": [], **atom}, _own_node(n))
+        defaults: dict[str, Any] = {} if KEY in n.data else {"metadata": {}, "sources": []}
+        nodes[n.id] = _with_own({**defaults, **atom}, _own_node(n))
     edges: dict[str, dict[str, Any]] = {}
     scheme_of: dict[str, str] = {}
     for e in m.edges:
