@@ -29,6 +29,11 @@ from argmap.framework import AF
 __all__ = ["Deadline", "IncrementalSolver", "SatFramework", "SolverTimeout"]
 
 SOLVER = "cadical153"
+"""The solver for acceptance and single answers (hard queries: CaDiCaL)."""
+
+ENUMERATION_SOLVER = "glucose4"
+"""The solver for enumeration: many easy incremental calls, where Glucose answers about
+twice as fast as CaDiCaL (docs/performance.md)."""
 
 
 class SolverTimeout(ArgmapError):
@@ -91,8 +96,10 @@ class IncrementalSolver:
     >>> sat.close()
     """
 
-    def __init__(self, clauses: Iterable[list[int]], deadline: Deadline) -> None:
-        self.solver = Solver(name=SOLVER)
+    def __init__(
+        self, clauses: Iterable[list[int]], deadline: Deadline, name: str = SOLVER
+    ) -> None:
+        self.solver = Solver(name=name)
         self.deadline = deadline
         self.budget = 1000
         try:
@@ -239,9 +246,9 @@ class SatFramework:
             member = members[bounds[0] : bounds[-1]].tolist()
             yield from ([h, *member[start[k] : start[k + 1]]] for k, h in enumerate(head))
 
-    def solver(self, base: str, with_range: bool = False) -> IncrementalSolver:
-        """A fresh solver loaded with a base encoding."""
-        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline)
+    def solver(self, base: str, with_range: bool = False, name: str = SOLVER) -> IncrementalSolver:
+        """A fresh solver loaded with a base encoding (``name``: python-sat's solver name)."""
+        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline, name)
 
     def warm(self, base: str, with_range: bool = False) -> IncrementalSolver:
         """The framework's one solver for a base encoding, built at first use and kept.
@@ -309,7 +316,7 @@ class SatFramework:
 
     def enumerate_base(self, base: str) -> Iterator[frozenset[int]]:
         """Every extension of a base encoding (each IN set once)."""
-        sat = self.solver(base)
+        sat = self.solver(base, name=ENUMERATION_SOLVER)
         try:
             while (model := sat.solve()) is not None:
                 inside = self.in_mask(model)
@@ -353,7 +360,7 @@ class SatFramework:
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise an admissible set, then exclude its subsets."""
-        sat = self.solver("admissible")
+        sat = self.solver("admissible", name=ENUMERATION_SOLVER)
         try:
             while (model := sat.solve()) is not None:
                 found = self.in_mask(self._maximise(sat, model, 0))
@@ -377,7 +384,7 @@ class SatFramework:
         For each maximal range, every extension with exactly that range is listed, then
         every range it contains is excluded.
         """
-        sat = self.solver(base, with_range=True)
+        sat = self.solver(base, with_range=True, name=ENUMERATION_SOLVER)
         ranges = 2 * self.n
         try:
             while (model := sat.solve()) is not None:
