@@ -30,7 +30,13 @@ from argmap.options import Status
 from argmap.semantics.components import Component, components
 from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labels
 from argmap.semantics.names import DEFAULT_SEMANTICS, Label, Semantics
-from argmap.semantics.sat import Deadline, SatFramework, SolverTimeout
+from argmap.semantics.sat import (
+    ENUMERATION_SOLVER,
+    SOLVER,
+    Deadline,
+    SatFramework,
+    SolverTimeout,
+)
 
 __all__ = [
     "Label",
@@ -173,9 +179,11 @@ grounded part (it is then stable, so also the only complete, preferred, semi-sta
 stage one)."""
 
 
-def _iter_whole(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[Indices]:
+def _iter_whole(
+    af: AF, semantics: Semantics, deadline: Deadline, enumerator: str
+) -> Iterator[Indices]:
     """The extensions by SAT on the framework as one piece."""
-    with SatFramework(af, deadline) as sat:
+    with SatFramework(af, deadline, enumerator) as sat:
         if semantics is Semantics.GROUNDED:
             yield _grounded(af)
         elif semantics is Semantics.IDEAL:
@@ -192,7 +200,9 @@ def _iter_whole(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[In
             yield from sat.enumerate_base(semantics.value)
 
 
-def _iter_indices(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[Indices]:
+def _iter_indices(
+    af: AF, semantics: Semantics, deadline: Deadline, enumerator: str = ENUMERATION_SOLVER
+) -> Iterator[Indices]:
     """The extensions; for a framework of several components, the products of theirs.
 
     Splitting (Baumann 2011): with no attack between two parts of a framework, its
@@ -203,11 +213,11 @@ def _iter_indices(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[
     others cached as they are first enumerated.
     """
     if semantics not in _SPLITS:
-        yield from _iter_whole(af, semantics, deadline)
+        yield from _iter_whole(af, semantics, deadline, enumerator)
         return
     parts = components(af)
     if len(parts) < 2:
-        yield from _iter_whole(af, semantics, deadline)
+        yield from _iter_whole(af, semantics, deadline, enumerator)
         return
     fixed: Indices = frozenset()
     if semantics in _DECIDED:
@@ -222,13 +232,15 @@ def _iter_indices(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[
         yield fixed
         return
     parts.sort(key=lambda p: -len(p.members))
-    factors = [_in_whole(p, semantics, deadline) for p in parts]
+    factors = [_in_whole(p, semantics, deadline, enumerator) for p in parts]
     yield from _product(fixed, factors[0], factors[1:])
 
 
-def _in_whole(part: Component, semantics: Semantics, deadline: Deadline) -> Iterator[Indices]:
+def _in_whole(
+    part: Component, semantics: Semantics, deadline: Deadline, enumerator: str
+) -> Iterator[Indices]:
     """A component's extensions, in indices of the whole framework."""
-    for found in _iter_whole(part.af, semantics, deadline):
+    for found in _iter_whole(part.af, semantics, deadline, enumerator):
         yield frozenset(part.members[np.fromiter(found, dtype=np.int64)].tolist())
 
 
@@ -303,8 +315,13 @@ def count_extensions(af: AF, semantics: str | Semantics, *, timeout: float | Non
 def some_extension(
     af: AF, semantics: str | Semantics, *, timeout: float | None = None
 ) -> frozenset[str] | None:
-    """One extension, or ``None`` if there is none (only stable may have none)."""
-    return next(iter_extensions(af, semantics, timeout=timeout), None)
+    """One extension, or ``None`` if there is none (only stable may have none).
+
+    On CaDiCaL, faster than the enumerations' Glucose at a single answer.
+    """
+    chosen = Semantics.parse(semantics)
+    found = next(_iter_indices(af, chosen, Deadline(timeout), SOLVER), None)
+    return None if found is None else af.names(found)
 
 
 def _argument(af: AF, argument: str) -> int:

@@ -32,8 +32,9 @@ SOLVER = "cadical153"
 """The solver for acceptance and single answers (hard queries: CaDiCaL)."""
 
 ENUMERATION_SOLVER = "glucose4"
-"""The solver for enumeration: many easy incremental calls, where Glucose answers about
-twice as fast as CaDiCaL (docs/performance.md)."""
+"""The solver for enumerating preferred and base extensions: many easy incremental calls,
+where Glucose answers about twice as fast as CaDiCaL (docs/performance.md). Semi-stable and
+stage enumeration stays on CaDiCaL, faster at growing ranges."""
 
 
 class SolverTimeout(ArgmapError):
@@ -151,8 +152,11 @@ class IncrementalSolver:
 class SatFramework:
     """SAT encodings of one framework; methods answer in argument indices."""
 
-    def __init__(self, af: AF, deadline: Deadline | None = None) -> None:
+    def __init__(
+        self, af: AF, deadline: Deadline | None = None, enumerator: str = ENUMERATION_SOLVER
+    ) -> None:
         self.af = af
+        self.enumerator = enumerator  # the solver enumerations run on
         self.n = len(af)
         self.deadline = deadline or Deadline(None)
         self._next = 3 * self.n + 1  # fresh variables (activation literals) start here
@@ -316,7 +320,7 @@ class SatFramework:
 
     def enumerate_base(self, base: str) -> Iterator[frozenset[int]]:
         """Every extension of a base encoding (each IN set once)."""
-        sat = self.solver(base, name=ENUMERATION_SOLVER)
+        sat = self.solver(base, name=self.enumerator)
         try:
             while (model := sat.solve()) is not None:
                 inside = self.in_mask(model)
@@ -360,7 +364,7 @@ class SatFramework:
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise an admissible set, then exclude its subsets."""
-        sat = self.solver("admissible", name=ENUMERATION_SOLVER)
+        sat = self.solver("admissible", name=self.enumerator)
         try:
             while (model := sat.solve()) is not None:
                 found = self.in_mask(self._maximise(sat, model, 0))
@@ -384,7 +388,7 @@ class SatFramework:
         For each maximal range, every extension with exactly that range is listed, then
         every range it contains is excluded.
         """
-        sat = self.solver(base, with_range=True, name=ENUMERATION_SOLVER)
+        sat = self.solver(base, with_range=True)  # range maximisation: CaDiCaL is faster
         ranges = 2 * self.n
         try:
             while (model := sat.solve()) is not None:
