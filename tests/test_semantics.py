@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, note
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
 from argmap.framework import AF
@@ -52,6 +53,45 @@ def test_extensions_match_the_definitions(semantics: str, af: AF) -> None:
 )
 @given(af=frameworks(max_arguments=7))
 def test_acceptance_matches_the_definitions(semantics: str, af: AF) -> None:
+    expected = reference_extensions(af, semantics)
+    for argument in af.arguments:
+        assert is_credulously_accepted(af, argument, semantics) == any(
+            argument in e for e in expected
+        )
+        assert is_skeptically_accepted(af, argument, semantics) == all(
+            argument in e for e in expected
+        )
+
+
+def disjoint_union(parts: list[AF]) -> AF:
+    """The frameworks side by side, their arguments renamed apart, interleaved in order."""
+    names = [f"p{k}_{a}" for k, part in enumerate(parts) for a in part.arguments]
+    names.sort(key=lambda name: (name.split("_")[1], name))  # components interleave
+    attacks = [(f"p{k}_{a}", f"p{k}_{b}") for k, part in enumerate(parts) for a, b in part.attacks]
+    return AF(names, attacks)
+
+
+@pytest.mark.parametrize("semantics", ALL)
+@settings(max_examples=40)
+@given(parts=st.lists(frameworks(max_arguments=4), min_size=2, max_size=3))
+def test_frameworks_of_several_components_match_the_definitions(
+    semantics: str, parts: list[AF]
+) -> None:
+    """Enumeration splits over components (Baumann 2011): checked on the whole framework."""
+    af = disjoint_union(parts)
+    note(f"attacks: {sorted(af.attacks)}")
+    found = extensions(af, semantics)
+    assert key(found) == key(reference_extensions(af, semantics))
+    assert len(set(found)) == len(found)
+
+
+@pytest.mark.parametrize("semantics", ["semi-stable", "stage", "ideal", "eager", "preferred"])
+@settings(max_examples=40)
+@given(parts=st.lists(frameworks(max_arguments=4), min_size=1, max_size=3))
+def test_acceptance_over_several_components_matches_the_definitions(
+    semantics: str, parts: list[AF]
+) -> None:
+    af = disjoint_union(parts)
     expected = reference_extensions(af, semantics)
     for argument in af.arguments:
         assert is_credulously_accepted(af, argument, semantics) == any(

@@ -262,13 +262,13 @@ def _lacking_all(
         return None if found & set(members) else found
     if chosen in (Semantics.CONFLICT_FREE, Semantics.ADMISSIBLE):
         return frozenset()  # the empty set is always an extension
-    sat = SatFramework(af, deadline)
-    if chosen is Semantics.STABLE:
-        return sat.exists("stable", exclude=members)
-    if chosen is Semantics.PREFERRED:
-        return sat.preferred_lacking(members)
-    base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
-    return sat.range_maximal_under(base, [-sat.IN(a) for a in members])
+    with SatFramework(af, deadline) as sat:
+        if chosen is Semantics.STABLE:
+            return sat.exists("stable", exclude=members)
+        if chosen is Semantics.PREFERRED:
+            return sat.preferred_lacking(members)
+        base = "complete" if chosen is Semantics.SEMI_STABLE else "conflict-free"
+        return sat.range_maximal_under(base, [-sat.IN(a) for a in members])
 
 
 def framework_reading(m: ArgumentMap, support: Support) -> FrameworkBackend:

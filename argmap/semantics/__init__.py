@@ -22,12 +22,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+import numpy as np
+
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.options import Status
-from argmap.semantics.grounded import IN, OUT, grounded_labels
+from argmap.semantics.components import Component, components
+from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labels
 from argmap.semantics.names import DEFAULT_SEMANTICS, Label, Semantics
-from argmap.semantics.sat import Deadline, SatFramework, SolverTimeout
+from argmap.semantics.sat import (
+    ENUMERATION_SOLVER,
+    SOLVER,
+    Deadline,
+    SatFramework,
+    SolverTimeout,
+)
 
 __all__ = [
     "Label",
@@ -65,23 +74,43 @@ def _grounded(af: AF) -> Indices:
     return frozenset(i for i, label in enumerate(grounded_labels(af)) if label == IN)
 
 
+def _attack_columns(af: AF) -> tuple[np.ndarray, np.ndarray]:
+    """The attacks as two arrays: ``attacker[k]`` attacks ``attacked[k]``."""
+    adjacency, n = af.adjacency, len(af)
+    attacked = np.repeat(np.arange(n, dtype=np.int64), np.diff(adjacency.in_start))
+    return adjacency.in_index, attacked
+
+
 def _largest_admissible_within(af: AF, bound: Iterable[int]) -> Indices:
-    """The ⊆-largest admissible subset of a conflict-free set (greatest fixpoint)."""
-    current = set(bound)
+    """The ⊆-largest admissible subset of a conflict-free set (greatest fixpoint).
+
+    Drop every member with an attacker the set does not attack, until none is dropped;
+    each round is array arithmetic over the attacks.
+    """
+    attacker, attacked = _attack_columns(af)
+    current = np.zeros(len(af), dtype=bool)
+    current[np.fromiter(bound, dtype=np.int64)] = True
     while True:
-        attacked = {b for a in current for b in af.targets[a]}
-        defended = {a for a in current if all(b in attacked for b in af.attackers[a])}
-        if defended == current:
-            return frozenset(current)
-        current = defended
+        hit = np.zeros(len(af), dtype=bool)
+        hit[attacked[current[attacker]]] = True
+        undefended = np.zeros(len(af), dtype=bool)
+        undefended[attacked[~hit[attacker]]] = True
+        kept = current & ~undefended
+        if np.array_equal(kept, current):
+            return frozenset(np.flatnonzero(current).tolist())
+        current = kept
 
 
 def _skeptical_within(
-    n: int, first: Indices | None, counterexample: Callable[[int], Indices | None]
+    first: Indices | None, known: Indices, counterexample: Callable[[int], Indices | None]
 ) -> Indices:
-    """The arguments in every extension, given one extension and a counterexample finder."""
-    candidates = set(first if first is not None else range(n))
-    accepted: set[int] = set()
+    """The arguments in every extension.
+
+    Given one extension, some arguments ``known`` to be in every one, and a finder of an
+    extension lacking a given argument.
+    """
+    candidates = set(first if first is not None else ()) - known
+    accepted: set[int] = set(known)
     while candidates:
         a = candidates.pop()
         counter = counterexample(a)
@@ -93,35 +122,158 @@ def _skeptical_within(
 
 
 def _ideal(sat: SatFramework) -> Indices:
-    first = next(sat.enumerate_preferred(), None)
-    core = _skeptical_within(sat.n, first, sat.preferred_counterexample)
-    return _largest_admissible_within(sat.af, core)
+    """The ideal extension, without enumerating the preferred ones.
+
+    Let ``CA`` be the credulously preferred arguments (those in some admissible set). The
+    ideal extension is the ⊆-largest admissible subset of ``CA`` minus the arguments
+    ``CA`` attacks (Dunne 2009, "The computational complexity of ideal semantics", AIJ
+    173: an argument some admissible set attacks is OUT in some admissible labelling, so
+    in no ideal set). Why: the ideal set ``I`` is admissible and inside every preferred
+    extension, so ``I ⊆ CA``, and a member attacked by some ``y ∈ CA`` would share a
+    preferred extension with ``y``. Conversely the largest admissible ``T`` inside the
+    rest is neither attacked by a preferred ``P ⊆ CA`` nor attacks it (``P`` would
+    counter-attack), so ``T`` together with ``P`` is admissible and ``T ⊆ P`` by maximality.
+
+    ``CA`` comes from one incremental solver (:meth:`SatFramework.credulous_mask`), the
+    rest from array arithmetic: no solver per candidate.
+    """
+    credulous = sat.credulous_mask()
+    attacker, attacked = _attack_columns(sat.af)
+    out = np.zeros(sat.n, dtype=bool)
+    out[attacked[credulous[attacker]]] = True
+    return _largest_admissible_within(sat.af, np.flatnonzero(credulous & ~out).tolist())
 
 
 def _eager(sat: SatFramework) -> Indices:
-    first = next(sat.enumerate_range_maximal("complete"), None)
+    """The largest admissible subset of the intersection of the semi-stable extensions.
+
+    The intersection by a counterexample loop over one semi-stable extension's members
+    (the grounded ones are in every complete extension already), every query on the same
+    warm solver (:meth:`SatFramework.range_maximal_under`).
+    """
+    first = sat.range_maximal_under("complete", [])
     core = _skeptical_within(
-        sat.n, first, lambda a: sat.range_maximal_witness("complete", a, member=False)
+        first,
+        _grounded(sat.af),
+        lambda a: sat.range_maximal_under("complete", [-sat.IN(a)]),
     )
     return _largest_admissible_within(sat.af, core)
 
 
-def _iter_indices(af: AF, semantics: Semantics, deadline: Deadline) -> Iterator[Indices]:
-    sat = SatFramework(af, deadline)
-    if semantics is Semantics.GROUNDED:
-        yield _grounded(af)
-    elif semantics is Semantics.IDEAL:
-        yield _ideal(sat)
-    elif semantics is Semantics.EAGER:
-        yield _eager(sat)
-    elif semantics is Semantics.PREFERRED:
-        yield from sat.enumerate_preferred()
-    elif semantics is Semantics.SEMI_STABLE:
-        yield from sat.enumerate_range_maximal("complete")
-    elif semantics is Semantics.STAGE:
-        yield from sat.enumerate_range_maximal("conflict-free")
-    else:
-        yield from sat.enumerate_base(semantics.value)
+_SPLITS = frozenset(
+    {
+        Semantics.CONFLICT_FREE,
+        Semantics.ADMISSIBLE,
+        Semantics.COMPLETE,
+        Semantics.STABLE,
+        Semantics.PREFERRED,
+        Semantics.SEMI_STABLE,
+        Semantics.STAGE,
+    }
+)
+"""The semantics whose extensions are the products of the components' (Baumann 2011)."""
+
+_DECIDED = _SPLITS - {Semantics.CONFLICT_FREE, Semantics.ADMISSIBLE}
+"""Those under which a component the grounded labelling decides has one extension: its
+grounded part (it is then stable, so also the only complete, preferred, semi-stable and
+stage one)."""
+
+
+def _iter_whole(
+    af: AF, semantics: Semantics, deadline: Deadline, enumerator: str
+) -> Iterator[Indices]:
+    """The extensions by SAT on the framework as one piece."""
+    with SatFramework(af, deadline, enumerator) as sat:
+        if semantics is Semantics.GROUNDED:
+            yield _grounded(af)
+        elif semantics is Semantics.IDEAL:
+            yield _ideal(sat)
+        elif semantics is Semantics.EAGER:
+            yield _eager(sat)
+        elif semantics is Semantics.PREFERRED:
+            yield from sat.enumerate_preferred()
+        elif semantics is Semantics.SEMI_STABLE:
+            yield from sat.enumerate_range_maximal("complete")
+        elif semantics is Semantics.STAGE:
+            yield from sat.enumerate_range_maximal("conflict-free")
+        else:
+            yield from sat.enumerate_base(semantics.value)
+
+
+def _iter_indices(
+    af: AF, semantics: Semantics, deadline: Deadline, enumerator: str = ENUMERATION_SOLVER
+) -> Iterator[Indices]:
+    """The extensions; for a framework of several components, the products of theirs.
+
+    Splitting (Baumann 2011): with no attack between two parts of a framework, its
+    conflict-free, admissible, complete, stable, preferred, semi-stable and stage
+    extensions are exactly the unions of one extension of each part (so none, under
+    stable, if one part has none). Each component is enumerated by its own solver; the
+    products are yielded lazily, the largest component outermost (never stored) and the
+    others cached as they are first enumerated.
+    """
+    if semantics not in _SPLITS:
+        yield from _iter_whole(af, semantics, deadline, enumerator)
+        return
+    parts = components(af)
+    if len(parts) < 2:
+        yield from _iter_whole(af, semantics, deadline, enumerator)
+        return
+    fixed: Indices = frozenset()
+    if semantics in _DECIDED:
+        labels = np.asarray(grounded_labels(af))
+        undecided = [p for p in parts if (labels[p.members] == UNDEC).any()]
+        decided = [p.members for p in parts if not (labels[p.members] == UNDEC).any()]
+        if decided:
+            members = np.concatenate(decided)
+            fixed = frozenset(members[labels[members] == IN].tolist())
+        parts = undecided
+    if not parts:
+        yield fixed
+        return
+    parts.sort(key=lambda p: -len(p.members))
+    factors = [_in_whole(p, semantics, deadline, enumerator) for p in parts]
+    yield from _product(fixed, factors[0], factors[1:])
+
+
+def _in_whole(
+    part: Component, semantics: Semantics, deadline: Deadline, enumerator: str
+) -> Iterator[Indices]:
+    """A component's extensions, in indices of the whole framework."""
+    for found in _iter_whole(part.af, semantics, deadline, enumerator):
+        yield frozenset(part.members[np.fromiter(found, dtype=np.int64)].tolist())
+
+
+def _product(
+    fixed: Indices, outer: Iterator[Indices], inner: list[Iterator[Indices]]
+) -> Iterator[Indices]:
+    """``fixed`` with one extension of each factor, every way; ``outer`` is read once."""
+    caches: list[list[Indices]] = [[] for _ in inner]
+
+    def get(k: int, j: int) -> Indices | None:
+        cache = caches[k]
+        if j == len(cache):
+            item = next(inner[k], None)
+            if item is None:
+                return None
+            cache.append(item)
+        return cache[j]
+
+    if any(get(k, 0) is None for k in range(len(inner))):
+        return
+    for head in outer:
+        position = [0] * len(inner)
+        while True:
+            yield fixed.union(head, *(caches[k][j] for k, j in enumerate(position)))
+            k = len(inner) - 1
+            while k >= 0:
+                position[k] += 1
+                if position[k] < len(caches[k]) or get(k, position[k]) is not None:
+                    break
+                position[k] = 0
+                k -= 1
+            if k < 0:
+                break
 
 
 def iter_extensions(
@@ -163,8 +315,13 @@ def count_extensions(af: AF, semantics: str | Semantics, *, timeout: float | Non
 def some_extension(
     af: AF, semantics: str | Semantics, *, timeout: float | None = None
 ) -> frozenset[str] | None:
-    """One extension, or ``None`` if there is none (only stable may have none)."""
-    return next(iter_extensions(af, semantics, timeout=timeout), None)
+    """One extension, or ``None`` if there is none (only stable may have none).
+
+    On CaDiCaL, faster than the enumerations' Glucose at a single answer.
+    """
+    chosen = Semantics.parse(semantics)
+    found = next(_iter_indices(af, chosen, Deadline(timeout), SOLVER), None)
+    return None if found is None else af.names(found)
 
 
 def _argument(af: AF, argument: str) -> int:

@@ -18,7 +18,7 @@ loops, as the ICCMA competition's SAT-based solvers do.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 from pysat.solvers import Solver
@@ -29,6 +29,12 @@ from argmap.framework import AF
 __all__ = ["Deadline", "IncrementalSolver", "SatFramework", "SolverTimeout"]
 
 SOLVER = "cadical153"
+"""The solver for acceptance and single answers (hard queries: CaDiCaL)."""
+
+ENUMERATION_SOLVER = "glucose4"
+"""The solver for enumerating preferred and base extensions: many easy incremental calls,
+where Glucose answers about twice as fast as CaDiCaL (docs/performance.md). Semi-stable and
+stage enumeration stays on CaDiCaL, faster at growing ranges."""
 
 
 class SolverTimeout(ArgmapError):
@@ -91,8 +97,10 @@ class IncrementalSolver:
     >>> sat.close()
     """
 
-    def __init__(self, clauses: Iterable[list[int]], deadline: Deadline) -> None:
-        self.solver = Solver(name=SOLVER)
+    def __init__(
+        self, clauses: Iterable[list[int]], deadline: Deadline, name: str = SOLVER
+    ) -> None:
+        self.solver = Solver(name=name)
         self.deadline = deadline
         self.budget = 1000
         try:
@@ -144,11 +152,16 @@ class IncrementalSolver:
 class SatFramework:
     """SAT encodings of one framework; methods answer in argument indices."""
 
-    def __init__(self, af: AF, deadline: Deadline | None = None) -> None:
+    def __init__(
+        self, af: AF, deadline: Deadline | None = None, enumerator: str = ENUMERATION_SOLVER
+    ) -> None:
         self.af = af
+        self.enumerator = enumerator  # the solver enumerations run on
         self.n = len(af)
         self.deadline = deadline or Deadline(None)
         self._next = 3 * self.n + 1  # fresh variables (activation literals) start here
+        self._ins = np.arange(1, self.n + 1, dtype=np.int64)  # the IN variables
+        self._warm: dict[tuple[str, bool], IncrementalSolver] = {}
 
     # -- variables -----------------------------------------------------------------------
 
@@ -237,78 +250,137 @@ class SatFramework:
             member = members[bounds[0] : bounds[-1]].tolist()
             yield from ([h, *member[start[k] : start[k + 1]]] for k, h in enumerate(head))
 
-    def solver(self, base: str, with_range: bool = False) -> IncrementalSolver:
-        """A fresh solver loaded with a base encoding."""
-        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline)
+    def solver(self, base: str, with_range: bool = False, name: str = SOLVER) -> IncrementalSolver:
+        """A fresh solver loaded with a base encoding (``name``: python-sat's solver name)."""
+        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline, name)
+
+    def warm(self, base: str, with_range: bool = False) -> IncrementalSolver:
+        """The framework's one solver for a base encoding, built at first use and kept.
+
+        Queries on it switch their own clauses on and off with activation literals, so what
+        the solver learned answering one query serves the next; :meth:`close` frees it.
+        """
+        key = (base, with_range)
+        if key not in self._warm:
+            self._warm[key] = self.solver(base, with_range)
+        return self._warm[key]
+
+    def close(self) -> None:
+        """Free the solvers :meth:`warm` built."""
+        for sat in self._warm.values():
+            sat.close()
+        self._warm.clear()
+
+    def __enter__(self) -> SatFramework:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- models and clauses, as arrays -----------------------------------------------------
+
+    def in_mask(self, model: list[int]) -> np.ndarray:
+        """Which arguments a model labels IN (a boolean array)."""
+        return np.asarray(model[: self.n]) > 0
+
+    def range_mask(self, model: list[int]) -> np.ndarray:
+        """Which arguments are IN or OUT in a model with range variables."""
+        return np.asarray(model[2 * self.n : 3 * self.n]) > 0
 
     def in_set(self, model: list[int]) -> frozenset[int]:
         """The IN arguments of a model."""
-        return frozenset(a for a in range(self.n) if model[a] > 0)
+        return frozenset(np.flatnonzero(self.in_mask(model)).tolist())
 
     def range_set(self, model: list[int]) -> frozenset[int]:
         """The arguments IN or OUT in a model with range variables."""
-        return frozenset(a for a in range(self.n) if model[2 * self.n + a] > 0)
+        return frozenset(np.flatnonzero(self.range_mask(model)).tolist())
 
-    def _block(self, s: frozenset[int]) -> list[int]:
-        """A clause excluding exactly the IN set ``s``."""
-        return [-self.IN(a) if a in s else self.IN(a) for a in range(self.n)]
+    def mask(self, s: Iterable[int]) -> np.ndarray:
+        """A set of arguments as a boolean array."""
+        out = np.zeros(self.n, dtype=bool)
+        out[np.fromiter(s, dtype=np.int64)] = True
+        return out
+
+    def _block(self, inside: np.ndarray) -> list[int]:
+        """A clause excluding exactly the IN set ``inside`` (a mask)."""
+        clause: list[int] = np.where(inside, -self._ins, self._ins).tolist()
+        return clause
+
+    def _outside(self, offset: int, inside: np.ndarray) -> list[int]:
+        """A clause: the variable at ``offset`` (0 IN, 2n RANGE) holds for some argument outside."""
+        clause: list[int] = (self._ins[~inside] + offset).tolist()
+        return clause
+
+    def _inside(self, offset: int, inside: np.ndarray) -> list[int]:
+        """The variables at ``offset`` of the arguments inside, as assumptions."""
+        literals: list[int] = (self._ins[inside] + offset).tolist()
+        return literals
 
     # -- enumeration ---------------------------------------------------------------------
 
     def enumerate_base(self, base: str) -> Iterator[frozenset[int]]:
         """Every extension of a base encoding (each IN set once)."""
-        sat = self.solver(base)
+        sat = self.solver(base, name=self.enumerator)
         try:
             while (model := sat.solve()) is not None:
-                found = self.in_set(model)
-                yield found
-                sat.add(self._block(found))
+                inside = self.in_mask(model)
+                yield frozenset(np.flatnonzero(inside).tolist())
+                sat.add(self._block(inside))
         finally:
             sat.close()
 
-    def _outside(self, var: Callable[[int], int], s: frozenset[int]) -> list[int]:
-        """A clause: ``var`` holds for some argument not in ``s``."""
-        return [var(a) for a in range(self.n) if a not in s]
-
     def _strict_superset(
-        self, sat: IncrementalSolver, var: Callable[[int], int], s: frozenset[int]
+        self, sat: IncrementalSolver, offset: int, inside: np.ndarray, guards: Sequence[int] = ()
     ) -> list[int] | None:
-        """A model where ``var`` holds on all of ``s`` and more, or ``None``.
+        """A model where the variable at ``offset`` holds on all of ``inside`` and more.
 
-        The extra clause is switched on by a fresh activation literal for this one call.
+        The extra clause is switched on by a fresh activation literal for this one call;
+        ``guards`` are further assumptions (the activation literals of the caller's query).
         """
+        outside = self._outside(offset, inside)
+        if not outside:
+            return None
         act = self.fresh()
-        sat.add([-act, *self._outside(var, s)])
-        model = sat.solve([act, *(var(a) for a in s)])
+        sat.add([-act, *outside])
+        model = sat.solve([*guards, act, *self._inside(offset, inside)])
         sat.add([-act])
+        return model
+
+    def _maximise(
+        self, sat: IncrementalSolver, model: list[int], offset: int, guards: Sequence[int] = ()
+    ) -> list[int]:
+        """Grow a model's IN set (``offset`` 0) or range (``2n``) until it is ⊆-maximal."""
+        decode = self.in_mask if offset == 0 else self.range_mask
+        while (bigger := self._strict_superset(sat, offset, decode(model), guards)) is not None:
+            model = bigger
         return model
 
     def maximise_in(self, sat: IncrementalSolver, start: frozenset[int]) -> frozenset[int]:
         """Grow an IN set until no extension of the solver's encoding strictly contains it."""
-        current = start
-        while (model := self._strict_superset(sat, self.IN, current)) is not None:
-            current = self.in_set(model)
-        return current
+        current = self.mask(start)
+        while (model := self._strict_superset(sat, 0, current)) is not None:
+            current = self.in_mask(model)
+        return frozenset(np.flatnonzero(current).tolist())
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
-        """Every preferred extension: maximise a complete extension, then exclude its subsets."""
-        sat = self.solver("admissible")
+        """Every preferred extension: maximise an admissible set, then exclude its subsets."""
+        sat = self.solver("admissible", name=self.enumerator)
         try:
             while (model := sat.solve()) is not None:
-                found = self.maximise_in(sat, self.in_set(model))
-                yield found
-                outside = self._outside(self.IN, found)
+                found = self.in_mask(self._maximise(sat, model, 0))
+                yield frozenset(np.flatnonzero(found).tolist())
+                outside = self._outside(0, found)
                 if not outside:
                     return
                 sat.add(outside)
         finally:
             sat.close()
 
-    def _maximise_range(self, sat: IncrementalSolver, model: list[int]) -> list[int]:
+    def _maximise_range(
+        self, sat: IncrementalSolver, model: list[int], guards: Sequence[int] = ()
+    ) -> list[int]:
         """Grow a model's range until it is maximal; returns a model with that range."""
-        while (bigger := self._strict_superset(sat, self.RANGE, self.range_set(model))) is not None:
-            model = bigger
-        return model
+        return self._maximise(sat, model, 2 * self.n, guards)
 
     def enumerate_range_maximal(self, base: str) -> Iterator[frozenset[int]]:
         """Semi-stable (base complete) or stage (base conflict-free) extensions.
@@ -316,18 +388,19 @@ class SatFramework:
         For each maximal range, every extension with exactly that range is listed, then
         every range it contains is excluded.
         """
-        sat = self.solver(base, with_range=True)
+        sat = self.solver(base, with_range=True)  # range maximisation: CaDiCaL is faster
+        ranges = 2 * self.n
         try:
             while (model := sat.solve()) is not None:
-                best = self.range_set(self._maximise_range(sat, model))
-                exact = [self.RANGE(a) if a in best else -self.RANGE(a) for a in range(self.n)]
+                best = self.range_mask(self._maximise_range(sat, model))
+                exact = self._inside(ranges, best)  # the range is maximal: ⊇ is =
                 act = self.fresh()
                 while (found := sat.solve([act, *exact])) is not None:
-                    extension = self.in_set(found)
-                    yield extension
-                    sat.add([-act, *self._block(extension)])
+                    inside = self.in_mask(found)
+                    yield frozenset(np.flatnonzero(inside).tolist())
+                    sat.add([-act, *self._block(inside)])
                 sat.add([-act])
-                outside = self._outside(self.RANGE, best)
+                outside = self._outside(ranges, best)
                 if not outside:
                     return
                 sat.add(outside)
@@ -340,12 +413,30 @@ class SatFramework:
         self, base: str, include: Sequence[int] = (), exclude: Sequence[int] = ()
     ) -> frozenset[int] | None:
         """Some extension of a base encoding with and without the given arguments."""
-        sat = self.solver(base)
-        try:
-            model = sat.solve([*(self.IN(a) for a in include), *(-self.IN(a) for a in exclude)])
-            return None if model is None else self.in_set(model)
-        finally:
-            sat.close()
+        sat = self.warm(base)
+        model = sat.solve([*(self.IN(a) for a in include), *(-self.IN(a) for a in exclude)])
+        return None if model is None else self.in_set(model)
+
+    def credulous_mask(self) -> np.ndarray:
+        """The arguments in some admissible set (the credulously preferred ones), as a mask.
+
+        One solver, one call per round: an admissible set with some argument not yet known
+        to be credulous (a clause switched on by that round's activation literal); all its
+        members are credulous. Done when there is none.
+        """
+        sat = self.warm("admissible")
+        known = np.zeros(self.n, dtype=bool)
+        while True:
+            rest = self._outside(0, known)
+            if not rest:
+                return known
+            act = self.fresh()
+            sat.add([-act, *rest])
+            model = sat.solve([act])
+            sat.add([-act])
+            if model is None:
+                return known
+            known |= self.in_mask(model)
 
     def preferred_counterexample(self, a: int) -> frozenset[int] | None:
         """A preferred extension without ``a``, or ``None`` if ``a`` is in all of them."""
@@ -354,25 +445,27 @@ class SatFramework:
     def preferred_lacking(self, members: Sequence[int]) -> frozenset[int] | None:
         """A preferred extension containing none of ``members``, or ``None``.
 
-        Counterexample-guided: take a complete extension without them, maximise it; if the
-        maximum still lacks them it is the answer, else exclude its subsets and go on.
+        Counterexample-guided on the framework's one complete solver: take a complete
+        extension without them, maximise it; if the maximum still lacks them it is the
+        answer, else exclude its subsets (a clause of this query's activation literal; a
+        superset of a candidate is never such a subset, so growing under it is sound) and
+        go on.
         """
-        avoid = [-self.IN(a) for a in members]
-        candidates = self.solver("complete")
-        grow = self.solver("complete")
+        sat = self.warm("complete")
+        act = self.fresh()
+        avoid = [act, *(-self.IN(a) for a in members)]
         try:
-            while (model := candidates.solve(avoid)) is not None:
-                maximal = self.maximise_in(grow, self.in_set(model))
-                if not maximal.intersection(members):
-                    return maximal
-                outside = self._outside(self.IN, maximal)
+            while (model := sat.solve(avoid)) is not None:
+                maximal = self.in_mask(self._maximise(sat, model, 0, [act]))
+                if not maximal[list(members)].any():
+                    return frozenset(np.flatnonzero(maximal).tolist())
+                outside = self._outside(0, maximal)
                 if not outside:
                     return None
-                candidates.add(outside)
+                sat.add([-act, *outside])
             return None
         finally:
-            candidates.close()
-            grow.close()
+            sat.add([-act])
 
     def range_maximal_witness(self, base: str, a: int, member: bool) -> frozenset[int] | None:
         """A semi-stable/stage extension that contains ``a`` (or lacks it, if not ``member``)."""
@@ -382,20 +475,34 @@ class SatFramework:
         """A semi-stable or stage extension where ``assumptions`` hold, or ``None``.
 
         ``base`` is complete (semi-stable) or conflict-free (stage); ``assumptions`` are
-        literals ``±IN(a)``.
+        literals ``±IN(a)``. On the framework's one solver for ``base`` with ranges:
 
-        Counterexample-guided: a candidate whose range is not maximal rules out every
-        candidate whose range it contains.
+        1. a candidate: an extension of ``base`` where the assumptions hold;
+        2. its range grown to a maximal one ``R`` (if it was maximal, the candidate is the
+           answer); every range inside the candidate's, not maximal, is excluded for good;
+        3. an extension with range exactly ``R`` where the assumptions hold is the answer;
+        4. else every range inside ``R`` is excluded for this query (a clause on its
+           activation literal) and the next candidate is asked for.
+
+        A range grown from a candidate is never inside an excluded one, so growing under
+        the query's clauses is sound, and each round removes a maximal range and all the
+        ranges below it.
         """
-        candidates = self.solver(base, with_range=True)
-        check = self.solver(base, with_range=True)
+        sat = self.warm(base, with_range=True)
+        ranges = 2 * self.n
+        act = self.fresh()
+        asked = [act, *assumptions]
         try:
-            while (model := candidates.solve(assumptions)) is not None:
-                current = self.range_set(model)
-                if self._strict_superset(check, self.RANGE, current) is None:
+            while (model := sat.solve(asked)) is not None:
+                current = self.range_mask(model)
+                best = self.range_mask(self._maximise_range(sat, model, [act]))
+                if np.array_equal(best, current):
                     return self.in_set(model)
-                candidates.add(self._outside(self.RANGE, current))
+                sat.add(self._outside(ranges, current))  # not maximal, for every query
+                found = sat.solve([*asked, *self._inside(ranges, best)])
+                if found is not None:
+                    return self.in_set(found)
+                sat.add([-act, *self._outside(ranges, best)])
             return None
         finally:
-            candidates.close()
-            check.close()
+            sat.add([-act])
