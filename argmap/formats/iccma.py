@@ -33,11 +33,15 @@ import re
 from array import array
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.errors import ArgmapError
-from argmap.formats.aif import safe_id
-from argmap.model import ArgumentMap, Edge, EdgeKind, Node
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+# The map model (and attrs under it) is imported inside the functions that make or read
+# maps: a framework read by ``argmap solve`` never needs it, and start-up is its cost.
 
 __all__ = [
     "FRAME_FORMATS",
@@ -305,6 +309,7 @@ def frame_of_map(m: ArgumentMap) -> Frame:
     Supports and undercuts are left out: to carry them, turn the map into its attack graph
     under a reading of support first (:func:`argmap.convert.dumps` does).
     """
+    from argmap.model import EdgeKind
     nodes = {n.id for n in m.nodes}
     attacks = tuple(
         (e.source, e.target) for e in m.edges if e.kind is EdgeKind.ATTACK and e.target in nodes
@@ -314,6 +319,8 @@ def frame_of_map(m: ArgumentMap) -> Frame:
 
 def map_of_frame(frame: Frame, name: str) -> ArgumentMap:
     """A map of claims (named and worded by the arguments) and the attacks between them."""
+    from argmap.formats.aif import safe_id
+    from argmap.model import ArgumentMap, Edge, Node
     nodes = [Node(safe_id(a), "claim", a) for a in frame.arguments]
     edges = [Edge("attack", safe_id(a), safe_id(b)) for a, b in sorted(set(frame.attacks))]
     return ArgumentMap(safe_id(name), name, nodes, edges)
