@@ -310,6 +310,7 @@ def frame_of_map(m: ArgumentMap) -> Frame:
     under a reading of support first (:func:`argmap.convert.dumps` does).
     """
     from argmap.model import EdgeKind
+
     nodes = {n.id for n in m.nodes}
     attacks = tuple(
         (e.source, e.target) for e in m.edges if e.kind is EdgeKind.ATTACK and e.target in nodes
@@ -321,6 +322,7 @@ def map_of_frame(frame: Frame, name: str) -> ArgumentMap:
     """A map of claims (named and worded by the arguments) and the attacks between them."""
     from argmap.formats.aif import safe_id
     from argmap.model import ArgumentMap, Edge, Node
+
     nodes = [Node(safe_id(a), "claim", a) for a in frame.arguments]
     edges = [Edge("attack", safe_id(a), safe_id(b)) for a, b in sorted(set(frame.attacks))]
     return ArgumentMap(safe_id(name), name, nodes, edges)
