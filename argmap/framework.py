@@ -315,7 +315,11 @@ class AF:
 
     def names(self, indices: Iterable[int]) -> frozenset[str]:
         """The names of a set of argument indices."""
-        return frozenset(self.arguments[i] for i in indices)
+        names = self.arguments
+        if isinstance(names, NumberedAt):  # written from the numbers in one array operation
+            chosen = np.fromiter(indices, dtype=np.int64)
+            return frozenset(map(str, (names.at[chosen] + 1).tolist()))
+        return frozenset(names[i] for i in indices)
 
 
 class Split:
@@ -432,7 +436,11 @@ class Split:
         without ever being held.
         """
         at = self._at
-        members = sorted(int(at[self.core.index[name]]) for name in core_extension)
+        index = self.core.index
+        if isinstance(index, NumberAtIndex):  # numbered: a name is its number
+            members = _numbers_in(list(core_extension), at)
+        else:
+            members = sorted(int(at[index[name]]) for name in core_extension)
         return map(self._names.__getitem__, merge(members, self._isolated_at()))
 
 
@@ -556,8 +564,30 @@ def _position(name: object, at: np.ndarray) -> int | None:
     k = _number(name, int(at[-1]) + 1) if len(at) else None
     if k is None:
         return None
-    i = int(np.searchsorted(at, k))
-    return i if i < len(at) and at[i] == k else None
+    i = int(at.searchsorted(k))
+    return i if i < len(at) and int(at[i]) == k else None
+
+
+def _numbers_in(names: list[str], at: np.ndarray) -> list[int]:
+    """The 0-based numbers of ``names``, sorted; each must be ``str(k + 1)`` of a ``k`` in ``at``.
+
+    The lookups of :class:`NumberAtIndex`, done for all names in one binary search.
+
+    Raises
+    ------
+    KeyError
+        Naming the first name that is not one.
+    """
+    limit = int(at[-1]) + 1 if len(at) else 0
+    numbers = [_number(name, limit) for name in names]
+    if None in numbers:
+        raise KeyError(names[numbers.index(None)])
+    wanted = np.array(numbers, dtype=np.int64)
+    place = np.minimum(at.searchsorted(wanted), max(len(at) - 1, 0))
+    missing = np.flatnonzero(at[place] != wanted) if len(at) else np.arange(len(wanted))
+    if len(missing):
+        raise KeyError(names[int(missing[0])])
+    return sorted(wanted.tolist())
 
 
 class NumberAtIndex(Mapping[str, int]):
