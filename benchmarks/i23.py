@@ -31,7 +31,11 @@ from pathlib import Path
 from argmap.table import format_table
 
 PEER = Path("/tmp/argmap-peers/mu-toksia")
-TASKS = (("SE-PR", []), ("DC-CO", ["-a", "1"]), ("DC-PR", ["-a", "1"]))
+TASKS: tuple[tuple[str, list[str]], ...] = (
+    ("SE-PR", []),
+    ("DC-CO", ["-a", "1"]),
+    ("DC-PR", ["-a", "1"]),
+)
 
 READ = """
 import resource, sys, time
