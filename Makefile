@@ -59,6 +59,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q argmap   # PYTHONDONTWRITEBYTECODE=1 would recompile at each start
 	@touch $(STAMP)
 
 dot:

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-
-import attrs
+from dataclasses import dataclass
 
 __all__ = ["ArgmapError", "Problem", "Severity"]
 
@@ -32,7 +31,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)  # not attrs: every command imports this module first
 class Problem:
     """One thing wrong with an input, and where it is.
 

@@ -29,8 +29,10 @@ __all__ = [
     "AF",
     "MAX_ARGUMENTS",
     "Adjacency",
+    "NumberAtIndex",
     "NumberIndex",
     "Numbered",
+    "NumberedAt",
     "Split",
     "format_af",
     "framework_format",
@@ -98,14 +100,12 @@ class AF:
         n = len(names)
         if len(ends) % 2:
             raise ArgmapError("an attack needs an attacker and an attacked argument")
-        keys = np.sort(ends[0::2] * n + ends[1::2])
-        if len(keys):
-            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        keys = _sorted_unique(ends[0::2] * n + ends[1::2])
         source, target = np.divmod(keys, n) if n else (keys, keys)
-        by_target = np.argsort(target, kind="stable")
-        adjacency = Adjacency(
-            _offsets(source, n), target, _offsets(target[by_target], n), source[by_target]
-        )
+        # the same attacks ordered by target: sort one key per attack again, not argsort
+        by_target = np.sort(target * n + source) if n else keys
+        attacked, attacker = np.divmod(by_target, n) if n else (keys, keys)
+        adjacency = Adjacency(_offsets(source, n), target, _offsets(attacked, n), attacker)
         for column in adjacency:
             column.flags.writeable = False
         self._set("arguments", names)
@@ -116,7 +116,8 @@ class AF:
         self._set("_memo", {})
 
     arguments: Sequence[str]
-    """The arguments' names; argument ``i`` is ``arguments[i]`` (a tuple, or :class:`Numbered`)."""
+    """The arguments' names; argument ``i`` is ``arguments[i]`` (a tuple, :class:`Numbered` or
+    :class:`NumberedAt`)."""
     attack_count: int
     """How many (distinct) attacks there are."""
     adjacency: Adjacency
@@ -205,22 +206,29 @@ class AF:
         return af
 
     @classmethod
-    def _of_ends(cls, names: Sequence[str], ends: np.ndarray) -> AF:
-        """A framework of ``names`` from checked 0-based attack ends (the index built lazily)."""
+    def _of_ends(
+        cls, names: Sequence[str], ends: np.ndarray, index: Mapping[str, int] | None = None
+    ) -> AF:
+        """A framework of ``names`` from checked 0-based attack ends.
+
+        The name index is ``index`` if given, else built on first use.
+        """
         af = cls.__new__(cls)
         af._build(names, ends)
-        af._set("_index", None)
+        af._set("_index", index)
         return af
 
     @property
     def index(self) -> Mapping[str, int]:
         """Argument name to index (built on first use; computed for numbered arguments)."""
         if self._index is None:
-            index: Mapping[str, int] = (
-                NumberIndex(len(self.arguments))
-                if isinstance(self.arguments, Numbered)
-                else {name: i for i, name in enumerate(self.arguments)}
-            )
+            index: Mapping[str, int]
+            if isinstance(self.arguments, Numbered):
+                index = NumberIndex(len(self.arguments))
+            elif isinstance(self.arguments, NumberedAt):
+                index = NumberAtIndex(self.arguments.at)
+            else:
+                index = {name: i for i, name in enumerate(self.arguments)}
             self._set("_index", index)
             return index
         return self._index
@@ -307,7 +315,11 @@ class AF:
 
     def names(self, indices: Iterable[int]) -> frozenset[str]:
         """The names of a set of argument indices."""
-        return frozenset(self.arguments[i] for i in indices)
+        names = self.arguments
+        if isinstance(names, NumberedAt):  # written from the numbers in one array operation
+            chosen = np.fromiter(indices, dtype=np.int64)
+            return frozenset(map(str, (names.at[chosen] + 1).tolist()))
+        return frozenset(names[i] for i in indices)
 
 
 class Split:
@@ -359,9 +371,20 @@ class Split:
         fmt = framework_format(path, fmt)
         if fmt != "i23":
             return cls.of(read_af(path, fmt))
-        n, flat = scan_i23(read_text(Path(path)), str(path))
-        ends = np.frombuffer(flat, dtype=np.int64) if flat else np.zeros(0, np.int64)
-        return cls._build(Numbered(n), NumberIndex(n), np.unique(ends), ends[0::2], ends[1::2])
+        n, ends = scan_i23(read_text(Path(path)), str(path))
+        if 4 * len(ends) >= n:  # a mark per argument costs less than sorting the ends
+            mark = np.zeros(n, dtype=bool)
+            mark[ends] = True
+            at = np.flatnonzero(mark)
+            rank = np.cumsum(mark, dtype=np.int64) - 1
+            core_ends = rank[ends]
+            del mark, rank
+        else:  # memory follows the attacks, not the header
+            at = np.sort(ends)
+            at = at[np.concatenate(([True], at[1:] != at[:-1]))] if len(at) else at
+            core_ends = np.searchsorted(at, ends)
+        core = AF._of_ends(NumberedAt(at), core_ends, NumberAtIndex(at))
+        return cls(Numbered(n), NumberIndex(n), at, core)
 
     @classmethod
     def _build(
@@ -375,7 +398,8 @@ class Split:
         ends = np.empty(2 * len(source), dtype=np.int64)
         ends[0::2] = np.searchsorted(at, source)
         ends[1::2] = np.searchsorted(at, target)
-        return cls(names, index, at, AF._of_ends(tuple(names[i] for i in at.tolist()), ends))
+        core_names = NumberedAt(at) if isinstance(names, Numbered) else _names_at(names, at)
+        return cls(names, index, at, AF._of_ends(core_names, ends))
 
     def __len__(self) -> int:
         """How many arguments the whole framework has."""
@@ -388,7 +412,7 @@ class Split:
 
     def _isolated_at(self) -> Iterator[int]:
         previous = 0
-        for k in self._at.tolist():
+        for k in _chunked(self._at):
             yield from range(previous, k)
             previous = k + 1
         yield from range(previous, len(self._names))
@@ -412,7 +436,11 @@ class Split:
         without ever being held.
         """
         at = self._at
-        members = sorted(int(at[self.core.index[name]]) for name in core_extension)
+        index = self.core.index
+        if isinstance(index, NumberAtIndex):  # numbered: a name is its number
+            members = _numbers_in(list(core_extension), at)
+        else:
+            members = sorted(int(at[index[name]]) for name in core_extension)
         return map(self._names.__getitem__, merge(members, self._isolated_at()))
 
 
@@ -473,6 +501,123 @@ class Numbered(Sequence[str]):
         return f"Numbered({self.n})"
 
 
+def _chunked(values: np.ndarray) -> Iterator[int]:
+    """The integers of an array as Python ints, converted 65,536 at a time."""
+    for start in range(0, len(values), 1 << 16):
+        yield from values[start : start + (1 << 16)].tolist()
+
+
+def _names_at(names: Sequence[str], at: np.ndarray) -> tuple[str, ...]:
+    """The names at the positions ``at``, as a tuple."""
+    return tuple(names[i] for i in at.tolist())
+
+
+class NumberedAt(Sequence[str]):
+    """The names ``str(k + 1)`` of an ascending array of 0-based numbers ``at``.
+
+    The arguments of the core of a numbered framework (:meth:`Split.read`): argument ``i``
+    is ``at[i] + 1``, written when asked for.
+
+    >>> names = NumberedAt(np.array([1, 4, 6]))
+    >>> list(names), names[1], "5" in names, "2" in names, names.index("7")
+    (['2', '5', '7'], '5', True, True, 2)
+    """
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: np.ndarray) -> None:
+        self.at = at
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        if isinstance(i, slice):
+            return tuple(str(k + 1) for k in self.at[i].tolist())
+        return str(int(self.at[i]) + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(k + 1) for k in _chunked(self.at))
+
+    def __contains__(self, name: object) -> bool:
+        return _position(name, self.at) is not None
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """The index of a name (``ValueError`` if it is not one)."""
+        k = _position(value, self.at)
+        if k is None or k < start or (stop is not None and k >= stop):
+            raise ValueError(f"{value!r} is not an argument")
+        return k
+
+    def __repr__(self) -> str:
+        return f"NumberedAt({len(self.at)} numbers)"
+
+
+def _position(name: object, at: np.ndarray) -> int | None:
+    """Where the number ``name`` names is in the ascending ``at`` (0-based), or ``None``."""
+    k = _number(name, int(at[-1]) + 1) if len(at) else None
+    if k is None:
+        return None
+    i = int(at.searchsorted(k))
+    return i if i < len(at) and int(at[i]) == k else None
+
+
+def _numbers_in(names: list[str], at: np.ndarray) -> list[int]:
+    """The 0-based numbers of ``names``, sorted; each must be ``str(k + 1)`` of a ``k`` in ``at``.
+
+    The lookups of :class:`NumberAtIndex`, done for all names in one binary search.
+
+    Raises
+    ------
+    KeyError
+        Naming the first name that is not one.
+    """
+    limit = int(at[-1]) + 1 if len(at) else 0
+    numbers = [_number(name, limit) for name in names]
+    if None in numbers:
+        raise KeyError(names[numbers.index(None)])
+    wanted = np.array(numbers, dtype=np.int64)
+    place = np.minimum(at.searchsorted(wanted), max(len(at) - 1, 0))
+    missing = np.flatnonzero(at[place] != wanted) if len(at) else np.arange(len(wanted))
+    if len(missing):
+        raise KeyError(names[int(missing[0])])
+    return sorted(wanted.tolist())
+
+
+class NumberAtIndex(Mapping[str, int]):
+    """Name to index for :class:`NumberedAt` names, by binary search.
+
+    >>> NumberAtIndex(np.array([1, 4]))["5"], "1" in NumberAtIndex(np.array([1, 4]))
+    (1, False)
+    """
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: np.ndarray) -> None:
+        self.at = at
+
+    def __getitem__(self, name: str) -> int:
+        k = _position(name, self.at)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return _position(name, self.at) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NumberedAt(self.at))
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+
 class NumberIndex(Mapping[str, int]):
     """Name to index for :class:`Numbered` names, computed rather than stored.
 
@@ -520,6 +665,15 @@ class Adjacency(NamedTuple):
         )
         flat, bounds = index.tolist(), start.tolist()
         return tuple(tuple(flat[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1))
+
+
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``keys`` sorted, each value once (not sorted again if it already is)."""
+    if len(keys) > 1 and not (keys[1:] >= keys[:-1]).all():
+        keys = np.sort(keys)
+    if len(keys) > 1:
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return keys
 
 
 def _offsets(rows: np.ndarray, n: int) -> np.ndarray:
@@ -595,7 +749,7 @@ def read_af(path: str | Path, fmt: str | None = None) -> AF:
 def _parse_i23(text: str, path: str) -> AF:
     """An i23 framework, its arguments named ``"1"`` to ``"N"`` (see :func:`parse_af`)."""
     n, ends = scan_i23(text, path)
-    return AF.numbered(n, np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64))
+    return AF.numbered(n, ends)
 
 
 def format_af(af: AF, fmt: str) -> str:

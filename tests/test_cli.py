@@ -606,9 +606,9 @@ def _raise(exc: BaseException) -> object:
 def test_interrupted_is_130_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import argmap.cli.semantics
+    import argmap.cli.iccma
 
-    monkeypatch.setattr(argmap.cli.semantics, "solve", _raise(KeyboardInterrupt()))
+    monkeypatch.setattr(argmap.cli.iccma, "solve", _raise(KeyboardInterrupt()))
     status, out, err = run(["solve"], capsys)
     assert (status, out, err) == (130, "", "argmap: interrupted\n")
 
@@ -616,9 +616,9 @@ def test_interrupted_is_130_in_one_line(
 def test_an_internal_error_is_70_in_one_line_and_debug_shows_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import argmap.cli.semantics
+    import argmap.cli.iccma
 
-    monkeypatch.setattr(argmap.cli.semantics, "solve", _raise(ZeroDivisionError("boom")))
+    monkeypatch.setattr(argmap.cli.iccma, "solve", _raise(ZeroDivisionError("boom")))
     status, _, err = run(["solve"], capsys)
     assert status == 70
     assert err == (

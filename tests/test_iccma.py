@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import ArgmapError
+from argmap.formats import iccma
+from argmap.formats.iccma import scan_i23
 from argmap.formats.registry import FRAMEWORK_FORMATS as FORMATS
 from argmap.framework import AF, Split, format_af, parse_af, read_af, write_af
 from argmap.semantics.reference import reference_extensions
@@ -277,3 +281,73 @@ def test_an_isolated_argument_is_not_credulously_accepted_when_no_extension_exis
     assert solve(["-p", "DC-ST", "-f", str(path), "-a", "2"], capsys) == "NO"
     assert solve(["-p", "DS-ST", "-f", str(path), "-a", "2"], capsys) == "YES"
     assert solve(["-p", "DC-PR", "-f", str(path), "-a", "2"], capsys) == "YES\nw 2"
+
+
+_I23_PIECES = ["1", "2", "3", "0", "07", "12", "4294967297", " ", "  ", "\t", "\r", "\n", "\n",
+               "#", "# 1 2", "p af 3", "\x0c", "é", "x", "-1", "+2",
+               "1 2\n", "2 3\n", "3 12\n", "07 1\n", "0 1\n", "12 13\n"]  # fmt: skip
+
+
+def _reading(read: Callable[[str, str], tuple[int, Any] | None], text: str) -> object:
+    """What ``read`` makes of ``text``: N and the ends, ``None``, or its located error."""
+    try:
+        found = read(text, "t.i23")
+    except ArgmapError as exc:
+        (problem,) = exc.problems
+        return ("error", problem.line, problem.column, problem.message)
+    return None if found is None else (found[0], found[1].tolist())
+
+
+@settings(max_examples=300)
+@given(
+    pieces=st.lists(st.sampled_from(_I23_PIECES), max_size=40),
+    header=st.sampled_from(["p af 3\n", "p af 12\n", "# c\n p af 3 \r\n", ""]),
+    chunk=st.sampled_from([1, 3, 16, 0]),
+)
+def test_the_array_reader_of_i23_reads_as_the_line_reader(
+    pieces: list[str], header: str, chunk: int
+) -> None:
+    """Any text: the array reader gives up, or reads what the strict line reader reads."""
+    text = header + "".join(pieces)
+    expected = _reading(iccma._scan_lines, text)
+    fast = _reading(lambda t, p: iccma._scan_arrays(t, p, chunk), text)
+    assert fast in (None, expected)
+    assert _reading(scan_i23, text) == expected
+
+
+@settings(max_examples=100)
+@given(
+    n=st.integers(min_value=1, max_value=12),
+    data=st.data(),
+    chunk=st.sampled_from([1, 5, 0]),
+)
+def test_well_formed_i23_is_read_by_arrays(n: int, data: st.DataObject, chunk: int) -> None:
+    """A well-formed file (blanks, comments, CRLF) never needs the line-by-line reader."""
+    blank = st.sampled_from(["", " ", "\t", "  ", "\r"])
+    attacks = data.draw(
+        st.lists(st.tuples(st.integers(1, n), st.integers(1, n), blank, blank), max_size=20)
+    )
+    comment = data.draw(st.sampled_from(["", "# a comment\n", "  # 1 2 x\n", "\n", " \r\n"]))
+    lines = [f"{b1}{a} {b2}{b}{b1}" for a, b, b1, b2 in attacks]
+    text = f"p af {n}\n{comment}" + f"\n{comment}".join(lines)
+    fast = iccma._scan_arrays(text, "t.i23", chunk)
+    assert fast is not None
+    assert fast[0] == n
+    assert fast[1].tolist() == [k - 1 for a, b, _, _ in attacks for k in (a, b)]
+
+
+def test_split_of_a_sparse_i23_file_names_its_core_by_number(tmp_path: Path) -> None:
+    """Few attacks under a large header (binary search) and many (a mark per argument)."""
+    sparse, dense = tmp_path / "sparse.i23", tmp_path / "dense.i23"
+    sparse.write_text("p af 100\n7 5\n5 7\n9 9\n", encoding="ascii")
+    dense.write_text("p af 4\n4 2\n2 4\n", encoding="ascii")
+    cases = ((sparse, ["5", "7", "9"], 97, "8"), (dense, ["2", "4"], 2, "3"))
+    for path, core, isolated, alone in cases:
+        split = Split.read(path)
+        assert list(split.core.arguments) == core
+        assert [split.core.index[name] for name in core] == list(range(len(core)))
+        assert split.isolated_count == isolated
+        assert alone not in split.core
+        assert alone in split
+        assert split.is_isolated(alone)
+        assert sorted(split.core.attacks) == sorted(Split.of(read_af(path)).core.attacks)

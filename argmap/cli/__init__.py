@@ -18,7 +18,8 @@ The package is laid out so that the command starts fast:
   :mod:`argmap.options`, the shared options of :mod:`argmap.cli.options`);
 - each command group has a module that imports the library, loaded only when one of its
   commands runs: :mod:`~argmap.cli.maps` (check, summary, schema, convert),
-  :mod:`~argmap.cli.semantics` (extensions, explain, solve), :mod:`~argmap.cli.corpus`
+  :mod:`~argmap.cli.semantics` (extensions, explain), :mod:`~argmap.cli.iccma` (solve: numpy,
+  python-sat and the framework code only, no map model), :mod:`~argmap.cli.corpus`
   (conflicts, consensus, fuse, check --consistency) and :mod:`~argmap.cli.drawing` (render,
   report);
 - every command prints through :func:`argmap.cli.output.emit`.

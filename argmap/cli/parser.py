@@ -1,8 +1,8 @@
 """The ``argmap`` argument parser, built from cheap modules only.
 
 Each subcommand names its handler as ``"module:function"`` of the command modules
-(:mod:`~argmap.cli.maps`, :mod:`~argmap.cli.semantics`, :mod:`~argmap.cli.corpus`,
-:mod:`~argmap.cli.drawing`); :func:`argmap.cli.main` imports that module, and with it the
+(:mod:`~argmap.cli.maps`, :mod:`~argmap.cli.semantics`, :mod:`~argmap.cli.iccma`,
+:mod:`~argmap.cli.corpus`, :mod:`~argmap.cli.drawing`); :func:`argmap.cli.main` imports that module, and with it the
 library, only when the command runs. ``argmap --help`` and ``argmap --version`` load none
 of it.
 """
@@ -128,7 +128,7 @@ def _add_semantics_commands(commands: Commands) -> None:
     p = _command(
         commands,
         "solve",
-        "semantics:solve",
+        "iccma:solve",
         "answer ICCMA tasks on a framework file",
         "The ICCMA solver interface: SE (some extension), DC/DS (credulous/skeptical "
         "acceptance of -a ARG), EE (every extension), CE (count) for CO GR PR ST SST STG ID EA. "

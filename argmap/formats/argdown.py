@@ -26,6 +26,7 @@ CLI rejects too) raises an error naming the construct, the file and the line.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -256,7 +257,7 @@ class _Parser:
         if problem.line is None or not 0 < problem.line <= len(self.origins):
             return problem
         path, number = self.origins[problem.line - 1]
-        return attrs.evolve(problem, path=path, line=number)
+        return dataclasses.replace(problem, path=path, line=number)
 
     def new_title(self) -> str:
         self.untitled += 1

@@ -33,11 +33,17 @@ import re
 from array import array
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from argmap.errors import ArgmapError
-from argmap.formats.aif import safe_id
-from argmap.model import ArgumentMap, Edge, EdgeKind, Node
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+# The map model (and attrs under it) is imported inside the functions that make or read
+# maps: a framework read by ``argmap solve`` never needs it, and start-up is its cost.
 
 __all__ = [
     "FRAME_FORMATS",
@@ -136,16 +142,151 @@ def _i23_header(raw: str, path: str, line: int) -> int:
     return n
 
 
-def scan_i23(text: str, path: str = "<string>") -> tuple[int, array[int]]:
+def scan_i23(text: str, path: str = "<string>") -> tuple[int, np.ndarray]:
     r"""The size ``N`` of an i23 framework and its attacks as 0-based ends, flat.
 
     Read strictly: numbers are ASCII digits without leading zeros, every error names the
-    line and column; the attacks take 8 bytes per end whatever ``N`` is.
+    line and column. The ends come back as one numpy array (attacker, attacked, attacker,
+    ...; 8 bytes per end whatever ``N`` is), and no Python object is made per attack or per
+    argument: the lines after the header are read as bytes by array operations
+    (:func:`_scan_attacks`). When that reading finds anything out of the ordinary, the
+    line-by-line reader (:func:`_scan_lines`) reads the file again and names the error.
 
     >>> n, ends = scan_i23("p af 3\n# comment\n1 2\n2 3\n")
-    >>> n, list(ends)
+    >>> n, ends.tolist()
     (3, [0, 1, 1, 2])
     """
+    found = _scan_arrays(text, path)
+    return found if found is not None else _scan_lines(text, path)
+
+
+def _scan_arrays(text: str, path: str, chunk: int = 0) -> tuple[int, np.ndarray] | None:
+    """:func:`scan_i23` by array operations, ``None`` where it takes the line-by-line reader.
+
+    ``chunk`` is the bytes read at a time (default :data:`SCAN_CHUNK`); a header error is
+    raised here, located.
+    """
+    if not text.isascii():
+        return None
+    found = _header(text, path)
+    if found is None:
+        return None
+    n, rest = found
+    ends = _scan_attacks(text.encode("ascii"), rest, n, chunk or SCAN_CHUNK)
+    return None if ends is None else (n, ends)
+
+
+def _header(text: str, path: str) -> tuple[int, int] | None:
+    """``N`` of the header line and where its next line starts; ``None`` without a header."""
+    position = 0
+    while position < len(text):
+        cut = text.find("\n", position)
+        cut = len(text) if cut < 0 else cut
+        raw = text[position:cut]
+        stripped = raw.strip(" \t\r")
+        if stripped and not stripped.startswith("#"):
+            start = position
+            position = cut + 1
+            line = text.count("\n", 0, start) + 1
+            return _i23_header(raw, path, line), position
+        position = cut + 1
+    return None
+
+
+_BLANK = np.zeros(256, dtype=bool)
+_BLANK[[ord(" "), ord("\t"), ord("\r")]] = True
+_SPACE = np.zeros(256, dtype=bool)
+_SPACE[[ord(" "), ord("\t"), ord("\r"), ord("\n")]] = True
+
+SCAN_CHUNK = 1 << 23
+"""Bytes of attack lines read by one round of array operations (bounds the scratch memory
+to a small multiple of this, whatever the file's size)."""
+
+
+def _scan_attacks(data: bytes, start: int, n: int, chunk: int) -> np.ndarray | None:
+    """The 0-based ends of the attack lines ``data[start:]`` (after the header), or ``None``.
+
+    Array operations over the bytes, about ``chunk`` bytes (cut at a line end) at a time:
+    ``#`` comment lines blanked, then every byte must be a digit or a blank, every line
+    hold no number or exactly two, every number be written without a leading zero and lie
+    in ``1..n``. ``None`` if anything else is met: the caller then
+    reads line by line, which says where and what.
+    """
+    everything = np.frombuffer(data, dtype=np.uint8)
+    parts = [np.zeros(0, dtype=np.int64)]
+    while start < len(data):
+        stop = data.find(b"\n", min(start + chunk, len(data)) - 1)
+        stop = len(data) if stop < 0 else stop + 1
+        ends = _scan_chunk(everything[start:stop], n)
+        if ends is None:
+            return None
+        parts.append(ends)
+        start = stop
+    return np.concatenate(parts)
+
+
+def _scan_chunk(buf: np.ndarray, n: int) -> np.ndarray | None:
+    """:func:`_scan_attacks` on whole lines ``buf`` (bytes as ``uint8``)."""
+    if b"#"[0] in buf:
+        buf = _without_comments(buf)
+    digit = (buf - 48) < 10  # uint8 arithmetic wraps: the bytes below '0' become large
+    newline = buf == 10
+    if not (digit | newline | (buf == 32)).all() and not (digit | _SPACE[buf]).all():
+        return None  # (tabs and carriage returns are rare: looked up only when present)
+    edge = np.diff(digit.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    begins = edge[:-1] == 1
+    starts = np.flatnonzero(begins)
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    lengths = np.flatnonzero(edge == -1) - starts
+    widest = int(lengths.max())
+    if widest > len(str(n)) or ((buf[starts] == 48) & (lengths > 1)).any():
+        return None  # a number out of range, or one with a leading zero
+    # Every line holds no number or two: in the sequence of numbers and line ends, in
+    # the order of the bytes, each line end comes after 0 or 2 numbers, and so does the end.
+    events = np.flatnonzero(begins | newline)
+    ends_at = np.flatnonzero(newline[events])
+    numbers = np.diff(ends_at, prepend=-1, append=len(events)) - 1
+    if ((numbers != 0) & (numbers != 2)).any():
+        return None
+    values = buf[starts].astype(np.int32)  # n <= MAX_ARGUMENTS < 2**31
+    values -= 48
+    at = starts.astype(np.int32)
+    for k in range(1, widest):  # one more digit of the numbers that have it
+        more = lengths > k
+        at += 1
+        np.multiply(values, 10, out=values, where=more)
+        np.add(values, np.take(buf, at, mode="clip"), out=values, where=more)
+        np.subtract(values, 48, out=values, where=more)
+    if values.min() < 1 or values.max() > n:
+        return None
+    return values.astype(np.int64) - 1
+
+
+def _without_comments(buf: np.ndarray) -> np.ndarray:
+    """A copy of whole lines ``buf`` with each ``#`` comment line blanked out."""
+    newline = np.flatnonzero(buf == 10)
+    line_start = np.concatenate(([0], newline + 1))
+    # a line is a comment if its first byte that is not a blank is '#'
+    # newlines are solid here, so an empty line's first solid byte is its end
+    solid = np.append(np.flatnonzero(~_BLANK[buf]), len(buf))
+    first = solid[np.searchsorted(solid, line_start[line_start < len(buf)])]
+    first = first[first < len(buf)]
+    comment = first[buf[first] == b"#"[0]]
+    if not len(comment):
+        return buf
+    out = buf.copy()
+    stop = np.searchsorted(newline, comment)
+    line_end = np.append(newline, len(buf))[stop]
+    blank = np.zeros(len(buf) + 1, dtype=np.int32)
+    np.add.at(blank, comment, 1)
+    np.add.at(blank, line_end, -1)
+    out[np.cumsum(blank[:-1]) > 0] = 32
+    return out
+
+
+def _scan_lines(text: str, path: str) -> tuple[int, np.ndarray]:
+    """:func:`scan_i23` line by line in Python: slower, and it names every error."""
     n: int | None = None
     ends = array("q")
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -163,12 +304,12 @@ def scan_i23(text: str, path: str = "<string>") -> tuple[int, array[int]]:
             ends.extend(_i23_attack(raw, n, path, number))
     if n is None:
         raise ArgmapError.at("no header 'p af N'", "i23-header", path, 1, 1)
-    return n, ends
+    return n, np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, dtype=np.int64)
 
 
 def _parse_i23(text: str, path: str) -> Frame:
     n, ends = scan_i23(text, path)
-    pairs = iter(ends)
+    pairs = iter(ends.tolist())
     attacks = tuple((str(a + 1), str(b + 1)) for a, b in zip(pairs, pairs, strict=True))
     return Frame(tuple(str(i) for i in range(1, n + 1)), attacks)
 
@@ -305,6 +446,8 @@ def frame_of_map(m: ArgumentMap) -> Frame:
     Supports and undercuts are left out: to carry them, turn the map into its attack graph
     under a reading of support first (:func:`argmap.convert.dumps` does).
     """
+    from argmap.model import EdgeKind
+
     nodes = {n.id for n in m.nodes}
     attacks = tuple(
         (e.source, e.target) for e in m.edges if e.kind is EdgeKind.ATTACK and e.target in nodes
@@ -314,6 +457,9 @@ def frame_of_map(m: ArgumentMap) -> Frame:
 
 def map_of_frame(frame: Frame, name: str) -> ArgumentMap:
     """A map of claims (named and worded by the arguments) and the attacks between them."""
+    from argmap.formats.aif import safe_id
+    from argmap.model import ArgumentMap, Edge, Node
+
     nodes = [Node(safe_id(a), "claim", a) for a in frame.arguments]
     edges = [Edge("attack", safe_id(a), safe_id(b)) for a, b in sorted(set(frame.attacks))]
     return ArgumentMap(safe_id(name), name, nodes, edges)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import errno
 import json
 import os
@@ -31,8 +32,6 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from argmap.errors import ArgmapError, Problem
 
@@ -438,7 +437,7 @@ def locate_problems(
         if line is None:
             pointer = _parse_pointer(problem.pointer) if problem.pointer else ()
             line, column = where(pointer) or default
-        located.append(attrs.evolve(problem, path=path, line=line, column=column))
+        located.append(dataclasses.replace(problem, path=path, line=line, column=column))
     return located
 
 

@@ -18,7 +18,10 @@ loops, as the ICCMA competition's SAT-based solvers do.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from itertools import chain, islice
 
 import numpy as np
 from pysat.solvers import Solver
@@ -88,8 +91,8 @@ class IncrementalSolver:
     call's speed so that one takes about :data:`SLICE` seconds. The solver keeps what it
     learned from one bounded call to the next. Without a deadline, one unbounded call.
 
-    ``clauses`` are loaded one at a time (they may come from a generator), the deadline
-    looked at every :data:`CHUNK` of them.
+    ``clauses`` (they may come from a generator) are loaded a chunk of :data:`CHUNK` at a
+    time, the deadline looked at before each (:meth:`extend`).
 
     >>> sat = IncrementalSolver([[1, 2], [-1]], Deadline(10))
     >>> sat.solve(), sat.solve([-2])
@@ -103,15 +106,31 @@ class IncrementalSolver:
         self.solver = Solver(name=name)
         self.deadline = deadline
         self.budget = 1000
+        self._add = _clause_adder(self.solver)
         try:
-            add = self.solver.add_clause
-            for count, clause in enumerate(clauses):
-                if not count % CHUNK:
-                    deadline.remaining()
-                add(clause)
+            iterator = iter(clauses)
+            self.extend(iter(lambda: list(islice(iterator, CHUNK)), []))
         except BaseException:
             self.solver.delete()
             raise
+
+    def extend(self, chunks: Iterable[Sequence[list[int]]]) -> None:
+        """Load chunks of clauses, the deadline looked at before each chunk.
+
+        A chunk is loaded by one C-level loop over it (``map`` of the solver's own function
+        that adds a clause), so no Python code runs per clause: python-sat has no call that
+        loads many clauses at once (``append_formula`` and ``bootstrap_with`` loop in Python
+        over ``add_clause``).
+
+        Raises
+        ------
+        SolverTimeout
+            If the deadline passes between two chunks.
+        """
+        add = self._add
+        for chunk in chunks:
+            self.deadline.remaining()
+            deque(map(add, chunk), maxlen=0)
 
     def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
         """A model under the assumptions, or ``None`` if there is none.
@@ -142,11 +161,33 @@ class IncrementalSolver:
 
     def add(self, clause: list[int]) -> None:
         """Add a clause."""
-        self.solver.add_clause(clause)
+        self._add(clause)
 
     def close(self) -> None:
         """Free the solver."""
         self.solver.delete()
+        self._add = self.solver.add_clause  # a no-op now: never the freed solver's handle
+
+
+def _clause_adder(solver: Solver) -> Callable[[list[int]], object]:
+    """The function that adds one clause to ``solver``, as directly as python-sat allows.
+
+    For CaDiCaL, its C entry point (``pysolvers.cadical153_add_cl``) bound to the solver's
+    handle: the same call ``Solver.add_clause`` makes through two Python methods, which
+    cost more than the C call itself when a framework's hundreds of thousands of clauses
+    are loaded. Any other backend (or a python-sat without that entry point) goes through
+    ``add_clause``.
+    """
+    add: Callable[[list[int]], object] = solver.add_clause
+    handle = getattr(getattr(solver, "solver", None), "cadical", None)
+    if SOLVER != "cadical153" or handle is None:
+        return add
+    try:
+        from pysolvers import cadical153_add_cl  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - python-sat's own extension module
+        return add
+    direct: Callable[[list[int]], object] = partial(cadical153_add_cl, handle)
+    return direct  # a C-level callable: no Python frame per clause
 
 
 class SatFramework:
@@ -198,15 +239,19 @@ class SatFramework:
         Built with array arithmetic over the framework's adjacency (one row of literals per
         attack or per argument), so no Python code runs per literal; the deadline is looked
         at before each chunk of :data:`CHUNK` clauses, and no more than a chunk of them is
-        held as Python lists at a time.
+        held as Python lists at a time (:meth:`clause_chunks`).
         """
+        return chain.from_iterable(self.clause_chunks(base, with_range))
+
+    def clause_chunks(self, base: str, with_range: bool = False) -> Iterator[list[list[int]]]:
+        """The clauses of :meth:`iter_clauses` as lists of at most :data:`CHUNK` clauses."""
         n, adjacency = self.n, self.af.adjacency
         ins = np.arange(1, n + 1, dtype=np.int64)
         outs = ins + n
         starts = adjacency.in_start
         attacker = adjacency.in_index  # attack k is attacker[k] -> attacked[k]
         attacked = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
-        columns, rows = self._columns, self._rows
+        columns, rows = self._column_chunks, self._row_chunks
         if base == "stable" and not with_range:
             # IN variables suffice: conflict-free, and each argument IN or attacked by an IN one
             yield from columns(-(attacked + 1), -(attacker + 1))
@@ -232,15 +277,25 @@ class SatFramework:
 
     def _columns(self, *literals: np.ndarray) -> Iterator[list[int]]:
         """Clauses whose ``k``-th one is ``[literals[0][k], literals[1][k], ...]``."""
+        return chain.from_iterable(self._column_chunks(*literals))
+
+    def _column_chunks(self, *literals: np.ndarray) -> Iterator[list[list[int]]]:
+        """The clauses of :meth:`_columns`, :data:`CHUNK` at a time."""
         for start in range(0, len(literals[0]), CHUNK):
             self.deadline.remaining()
             part = [column[start : start + CHUNK] for column in literals]
-            yield from np.stack(part, axis=1).tolist()
+            yield np.stack(part, axis=1).tolist()
 
     def _rows(
         self, heads: np.ndarray, starts: np.ndarray, members: np.ndarray
     ) -> Iterator[list[int]]:
         """One clause per argument ``a``: ``heads[a]`` then ``members[starts[a]:starts[a + 1]]``."""
+        return chain.from_iterable(self._row_chunks(heads, starts, members))
+
+    def _row_chunks(
+        self, heads: np.ndarray, starts: np.ndarray, members: np.ndarray
+    ) -> Iterator[list[list[int]]]:
+        """The clauses of :meth:`_rows`, :data:`CHUNK` at a time."""
         for first in range(0, len(heads), CHUNK):
             self.deadline.remaining()
             last = min(first + CHUNK, len(heads))
@@ -248,11 +303,17 @@ class SatFramework:
             head = heads[first:last].tolist()
             start = (bounds - bounds[0]).tolist()
             member = members[bounds[0] : bounds[-1]].tolist()
-            yield from ([h, *member[start[k] : start[k + 1]]] for k, h in enumerate(head))
+            yield [[h, *member[start[k] : start[k + 1]]] for k, h in enumerate(head)]
 
     def solver(self, base: str, with_range: bool = False, name: str = SOLVER) -> IncrementalSolver:
         """A fresh solver loaded with a base encoding (``name``: python-sat's solver name)."""
-        return IncrementalSolver(self.iter_clauses(base, with_range), self.deadline, name)
+        sat = IncrementalSolver((), self.deadline, name)
+        try:
+            sat.extend(self.clause_chunks(base, with_range))
+        except BaseException:
+            sat.close()
+            raise
+        return sat
 
     def warm(self, base: str, with_range: bool = False) -> IncrementalSolver:
         """The framework's one solver for a base encoding, built at first use and kept.
