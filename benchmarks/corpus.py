@@ -1,6 +1,7 @@
 """How long the cross-essay analyses take, by number of essays.
 
 Run:  .venv/bin/python benchmarks/corpus.py [--essays 10 100 1000] [--nodes 20] [--repeat 3]
+      .venv/bin/python benchmarks/corpus.py --cli [--essays 1000]
 
 Synthetic corpora: each essay is a tree of supports from evidence up to its
 recommendations (``--nodes`` nodes, a few attacks between them, one of them a rival view the
@@ -10,13 +11,21 @@ per corpus size, the median seconds over the repeats and the peak memory (tracem
 one run, for: reading the corpus (merging it, every essay's and the merged framework's
 grounded extension), conflicts, consensus (with an explanation per recommendation) and
 consistency (at most 1,000 maximal subsets listed).
+
+With ``--cli``, each corpus is written to a folder and the commands are timed end to end,
+one process each (reading the YAML files included): ``argmap check``, ``conflicts``,
+``consensus`` and ``check --consistency``; wall and CPU seconds of one run.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
+import subprocess
 import sys
+import tempfile
+import time
 from functools import partial
 from typing import Any
 
@@ -76,6 +85,43 @@ def synthetic_corpus(essays: int, size: int, seed: int = 1) -> argmap.Corpus:
     return argmap.Corpus(maps, groups, relations)
 
 
+COMMANDS = (["check"], ["conflicts"], ["consensus"], ["check", "--consistency"])
+"""The corpus commands timed end to end by ``--cli``."""
+
+
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``argmap`` process (its exit status is not checked:
+    ``check`` exits 1 on the warnings a synthetic corpus has)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+def main_cli(essays: list[int], nodes: int) -> None:
+    """Time the corpus commands end to end on corpora written to folders."""
+    rows = []
+    for n in essays:
+        print(f"{n} essays ...", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory() as folder:
+            argmap.write_corpus(synthetic_corpus(n, nodes), folder)
+            cells: list[Any] = [n]
+            for command in COMMANDS:
+                wall, cpu = run_cli([*command, folder])
+                cells.append(f"{wall:.2f} / {cpu:.2f}")
+            rows.append(cells)
+    headers = ["essays", *(f"{' '.join(c)} wall / CPU s" for c in COMMANDS)]
+    print(format_table(headers, rows))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -83,7 +129,11 @@ def main() -> None:
     parser.add_argument("--essays", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--nodes", type=int, default=20, help="nodes per essay")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--cli", action="store_true", help="time the commands end to end")
     args = parser.parse_args()
+    if args.cli:
+        main_cli(args.essays, args.nodes)
+        return
     rows = []
     for n in args.essays:
         corpus = synthetic_corpus(n, args.nodes)

@@ -4,15 +4,17 @@ with known answers and as properties of generated corpora."""
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, NodeRef
 from argmap.analysis.conflicts import conflicts_of
-from argmap.analysis.consistency import consistency_of
+from argmap.analysis.consistency import consistency_of, maximal_independent_sets
 from argmap.analysis.merge import merge
 from tests.helpers import ROOT
 from tests.strategies import corpora
@@ -562,4 +564,61 @@ def test_fusion_counts_essays_unless_comments_are_included(needs_seeds: object) 
         essays.status(r.id) == "skeptical"
         for r in argmap.merge(corpus).map.recommendations
         if argmap.merge(corpus).essays_of(r.id) - {"our-national-conversation-2024-comments"}
+    )
+
+
+@attrs.frozen
+class _Clash:
+    """What :func:`consistency_of` reads of a conflict: the essays it opposes."""
+
+    pairs: tuple[tuple[str, str], ...]
+    hindsight: bool = False
+
+
+def _brute_maximal_consistent(
+    essays: list[str], clashes: set[tuple[str, str]]
+) -> set[frozenset[str]]:
+    """The definition: subsets with no clashing pair, to which no essay can be added."""
+
+    def consistent(subset: frozenset[str]) -> bool:
+        return not any((a, b) in clashes or (b, a) in clashes for a in subset for b in subset)
+
+    subsets = [frozenset(c) for k in range(len(essays) + 1) for c in combinations(essays, k)]
+    good = [s for s in subsets if consistent(s)]
+    return {s for s in good if not any(s < t for t in good)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=8).flatmap(
+        lambda n: st.tuples(
+            st.just([f"e{i}" for i in range(n)]),
+            st.sets(
+                st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))).filter(
+                    lambda p: p[0] != p[1]
+                )
+            )
+            if n > 1
+            else st.just(set()),
+        )
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_maximal_consistent_subsets_are_the_definitions(
+    drawn: tuple[list[str], set[tuple[int, int]]], limit: int
+) -> None:
+    """Per-component enumeration finds exactly the maximal conflict-free subsets."""
+    essays, pairs = drawn
+    clashes = {(essays[a], essays[b]) for a, b in pairs}
+    expected = _brute_maximal_consistent(essays, clashes)
+    found = list(maximal_independent_sets(essays, clashes))
+    assert len(found) == len(set(found))
+    assert set(found) == expected
+    stand_ins: list[Any] = [_Clash(((a, b),)) for a, b in sorted(clashes)]
+    result = consistency_of(essays, stand_ins, limit=limit)
+    assert result.truncated == (len(expected) > limit)
+    assert set(result.maximal) <= expected
+    assert len(result.maximal) == min(limit, len(expected))
+    assert [len(s) for s in result.maximal] == sorted(
+        (len(s) for s in result.maximal), reverse=True
     )

@@ -16,12 +16,11 @@ by default): reader comments are left out unless asked for, and conflicts with t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
 import attrs
-import networkx as nx
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.merge import readonly
@@ -38,7 +37,7 @@ from argmap.options import (
     parse_roles,
 )
 
-__all__ = ["Consistency", "consistency", "consistency_of"]
+__all__ = ["Consistency", "consistency", "consistency_of", "maximal_independent_sets"]
 
 
 @attrs.frozen(eq=False)
@@ -89,6 +88,123 @@ class Consistency:
         }
 
 
+def maximal_independent_sets(
+    nodes: Iterable[str], edges: Collection[tuple[str, str]]
+) -> Iterator[frozenset[str]]:
+    """The maximal independent sets of a graph, one connected component at a time.
+
+    A maximal consistent subset of essays is a maximal independent set of the graph of
+    conflicting pairs. That graph is sparse (a few conflicts per essay), so each of its
+    connected components is enumerated on its own, by Bron-Kerbosch with pivoting on the
+    complement, whose steps only visit the few conflicting neighbours of a node; the sets of
+    the whole graph are the products of the components' sets (listed lazily). Edges with an
+    end outside ``nodes`` are ignored. A graph without nodes has one, empty, set.
+
+    >>> sorted(sorted(s) for s in maximal_independent_sets("abcd", [("a", "b"), ("b", "c")]))
+    [['a', 'c', 'd'], ['b', 'd']]
+    """
+    names = list(dict.fromkeys(nodes))
+    conflicts: dict[str, set[str]] = {n: set() for n in names}
+    for a, b in edges:
+        if a in conflicts and b in conflicts and a != b:
+            conflicts[a].add(b)
+            conflicts[b].add(a)
+    components = []
+    seen: set[str] = set()
+    for start in names:
+        if start in seen:
+            continue
+        component, todo = [start], [start]
+        seen.add(start)
+        while todo:
+            for other in sorted(conflicts[todo.pop()] - seen):
+                seen.add(other)
+                component.append(other)
+                todo.append(other)
+        components.append(component)
+    per_component = [_component_sets(c, conflicts) for c in components if len(c) > 1]
+    alone = frozenset(c[0] for c in components if len(c) == 1)
+    for parts in _product(per_component):
+        yield alone.union(*parts)
+
+
+def _product(parts: list[Iterable[frozenset[str]]]) -> Iterator[tuple[frozenset[str], ...]]:
+    """``itertools.product`` of re-iterable parts, lazily (it would list each part first)."""
+    iters = [iter(p) for p in parts]
+    current = [next(it) for it in iters]  # every component has a maximal independent set
+    while True:
+        yield tuple(current)
+        j = len(parts) - 1
+        while j >= 0:
+            nxt = next(iters[j], None)
+            if nxt is not None:
+                current[j] = nxt
+                for k in range(j + 1, len(parts)):
+                    iters[k] = iter(parts[k])
+                    current[k] = next(iters[k])
+                break
+            j -= 1
+        if j < 0:
+            return
+
+
+class _Lazy:
+    """A generator's items, kept as they are produced, so that they can be gone over again."""
+
+    def __init__(self, items: Iterator[frozenset[str]]) -> None:
+        self.items = items
+        self.seen: list[frozenset[str]] = []
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        i = 0
+        while True:
+            if i == len(self.seen):
+                nxt = next(self.items, None)
+                if nxt is None:
+                    return
+                self.seen.append(nxt)
+            yield self.seen[i]
+            i += 1
+
+
+def _component_sets(
+    component: list[str], conflicts: Mapping[str, set[str]]
+) -> Iterable[frozenset[str]]:
+    """The maximal independent sets of one connected component (Bron-Kerbosch, pivoting)."""
+    order = {n: i for i, n in enumerate(component)}
+
+    def sets() -> Iterator[frozenset[str]]:
+        stack: list[tuple[frozenset[str], set[str], set[str]]] = [
+            (frozenset(), set(component), set())
+        ]
+        while stack:
+            chosen, candidates, excluded = stack.pop()
+            if not candidates:
+                if not excluded:
+                    yield chosen
+                continue
+            # the pivot: the node with the fewest candidates among it and its conflicts
+            pivot = min(
+                (*candidates, *excluded),
+                key=lambda u: (len(candidates & conflicts[u]) + (u in candidates), order[u]),
+            )
+            branch = sorted(candidates & (conflicts[pivot] | {pivot}), key=order.__getitem__)
+            steps = []
+            for v in branch:
+                steps.append(
+                    (
+                        chosen | {v},
+                        candidates - conflicts[v] - {v},
+                        excluded - conflicts[v] - {v},
+                    )
+                )
+                candidates = candidates - {v}
+                excluded = excluded | {v}
+            stack.extend(reversed(steps))
+
+    return _Lazy(sets())
+
+
 def consistency_of(
     essays: Iterable[str], conflicts: Iterable[Conflict], limit: int = 1000
 ) -> Consistency:
@@ -120,13 +236,7 @@ def consistency_of(
             if conflict not in clashes.setdefault(pair, []):
                 clashes[pair].append(conflict)
     usable = [e for e in names if e not in selves]
-    compatible: nx.Graph[str] = nx.Graph()
-    compatible.add_nodes_from(usable)
-    compatible.add_edges_from(
-        (a, b) for i, a in enumerate(usable) for b in usable[i + 1 :] if (a, b) not in clashes
-    )
-    cliques = islice(nx.find_cliques(compatible), limit + 1) if usable else iter([[]])
-    found = [frozenset(clique) for clique in cliques]
+    found = list(islice(maximal_independent_sets(usable, clashes), limit + 1))
     maximal = sorted(found[:limit], key=lambda s: (-len(s), sorted(s)))
     return Consistency(
         names,

@@ -89,6 +89,19 @@ class MergedCorpus:
         return stated
 
     @functools.cached_property
+    def _relations_from(self) -> dict[str, list[Edge]]:
+        """Essay → the corpus file's relations whose first premise it states.
+
+        A view keeps a relation only if it keeps the relation's premise, so a view of some
+        essays need look only at theirs, not at every relation of the corpus.
+        """
+        related: dict[str, list[Edge]] = {}
+        for edge in self._stated.get(CORPUS, ()):
+            for essay in sorted(self.essays_of(edge.premises[0])):
+                related.setdefault(essay, []).append(edge)
+        return related
+
+    @functools.cached_property
     def _nodes_of(self) -> dict[str, list[str]]:
         """Essay → the merged nodes it states, in map order."""
         nodes: dict[str, list[str]] = {}
@@ -116,9 +129,10 @@ class MergedCorpus:
         chosen = set(essays)
         supporting = chosen if supports_of is None else set(supports_of)
         keep = {n for essay in chosen for n in self._nodes_of.get(essay, ())}
-        candidates = {
-            e.key: e for source in (*chosen, CORPUS) for e in self._stated.get(source, ())
-        }
+        candidates = {e.key: e for source in chosen for e in self._stated.get(source, ())}
+        # the corpus file's relations: only those from a node these essays state
+        related = self._relations_from
+        candidates.update((e.key, e) for essay in chosen for e in related.get(essay, ()))
         edges: list[Edge] = []
         kept_keys: set[str] = set()
         for edge in sorted(candidates.values(), key=lambda e: e.kind is not EdgeKind.SUPPORT):
@@ -130,10 +144,9 @@ class MergedCorpus:
                 edges.append(edge)
                 kept_keys.add(edge.key)
         order = self._order
-        return attrs.evolve(
-            self.map,
-            nodes=[self.map.nodes[order[n]] for n in sorted(keep, key=order.__getitem__)],
-            edges=sorted(edges, key=lambda e: order[e.key]),
+        return self.map.part(
+            [self.map.nodes[order[n]] for n in sorted(keep, key=order.__getitem__)],
+            sorted(edges, key=lambda e: order[e.key]),
         )
 
     def merged_id(self, ref: NodeRef | str) -> str:

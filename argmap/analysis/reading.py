@@ -16,7 +16,7 @@ import attrs
 from argmap.analysis.merge import MergedCorpus, alternative_reasons, merge, readonly
 from argmap.analysis.status import EssayStatus, Tension, essay_status
 from argmap.bipolar import DerivedGraph, attack_graph, extensions
-from argmap.explanation import DefenceGraph, Explanation, Link, Step, explain
+from argmap.explanation import Backend, DefenceGraph, Explanation, Link, Step, backend_for, explain
 from argmap.framework import AF
 from argmap.model import ArgumentMap, Corpus, NodeRef, display
 from argmap.options import (
@@ -93,10 +93,20 @@ class Reading:
         that join the versions are left out, their reasons given by the step that needs them.
         """
         found = explain(
-            self.map, node, self.semantics, mode=Acceptance.SKEPTICAL, support=self.support
+            self.map,
+            node,
+            self.semantics,
+            mode=Acceptance.SKEPTICAL,
+            support=self.support,
+            backend=self._backend,
         )
         helpers = self._helpers
         return _readable(found, helpers) if helpers.gates or helpers.names else found
+
+    @functools.cached_property
+    def _backend(self) -> Backend:
+        """What explains the map's nodes, built once for every node explained."""
+        return backend_for(self.map, self.support)
 
     @functools.cached_property
     def _helpers(self) -> _Helpers:

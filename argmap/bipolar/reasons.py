@@ -31,6 +31,7 @@ a *premise* of the map.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -61,7 +62,7 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in value)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ReasonGraph:
     """Nodes, reasons, attacks between nodes and undercuts of reasons.
 
@@ -92,35 +93,53 @@ class ReasonGraph:
             (undercuts if m.is_undercut(edge) else attacks).append((edge.source, edge.target))
         return cls([n.id for n in m.nodes], reasons, attacks, undercuts)
 
+    @functools.cached_property
+    def _concluding(self) -> dict[str, tuple[Reason, ...]]:
+        """Node → the reasons concluding it, in map order."""
+        concluding: dict[str, list[Reason]] = {}
+        for r in self.reasons:
+            concluding.setdefault(r.conclusion, []).append(r)
+        return {node: tuple(found) for node, found in concluding.items()}
+
     def reasons_for(self, node: str) -> tuple[Reason, ...]:
         """The reasons concluding ``node`` (convergent when more than one)."""
-        return tuple(r for r in self.reasons if r.conclusion == node)
+        return self._concluding.get(node, ())
 
     def established(self, without: frozenset[str] = frozenset()) -> frozenset[str]:
         """The nodes some argument concludes, using no node or reason in ``without``.
 
         The least fixpoint from the premises: circular support alone establishes nothing.
+        (Computed by counting each reason's premises still missing: linear in the graph.)
 
         >>> g = ReasonGraph(["a", "b", "c"], [Reason("r", ("a",), "c"), Reason("s", ("c",), "b")])
         >>> sorted(g.established()), sorted(g.established(frozenset({"r"})))
         (['a', 'b', 'c'], ['a'])
         """
         found = {n for n in self.premise_nodes() if n not in without}
-        pending = [r for r in self.reasons if r.id not in without and r.conclusion not in without]
-        changed = True
-        while changed:
-            changed = False
-            for r in pending:
-                if r.conclusion not in found and all(p in found for p in r.premises):
-                    found.add(r.conclusion)
-                    changed = True
+        missing: list[int] = []
+        waiting: dict[str, list[int]] = {}
+        usable = [r for r in self.reasons if r.id not in without and r.conclusion not in without]
+        todo = []
+        for i, r in enumerate(usable):
+            premises = set(r.premises)
+            missing.append(len(premises))
+            for p in premises:
+                waiting.setdefault(p, []).append(i)
+        todo = list(found)
+        while todo:
+            for i in waiting.get(todo.pop(), ()):
+                missing[i] -= 1
+                if missing[i] == 0 and usable[i].conclusion not in found:
+                    found.add(usable[i].conclusion)
+                    todo.append(usable[i].conclusion)
         return frozenset(found)
 
     def rests_on(self, node: str) -> frozenset[str]:
         """The other nodes and the reasons that every argument for ``node`` uses.
 
         Attacking one of them defeats the node (under the defeasible reading); attacking
-        one of several convergent reasons does not.
+        one of several convergent reasons does not. Only what ``node`` is reached from by
+        reasons can be used, so the question is asked of that part of the graph alone.
 
         >>> g = ReasonGraph(
         ...     ["e", "c", "d", "r"],
@@ -129,12 +148,29 @@ class ReasonGraph:
         >>> sorted(g.rests_on("c")), sorted(g.rests_on("r"))
         (['e', 's1'], [])
         """
-        if node not in self.established():
+        part = self._above(node)
+        if node not in part.established():
             return frozenset()
-        used = {p for r in self.reasons for p in r.premises} | {r.id for r in self.reasons}
+        used = {p for r in part.reasons for p in r.premises} | {r.id for r in part.reasons}
         return frozenset(
-            x for x in used if x != node and node not in self.established(frozenset({x}))
+            x for x in used if x != node and node not in part.established(frozenset({x}))
         )
+
+    def _above(self, node: str) -> ReasonGraph:
+        """The part of the graph ``node`` is reached from: the reasons for it, and so on up."""
+        nodes = {node: None}
+        reasons: dict[str, Reason] = {}
+        todo = [node]
+        while todo:
+            for r in self.reasons_for(todo.pop()):
+                if r.id in reasons:
+                    continue
+                reasons[r.id] = r
+                for p in r.premises:
+                    if p not in nodes:
+                        nodes[p] = None
+                        todo.append(p)
+        return ReasonGraph(list(nodes), list(reasons.values()))
 
     def premise_nodes(self) -> tuple[str, ...]:
         """The nodes no reason concludes: the map's premises, in map order."""

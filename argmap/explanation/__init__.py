@@ -173,6 +173,7 @@ def explain(
     mode: str | Acceptance = Acceptance.SKEPTICAL,
     support: str | Support = DEFAULT_SUPPORT,
     timeout: float | None = None,
+    backend: Backend | None = None,
 ) -> Explanation:
     """Explain the status of ``argument`` in a framework or a map.
 
@@ -197,6 +198,9 @@ def explain(
     timeout
         Seconds for the whole explanation, before
         :class:`~argmap.semantics.sat.SolverTimeout`.
+    backend
+        ``backend_for(target, support)``, built once to explain many arguments of one
+        target: what a backend learns of the whole target is reused.
 
     Raises
     ------
@@ -207,7 +211,7 @@ def explain(
     """
     deadline = Deadline(timeout)
     chosen, how = Semantics.parse(semantics), Acceptance.parse(mode)
-    backend = backend_for(target, support)
+    backend = backend_for(target, support) if backend is None else backend
     backend.check(argument)
     deadline.remaining()
     if chosen is Semantics.COMPLETE and how is Acceptance.SKEPTICAL:

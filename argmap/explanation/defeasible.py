@@ -54,6 +54,9 @@ class DefeasibleBackend:
     attackers_of: dict[str, tuple[str, ...]] = attrs.field(init=False)
     undercutters_of: dict[str, tuple[str, ...]] = attrs.field(init=False)
     established: frozenset[str] = attrs.field(init=False)
+    _memo: dict[object, object] = attrs.field(init=False, factory=dict, repr=False)
+    """What is asked of the whole graph once (the grounded labelling, its ranks), kept for
+    the next question: explaining many nodes of one map does not redo it."""
 
     @attackers_of.default
     def _attackers_of(self) -> dict[str, tuple[str, ...]]:
@@ -93,8 +96,14 @@ class DefeasibleBackend:
 
     def single(self, semantics: Semantics, deadline: Deadline) -> frozenset[str]:
         """The extension of a single-status semantics."""
-        (extension,) = defeasible.extensions(self.graph, semantics, timeout=deadline.remaining())
-        return extension
+        key = ("single", semantics)
+        if key not in self._memo:
+            (extension,) = defeasible.extensions(
+                self.graph, semantics, timeout=deadline.remaining()
+            )
+            self._memo[key] = extension
+        found: frozenset[str] = self._memo[key]  # type: ignore[assignment]
+        return found
 
     def label(self, node: str, extension: frozenset[str]) -> Label:
         """The node's label in the labelling ``extension`` induces."""
@@ -133,10 +142,12 @@ class DefeasibleBackend:
 
     def defence(self, node: str, deadline: Deadline) -> DefenceGraph:
         """The grounded explanation rooted at the node, each node explained once."""
-        grounded = defeasible.grounded(self.graph)
-        labels = defeasible.labelling_of(self.graph, grounded)
-        ranks = _Ranks(self, labels).compute(deadline)
-        explainer = _Explainer(self, labels, ranks)
+        if "explainer" not in self._memo:
+            grounded = defeasible.grounded(self.graph)
+            labels = defeasible.labelling_of(self.graph, grounded)
+            ranks = _Ranks(self, labels).compute(deadline)
+            self._memo["explainer"] = _Explainer(self, labels, ranks)
+        explainer: _Explainer = self._memo["explainer"]  # type: ignore[assignment]
         steps: dict[str, Step] = {}
         stack = [node]
         while stack:

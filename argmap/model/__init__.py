@@ -36,6 +36,7 @@ argmap.errors.ArgmapError: <input>:$.edges[0].attack: error: edge target 'zz' is
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -291,23 +292,28 @@ class Edge:
     *convergent* reasons, each enough on its own."""
     scheme: str | None = None
     """The argumentation scheme a support (a reason) instantiates, if named."""
+    _premises: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @property
     def premises(self) -> tuple[str, ...]:
         """The nodes the edge starts from: its source, then any linked premises."""
-        return (self.source, *self.linked)
+        return self._premises
 
     @property
     def key(self) -> str:
         """The edge's id, or ``kind:source->target`` when it has none (unique in a map).
 
         A linked reason's key joins its premises with ``+``: ``support:a+b->c``.
+        (Computed once: analyses of large corpora look keys up millions of times.)
         """
-        if self.id is not None:
-            return self.id
-        return f"{self.kind}:{'+'.join(self.premises)}->{self.target}"
+        return self._key
 
     def __attrs_post_init__(self) -> None:
+        premises = (self.source, *self.linked)
+        object.__setattr__(self, "_premises", premises)
+        key = self.id if self.id is not None else f"{self.kind}:{'+'.join(premises)}->{self.target}"
+        object.__setattr__(self, "_key", key)
         _raise(
             validate.edge_findings(
                 kind=str(self.kind),
@@ -399,6 +405,41 @@ class ArgumentMap:
         if not isinstance(found, Edge):
             raise ArgmapError(f"map '{self.id}' has no edge '{key}'")
         return found
+
+    def part(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> ArgumentMap:
+        """The map cut down to some of its own nodes and edges, in the order given.
+
+        A part of a valid map is valid, so it is not checked again (which makes the many
+        views a corpus analysis takes cheap); only that every node and edge is this map's and
+        that every kept edge's ends are kept.
+
+        >>> m = ArgumentMap("m", "M", [Node("a", "claim", "A."), Node("b", "claim", "B.")],
+        ...                 [Edge("attack", "a", "b")])
+        >>> [n.id for n in m.part(m.nodes[:1], []).nodes]
+        ['a']
+
+        Raises
+        ------
+        ArgmapError
+            If a node or edge is not this map's, or an edge's end is left out.
+        """
+        nodes, edges = tuple(nodes), tuple(edges)
+        index: dict[str, Node | Edge] = {n.id: n for n in nodes}
+        index.update((e.key, e) for e in edges)
+        if len(index) != len(nodes) + len(edges):
+            raise ArgmapError(f"a node or edge is given twice for a part of map '{self.id}'")
+        for name, item in index.items():
+            if self._index.get(name) is not item:
+                raise ArgmapError(f"'{name}' is not part of map '{self.id}'")
+        for edge in edges:
+            for end in (*edge.premises, edge.target):
+                if end not in index:
+                    raise ArgmapError(f"edge '{edge.key}' needs '{end}', which is left out")
+        part = copy.copy(self)
+        object.__setattr__(part, "nodes", nodes)
+        object.__setattr__(part, "edges", edges)
+        object.__setattr__(part, "_index", index)
+        return part
 
     def nodes_of(self, kind: NodeKind | str) -> tuple[Node, ...]:
         """The nodes of one kind, in map order."""
