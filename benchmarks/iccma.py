@@ -31,7 +31,9 @@ solvers whose answer is wrong. A run over ``--timeout`` seconds is ``t/o``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -144,12 +146,21 @@ def parse_answer(task: str, text: str) -> Answer | None:
     return first if first in ("YES", "NO") else None
 
 
+def kill_group(leader: int) -> None:
+    """Kill a process and every process it started (its session's group)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(leader, signal.SIGKILL)
+
+
 def per_call(command: list[str], task: str, timeout: float, out: Path) -> Run | None:
-    """One process, killed after ``timeout`` seconds (``None``)."""
+    """One process, killed with every process it started after ``timeout`` seconds (``None``)."""
     start = time.perf_counter()
     with out.open("wb") as sink:
-        child = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
-        killer = threading.Timer(timeout, child.kill)
+        child = subprocess.Popen(
+            command, stdout=sink, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+        # the whole process group: fudge runs as a shell script that starts CaDiCaL
+        killer = threading.Timer(timeout, kill_group, (child.pid,))
         killer.start()
         _, status, usage = os.wait4(child.pid, 0)
         killer.cancel()
