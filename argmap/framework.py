@@ -590,7 +590,25 @@ def _numbers_in(names: list[str], at: np.ndarray) -> list[int]:
     return sorted(wanted.tolist())
 
 
-class NumberAtIndex(Mapping[str, int]):
+class _ComputedIndex(Mapping[str, int]):
+    """Name to index, computed from the name (:meth:`_find`) rather than stored."""
+
+    __slots__ = ()
+
+    def _find(self, name: object) -> int | None:
+        raise NotImplementedError
+
+    def __getitem__(self, name: str) -> int:
+        k = self._find(name)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return self._find(name) is not None
+
+
+class NumberAtIndex(_ComputedIndex):
     """Name to index for :class:`NumberedAt` names, by binary search.
 
     >>> NumberAtIndex(np.array([1, 4]))["5"], "1" in NumberAtIndex(np.array([1, 4]))
@@ -602,14 +620,8 @@ class NumberAtIndex(Mapping[str, int]):
     def __init__(self, at: np.ndarray) -> None:
         self.at = at
 
-    def __getitem__(self, name: str) -> int:
-        k = _position(name, self.at)
-        if k is None:
-            raise KeyError(name)
-        return k
-
-    def __contains__(self, name: object) -> bool:
-        return _position(name, self.at) is not None
+    def _find(self, name: object) -> int | None:
+        return _position(name, self.at)
 
     def __iter__(self) -> Iterator[str]:
         return iter(NumberedAt(self.at))
@@ -618,8 +630,8 @@ class NumberAtIndex(Mapping[str, int]):
         return len(self.at)
 
 
-class NumberIndex(Mapping[str, int]):
-    """Name to index for :class:`Numbered` names, computed rather than stored.
+class NumberIndex(_ComputedIndex):
+    """Name to index for :class:`Numbered` names.
 
     >>> NumberIndex(3)["2"], "4" in NumberIndex(3), len(NumberIndex(3))
     (1, False, 3)
@@ -630,14 +642,8 @@ class NumberIndex(Mapping[str, int]):
     def __init__(self, n: int) -> None:
         self.n = n
 
-    def __getitem__(self, name: str) -> int:
-        k = _number(name, self.n)
-        if k is None:
-            raise KeyError(name)
-        return k
-
-    def __contains__(self, name: object) -> bool:
-        return _number(name, self.n) is not None
+    def _find(self, name: object) -> int | None:
+        return _number(name, self.n)
 
     def __iter__(self) -> Iterator[str]:
         return iter(Numbered(self.n))

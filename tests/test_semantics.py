@@ -48,11 +48,8 @@ def test_extensions_match_the_definitions(semantics: str, af: AF) -> None:
     assert key(extensions(af, semantics)) == key(reference_extensions(af, semantics))
 
 
-@pytest.mark.parametrize(
-    "semantics", ["complete", "preferred", "stable", "semi-stable", "stage", "ideal", "eager"]
-)
-@given(af=frameworks(max_arguments=7))
-def test_acceptance_matches_the_definitions(semantics: str, af: AF) -> None:
+def assert_acceptance_matches_the_definitions(af: AF, semantics: str) -> None:
+    """Credulous and skeptical acceptance of every argument, against brute force."""
     expected = reference_extensions(af, semantics)
     for argument in af.arguments:
         assert is_credulously_accepted(af, argument, semantics) == any(
@@ -61,6 +58,14 @@ def test_acceptance_matches_the_definitions(semantics: str, af: AF) -> None:
         assert is_skeptically_accepted(af, argument, semantics) == all(
             argument in e for e in expected
         )
+
+
+@pytest.mark.parametrize(
+    "semantics", ["complete", "preferred", "stable", "semi-stable", "stage", "ideal", "eager"]
+)
+@given(af=frameworks(max_arguments=7))
+def test_acceptance_matches_the_definitions(semantics: str, af: AF) -> None:
+    assert_acceptance_matches_the_definitions(af, semantics)
 
 
 def disjoint_union(parts: list[AF]) -> AF:
@@ -92,14 +97,7 @@ def test_acceptance_over_several_components_matches_the_definitions(
     semantics: str, parts: list[AF]
 ) -> None:
     af = disjoint_union(parts)
-    expected = reference_extensions(af, semantics)
-    for argument in af.arguments:
-        assert is_credulously_accepted(af, argument, semantics) == any(
-            argument in e for e in expected
-        )
-        assert is_skeptically_accepted(af, argument, semantics) == all(
-            argument in e for e in expected
-        )
+    assert_acceptance_matches_the_definitions(af, semantics)
 
 
 @given(af=frameworks())
