@@ -35,9 +35,12 @@ SOLVER = "cadical153"
 """The solver for acceptance and single answers (hard queries: CaDiCaL)."""
 
 ENUMERATION_SOLVER = "glucose4"
-"""The solver for enumerating preferred and base extensions: many easy incremental calls,
-where Glucose answers about twice as fast as CaDiCaL (docs/performance.md). Semi-stable and
-stage enumeration stays on CaDiCaL, faster at growing ranges."""
+"""The solver for enumerating base extensions (conflict-free, admissible, complete, stable):
+many easy incremental calls, where Glucose answers about twice as fast as CaDiCaL
+(docs/performance.md). Preferred, semi-stable and stage enumeration stay on CaDiCaL: each
+extension is grown to a maximal set, which CaDiCaL (deciding variables true first) does in
+a few calls where Glucose takes one per argument added (10,000-argument random framework,
+every preferred extension: 10.6 s on Glucose, 0.09 s on CaDiCaL)."""
 
 
 class SolverTimeout(ArgmapError):
@@ -440,7 +443,7 @@ class SatFramework:
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise an admissible set, then exclude its subsets."""
-        sat = self.solver("admissible", name=self.enumerator)
+        sat = self.solver("admissible")  # CaDiCaL: see ENUMERATION_SOLVER
         try:
             while (model := sat.solve()) is not None:
                 found = self.in_mask(self._maximise(sat, model, 0))
