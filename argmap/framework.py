@@ -454,7 +454,26 @@ def _number(name: object, n: int) -> int | None:
     return k - 1 if k <= n else None
 
 
-class Numbered(Sequence[str]):
+class _NumberNames(Sequence[str]):
+    """Argument names that are numbers, looked up by computing (:meth:`_find`), not stored."""
+
+    __slots__ = ()
+
+    def _find(self, name: object) -> int | None:
+        raise NotImplementedError
+
+    def __contains__(self, name: object) -> bool:
+        return self._find(name) is not None
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """The index of a name (``ValueError`` if it is not one)."""
+        k = self._find(value)
+        if k is None or k < start or (stop is not None and k >= stop):
+            raise ValueError(f"{value!r} is not an argument")
+        return k
+
+
+class Numbered(_NumberNames):
     """The argument names ``"1"`` to ``str(n)``, made when asked for rather than stored.
 
     >>> names = Numbered(3)
@@ -487,15 +506,8 @@ class Numbered(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return map(str, range(1, self.n + 1))
 
-    def __contains__(self, name: object) -> bool:
-        return _number(name, self.n) is not None
-
-    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
-        """The index of a name (``ValueError`` if it is not one)."""
-        k = _number(value, self.n)
-        if k is None or k < start or (stop is not None and k >= stop):
-            raise ValueError(f"{value!r} is not an argument")
-        return k
+    def _find(self, name: object) -> int | None:
+        return _number(name, self.n)
 
     def __repr__(self) -> str:
         return f"Numbered({self.n})"
@@ -512,7 +524,7 @@ def _names_at(names: Sequence[str], at: np.ndarray) -> tuple[str, ...]:
     return tuple(names[i] for i in at.tolist())
 
 
-class NumberedAt(Sequence[str]):
+class NumberedAt(_NumberNames):
     """The names ``str(k + 1)`` of an ascending array of 0-based numbers ``at``.
 
     The arguments of the core of a numbered framework (:meth:`Split.read`): argument ``i``
@@ -545,15 +557,8 @@ class NumberedAt(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return (str(k + 1) for k in _chunked(self.at))
 
-    def __contains__(self, name: object) -> bool:
-        return _position(name, self.at) is not None
-
-    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
-        """The index of a name (``ValueError`` if it is not one)."""
-        k = _position(value, self.at)
-        if k is None or k < start or (stop is not None and k >= stop):
-            raise ValueError(f"{value!r} is not an argument")
-        return k
+    def _find(self, name: object) -> int | None:
+        return _position(name, self.at)
 
     def __repr__(self) -> str:
         return f"NumberedAt({len(self.at)} numbers)"
