@@ -369,13 +369,18 @@ CONSTRUCTS = {
 }
 
 
+def assert_structure_as_the_cli_reads_it(text: str, cli: Path, folder: Path) -> None:
+    """argmap reads ``text`` to the structure the CLI reads it to (which must accept it)."""
+    path = folder / "x.argdown"
+    path.write_text(text, encoding="utf-8")
+    data = cli_data(cli, path)
+    assert data is not None, "the CLI reads this file"
+    assert differences(our_structure(parse_argdown(text)), cli_structure(data)) == []
+
+
 @pytest.mark.parametrize("name", list(CONSTRUCTS))
 def test_constructs_match_the_cli(name: str, argdown_cli: Path, tmp_path: Path) -> None:
-    path = tmp_path / "x.argdown"
-    path.write_text(CONSTRUCTS[name], encoding="utf-8")
-    data = cli_data(argdown_cli, path)
-    assert data is not None, "the CLI reads this file"
-    assert differences(our_structure(parse_argdown(CONSTRUCTS[name])), cli_structure(data)) == []
+    assert_structure_as_the_cli_reads_it(CONSTRUCTS[name], argdown_cli, tmp_path)
 
 
 def test_lists_as_read() -> None:
@@ -459,11 +464,7 @@ def test_includes_as_read_and_refused(tmp_path: Path, monkeypatch: pytest.Monkey
 
 @pytest.mark.parametrize("name", list(MISREADS))
 def test_former_misreads_match_the_cli(name: str, argdown_cli: Path, tmp_path: Path) -> None:
-    path = tmp_path / "x.argdown"
-    path.write_text(MISREADS[name], encoding="utf-8")
-    data = cli_data(argdown_cli, path)
-    assert data is not None, "the CLI reads this file"
-    assert differences(our_structure(parse_argdown(MISREADS[name])), cli_structure(data)) == []
+    assert_structure_as_the_cli_reads_it(MISREADS[name], argdown_cli, tmp_path)
 
 
 def test_explode_arguments_makes_an_argument_per_step() -> None:
