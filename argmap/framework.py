@@ -29,7 +29,6 @@ __all__ = [
     "AF",
     "MAX_ARGUMENTS",
     "Adjacency",
-    "NumberAtIndex",
     "NumberIndex",
     "Numbered",
     "NumberedAt",
@@ -201,8 +200,9 @@ class AF:
         ('1',)
         """
         af = cls.__new__(cls)
-        af._build(Numbered(n), ends)
-        af._set("_index", NumberIndex(n))
+        names = Numbered(n)
+        af._build(names, ends)
+        af._set("_index", NumberIndex(names))
         return af
 
     @classmethod
@@ -223,10 +223,8 @@ class AF:
         """Argument name to index (built on first use; computed for numbered arguments)."""
         if self._index is None:
             index: Mapping[str, int]
-            if isinstance(self.arguments, Numbered):
-                index = NumberIndex(len(self.arguments))
-            elif isinstance(self.arguments, NumberedAt):
-                index = NumberAtIndex(self.arguments.at)
+            if isinstance(self.arguments, Numbered | NumberedAt):
+                index = NumberIndex(self.arguments)
             else:
                 index = {name: i for i, name in enumerate(self.arguments)}
             self._set("_index", index)
@@ -383,8 +381,9 @@ class Split:
             at = np.sort(ends)
             at = at[np.concatenate(([True], at[1:] != at[:-1]))] if len(at) else at
             core_ends = np.searchsorted(at, ends)
-        core = AF._of_ends(NumberedAt(at), core_ends, NumberAtIndex(at))
-        return cls(Numbered(n), NumberIndex(n), at, core)
+        names = NumberedAt(at)
+        core = AF._of_ends(names, core_ends, NumberIndex(names))
+        return cls(Numbered(n), NumberIndex(Numbered(n)), at, core)
 
     @classmethod
     def _build(
@@ -437,7 +436,7 @@ class Split:
         """
         at = self._at
         index = self.core.index
-        if isinstance(index, NumberAtIndex):  # numbered: a name is its number
+        if isinstance(index, NumberIndex) and isinstance(index.names, NumberedAt):  # by number
             members = _numbers_in(list(core_extension), at)
         else:
             members = sorted(int(at[index[name]]) for name in core_extension)
@@ -576,7 +575,7 @@ def _position(name: object, at: np.ndarray) -> int | None:
 def _numbers_in(names: list[str], at: np.ndarray) -> list[int]:
     """The 0-based numbers of ``names``, sorted; each must be ``str(k + 1)`` of a ``k`` in ``at``.
 
-    The lookups of :class:`NumberAtIndex`, done for all names in one binary search.
+    The lookups of :class:`NumberIndex` on :class:`NumberedAt` names, done for all names in one binary search.
 
     Raises
     ------
@@ -595,66 +594,35 @@ def _numbers_in(names: list[str], at: np.ndarray) -> list[int]:
     return sorted(wanted.tolist())
 
 
-class _ComputedIndex(Mapping[str, int]):
-    """Name to index, computed from the name (:meth:`_find`) rather than stored."""
+class NumberIndex(Mapping[str, int]):
+    """Name to index for numbered names, computed from the name rather than stored.
 
-    __slots__ = ()
+    The names are :class:`Numbered` or :class:`NumberedAt`.
 
-    def _find(self, name: object) -> int | None:
-        raise NotImplementedError
+    >>> three, some = NumberIndex(Numbered(3)), NumberIndex(NumberedAt(np.array([1, 4])))
+    >>> three["2"], "4" in three, len(three), some["5"], "1" in some
+    (1, False, 3, 1, False)
+    """
+
+    __slots__ = ("names",)
+
+    def __init__(self, names: Numbered | NumberedAt) -> None:
+        self.names = names
 
     def __getitem__(self, name: str) -> int:
-        k = self._find(name)
+        k = self.names._find(name)
         if k is None:
             raise KeyError(name)
         return k
 
     def __contains__(self, name: object) -> bool:
-        return self._find(name) is not None
-
-
-class NumberAtIndex(_ComputedIndex):
-    """Name to index for :class:`NumberedAt` names, by binary search.
-
-    >>> NumberAtIndex(np.array([1, 4]))["5"], "1" in NumberAtIndex(np.array([1, 4]))
-    (1, False)
-    """
-
-    __slots__ = ("at",)
-
-    def __init__(self, at: np.ndarray) -> None:
-        self.at = at
-
-    def _find(self, name: object) -> int | None:
-        return _position(name, self.at)
+        return self.names._find(name) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(NumberedAt(self.at))
+        return iter(self.names)
 
     def __len__(self) -> int:
-        return len(self.at)
-
-
-class NumberIndex(_ComputedIndex):
-    """Name to index for :class:`Numbered` names.
-
-    >>> NumberIndex(3)["2"], "4" in NumberIndex(3), len(NumberIndex(3))
-    (1, False, 3)
-    """
-
-    __slots__ = ("n",)
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def _find(self, name: object) -> int | None:
-        return _number(name, self.n)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(Numbered(self.n))
-
-    def __len__(self) -> int:
-        return self.n
+        return len(self.names)
 
 
 class Adjacency(NamedTuple):
