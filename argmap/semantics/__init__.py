@@ -36,6 +36,7 @@ from argmap.semantics.sat import (
     Deadline,
     SatFramework,
     SolverTimeout,
+    indices,
 )
 
 __all__ = [
@@ -97,7 +98,7 @@ def _largest_admissible_within(af: AF, bound: Iterable[int]) -> Indices:
         undefended[attacked[~hit[attacker]]] = True
         kept = current & ~undefended
         if np.array_equal(kept, current):
-            return frozenset(np.flatnonzero(current).tolist())
+            return indices(current)
         current = kept
 
 

@@ -184,6 +184,15 @@ class IncrementalSolver:
         self._add = self.solver.add_clause  # a no-op now: never the freed solver's handle
 
 
+def indices(mask: np.ndarray) -> frozenset[int]:
+    """The arguments a boolean array marks, as indices.
+
+    >>> sorted(indices(np.array([True, False, True])))
+    [0, 2]
+    """
+    return frozenset(np.flatnonzero(mask).tolist())
+
+
 def _clause_adder(solver: Solver) -> Callable[[list[int]], object]:
     """The function that adds one clause to ``solver``, as directly as python-sat allows.
 
@@ -195,7 +204,7 @@ def _clause_adder(solver: Solver) -> Callable[[list[int]], object]:
     """
     add: Callable[[list[int]], object] = solver.add_clause
     handle = getattr(getattr(solver, "solver", None), "cadical", None)
-    if SOLVER != "cadical153" or handle is None:
+    if handle is None:  # not CaDiCaL
         return add
     try:
         from pysolvers import cadical153_add_cl  # type: ignore[import-not-found]
@@ -366,11 +375,11 @@ class SatFramework:
 
     def in_set(self, model: list[int]) -> frozenset[int]:
         """The IN arguments of a model."""
-        return frozenset(np.flatnonzero(self.in_mask(model)).tolist())
+        return indices(self.in_mask(model))
 
     def range_set(self, model: list[int]) -> frozenset[int]:
         """The arguments IN or OUT in a model with range variables."""
-        return frozenset(np.flatnonzero(self.range_mask(model)).tolist())
+        return indices(self.range_mask(model))
 
     def mask(self, s: Iterable[int]) -> np.ndarray:
         """A set of arguments as a boolean array."""
@@ -401,7 +410,7 @@ class SatFramework:
         try:
             while (model := sat.solve()) is not None:
                 inside = self.in_mask(model)
-                yield frozenset(np.flatnonzero(inside).tolist())
+                yield indices(inside)
                 sat.add(self._block(inside))
         finally:
             sat.close()
@@ -423,23 +432,31 @@ class SatFramework:
         sat.add([-act])
         return model
 
+    def _grown(
+        self, sat: IncrementalSolver, offset: int, inside: np.ndarray, guards: Sequence[int] = ()
+    ) -> list[int] | None:
+        """A model with a ⊆-maximal IN set (``offset`` 0) or range (``2n``) around ``inside``.
+
+        ``None`` when ``inside`` is maximal already.
+        """
+        decode = self.in_mask if offset == 0 else self.range_mask
+        sat.prefer(self._positive[offset])
+        model = None
+        while (bigger := self._strict_superset(sat, offset, inside, guards)) is not None:
+            model, inside = bigger, decode(bigger)
+        return model
+
     def _maximise(
         self, sat: IncrementalSolver, model: list[int], offset: int, guards: Sequence[int] = ()
     ) -> list[int]:
         """Grow a model's IN set (``offset`` 0) or range (``2n``) until it is ⊆-maximal."""
         decode = self.in_mask if offset == 0 else self.range_mask
-        sat.prefer(self._positive[offset])
-        while (bigger := self._strict_superset(sat, offset, decode(model), guards)) is not None:
-            model = bigger
-        return model
+        return self._grown(sat, offset, decode(model), guards) or model
 
     def maximise_in(self, sat: IncrementalSolver, start: frozenset[int]) -> frozenset[int]:
         """Grow an IN set until no extension of the solver's encoding strictly contains it."""
-        current = self.mask(start)
-        sat.prefer(self._positive[0])
-        while (model := self._strict_superset(sat, 0, current)) is not None:
-            current = self.in_mask(model)
-        return frozenset(np.flatnonzero(current).tolist())
+        model = self._grown(sat, 0, self.mask(start))
+        return start if model is None else self.in_set(model)
 
     def enumerate_preferred(self) -> Iterator[frozenset[int]]:
         """Every preferred extension: maximise an admissible set, then exclude its subsets."""
@@ -447,7 +464,7 @@ class SatFramework:
         try:
             while (model := sat.solve()) is not None:
                 found = self.in_mask(self._maximise(sat, model, 0))
-                yield frozenset(np.flatnonzero(found).tolist())
+                yield indices(found)
                 outside = self._outside(0, found)
                 if not outside:
                     return
@@ -476,7 +493,7 @@ class SatFramework:
                 act = self.fresh()
                 while (found := sat.solve([act, *exact])) is not None:
                     inside = self.in_mask(found)
-                    yield frozenset(np.flatnonzero(inside).tolist())
+                    yield indices(inside)
                     sat.add([-act, *self._block(inside)])
                 sat.add([-act])
                 outside = self._outside(ranges, best)
@@ -538,7 +555,7 @@ class SatFramework:
             while (model := sat.solve(avoid)) is not None:
                 maximal = self.in_mask(self._maximise(sat, model, 0, [act]))
                 if not maximal[list(members)].any():
-                    return frozenset(np.flatnonzero(maximal).tolist())
+                    return indices(maximal)
                 outside = self._outside(0, maximal)
                 if not outside:
                     return None
