@@ -213,22 +213,19 @@ def _iter_indices(
     products are yielded lazily, the largest component outermost (never stored) and the
     others cached as they are first enumerated.
     """
-    if semantics not in _SPLITS:
-        yield from _iter_whole(af, semantics, deadline, enumerator)
-        return
-    parts = components(af)
+    parts = components(af) if semantics in _SPLITS else []
     if len(parts) < 2:
         yield from _iter_whole(af, semantics, deadline, enumerator)
         return
     fixed: Indices = frozenset()
     if semantics in _DECIDED:
         labels = np.asarray(grounded_labels(af))
-        undecided = [p for p in parts if (labels[p.members] == UNDEC).any()]
-        decided = [p.members for p in parts if not (labels[p.members] == UNDEC).any()]
+        open_ = [bool((labels[p.members] == UNDEC).any()) for p in parts]
+        decided = [p.members for p, undecided in zip(parts, open_, strict=True) if not undecided]
         if decided:
             members = np.concatenate(decided)
             fixed = frozenset(members[labels[members] == IN].tolist())
-        parts = undecided
+        parts = [p for p, undecided in zip(parts, open_, strict=True) if undecided]
     if not parts:
         yield fixed
         return
