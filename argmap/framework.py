@@ -378,8 +378,7 @@ class Split:
             core_ends = rank[ends]
             del mark, rank
         else:  # memory follows the attacks, not the header
-            at = np.sort(ends)
-            at = at[np.concatenate(([True], at[1:] != at[:-1]))] if len(at) else at
+            at = _sorted_unique(ends)
             core_ends = np.searchsorted(at, ends)
         names = NumberedAt(at)
         core = AF._of_ends(names, core_ends, NumberIndex(names))
