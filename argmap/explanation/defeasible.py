@@ -30,7 +30,8 @@ c is accepted (grounded): through the reason b -> c, whose premise b is accepted
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -42,6 +43,8 @@ from argmap.model import ArgumentMap
 from argmap.options import Semantics, Support
 from argmap.semantics.names import Label
 from argmap.semantics.sat import Deadline
+
+T = TypeVar("T")
 
 __all__ = ["DefeasibleBackend", "defeasible_reading"]
 
@@ -96,13 +99,20 @@ class DefeasibleBackend:
 
     def single(self, semantics: Semantics, deadline: Deadline) -> frozenset[str]:
         """The extension of a single-status semantics."""
-        key = ("single", semantics)
-        if key not in self._memo:
+
+        def compute() -> frozenset[str]:
             (extension,) = defeasible.extensions(
                 self.graph, semantics, timeout=deadline.remaining()
             )
-            self._memo[key] = extension
-        found: frozenset[str] = self._memo[key]  # type: ignore[assignment]
+            return extension
+
+        return self._once(("single", semantics), compute)
+
+    def _once(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` for the backend's later questions."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        found: T = self._memo[key]  # type: ignore[assignment]
         return found
 
     def label(self, node: str, extension: frozenset[str]) -> Label:
@@ -142,12 +152,12 @@ class DefeasibleBackend:
 
     def defence(self, node: str, deadline: Deadline) -> DefenceGraph:
         """The grounded explanation rooted at the node, each node explained once."""
-        if "explainer" not in self._memo:
-            grounded = defeasible.grounded(self.graph)
-            labels = defeasible.labelling_of(self.graph, grounded)
-            ranks = _Ranks(self, labels).compute(deadline)
-            self._memo["explainer"] = _Explainer(self, labels, ranks)
-        explainer: _Explainer = self._memo["explainer"]  # type: ignore[assignment]
+
+        def compute() -> _Explainer:
+            labels = defeasible.labelling_of(self.graph, defeasible.grounded(self.graph))
+            return _Explainer(self, labels, _Ranks(self, labels).compute(deadline))
+
+        explainer = self._once("explainer", compute)
         steps: dict[str, Step] = {}
         stack = [node]
         while stack:
