@@ -36,6 +36,7 @@ from argmap.options import (
     Support,
     parse_roles,
 )
+from argmap.semantics.components import lazy_product
 
 __all__ = ["Consistency", "consistency", "consistency_of", "maximal_independent_sets"]
 
@@ -124,52 +125,13 @@ def maximal_independent_sets(
         components.append(component)
     per_component = [_component_sets(c, conflicts) for c in components if len(c) > 1]
     alone = frozenset(c[0] for c in components if len(c) == 1)
-    for parts in _product(per_component):
+    for parts in lazy_product(per_component):
         yield alone.union(*parts)
-
-
-def _product(parts: list[Iterable[frozenset[str]]]) -> Iterator[tuple[frozenset[str], ...]]:
-    """``itertools.product`` of re-iterable parts, lazily (it would list each part first)."""
-    iters = [iter(p) for p in parts]
-    current = [next(it) for it in iters]  # every component has a maximal independent set
-    while True:
-        yield tuple(current)
-        j = len(parts) - 1
-        while j >= 0:
-            nxt = next(iters[j], None)
-            if nxt is not None:
-                current[j] = nxt
-                for k in range(j + 1, len(parts)):
-                    iters[k] = iter(parts[k])
-                    current[k] = next(iters[k])
-                break
-            j -= 1
-        if j < 0:
-            return
-
-
-class _Lazy:
-    """A generator's items, kept as they are produced, so that they can be gone over again."""
-
-    def __init__(self, items: Iterator[frozenset[str]]) -> None:
-        self.items = items
-        self.seen: list[frozenset[str]] = []
-
-    def __iter__(self) -> Iterator[frozenset[str]]:
-        i = 0
-        while True:
-            if i == len(self.seen):
-                nxt = next(self.items, None)
-                if nxt is None:
-                    return
-                self.seen.append(nxt)
-            yield self.seen[i]
-            i += 1
 
 
 def _component_sets(
     component: list[str], conflicts: Mapping[str, set[str]]
-) -> Iterable[frozenset[str]]:
+) -> Iterator[frozenset[str]]:
     """The maximal independent sets of one connected component (Bron-Kerbosch, pivoting)."""
     order = {n: i for i, n in enumerate(component)}
 
@@ -202,7 +164,7 @@ def _component_sets(
                 excluded = excluded | {v}
             stack.extend(reversed(steps))
 
-    return _Lazy(sets())
+    return sets()
 
 
 def consistency_of(

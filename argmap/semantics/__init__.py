@@ -27,7 +27,7 @@ import numpy as np
 from argmap.errors import ArgmapError
 from argmap.framework import AF
 from argmap.options import Status
-from argmap.semantics.components import Component, components
+from argmap.semantics.components import Component, components, lazy_product
 from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labels
 from argmap.semantics.names import DEFAULT_SEMANTICS, Label, Semantics
 from argmap.semantics.sat import (
@@ -231,7 +231,8 @@ def _iter_indices(
         return
     parts.sort(key=lambda p: -len(p.members))
     factors = [_in_whole(p, semantics, deadline, enumerator) for p in parts]
-    yield from _product(fixed, factors[0], factors[1:])
+    for combination in lazy_product(factors):
+        yield fixed.union(*combination)
 
 
 def _in_whole(
@@ -240,38 +241,6 @@ def _in_whole(
     """A component's extensions, in indices of the whole framework."""
     for found in _iter_whole(part.af, semantics, deadline, enumerator):
         yield frozenset(part.members[np.fromiter(found, dtype=np.int64)].tolist())
-
-
-def _product(
-    fixed: Indices, outer: Iterator[Indices], inner: list[Iterator[Indices]]
-) -> Iterator[Indices]:
-    """``fixed`` with one extension of each factor, every way; ``outer`` is read once."""
-    caches: list[list[Indices]] = [[] for _ in inner]
-
-    def get(k: int, j: int) -> Indices | None:
-        cache = caches[k]
-        if j == len(cache):
-            item = next(inner[k], None)
-            if item is None:
-                return None
-            cache.append(item)
-        return cache[j]
-
-    if any(get(k, 0) is None for k in range(len(inner))):
-        return
-    for head in outer:
-        position = [0] * len(inner)
-        while True:
-            yield fixed.union(head, *(caches[k][j] for k, j in enumerate(position)))
-            k = len(inner) - 1
-            while k >= 0:
-                position[k] += 1
-                if position[k] < len(caches[k]) or get(k, position[k]) is not None:
-                    break
-                position[k] = 0
-                k -= 1
-            if k < 0:
-                break
 
 
 def iter_extensions(

@@ -10,13 +10,16 @@ component alone and combines the results.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 
 from argmap.framework import AF
 
-__all__ = ["Component", "component_labels", "components"]
+__all__ = ["Component", "component_labels", "components", "lazy_product"]
+
+T = TypeVar("T")
 
 
 class Component(NamedTuple):
@@ -80,3 +83,52 @@ def components(af: AF) -> list[Component]:
         )
         for c in range(count)
     ]
+
+
+def lazy_product(parts: Sequence[Iterator[T]]) -> Iterator[tuple[T, ...]]:
+    """``itertools.product`` of iterators, lazily: the combinations of one item of each part.
+
+    ``itertools.product`` reads every part whole before its first combination; here the
+    first part is read once, as the combinations go, and the others are kept as they are
+    read (the last part varies fastest). Nothing if a part is empty; one empty combination
+    if there are no parts. What the parts of a split framework (or of any graph whose
+    components are solved alone) combine through.
+
+    >>> list(lazy_product([iter("ab"), iter("xy")]))
+    [('a', 'x'), ('a', 'y'), ('b', 'x'), ('b', 'y')]
+    >>> list(lazy_product([])), list(lazy_product([iter("ab"), iter("")]))
+    ([()], [])
+    """
+    if not parts:
+        yield ()
+        return
+    outer, inner = parts[0], parts[1:]
+    caches: list[list[T]] = [[] for _ in inner]
+
+    def has(k: int, j: int) -> bool:
+        """Whether part ``k`` has an item ``j`` (read from the part if not cached yet)."""
+        cache = caches[k]
+        if j == len(cache):
+            for item in inner[k]:
+                cache.append(item)
+                break
+        return j < len(cache)
+
+    if not all(has(k, 0) for k in range(len(inner))):
+        return
+    for head in outer:
+        position = [0] * len(inner)
+        while True:
+            yield (head, *(caches[k][j] for k, j in enumerate(position)))
+            if not _advance(position, has):
+                break
+
+
+def _advance(position: list[int], has: Callable[[int, int], bool]) -> bool:
+    """Step an odometer over the parts' items (the last fastest); ``False`` past its end."""
+    for k in reversed(range(len(position))):
+        position[k] += 1
+        if has(k, position[k]):
+            return True
+        position[k] = 0
+    return False
