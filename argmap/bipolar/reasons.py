@@ -119,7 +119,6 @@ class ReasonGraph:
         missing: list[int] = []
         waiting: dict[str, list[int]] = {}
         usable = [r for r in self.reasons if r.id not in without and r.conclusion not in without]
-        todo = []
         for i, r in enumerate(usable):
             premises = set(r.premises)
             missing.append(len(premises))
