@@ -73,7 +73,7 @@ class Source:
 
         (Parsing again is linear in the file's size; ruamel's deep copy of a document is not.)
         """
-        doc: CommentedMap = make_yaml().load(self.text)
+        doc: CommentedMap = _load(self.text)
         return doc
 
 
