@@ -88,14 +88,18 @@ def _json_object(text: str) -> dict[str, object] | None:
 
 
 def _json_kind(text: str) -> str | None:
-    """Which JSON format a text is, by its keys: exactly one of them, or none.
+    """Which JSON format a text is (:func:`_json_kind_of` its parsed object)."""
+    return _json_kind_of(_json_object(text))
+
+
+def _json_kind_of(data: dict[str, object] | None) -> str | None:
+    """Which JSON format a parsed object is, by its keys: exactly one of them, or none.
 
     node-link has ``graph`` and ``directed``; SADFace ``metadata.core``, atoms and schemes or
     ``source_id`` edges; AIF an ``AIF`` wrapper, ``nodeID`` nodes, ``fromID`` edges,
     ``locutions`` or argmap's own key. An object with none of them (``{}``, empty lists) is
     none of them.
     """
-    data = _json_object(text)
     if data is None:
         return None
     if "graph" in data and "directed" in data:
@@ -376,15 +380,15 @@ def detect(path: str | Path, text: str | None = None) -> Format:
         )
     if len(candidates) == 1 or text is None:
         return candidates[0]
-    if suffix == ".json":
-        parse_json(text, path)  # malformed JSON is told as such, at its line and column
-    for candidate in candidates:
-        if candidate.sniff(text):
-            return candidate
     tried = ", ".join(str(f.name) for f in candidates)
     what = "its text"
-    if suffix == ".json":
-        data = _json_object(text)
+    if suffix == ".json":  # parsed once, told apart by its keys
+        parsed = parse_json(text, path)  # malformed JSON is told as such, where it is
+        data = parsed if isinstance(parsed, dict) else None
+        kind = _json_kind_of(data)
+        for candidate in candidates:
+            if candidate.name == kind:
+                return candidate
         what = (
             "an empty JSON object"
             if data == {}
@@ -392,6 +396,10 @@ def detect(path: str | Path, text: str | None = None) -> Format:
             if data
             else "JSON that is not an object"
         )
+    else:
+        for candidate in candidates:
+            if candidate.sniff(text):
+                return candidate
     raise ArgmapError.at(
         f"cannot tell the format of '{path}': {what} is none of {tried}; "
         f"expected one of {tried} (or name the format)",
