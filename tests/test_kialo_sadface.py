@@ -264,6 +264,22 @@ def test_a_support_whose_scheme_is_named_attack_stays_a_support() -> None:
     assert loads(dumps(m, "sadface"), "sadface") == m
 
 
+def test_an_atom_without_text_is_written_back_without() -> None:
+    """Found by the fuzz campaign: an atom with no ``text`` key was written back with
+    ``"text": null``, which the reader then refused as not SADFace."""
+    document = {
+        "metadata": {"core": {"id": "d", "version": "0.2"}},
+        "nodes": [{"id": "a", "type": "atom"}, {"id": "b", "type": "atom", "text": " "}],
+        "edges": [],
+    }
+    m = loads(json.dumps(document), "sadface")
+    written = json.loads(dumps(m, "sadface"))
+    by_id = {node["id"]: node for node in written["nodes"]}
+    assert "text" not in by_id["a"]
+    assert by_id["b"]["text"] == " "
+    assert loads(json.dumps(written), "sadface") == m
+
+
 def test_an_atom_or_scheme_without_metadata_is_written_back_without() -> None:
     """Found by the fuzz campaign: an atom whose ``metadata`` was left out came back with
     ``"metadata": {}`` (the map changed on the round trip), and so did a scheme."""

@@ -368,7 +368,9 @@ def _graph(m: ArgumentMap, native: bool) -> tuple[dict[str, Any], dict[str, Any]
     nodes: dict[str, dict[str, Any]] = {}
     for n in m.nodes:
         kept = dict(n.data.get(KEY, {}))
-        atom = {"id": n.id, "type": "atom", "text": kept.pop("text", n.text), **kept}
+        text = kept.pop("text", n.text)
+        # A kept text of None is an atom that had none (a null text is not SADFace).
+        atom = {"id": n.id, "type": "atom", **({} if text is None else {"text": text}), **kept}
         defaults: dict[str, Any] = {} if KEY in n.data else {"metadata": {}, "sources": []}
         nodes[n.id] = _with_own({**defaults, **atom}, _own_node(n))
     edges: dict[str, dict[str, Any]] = {}
