@@ -33,7 +33,7 @@ from argmap.formats.yaml import (
     load_file,
     yaml_files,
 )
-from argmap.model import invariants
+from argmap.model import Corpus, invariants
 
 __all__ = ["TEXT_FILE_LIMIT", "CheckReport", "check"]
 
@@ -47,6 +47,9 @@ class CheckReport:
 
     files: tuple[str, ...]
     problems: tuple[Problem, ...]
+    corpora: dict[str, Corpus] = attrs.field(factory=dict, eq=False, repr=False)
+    """When nothing is in error: the corpus of each folder checked, by the path as given (what
+    :func:`~argmap.formats.yaml.read_corpus` reads, for an analysis that follows the check)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -111,11 +114,13 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     return unique, problems
 
 
-def _check_corpus(corpus_file: LoadedFile, siblings: list[LoadedFile]) -> list[Problem]:
+def _check_corpus(
+    corpus_file: LoadedFile, siblings: list[LoadedFile]
+) -> tuple[Corpus | None, list[Problem]]:
     corpus, problems = load_corpus_file(corpus_file, siblings)
     if corpus is not None:
         problems += corpus_file.locate(validate.corpus_warnings(corpus))
-    return problems
+    return corpus, problems
 
 
 def _load(path: Path) -> LoadedFile:
@@ -157,17 +162,27 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
     CheckReport
         The files read and every problem, sorted by file, line and column.
     """
+    paths = list(paths)
     files, problems = _expand(paths)
     loaded = {path: _load(path) for path in files}
+    corpora: dict[Path, Corpus | None] = {}
     for path, item in loaded.items():
         problems += _problems_of(item)
         if item.is_corpus:
             siblings = [loaded.get(p) or load_file(p) for p in yaml_files(path.parent) if p != path]
-            problems += _check_corpus(item, siblings)
+            corpora[path.parent], found = _check_corpus(item, siblings)
+            problems += found
     by_folder: dict[Path, list[LoadedFile]] = {}
     for item in loaded.values():
         by_folder.setdefault(item.path.parent, []).append(item)
     for folder, items in by_folder.items():
         problems += folder_problems(items, folder)
     ordered = sorted(problems, key=lambda p: (p.path or "", p.line or 0, p.column or 0))
-    return CheckReport(tuple(str(f) for f in files), tuple(ordered))
+    read: dict[str, Corpus] = {}
+    if not any(p.is_error for p in ordered):
+        for raw in paths:
+            folder = Path(raw)
+            if folder.is_dir():
+                maps = [loaded[p].map for p in yaml_files(folder)]
+                read[str(raw)] = corpora.get(folder) or Corpus([m for m in maps if m is not None])
+    return CheckReport(tuple(str(f) for f in files), tuple(ordered), read)

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 import argmap
 from argmap import ArgumentMap, Corpus
 from argmap.formats.yaml import load_corpus_document, parse_yaml
-from tests.helpers import SHOWCASE
+from tests.helpers import MAPS, SHOWCASE
 from tests.strategies import argument_maps, corpora
 
 GOOD = """\
@@ -484,3 +484,13 @@ def test_a_linked_premise_is_not_an_isolated_node(tmp_path: Path) -> None:
     assert warnings == [("isolated-node", "node 'd' has no edges")]
     text = THREE + "  - {attack: a -> c, scheme: ad hominem}\n"
     assert [p.code for p in problems_of(text, tmp_path)] == ["scheme-on-attack"]
+
+
+def test_a_clean_check_keeps_each_folders_corpus_as_read_corpus_reads_it(tmp_path: Path) -> None:
+    """``check --consistency`` analyses the corpus the check read instead of reading again."""
+    report = argmap.check([MAPS])
+    assert report.corpora[str(MAPS)] == argmap.read_corpus(MAPS)
+    assert report.corpora[str(MAPS)].relations  # the corpus file's, not the bare maps
+    bad = tmp_path / "m.yaml"
+    bad.write_text("id: m\ntitle: M\nnodes:\n  - {id: a, kind: clam, text: A.}\n")
+    assert argmap.check([MAPS, tmp_path]).corpora == {}  # an error anywhere: nothing to analyse

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap import ArgumentMap, Node, write_map
 from argmap.cli import main
 from tests.helpers import EXAMPLES, MAPS, ROOT, SHOWCASE
 
@@ -653,3 +654,22 @@ def test_a_timeout_in_a_subprocess_exits_3_without_a_traceback(tmp_path: Path) -
     )
     assert done.returncode == 3
     assert done.stderr == "argmap: timed out after 0.3 s (--timeout)\n"
+
+
+def test_a_consensus_matrix_too_wide_for_the_terminal_is_left_to_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    for k in range(20):  # twenty essays: forty columns and more
+        node = Node("r", "recommendation", f"Do thing {k}.")
+        write_map(ArgumentMap(f"e{k:02d}", f"Essay {k}", [node]), tmp_path / f"e{k:02d}.yaml")
+    status, out, _ = run(["consensus", str(tmp_path), "--all"], capsys)
+    assert status == 0
+    said = " ".join(out.split())
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Who stands where"))
+    assert max(len(line) for line in lines[start:]) <= 40
+    assert "Who stands where: 20 essays make too many columns for 40 columns;" in said
+    assert "--json gives the matrix." in said
+    status, out, _ = run(["consensus", str(tmp_path), "--all", "--json"], capsys)
+    assert len(json.loads(out)["matrix"]["essays"]) == 20

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -239,3 +241,20 @@ def test_corpus_maps_are_ordered_by_essay_id() -> None:
 def test_duplicate_essays_in_a_corpus() -> None:
     with pytest.raises(ArgmapError, match="two maps have the essay id 'toy'"):
         Corpus([toy(), toy()])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "T\x0b"},
+        {"summary": "S\x01"},
+        {"authors": ["A\x7f"]},
+        {"data": {"k": ["\x0c"]}},
+    ],
+)
+def test_a_control_character_anywhere_in_a_map_is_refused(change: dict[str, object]) -> None:
+    """The one-search shortcut for maps without control characters misses none."""
+    fields: dict[str, Any] = {"id": "m", "title": "T", "nodes": [Node("a", "claim", "A.")]}
+    with pytest.raises(ArgmapError, match="control character"):
+        ArgumentMap(**{**fields, **change})
+    assert ArgumentMap(**fields).title == "T"

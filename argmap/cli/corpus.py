@@ -7,6 +7,7 @@ them and writes their results as text (or JSON, through :func:`~argmap.cli.outpu
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 
 from argmap.analysis.conflicts import Category, Conflict, Resolution, conflicts
 from argmap.analysis.consensus import Consensus, ConsensusItem, consensus
@@ -16,7 +17,7 @@ from argmap.analysis.merge import merge
 from argmap.analysis.reading import Reading, reading, tensions
 from argmap.analysis.status import Tension
 from argmap.bipolar import AttackKind, labelling
-from argmap.cli.output import emit, plural, shorten, status_word, table, wrapped
+from argmap.cli.output import emit, plural, shorten, status_word, table, width, wrapped
 from argmap.cli.paths import need_folder
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus
@@ -29,9 +30,15 @@ def _corpus(path: str, command: str) -> Corpus:
     return read_corpus(need_folder(path, command))
 
 
-def _reading(path: str, args: argparse.Namespace, command: str) -> Reading:
+def _reading(
+    path: str, args: argparse.Namespace, command: str, corpus: Corpus | None = None
+) -> Reading:
     return reading(
-        _corpus(path, command), args.semantics, args.support, mode=args.mode, timeout=args.timeout
+        corpus or _corpus(path, command),
+        args.semantics,
+        args.support,
+        mode=args.mode,
+        timeout=args.timeout,
     )
 
 
@@ -238,6 +245,14 @@ def _matrix(result: Consensus, items: list[ConsensusItem]) -> list[str]:
     essays = result.counted
     if not essays or not items:
         return []
+    if len("recommendation") + 2 * len(essays) > width():
+        return [
+            wrapped(
+                f"Who stands where: {len(essays)} essays make too many columns for "
+                f"{width()} columns; --json gives the matrix.",
+                "",
+            )
+        ]
     rows = [[i.node, *(result.stance(i, e).mark for e in essays)] for i in items]
     headers = ["recommendation", *(str(n) for n in range(1, len(essays) + 1))]
     column = len(str(len(essays)))
@@ -379,12 +394,16 @@ def _consistency_text(
     return out
 
 
-def check_consistency(args: argparse.Namespace) -> int:
+def check_consistency(args: argparse.Namespace, checked: Mapping[str, Corpus] | None = None) -> int:
     """``argmap check --consistency``: which essays of each folder are jointly consistent.
 
-    With ``--json``, the consistency of one folder is an object, of several a list of them.
+    ``checked``: the corpora the check has read, by path (the others are read here). With
+    ``--json``, the consistency of one folder is an object, of several a list of them.
     """
-    readings = [(path, _reading(path, args, "check --consistency")) for path in args.paths]
+    readings = [
+        (path, _reading(path, args, "check --consistency", (checked or {}).get(path)))
+        for path in args.paths
+    ]
     results = [consistency(found, roles=_roles(args)) for _, found in readings]
 
     def text(_: object) -> list[str]:

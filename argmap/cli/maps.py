@@ -39,7 +39,7 @@ def check_files(args: argparse.Namespace) -> int:
     if with_consistency:
         from argmap.cli.corpus import check_consistency
 
-        return check_consistency(args)
+        return check_consistency(args, report.corpora)
     return 0 if ok else 1
 
 

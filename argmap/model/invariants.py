@@ -828,8 +828,26 @@ def value_findings(value: object, pointer: Pointer = (), limit: int | None = Non
     return walk.found
 
 
+def _flat_texts(m: ArgumentMap) -> list[str] | None:
+    """Every text of a map without ``data`` (``None`` if some ``data`` is not empty)."""
+    if m.data or any(n.data for n in m.nodes) or any(e.data for e in m.edges):
+        return None
+    texts = [m.title, *m.authors]
+    texts += [v for v in (m.venue, m.date, m.url, m.summary, m.text_file, m.responds_to) if v]
+    for n in m.nodes:
+        texts += (n.text, n.note or "", *n.tags, *n.actors)
+        texts.append(n.locator.quote or "" if n.locator is not None else "")
+    for e in m.edges:
+        texts += (e.note or "", e.scheme or "")
+        texts.append(e.locator.quote or "" if e.locator is not None else "")
+    return texts if all(isinstance(t, str) for t in texts) else None
+
+
 def model_text_findings(m: ArgumentMap) -> list[Finding]:
     """No text of a map (metadata, nodes, edges, ``data``) holds a control character."""
+    texts = _flat_texts(m)
+    if texts is not None and not CONTROL_CHARACTERS.search("\n".join(texts)):
+        return []  # the common case, in one search; else each text says where
     found: list[Finding] = []
     for key in ("title", "venue", "date", "url", "summary", "text_file", "responds_to"):
         found += value_findings(getattr(m, key), (key,))

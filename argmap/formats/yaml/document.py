@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import Node, ScalarNode
@@ -32,6 +32,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 
 from argmap.errors import Problem
 from argmap.formats.text import line_column
+from argmap.formats.yaml.fast import fast_document
 from argmap.model.invariants import MAX_DEPTH, value_findings
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "make_yaml",
     "parse_yaml",
     "plain",
+    "read_yaml",
+    "round_trip",
 ]
 
 ARROW = re.compile(r"\s*(\S.*?)\s*(<->|->)\s*(\S.*?)\s*")
@@ -52,16 +55,24 @@ PLUS = "+"
 """What joins the linked premises of one reason: ``a + b -> c``."""
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class Source:
-    """A YAML file as read: its text and its parsed round-trip document.
+    """A YAML file as read: its text and, parsed when first asked for, its round-trip document.
 
     ``document`` locates problems and is never modified (writing works on a fresh parse of
-    ``text``).
+    ``text``). A file read by the fast path (:func:`fast_document`) is parsed for it only
+    if something asks: a problem to locate, a map to write back.
     """
 
     text: str
-    document: CommentedMap
+    _document: CommentedMap | None = None
+
+    @property
+    def document(self) -> CommentedMap:
+        """The file's round-trip document (comments, layout and positions kept)."""
+        if self._document is None:
+            self._document = _load(self.text)
+        return self._document
 
     @property
     def indent(self) -> tuple[int, int, int]:
@@ -223,6 +234,24 @@ def parse_yaml(text: str, path: str) -> tuple[CommentedMap | None, list[Problem]
     return doc, []
 
 
+def read_yaml(text: str, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """What :func:`parse_yaml` gives, as plain values by the fast path where it is sure of them.
+
+    A plain ``dict`` comes from :func:`~argmap.formats.yaml.fast.fast_document`; a
+    ``CommentedMap`` from the round-trip parser (everything else: problems, doubts). Take
+    :func:`round_trip` of it to locate a problem.
+    """
+    doc = fast_document(text)
+    return (doc, []) if doc is not None else parse_yaml(text, path)
+
+
+def round_trip(
+    doc: dict[str, Any], text: str, path: str
+) -> tuple[CommentedMap | None, list[Problem]]:
+    """The round-trip document of a document :func:`read_yaml` gave for ``text``."""
+    return (doc, []) if isinstance(doc, CommentedMap) else parse_yaml(text, path)
+
+
 def _syntax_problem(exc: MarkedYAMLError, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "malformed YAML"
@@ -260,9 +289,9 @@ def describe(value: Any) -> str:
     """A value as a message names it (``a mapping``, ``'x'``)."""
     if value is None:
         return "nothing"
-    if isinstance(value, CommentedMap):
+    if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, CommentedSeq):
+    if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
@@ -271,9 +300,9 @@ def describe(value: Any) -> str:
 
 def plain(value: Any) -> Any:
     """A round-trip YAML value as plain JSON-like Python (dates become ISO text)."""
-    if isinstance(value, CommentedMap):
+    if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, CommentedSeq):
+    if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 from ruamel.yaml.comments import CommentedMap
 
 from argmap.errors import ArgmapError, Problem
 from argmap.formats.text import read_text
-from argmap.formats.yaml.document import Source, parse_yaml
+from argmap.formats.yaml.document import Source, read_yaml, round_trip
 from argmap.formats.yaml.positions import Positions, locate_findings
 from argmap.formats.yaml.reader import (
     is_corpus_document,
@@ -66,7 +67,7 @@ class LoadedFile:
 
     path: Path
     text: str | None = None
-    document: CommentedMap | None = attrs.field(default=None, eq=False, repr=False)
+    document: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
     map: ArgumentMap | None = None
     problems: tuple[Problem, ...] = ()
 
@@ -83,7 +84,11 @@ class LoadedFile:
 
     def locate(self, findings: Iterable[Finding]) -> list[Problem]:
         """Findings about this file's map or corpus, located by line and column in it."""
-        return locate_findings(findings, self.document, str(self.path))
+        findings = list(findings)
+        document: CommentedMap | None = None
+        if findings and self.document is not None and self.text is not None:
+            document = round_trip(self.document, self.text, str(self.path))[0]
+        return locate_findings(findings, document, str(self.path))
 
 
 def load_file(path: str | Path) -> LoadedFile:
@@ -93,7 +98,7 @@ def load_file(path: str | Path) -> LoadedFile:
         text = read_text(path)
     except ArgmapError as exc:
         return LoadedFile(path, problems=exc.problems)
-    document, problems = parse_yaml(text, str(path))
+    document, problems = read_yaml(text, str(path))
     if document is None or is_corpus_document(document):
         return LoadedFile(path, text, document, problems=tuple(problems))
     m, found = load_map_document(document, str(path), text)

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from argmap.errors import ArgmapError, Problem, Severity
 from argmap.formats.shape import (
@@ -35,7 +35,15 @@ from argmap.formats.shape import (
     NODE,
     RELATION,
 )
-from argmap.formats.yaml.document import ARROW, PLUS, Source, describe, parse_yaml, plain
+from argmap.formats.yaml.document import (
+    ARROW,
+    PLUS,
+    Source,
+    describe,
+    plain,
+    read_yaml,
+    round_trip,
+)
 from argmap.formats.yaml.positions import locate_findings
 from argmap.model import (
     ArgumentMap,
@@ -81,9 +89,9 @@ class Reader:
         """Record a finding."""
         self.findings.append(Finding(pointer, message, code, part=part))
 
-    def mapping(self, value: Any, pointer: Pointer, what: str) -> CommentedMap | None:
+    def mapping(self, value: Any, pointer: Pointer, what: str) -> dict[str, Any] | None:
         """``value`` if it is a mapping, else a finding and ``None``."""
-        if isinstance(value, CommentedMap):
+        if isinstance(value, dict):
             return value
         self.fail(
             pointer, f"{what} must be a mapping of fields, not {describe(value)}", "wrong-type"
@@ -94,14 +102,14 @@ class Reader:
         """``value`` as a list (none: empty), or a finding."""
         if value is None:
             return []
-        if isinstance(value, CommentedSeq):
+        if isinstance(value, list):
             return list(value)
         self.fail(pointer, f"'{what}' must be a list, not {describe(value)}", "wrong-type")
         return []
 
     def fields(
         self,
-        item: CommentedMap,
+        item: dict[str, Any],
         pointer: Pointer,
         allowed: Sequence[str],
         required: Sequence[str],
@@ -122,7 +130,7 @@ class Reader:
             if key not in item:
                 self.fail(pointer, f"{what} is missing the required field '{key}'", "missing-field")
 
-    def text(self, item: CommentedMap, key: str, pointer: Pointer) -> str | None:
+    def text(self, item: dict[str, Any], key: str, pointer: Pointer) -> str | None:
         """The text under ``key`` (numbers and dates as text), if present and valid."""
         if key not in item:
             return None
@@ -136,18 +144,18 @@ class Reader:
         self.fail((*pointer, key), f"'{key}' must be text, not {describe(value)}", "wrong-type")
         return None
 
-    def texts(self, item: CommentedMap, key: str, pointer: Pointer) -> tuple[str, ...] | None:
+    def texts(self, item: dict[str, Any], key: str, pointer: Pointer) -> tuple[str, ...] | None:
         """A text or list of texts under ``key``, as a tuple."""
         if key not in item:
             return None
         value = item[key]
-        values = list(value) if isinstance(value, CommentedSeq) else [value]
+        values = list(value) if isinstance(value, list) else [value]
         if all(isinstance(v, str) and v.strip() for v in values):
             return tuple(str(v) for v in values)
         self.fail((*pointer, key), f"'{key}' must be a text or a list of texts", "wrong-type")
         return None
 
-    def number(self, item: CommentedMap, key: str, pointer: Pointer) -> float | None:
+    def number(self, item: dict[str, Any], key: str, pointer: Pointer) -> float | None:
         """The number under ``key``."""
         if key not in item:
             return None
@@ -157,7 +165,7 @@ class Reader:
         self.fail((*pointer, key), f"'{key}' must be a number, not {describe(value)}", "wrong-type")
         return None
 
-    def flag(self, item: CommentedMap, key: str, pointer: Pointer) -> bool:
+    def flag(self, item: dict[str, Any], key: str, pointer: Pointer) -> bool:
         """The ``true``/``false`` under ``key`` (``False`` when absent or not a boolean)."""
         value = item.get(key, False)
         if isinstance(value, bool):
@@ -167,12 +175,12 @@ class Reader:
         )
         return False
 
-    def paragraphs(self, item: CommentedMap, pointer: Pointer) -> tuple[int, ...] | None:
+    def paragraphs(self, item: dict[str, Any], pointer: Pointer) -> tuple[int, ...] | None:
         """The ``para`` number(s)."""
         if "para" not in item:
             return None
         value = item["para"]
-        values = list(value) if isinstance(value, CommentedSeq) else [value]
+        values = list(value) if isinstance(value, list) else [value]
         if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             return tuple(int(v) for v in values)
         self.fail(
@@ -182,12 +190,12 @@ class Reader:
         )
         return None
 
-    def data(self, item: CommentedMap, pointer: Pointer) -> dict[str, Any] | None:
+    def data(self, item: dict[str, Any], pointer: Pointer) -> dict[str, Any] | None:
         """The ``data`` mapping, as plain Python."""
         if "data" not in item:
             return None
         value = item["data"]
-        if not isinstance(value, CommentedMap):
+        if not isinstance(value, dict):
             self.fail(
                 (*pointer, "data"),
                 f"'data' must be a mapping, not {describe(value)}",
@@ -199,7 +207,7 @@ class Reader:
         return converted
 
     def arrow(
-        self, item: CommentedMap, key: str, pointer: Pointer, *, symmetric: bool
+        self, item: dict[str, Any], key: str, pointer: Pointer, *, symmetric: bool
     ) -> tuple[str, str] | None:
         """The two ends of ``a -> b`` (``a <-> b`` if ``symmetric``)."""
         value = item[key]
@@ -224,7 +232,7 @@ class Reader:
             return None
         return (match.group(1), match.group(3))
 
-    def locator(self, item: CommentedMap, flat: Flat, pointer: Pointer) -> None:
+    def locator(self, item: dict[str, Any], flat: Flat, pointer: Pointer) -> None:
         """Read ``para`` and ``quote`` into ``flat``."""
         para = self.paragraphs(item, pointer)
         quote = self.text(item, "quote", pointer)
@@ -239,7 +247,7 @@ class Reader:
                 )
 
     def items(
-        self, doc: CommentedMap, key: str, read: Callable[[Any, Pointer], Flat | None]
+        self, doc: dict[str, Any], key: str, read: Callable[[Any, Pointer], Flat | None]
     ) -> tuple[list[Flat], list[Pointer], set[str]]:
         """Read the list under ``key`` item by item.
 
@@ -255,11 +263,11 @@ class Reader:
             if flat is not None and len(self.findings) == before:
                 flats.append(flat)
                 pointers.append((key, i))
-            elif isinstance(value, CommentedMap) and isinstance(value.get("id"), str):
+            elif isinstance(value, dict) and isinstance(value.get("id"), str):
                 failed.add(value["id"])
         return flats, pointers, failed
 
-    def optional(self, item: CommentedMap, flat: Flat, pointer: Pointer, *keys: str) -> None:
+    def optional(self, item: dict[str, Any], flat: Flat, pointer: Pointer, *keys: str) -> None:
         """Read the text (or ``data``) fields ``keys`` that are present into ``flat``."""
         for key in keys:
             value = self.data(item, pointer) if key == "data" else self.text(item, key, pointer)
@@ -268,7 +276,7 @@ class Reader:
 
     # -- items -----------------------------------------------------------------------------
 
-    def map_meta(self, doc: CommentedMap) -> Flat:
+    def map_meta(self, doc: dict[str, Any]) -> Flat:
         """The map's metadata fields."""
         self.fields(doc, (), MAP.keys, MAP.required, MAP.title)
         flat: Flat = {}
@@ -342,7 +350,7 @@ class Reader:
 
     def _kinded(
         self, value: Any, pointer: Pointer, kinds: Sequence[str], keys: Sequence[str], what: str
-    ) -> tuple[CommentedMap, Flat, str] | None:
+    ) -> tuple[dict[str, Any], Flat, str] | None:
         item = self.mapping(value, pointer, what)
         if item is None:
             return None
@@ -390,7 +398,7 @@ class Reader:
         )
         return flat
 
-    def scheme(self, item: CommentedMap, flat: Flat, pointer: Pointer) -> None:
+    def scheme(self, item: dict[str, Any], flat: Flat, pointer: Pointer) -> None:
         """Read a reason's ``scheme`` (free text, not blank) into ``flat``."""
         scheme = self.text(item, "scheme", pointer)
         if scheme is None:
@@ -414,7 +422,7 @@ class Reader:
                 return None
         return premises
 
-    def corpus_meta(self, doc: CommentedMap) -> Flat:
+    def corpus_meta(self, doc: dict[str, Any]) -> Flat:
         """The corpus file's ``corpus`` mapping."""
         self.fields(doc, (), CORPUS_FILE.keys, CORPUS_FILE.required, CORPUS_FILE.title)
         meta = doc.get(CORPUS_KEY)
@@ -445,9 +453,7 @@ class Reader:
         for j, member in enumerate(members):
             ref = self.ref(
                 member,
-                (*pointer, "nodes", j)
-                if isinstance(item["nodes"], CommentedSeq)
-                else (*pointer, "nodes"),
+                (*pointer, "nodes", j) if isinstance(item["nodes"], list) else (*pointer, "nodes"),
             )
             if ref is None:
                 return None
@@ -550,22 +556,28 @@ def _group(flat: Flat) -> Equivalence:
     )
 
 
-def _control_findings(doc: CommentedMap) -> list[Finding]:
-    """A finding for each text of the document that holds a control character."""
+def _control_findings(doc: dict[str, Any], text: str) -> list[Finding]:
+    r"""A finding for each text of the document (of ``text``) that holds a control character.
+
+    A value holds one only if the text does, or a double-quoted escape (``"\x0b"``) puts it
+    there: without either there is nothing to look for.
+    """
+    if "\\" not in text and not validate.CONTROL_CHARACTERS.search(text.replace("\r\n", "\n")):
+        return []
     return [f for f in validate.value_findings(doc) if f.code == "control-character"]
 
 
-def is_corpus_document(doc: CommentedMap) -> bool:
+def is_corpus_document(doc: dict[str, Any]) -> bool:
     """Whether a parsed document is a corpus file (it has a top-level ``corpus`` key)."""
     return CORPUS_KEY in doc
 
 
 def load_map_document(
-    doc: CommentedMap, path: str, text: str
+    doc: dict[str, Any], path: str, text: str
 ) -> tuple[ArgumentMap | None, list[Problem]]:
     """Build a map from a parsed document (of ``text``), or say everything wrong with it."""
     reader = Reader()
-    reader.findings += _control_findings(doc)
+    reader.findings += _control_findings(doc, text)
     meta = reader.map_meta(doc)
     node_flats, node_ptrs, failed_nodes = reader.items(doc, "nodes", reader.node)
     edge_flats, edge_ptrs, failed_edges = reader.items(doc, "edges", reader.edge)
@@ -578,6 +590,9 @@ def load_map_document(
         edge_pointers=edge_ptrs,
         unparsed_ids=failed_nodes | failed_edges,
     )
+    if reader.findings and not isinstance(doc, CommentedMap):  # read again, to locate them
+        rt, problems = round_trip(doc, text, path)
+        return load_map_document(rt, path, text) if rt is not None else (None, problems)
     problems = locate_findings(dict.fromkeys(reader.findings), doc, path)
     if any(p.is_error for p in problems):
         return None, problems
@@ -595,13 +610,13 @@ def load_map_document(
         role=meta.get("role"),
         responds_to=meta.get("responds_to"),
         data=meta.get("data"),
-        origin=Origin(path, Source(text, doc)),
+        origin=Origin(path, Source(text, doc if isinstance(doc, CommentedMap) else None)),
     )
     return m, problems
 
 
 def load_corpus_document(
-    doc: CommentedMap,
+    doc: dict[str, Any],
     path: str,
     maps: Sequence[ArgumentMap],
     text: str,
@@ -613,7 +628,7 @@ def load_corpus_document(
     reported, so one broken map does not bury the corpus file in follow-on errors.
     """
     reader = Reader()
-    reader.findings += _control_findings(doc)
+    reader.findings += _control_findings(doc, text)
     meta = reader.corpus_meta(doc)
     group_flats, group_ptrs, _ = reader.items(doc, "equivalences", reader.group)
     relation_flats, relation_ptrs, _ = reader.items(doc, "relations", reader.relation)
@@ -627,6 +642,11 @@ def load_corpus_document(
         relation_pointers=relation_ptrs,
         unreadable_essays=unreadable_essays,
     )
+    if reader.findings and not isinstance(doc, CommentedMap):  # read again, to locate them
+        rt, problems = round_trip(doc, text, path)
+        if rt is None:
+            return None, problems
+        return load_corpus_document(rt, path, maps, text, unreadable_essays)
     problems = locate_findings(reader.findings, doc, path)
     if any(p.is_error for p in problems) or set(unreadable_essays):
         return None, problems
@@ -638,7 +658,7 @@ def load_corpus_document(
         title=meta.get("title"),
         summary=meta.get("summary"),
         data=meta.get("data"),
-        origin=Origin(path, Source(text, doc)),
+        origin=Origin(path, Source(text, doc if isinstance(doc, CommentedMap) else None)),
     )
     return corpus, problems
 
@@ -658,7 +678,7 @@ def map_from_yaml(text: str, path: str = "<string>") -> ArgumentMap:
     ArgmapError
         With every problem of the text, each located by line and column.
     """
-    doc, problems = parse_yaml(text, path)
+    doc, problems = read_yaml(text, path)
     raise_errors(problems)
     assert doc is not None
     if is_corpus_document(doc):

@@ -1,0 +1,130 @@
+"""The fast YAML read path reads exactly what the round-trip parser reads, or steps aside.
+
+Each property compares :func:`fast_document` with ruamel's round-trip parse of the same text,
+value by value with exact types and key order: the fast path must give the same values or
+``None`` (never a value where the round-trip parser finds an error, never a different one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, note
+from hypothesis import strategies as st
+
+import argmap
+from argmap.formats.yaml import load_map_document
+from argmap.formats.yaml.document import _load, parse_yaml, read_yaml
+from argmap.formats.yaml.fast import fast_document
+from tests.helpers import MAPS
+from tests.strategies import argument_maps
+
+BUNDLED = sorted(MAPS.glob("*.yaml"))
+
+
+def exact(value: Any) -> Any:
+    """A value with its type spelled out (ruamel's str, int and float subclasses as the base)."""
+    if isinstance(value, dict):
+        return ("mapping", [(exact(k), exact(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [exact(v) for v in value])
+    for kind in (bool, int, float, str, dt.datetime, dt.date):
+        if isinstance(value, kind):
+            return (kind.__name__, kind(value) if kind in (int, float, str) else value)
+    assert value is None, type(value)
+    return None
+
+
+def round_trip_reading(text: str) -> Any:
+    """The round-trip parser's values of ``text``, or ``"error"``."""
+    try:
+        return exact(_load(text))
+    except Exception:
+        return "error"
+
+
+def same_or_aside(text: str) -> None:
+    fast = fast_document(text)
+    note(repr(text))
+    if fast is not None:
+        assert exact(fast) == round_trip_reading(text)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_the_bundled_maps_are_read_by_the_fast_path_to_the_same_values(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast = fast_document(text)
+    assert fast is not None
+    assert exact(fast) == round_trip_reading(text)
+
+
+@given(argument_maps())
+def test_written_maps_are_read_by_the_fast_path_to_the_same_values(m: argmap.ArgumentMap) -> None:
+    text = argmap.map_to_yaml(m)
+    same_or_aside(text)
+
+
+YAMLISH = st.lists(
+    st.sampled_from(
+        [*"ab01 .-+:#'\"|>!&*%?,[]{}\n\t\r~_eE", "\u2028", "\x85", "\n  ", "- ", "yes", "2019-"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(YAMLISH.map(lambda t: "k: " + t))
+def test_any_text_is_read_the_same_or_left_to_the_round_trip_parser(text: str) -> None:
+    same_or_aside(text)
+
+
+@given(
+    st.sampled_from(BUNDLED),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), YAMLISH), min_size=1, max_size=3),
+)
+def test_a_damaged_map_is_read_the_same_or_left_to_the_round_trip_parser(
+    path: Path, edits: list[tuple[float, int, str]]
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    same_or_aside(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key
+        "a: &x [1]\nb: *x\n",  # a list used twice
+        "a: !!str 1\n",  # explicit tag
+        "<<: {a: 1}\n",  # merge key
+        "%YAML 1.1\n---\na: yes\n",  # directive
+        "a: 0x1F\n",  # a number not in plain decimal
+        "a: .5\n",
+        "a: 2019-08-01 10:00:00\n",  # a time of day
+        "1: a\n",  # a key that is not text
+        "a: b\u2028c\n",  # a line separator YAML 1.1 breaks lines at
+        "- a\n",  # not a mapping
+        "a: [b\n",  # a syntax error
+        "",
+    ],
+)
+def test_doubtful_texts_are_left_to_the_round_trip_parser(text: str) -> None:
+    assert fast_document(text) is None
+
+
+def test_a_problem_found_on_the_fast_path_is_located_as_on_the_round_trip_path() -> None:
+    text = "id: m\ntitle: M\nnodes:\n  - {id: a, kind: clam, text: A.}\n"
+    doc, problems = read_yaml(text, "m.yaml")
+    assert problems == []
+    assert not hasattr(doc, "lc")  # a plain dict from the fast path
+    with pytest.raises(argmap.ArgmapError) as caught:
+        argmap.map_from_yaml(text, "m.yaml")
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line, problem.column) == ("m.yaml", 4, 19)  # at 'clam'
+    rt, _ = parse_yaml(text, "m.yaml")
+    assert rt is not None
+    assert load_map_document(rt, "m.yaml", text)[1] == [problem]
