@@ -6,12 +6,12 @@ import html
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
 import argmap
-from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, Relation
+from argmap import ArgumentMap, Corpus, Edge, Equivalence, Node, NodeKind, Relation
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import consensus_of
 from argmap.analysis.reading import Reading, reading
@@ -324,3 +324,36 @@ def test_the_front_page_in_a_browser(site: Path) -> None:
     assert len(texts) >= 6
     assert min(t["height"] for t in texts) >= 10, texts
     assert found["#disagreement-graph svg"][0]["right"] <= 1400  # fits the page
+
+
+def test_a_large_corpus_is_drawn_from_its_recommendations_and_linked_nodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past CORPUS_DIAGRAM_NODES nodes the corpus page says what it leaves out, and does."""
+    import argmap.render.overview as overview
+
+    corpus = argmap.read_corpus(MAPS)
+    monkeypatch.setattr(overview, "CORPUS_DIAGRAM_NODES", 10)
+    monkeypatch.setattr(overview, "MATRIX_ESSAYS", 2)
+    write_report(corpus, tmp_path)
+    page = (tmp_path / "corpus.html").read_text(encoding="utf-8")
+    assert ": recommendations and linked nodes</h1>" in page
+    nodes = sum(len(m.nodes) for m in corpus.maps)
+    assert f"The corpus has {nodes:,} nodes, too many to draw at once" in page
+    linked = {ref for group in corpus.equivalences for ref in group.members}
+    linked |= {ref for r in corpus.relations for ref in (r.source, r.target)}
+    for m in corpus.maps:
+        for n in m.nodes:
+            drawn = f'"essay-{m.id}.html#focus={quote(n.id, safe="")}"' in page
+            wanted = n.kind is NodeKind.RECOMMENDATION or argmap.NodeRef(m.id, n.id) in linked
+            assert drawn or not wanted, (m.id, n.id)
+    assert any(
+        f'"essay-{m.id}.html#focus={quote(n.id, safe="")}"' not in page
+        for m in corpus.maps
+        for n in m.nodes
+        if n.kind is not NodeKind.RECOMMENDATION
+    )
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "essays are too many for a column each" in index
+    assert '<th class="essay"' not in index
+    assert '<a href="corpus.html">Corpus diagram</a>' in index

@@ -39,7 +39,7 @@ from argmap.analysis.consensus import Consensus, ConsensusItem, Stance
 from argmap.analysis.reading import Reading
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import Semantics, status_word
-from argmap.render.dot import SafeDigraph, html_label, html_text, run_dot, wrap
+from argmap.render.dot import SafeDigraph, html_label, html_text, run_dot, run_dots, wrap
 from argmap.render.essay import EDGE_STYLES, KIND_STYLES, PLAIN
 
 __all__ = [
@@ -143,8 +143,11 @@ def _pair_anchor(kind: str, pair: tuple[str, str]) -> str:
 
 def _inline_svg(source: str) -> str:
     """DOT drawn as inline SVG (no XML prologue or DOCTYPE)."""
-    svg = run_dot(source, "svg").decode("utf-8")
-    return re.sub(r"^.*?(?=<svg)", "", svg, flags=re.DOTALL)
+    return _inline(run_dot(source, "svg"))
+
+
+def _inline(svg: bytes) -> str:
+    return re.sub(r"^.*?(?=<svg)", "", svg.decode("utf-8"), flags=re.DOTALL)
 
 
 # -- 1. the matrix ------------------------------------------------------------------------
@@ -170,15 +173,23 @@ def _cell(
     return f'<td class="stance {_e(stance)}" title="{_e(essay)}: {_e(stance)}">{text}</td>'
 
 
+CORPUS_DIAGRAM_NODES = 2_000
+"""The most nodes the corpus page draws every one of; a larger corpus is drawn from its
+recommendations and the nodes linked across essays (``dot`` takes minutes on 20,000 nodes)."""
+MATRIX_ESSAYS = 60
+"""The most essays the matrix gives a column each; beyond, the verdict column counts them."""
+
+
 def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, str], int]) -> str:
     chosen = {i.node for i in consensus.selected}
     rule = f"quorum {consensus.quorum}" if consensus.quorum else str(consensus.rule)
     titles = {m.id: m.title for m in reading.corpus.maps}
+    columns = consensus.counted if len(consensus.counted) <= MATRIX_ESSAYS else ()
     head = "".join(
         f'<th class="essay" title="{_e(titles.get(e, e))}"><a href="{_e(essay_page(e))}">'
         + "-<wbr>".join(_e(part) for part in e.split("-"))
         + "</a></th>"
-        for e in consensus.counted
+        for e in columns
     )
     rows: dict[bool, list[str]] = {True: [], False: []}
     for rank, item in enumerate(consensus.items, 1):
@@ -189,7 +200,7 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
             f'<a href="{_e(node_link(ref.essay, ref.node))}">{_e(ref)}</a>' for ref in others
         )
         members = f'<br><span class="small">also stated in {members}</span>' if others else ""
-        cells = "".join(_cell(consensus, item, e, opposing) for e in consensus.counted)
+        cells = "".join(_cell(consensus, item, e, opposing) for e in columns)
         endorsed = f"{len(item.endorsers)}/{consensus.essays} endorse"
         verdict = (
             (f"★ consensus ({_e(rule)})" if item.node in chosen else "no consensus")
@@ -207,6 +218,12 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
         )
     head = f"<thead><tr><th>#</th><th>recommendation</th>{head}<th>verdict</th></tr></thead>"
     table = f'<table class="stances">{head}<tbody>{"".join(rows[True])}</tbody></table>'
+    if not columns:
+        table = (
+            f'<p class="hint">{len(consensus.counted)} essays are too many for a column each: '
+            "the verdict counts them (<code>argmap consensus --json</code> gives each "
+            "essay's stance).</p>\n" + table
+        )
     if not rows[False]:
         return table
     return (
@@ -331,7 +348,7 @@ def conflict_diagram(reading: Reading, conflict: Conflict, number: int) -> str:
     """
     path = conflict.attack.path or (conflict.attacker, conflict.target)
     merged = reading.merged
-    nodes = {n.id: n for n in merged.map.nodes}
+    shown = merged.map  # looked up by id (a dict of its nodes per conflict was quadratic)
     dot = SafeDigraph(
         name=f"conflict-{number}",
         graph_attr={"rankdir": "LR", "fontname": "Helvetica", "nodesep": 0.25, "ranksep": 0.5},
@@ -339,7 +356,7 @@ def conflict_diagram(reading: Reading, conflict: Conflict, number: int) -> str:
         edge_attr={"fontname": "Helvetica", "fontsize": 10},
     )
     for element in dict.fromkeys(path):
-        node = nodes.get(element)
+        node = shown.node(element) if element in shown else None
         if node is None:  # a reason on the path (a support that is attacked)
             dot.node(
                 element,
@@ -404,7 +421,8 @@ def _texts(reading: Reading, conflict: Conflict) -> str:
     )
 
 
-def _conflict(reading: Reading, conflict: Conflict, number: int) -> str:
+def _conflict(reading: Reading, conflict: Conflict, number: int, figure: str) -> str:
+    """One conflict's entry; ``figure``: its :func:`conflict_diagram` as inline SVG."""
     pairs = ", ".join(
         f"{_e(a)} vs {_e(b)}" if a != b else f"{_e(a)} vs itself" for a, b in conflict.pairs
     )
@@ -416,7 +434,7 @@ def _conflict(reading: Reading, conflict: Conflict, number: int) -> str:
         f'<p class="small">{pairs}. How: {_e(conflict.attack.describe())} '
         f"(stated by {_e(', '.join(conflict.stated_by))}).</p>",
         '<div class="conflict-body">',
-        f'<div class="figure">{_inline_svg(conflict_diagram(reading, conflict, number))}</div>',
+        f'<div class="figure">{figure}</div>',
         _texts(reading, conflict),
         "</div>",
     ]
@@ -438,6 +456,8 @@ def _conflict(reading: Reading, conflict: Conflict, number: int) -> str:
 def _sections(reading: Reading, numbered: list[tuple[int, Conflict]]) -> str:
     out = []
     shown: set[int] = set()
+    drawn = run_dots([conflict_diagram(reading, c, n) for n, c in numbered], "svg")
+    figures = {n: _inline(svg) for (n, _), svg in zip(numbered, drawn, strict=True)}
     for kind, title in CATEGORIES.items():
         listed = [c for _, c in numbered if category(c) == kind]
         if not listed and kind != STATED:
@@ -465,7 +485,7 @@ def _sections(reading: Reading, numbered: list[tuple[int, Conflict]]) -> str:
                     )
                     continue
                 shown.add(n)
-                out.append(_conflict(reading, c, n))
+                out.append(_conflict(reading, c, n, figures[n]))
     return "\n".join(out)
 
 
@@ -496,6 +516,7 @@ def front_page(
         if consensus.left_out
         else ""
     )
+    every = sum(len(m.nodes) for m in corpus.maps) <= CORPUS_DIAGRAM_NODES
     key = (
         '<dl class="key small">'
         "<dt>line and number</dt><dd>stated conflicts: a node the first essay holds attacks "
@@ -510,7 +531,8 @@ def front_page(
         f'<div class="overview-top"><h1>{_e(corpus.title or "Corpus")}</h1>\n'
         '<nav><a href="#stances">Who stands where</a><a href="#disagreements">Who disagrees</a>'
         '<a href="#conflicts">Conflicts</a><a href="#essays">Essays</a>'
-        '<a href="corpus.html">Every node (full diagram)</a></nav>\n'
+        f'<a href="corpus.html">{"Every node (full diagram)" if every else "Corpus diagram"}</a>'
+        "</nav>\n"
         f'<p class="meta">{_e(corpus.summary or "")}</p></div>\n'
         f'<h2 id="stances">Who stands where</h2>\n<p class="hint">Each recommendation (or group '
         f"of equivalent ones) by essay: ✔ endorses (states and accepts it), ✘ opposes (accepts "

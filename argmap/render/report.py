@@ -19,6 +19,7 @@ page loads anything from anywhere. All text from the maps is HTML-escaped, or JS
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import importlib
 import json
@@ -31,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
+
+import attrs
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, consensus_of
@@ -49,8 +52,9 @@ from argmap.options import (
     Semantics,
     Support,
 )
+from argmap.render import overview
 from argmap.render.corpus import corpus_diagram
-from argmap.render.dot import run_dot
+from argmap.render.dot import run_dot, run_dots
 from argmap.render.essay import Diagram, essay_diagram, statuses
 from argmap.render.overview import CORPUS_HINT, front_page, node_link
 from argmap.rules import paragraphs_of
@@ -77,10 +81,9 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _svg(diagram: Diagram) -> str:
-    """The diagram as inline SVG (no XML prologue or DOCTYPE); its legend cluster has class ``legend``."""
-    svg = run_dot(diagram.source, "svg").decode("utf-8")
-    svg = re.sub(r"^.*?(?=<svg)", "", svg, flags=re.DOTALL)
+def _svg(drawn: bytes) -> str:
+    """A drawn diagram as inline SVG (no XML prologue or DOCTYPE); its legend cluster has class ``legend``."""
+    svg = re.sub(r"^.*?(?=<svg)", "", drawn.decode("utf-8"), flags=re.DOTALL)
     return re.sub(
         r'class="cluster">(\s*<title>cluster_legend</title>)', r'class="cluster legend">\1', svg
     )
@@ -133,14 +136,28 @@ def _essay_file(essay: str) -> str:
     return f"essay-{essay}.html"
 
 
+@attrs.frozen
+class _EssayPage:
+    """An essay's page but for its diagram, drawn with every other essay's at once."""
+
+    diagram: Diagram
+    page: Callable[[str], str]
+
+
 def _essay_page(
     m: ArgumentMap,
     reading: Reading,
     timeout: float | None = None,
     direction: Direction = Direction.AUTO,
-) -> str:
+) -> _EssayPage:
     status = statuses(m, reading.semantics, reading.support, timeout=timeout)
     diagram = essay_diagram(m, status, direction=direction)
+    return _EssayPage(diagram, functools.partial(_essay_html, m, reading, status, diagram))
+
+
+def _essay_html(
+    m: ArgumentMap, reading: Reading, status: dict[str, str], diagram: Diagram, svg: str
+) -> str:
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
     rows = [
@@ -156,7 +173,7 @@ def _essay_page(
     body = (
         f'<header class="top"><nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(m.title)}</h1>\n'
         f'<p class="meta">{_e(meta)}</p></header>\n'
-        f'<div class="diagram main">{_svg(diagram)}</div>\n'
+        f'<div class="diagram main">{svg}</div>\n'
         f'<p class="hint">Fill: {_e(reading.semantics)} labelling under {_e(reading.support)} '
         "support. Drag to pan; wheel, the buttons or + − 0 to zoom. Hover over a node to "
         "highlight its edges and what supports or attacks it; click it for its source "
@@ -286,22 +303,42 @@ def _pages(
     reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
     conflicts = conflicts_of(reading)
     consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
-    pages = {}
+    drafts = {}
     for m in corpus.maps:
         say(f"essay {m.id}")
-        pages[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining(), direction)
-    say("corpus diagram")
-    full = corpus_diagram(reading, conflicts, consensus, link=node_link)
+        drafts[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining(), direction)
+    say(f"drawing {len(drafts)} essay diagrams")
+    drawn = run_dots([d.diagram.source for d in drafts.values()], "svg")
+    pages = {
+        name: draft.page(_svg(svg))
+        for (name, draft), svg in zip(drafts.items(), drawn, strict=True)
+    }
+    nodes = sum(len(m.nodes) for m in corpus.maps)
+    every = nodes <= overview.CORPUS_DIAGRAM_NODES
+    say("corpus diagram" if every else "corpus diagram (recommendations and linked nodes)")
+    full = corpus_diagram(
+        reading, conflicts, consensus, link=node_link, recommendations_only=not every
+    )
+    drawing = "every node" if every else "recommendations and linked nodes"
+    hint = CORPUS_HINT if every else LARGE_CORPUS_HINT.format(nodes=f"{nodes:,}")
     pages["corpus.html"] = _page(
         corpus.title or "Corpus",
-        f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: every node</h1>\n'
-        f'<p class="hint">{_e(CORPUS_HINT)}</p>\n'
-        f'<div class="diagram">{_svg(full)}</div>',
+        f'<nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(corpus.title or "Corpus")}: {drawing}</h1>\n'
+        f'<p class="hint">{_e(hint)}</p>\n'
+        f'<div class="diagram">{_svg(run_dot(full.source, "svg"))}</div>',
         dict(full.related),
     )
     say("index")
     pages["index.html"] = _index_page(corpus, reading, conflicts, consensus)
     return pages
+
+
+LARGE_CORPUS_HINT = (
+    "The corpus has {nodes} nodes, too many to draw at once: each essay's box shows its "
+    "recommendations and the nodes the corpus file links, and its own page draws every node. "
+    "Hover over a node to highlight its edges; click it to open it on its essay's page."
+)
+"""The line above the corpus page's diagram of a large corpus."""
 
 
 def _index_page(
