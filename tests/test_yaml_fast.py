@@ -31,9 +31,11 @@ def exact(value: Any) -> Any:
         return ("mapping", [(exact(k), exact(v)) for k, v in value.items()])
     if isinstance(value, list):
         return ("list", [exact(v) for v in value])
-    for kind in (bool, int, float, str, dt.datetime, dt.date):
+    if isinstance(value, bool | dt.date):
+        return (type(value).__name__, value)
+    for kind in (int, float, str):
         if isinstance(value, kind):
-            return (kind.__name__, kind(value) if kind in (int, float, str) else value)
+            return (kind.__name__, kind(value))
     assert value is None, type(value)
     return None
 

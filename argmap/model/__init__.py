@@ -619,8 +619,10 @@ class Corpus:
     summary: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict, converter=_data, hash=False)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, hash=False)
+    _by_id: dict[str, ArgumentMap] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {m.id: m for m in reversed(self.maps)})  # the first
         _raise(validate.corpus_findings(self))
 
     @property
@@ -636,10 +638,10 @@ class Corpus:
         ArgmapError
             If the corpus has no such essay.
         """
-        for m in self.maps:
-            if m.id == essay_id:
-                return m
-        raise ArgmapError(f"the corpus has no essay '{essay_id}'")
+        found = self._by_id.get(essay_id)
+        if found is None:
+            raise ArgmapError(f"the corpus has no essay '{essay_id}'")
+        return found
 
     def node(self, ref: NodeRef | str) -> Node:
         """The node a reference points at."""
