@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap.formats.yaml import load_map_document
 from argmap.formats.yaml.document import _load, parse_yaml, read_yaml
-from argmap.formats.yaml.fast import fast_document
+from argmap.formats.yaml.fast import fast_document, fast_nodes
+from argmap.formats.yaml.positions import NodePositions, Positions
 from tests.helpers import MAPS
 from tests.strategies import argument_maps
 
@@ -130,3 +131,80 @@ def test_a_problem_found_on_the_fast_path_is_located_as_on_the_round_trip_path()
     rt, _ = parse_yaml(text, "m.yaml")
     assert rt is not None
     assert load_map_document(rt, "m.yaml", text)[1] == [problem]
+
+
+def pointers(value: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every pointer into a plain document, and one past each of its values."""
+    found = [at, (*at, "no-such-key"), (*at, 99)]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += pointers(v, (*at, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found += pointers(v, (*at, i))
+    return found
+
+
+PARTS = (None, "key", "source", "target", "premise:0", "premise:1", "premise:5")
+
+
+def same_positions(text: str) -> None:
+    """libyaml's node tree locates every pointer where the round-trip document does."""
+    doc = fast_document(text)
+    if doc is None:
+        return
+    by_nodes, by_document = NodePositions(fast_nodes(text), text), Positions(_load(text))
+    for pointer in pointers(doc):
+        for part in PARTS:
+            assert by_nodes(pointer, part) == by_document(pointer, part), (text, pointer, part)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_the_node_tree_locates_as_the_round_trip_document_in_the_bundled_maps(path: Path) -> None:
+    same_positions(path.read_text(encoding="utf-8"))
+
+
+@given(argument_maps())
+def test_the_node_tree_locates_as_the_round_trip_document_in_written_maps(
+    m: argmap.ArgumentMap,
+) -> None:
+    same_positions(argmap.map_to_yaml(m))
+
+
+@given(YAMLISH.map(lambda t: "k: " + t))
+def test_the_node_tree_locates_as_the_round_trip_document_in_any_text(text: str) -> None:
+    same_positions(text)
+
+
+@given(
+    st.sampled_from(BUNDLED),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), YAMLISH), min_size=1, max_size=3),
+)
+def test_the_node_tree_locates_as_the_round_trip_document_in_damaged_maps(
+    path: Path, edits: list[tuple[float, int, str]]
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    same_positions(text)
+
+
+@given(argument_maps())
+def test_warnings_on_a_fast_read_are_located_as_on_the_round_trip_document(
+    m: argmap.ArgumentMap,
+) -> None:
+    import tempfile
+
+    from argmap import rules
+    from argmap.formats.yaml import load_file, locate_findings
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.yaml"
+        argmap.write_map(m, path)
+        loaded = load_file(path)
+        assert loaded.map is not None
+        findings = rules.map_warnings(loaded.map)
+        text = path.read_text(encoding="utf-8")
+        expected = locate_findings(findings, _load(text), str(path))
+        assert loaded.locate(findings) == expected

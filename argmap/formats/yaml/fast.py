@@ -16,7 +16,8 @@ by line and column):
   (``%YAML``), a NEL, LS or PS line break, a carriage return not followed by a line feed, a
   byte-order mark, a tab, a block scalar's header touching a comment, a line of spaces only;
 - libyaml refuses the text (a syntax error, nesting past its limit);
-- a tag or an anchor (``!``, ``&x`` or ``*x`` after a space: it may be one), a merge key (``<<``), a duplicate key, a key that is not text, a list or
+- a tag, an anchor or a complex key (``!``, ``&x``, ``*x`` or ``? `` after a space: it may
+  be one), a merge key (``<<``), a duplicate key, a key that is not text, a list or
   mapping used twice through an alias, nesting deeper than
   :data:`~argmap.model.invariants.MAX_DEPTH`;
 - a plain scalar that YAML 1.2 reads as a number or date in any form but the plain decimal
@@ -38,12 +39,12 @@ from typing import Any
 
 from argmap.model.invariants import MAX_DEPTH
 
-__all__ = ["fast_document"]
+__all__ = ["fast_document", "fast_nodes"]
 
 _DOUBTFUL_TEXT = re.compile(
     r"""^%                      # a directive
     | [\t\x85\u2028\u2029\ufeff] | \r(?!\n)   # a tab, a line break of YAML 1.1 only
-    | (?:^|[\s\[{,])(?:!|[&*]\S)   # a tag, an anchor or an alias
+    | (?:^|[\s\[{,])(?:!|[&*]\S|\?(?:\s|$))   # a tag, an anchor, an alias, a complex key
     | [|>][-+0-9]*\#          # a block scalar's header touching a comment
     | ^\ +\r?$                # a line of spaces only (in a block scalar: ruamel differs)
     """,
@@ -145,6 +146,26 @@ def _value(node: Any, depth: int, seen: set[int]) -> Any:
             raise _Doubt("key")
         mapping[key] = _value(value_node, depth + 1, seen)
     return mapping
+
+
+def fast_nodes(text: str) -> Any:
+    """The libyaml node tree of a text :func:`fast_document` reads (for positions), or ``None``.
+
+    Each node has ``start_mark`` (0-based ``line`` and ``column``); a scalar its ``style``
+    (``'`` or ``"`` when quoted); a mapping's ``value`` is its (key, value) node pairs.
+    """
+    parser = _parser()
+    if parser is None or fast_document(text) is None:
+        return None
+    from yaml import YAMLError
+
+    loader = parser(text)
+    try:
+        return loader.get_single_node()
+    except YAMLError:  # pragma: no cover - fast_document read the same text
+        return None
+    finally:
+        loader.dispose()
 
 
 def fast_document(text: str) -> dict[str, Any] | None:

@@ -28,7 +28,8 @@ from ruamel.yaml.comments import CommentedMap
 from argmap.errors import ArgmapError, Problem
 from argmap.formats.text import read_text
 from argmap.formats.yaml.document import Source, read_yaml, round_trip
-from argmap.formats.yaml.positions import Positions, locate_findings
+from argmap.formats.yaml.fast import fast_nodes
+from argmap.formats.yaml.positions import NodePositions, Positions, locate_findings
 from argmap.formats.yaml.reader import (
     is_corpus_document,
     load_corpus_document,
@@ -85,9 +86,15 @@ class LoadedFile:
     def locate(self, findings: Iterable[Finding]) -> list[Problem]:
         """Findings about this file's map or corpus, located by line and column in it."""
         findings = list(findings)
-        document: CommentedMap | None = None
-        if findings and self.document is not None and self.text is not None:
-            document = round_trip(self.document, self.text, str(self.path))[0]
+        if not findings or self.document is None or self.text is None:
+            return locate_findings(findings, self.document, str(self.path))
+        if isinstance(self.document, CommentedMap):
+            return locate_findings(findings, self.document, str(self.path))
+        nodes = fast_nodes(self.text)  # read by the fast path: located on libyaml's nodes
+        if nodes is not None:
+            positions = NodePositions(nodes, self.text)
+            return locate_findings(findings, self.document, str(self.path), positions)
+        document = round_trip(self.document, self.text, str(self.path))[0]
         return locate_findings(findings, document, str(self.path))
 
 

@@ -22,7 +22,7 @@ from argmap.errors import Problem
 from argmap.formats.yaml.document import ARROW, PLUS
 from argmap.model.invariants import Finding, Pointer
 
-__all__ = ["Positions", "locate_findings"]
+__all__ = ["NodePositions", "Positions", "locate_findings"]
 
 
 class Positions:
@@ -56,13 +56,79 @@ class Positions:
         return (line + 1, col + 1)
 
 
+class NodePositions:
+    """:class:`Positions` read off libyaml's node tree (:func:`~argmap.formats.yaml.fast.fast_nodes`).
+
+    It gives the same line and column as :class:`Positions` on the round-trip document of the
+    same text (a property test compares the two on every pointer), without the round-trip parse.
+    """
+
+    def __init__(self, root: Any, text: str) -> None:
+        self.root = root
+        self.lines = text.splitlines(keepends=True)
+
+    def __call__(self, pointer: Pointer, part: str | None = None) -> tuple[int, int]:
+        """Where ``pointer`` is: its key if ``part`` is ``key``, an arrow's end for a part."""
+        key: Any = None
+        node: Any = self.root
+        for want in pointer:
+            found = _child(node, want)
+            if found is None:  # the pointer goes past what exists: point at the container
+                return _mark(node) if isinstance(node.value, list) else (1, 1)
+            key, node = found
+        if node is self.root:
+            return (1, 1)
+        if part == "key" and key is not None:
+            return _mark(key)
+        empty = key is not None and node.value == "" and not node.style  # a mapping's null
+        line, col = self._empty(node) if empty else _mark(node)
+        if part is not None and part != "key" and isinstance(node.value, str):
+            col += _part_offset(node.value, part, quoted=node.style in ("'", '"'))
+        return (line, col)
+
+    def _empty(self, node: Any) -> tuple[int, int]:
+        """Where ruamel places an empty value: at the next token (past blanks and comments)."""
+        line, col = node.end_mark.line, node.end_mark.column
+        while line < len(self.lines):
+            rest = self.lines[line][col:]
+            stripped = rest.lstrip(" \t")
+            if stripped and stripped[0] not in "#\r\n":
+                return (line + 1, col + len(rest) - len(stripped) + 1)
+            line, col = line + 1, 0
+        last = self.lines[-1] if self.lines else "\n"
+        if not last.endswith(("\n", "\r")):  # the stream ends on the last line
+            return (len(self.lines), len(last) + 1)
+        return (line + 1, 1)
+
+
+def _child(node: Any, want: str | int) -> tuple[Any, Any] | None:
+    """The (key node or ``None``, value node) at step ``want`` of a collection node."""
+    if not isinstance(node.value, list):
+        return None
+    if node.value and isinstance(node.value[0], tuple):  # a mapping: the last of equal keys
+        found = None
+        for key, value in node.value:
+            if key.value == want:
+                found = (key, value)
+        return found
+    if node.id == "mapping":  # an empty mapping
+        return None
+    if isinstance(want, int) and 0 <= want < len(node.value):
+        return (None, node.value[want])
+    return None
+
+
+def _mark(node: Any) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 def _start(node: Any) -> tuple[int, int]:
     if isinstance(node, CommentedMap | CommentedSeq):
         return (node.lc.line + 1, node.lc.col + 1)
     return (1, 1)
 
 
-def _part_offset(value: str, part: str) -> int:
+def _part_offset(value: str, part: str, quoted: bool | None = None) -> int:
     """Where ``part`` starts in an arrow: ``source``, ``target``, or ``premise:i``.
 
     The ``i``-th premise of ``a + b -> c`` (from 0); an empty one is shown at the ``+``
@@ -71,17 +137,19 @@ def _part_offset(value: str, part: str) -> int:
     match = ARROW.fullmatch(value)
     if match is None or "\n" in value:
         return 0
-    quoted = int(isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString))
+    if quoted is None:
+        quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+    shift = int(quoted)
     if not part.startswith("premise:"):
-        return match.start(1 if part == "source" else 3) + quoted
+        return match.start(1 if part == "source" else 3) + shift
     spans = _premise_spans(match.group(1), match.start(1))
     index = int(part.partition(":")[2])
     if not 0 <= index < len(spans):
-        return match.start(1) + quoted
+        return match.start(1) + shift
     start, end = spans[index]
     if start == end:  # an empty premise: at the '+' before it, or after it if it is first
         start = start - 1 if index > 0 else value.index(PLUS, start)
-    return start + quoted
+    return start + shift
 
 
 def _premise_spans(source: str, offset: int) -> list[tuple[int, int]]:
@@ -128,12 +196,18 @@ def _value_at(document: Any, pointer: Pointer) -> Any:
     return node
 
 
-def locate_findings(findings: Iterable[Finding], doc: Any, path: str) -> list[Problem]:
+def locate_findings(
+    findings: Iterable[Finding],
+    doc: Any,
+    path: str,
+    positions: Positions | NodePositions | None = None,
+) -> list[Problem]:
     """Turn findings into problems located by line and column in ``doc`` (from ``path``).
 
-    A finding about one premise of a linked reason is shown at that premise.
+    ``positions`` locates pointers (default: :class:`Positions` of ``doc``, a round-trip
+    document). A finding about one premise of a linked reason is shown at that premise.
     """
-    locate = Positions(doc)
+    locate = positions or Positions(doc)
     problems = []
     for f in findings:
         narrow = f.part == "source" or f.code == "self-support"
