@@ -19,7 +19,7 @@ import argmap
 from argmap.formats.yaml import load_map_document
 from argmap.formats.yaml.document import _load, parse_yaml, read_yaml
 from argmap.formats.yaml.fast import fast_document, fast_nodes
-from argmap.formats.yaml.positions import NodePositions, Positions
+from argmap.formats.yaml.positions import NodePositions, NotSure, Positions
 from tests.helpers import MAPS
 from tests.strategies import argument_maps
 
@@ -156,7 +156,11 @@ def same_positions(text: str) -> None:
     by_nodes, by_document = NodePositions(fast_nodes(text), text), Positions(_load(text))
     for pointer in pointers(doc):
         for part in PARTS:
-            assert by_nodes(pointer, part) == by_document(pointer, part), (text, pointer, part)
+            try:
+                found = by_nodes(pointer, part)
+            except NotSure:  # the caller asks the round-trip document
+                continue
+            assert found == by_document(pointer, part), (text, pointer, part)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
@@ -208,3 +212,23 @@ def test_warnings_on_a_fast_read_are_located_as_on_the_round_trip_document(
         text = path.read_text(encoding="utf-8")
         expected = locate_findings(findings, _load(text), str(path))
         assert loaded.locate(findings) == expected
+
+
+def test_a_position_the_node_tree_is_not_sure_of_is_taken_from_the_round_trip_document(
+    tmp_path: Path,
+) -> None:
+    from argmap.formats.yaml import load_file, locate_findings
+    from argmap.model.invariants import Finding
+
+    text = "id: m\ntitle: M\nedges: # none yet\nnodes:\n  - id: a\n    kind: claim\n    text: A.\n"
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.map is not None
+    assert not hasattr(loaded.document, "lc")  # read by the fast path
+    finding = Finding(("edges",), "an edge is wanted", "wanted")
+    with pytest.raises(NotSure):
+        NodePositions(fast_nodes(text), text)(finding.pointer)
+    [problem] = loaded.locate([finding])
+    assert [problem] == locate_findings([finding], _load(text), str(path))
+    assert (problem.line, problem.column) == (3, 7)

@@ -18,6 +18,7 @@ a folder the same way. :func:`read_map` and :func:`read_corpus` raise
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from argmap.errors import ArgmapError, Problem
 from argmap.formats.text import read_text
 from argmap.formats.yaml.document import Source, read_yaml, round_trip
 from argmap.formats.yaml.fast import fast_nodes
-from argmap.formats.yaml.positions import NodePositions, Positions, locate_findings
+from argmap.formats.yaml.positions import NodePositions, NotSure, Positions, locate_findings
 from argmap.formats.yaml.reader import (
     is_corpus_document,
     load_corpus_document,
@@ -93,7 +94,8 @@ class LoadedFile:
         nodes = fast_nodes(self.text)  # read by the fast path: located on libyaml's nodes
         if nodes is not None:
             positions = NodePositions(nodes, self.text)
-            return locate_findings(findings, self.document, str(self.path), positions)
+            with contextlib.suppress(NotSure):
+                return locate_findings(findings, self.document, str(self.path), positions)
         document = round_trip(self.document, self.text, str(self.path))[0]
         return locate_findings(findings, document, str(self.path))
 

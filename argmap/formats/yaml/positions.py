@@ -22,7 +22,7 @@ from argmap.errors import Problem
 from argmap.formats.yaml.document import ARROW, PLUS
 from argmap.model.invariants import Finding, Pointer
 
-__all__ = ["NodePositions", "Positions", "locate_findings"]
+__all__ = ["NodePositions", "NotSure", "Positions", "locate_findings"]
 
 
 class Positions:
@@ -87,18 +87,27 @@ class NodePositions:
         return (line, col)
 
     def _empty(self, node: Any) -> tuple[int, int]:
-        """Where ruamel places an empty value: at the next token (past blanks and comments)."""
+        """Where ruamel places an empty value: at the next token, past blank lines.
+
+        A comment on the way moves ruamel's position by rules of its own: :class:`NotSure`.
+        """
         line, col = node.end_mark.line, node.end_mark.column
         while line < len(self.lines):
             rest = self.lines[line][col:]
             stripped = rest.lstrip(" \t")
-            if stripped and stripped[0] not in "#\r\n":
+            if stripped.startswith("#"):
+                raise NotSure
+            if stripped and stripped[0] not in "\r\n":
                 return (line + 1, col + len(rest) - len(stripped) + 1)
             line, col = line + 1, 0
         last = self.lines[-1] if self.lines else "\n"
         if not last.endswith(("\n", "\r")):  # the stream ends on the last line
             return (len(self.lines), len(last) + 1)
         return (line + 1, 1)
+
+
+class NotSure(Exception):
+    """:class:`NodePositions` cannot tell where the round-trip document places a value."""
 
 
 def _child(node: Any, want: str | int) -> tuple[Any, Any] | None:
