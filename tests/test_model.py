@@ -250,6 +250,8 @@ def test_duplicate_essays_in_a_corpus() -> None:
         {"summary": "S\x01"},
         {"authors": ["A\x7f"]},
         {"data": {"k": ["\x0c"]}},
+        {"data": {"k\x01": 1}},
+        {"nodes": [Node("a", "claim", "A.", data={"k": {"j": "\x7f"}})]},
     ],
 )
 def test_a_control_character_anywhere_in_a_map_is_refused(change: dict[str, object]) -> None:

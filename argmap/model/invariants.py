@@ -823,16 +823,45 @@ def value_findings(value: object, pointer: Pointer = (), limit: int | None = Non
     >>> [f.code for f in value_findings(shared, limit=10_000)]
     ['too-large']
     """
+    if isinstance(value, str):  # the common case, without a walk
+        finding = _control_finding(value, pointer)
+        return [] if finding is None else [finding]
     walk = _Walk(limit)
     walk.size(value, pointer)
     return walk.found
 
 
+class _NotFlat(Exception):
+    """A value :func:`_strings` leaves to the full walk of :func:`value_findings`."""
+
+
+def _strings(value: object, out: list[str], depth: int = 0) -> None:
+    """The texts in a JSON-like value (keys too), appended to ``out``."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict | list | tuple):
+        if depth >= MAX_DEPTH:
+            raise _NotFlat
+        if isinstance(value, dict):
+            for k in value:
+                _strings(k, out, depth + 1)
+            value = list(value.values())
+        for item in value:
+            _strings(item, out, depth + 1)
+    elif not (value is None or isinstance(value, int | float)):
+        raise _NotFlat
+
+
 def _flat_texts(m: ArgumentMap) -> list[str] | None:
-    """Every text of a map without ``data`` (``None`` if some ``data`` is not empty)."""
-    if m.data or any(n.data for n in m.nodes) or any(e.data for e in m.edges):
+    """Every text of a map, ``data`` included (``None``: some value needs the full walk)."""
+    texts: list[str] = []
+    try:
+        for data in (m.data, *(n.data for n in m.nodes), *(e.data for e in m.edges)):
+            if data:
+                _strings(data, texts)
+    except _NotFlat:
         return None
-    texts = [m.title, *m.authors]
+    texts += [m.title, *m.authors]
     texts += [v for v in (m.venue, m.date, m.url, m.summary, m.text_file, m.responds_to) if v]
     for n in m.nodes:
         texts += (n.text, n.note or "", *n.tags, *n.actors)
