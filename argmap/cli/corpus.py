@@ -7,6 +7,7 @@ them and writes their results as text (or JSON, through :func:`~argmap.cli.outpu
 from __future__ import annotations
 
 import argparse
+import gc
 from collections.abc import Mapping
 
 from argmap.analysis.conflicts import Category, Conflict, Resolution, conflicts
@@ -27,19 +28,25 @@ __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
 
 
 def _corpus(path: str, command: str) -> Corpus:
-    return read_corpus(need_folder(path, command))
+    corpus = read_corpus(need_folder(path, command))
+    # What was read lives until the command ends: out of the collector's reach, so the
+    # analyses' allocations do not set off collections that walk it all again.
+    gc.freeze()
+    return corpus
 
 
 def _reading(
     path: str, args: argparse.Namespace, command: str, corpus: Corpus | None = None
 ) -> Reading:
-    return reading(
+    found = reading(
         corpus or _corpus(path, command),
         args.semantics,
         args.support,
         mode=args.mode,
         timeout=args.timeout,
     )
+    gc.freeze()  # the reading, too, lives until the command ends (see _corpus)
+    return found
 
 
 def _roles(args: argparse.Namespace) -> tuple[Role, ...]:
