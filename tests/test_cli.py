@@ -673,3 +673,14 @@ def test_a_consensus_matrix_too_wide_for_the_terminal_is_left_to_json(
     assert "--json gives the matrix." in said
     status, out, _ = run(["consensus", str(tmp_path), "--all", "--json"], capsys)
     assert len(json.loads(out)["matrix"]["essays"]) == 20
+
+
+def test_a_corpus_command_leaves_nothing_frozen_for_its_caller(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The CLI freezes what it read out of the collector's walks; main() thaws it again."""
+    import gc
+
+    status, _, _ = run(["consensus", str(MAPS)], capsys)
+    assert status == 0
+    assert gc.get_freeze_count() == 0

@@ -28,6 +28,7 @@ The package is laid out so that the command starts fast:
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import signal
@@ -125,9 +126,12 @@ def _say(message: str) -> None:
 def _run(args: argparse.Namespace) -> int:
     """Run the command's handler under its ``--timeout``; exceptions go to :func:`main`."""
     module, _, name = args.handler.partition(":")
-    with _alarm(getattr(args, "timeout", None)):
-        run = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
-        status: int = run(args)
+    try:
+        with _alarm(getattr(args, "timeout", None)):
+            run = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
+            status: int = run(args)
+    finally:
+        gc.unfreeze()  # what a command froze (corpus.py) is the caller's to collect again
     return status
 
 
