@@ -42,6 +42,7 @@ __all__ = [
     "DiagramFormat",
     "Direction",
     "FusionOperator",
+    "GradualSemantics",
     "Role",
     "Semantics",
     "Status",
@@ -139,6 +140,37 @@ class Semantics(Choice):
     def abbreviation(self) -> str:
         """The ICCMA abbreviation (``PR`` for preferred)."""
         return next(k for k, v in _ABBREVIATIONS.items() if v is self)
+
+
+class GradualSemantics(Choice):
+    """Gradual (quantitative bipolar) semantics: a strength in [0, 1] for every node.
+
+    ``dfquad``: Rago, Toni, Aurisicchio and Baroni (2016); ``quadratic-energy``: Potyka
+    (2018); ``euler``: Amgoud and Ben-Naim (2017); ``h-categoriser``: Besnard and Hunter
+    (2001), weighted as in Amgoud, Ben-Naim, Doder and Vesic (2017), attacks only.
+    """
+
+    DFQUAD = "dfquad"
+    QUADRATIC_ENERGY = "quadratic-energy"
+    EULER = "euler"
+    H_CATEGORISER = "h-categoriser"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``gradual semantics``."""
+        return "gradual semantics"
+
+    @classmethod
+    def aliases(cls) -> Mapping[str, GradualSemantics]:
+        """``DF-QUAD``, ``QE``, ``EB`` and ``HCAT``, and the American spelling."""
+        return {
+            "DF-QUAD": cls.DFQUAD,
+            "QE": cls.QUADRATIC_ENERGY,
+            "EB": cls.EULER,
+            "EULER-BASED": cls.EULER,
+            "HCAT": cls.H_CATEGORISER,
+            "H-CATEGORIZER": cls.H_CATEGORISER,
+        }
 
 
 _ABBREVIATIONS = {

@@ -1,0 +1,239 @@
+r"""Gradual semantics: how strongly each node stands, from base scores, attacks and supports.
+
+A :class:`WeightedGraph` (a quantitative bipolar argumentation framework) gives every item a
+base score in [0, 1], attacks and supports between items, and *reasons*: items whose base
+score is not fixed but is the strength of their weakest premise (Pollock's weakest-link
+principle), which is how a map's linked premises enter (:func:`map_graph`). Every semantics
+computes a strength per item as a function of its base score and of the strengths of its
+attackers and supporters:
+
+- **DF-QuAD** (Rago et al. 2016): attackers and supporters are each aggregated by the
+  probabilistic sum ``1 - Π(1 - s)``; if attack ``a`` outweighs support ``s`` the base score
+  ``w`` falls to ``w - w·(a - s)``, else it rises to ``w + (1 - w)·(s - a)``.
+- **Quadratic energy** (Potyka 2018): energy ``E = Σ supporters - Σ attackers``,
+  ``h(x) = max(x, 0)² / (1 + max(x, 0)²)``, strength ``w - w·h(-E) + (1 - w)·h(E)``.
+- **Euler-based** (Amgoud and Ben-Naim 2017): ``1 - (1 - w²) / (1 + w·e^E)``.
+- **h-categoriser** (Besnard and Hunter 2001, weighted): ``w / (1 + Σ attackers)``; it reads
+  attacks only, and refuses a graph with supports.
+
+On an acyclic graph the strengths are computed in one pass, item after item in an order in
+which every attacker, supporter and premise comes first. On a cyclic one they are the limit
+of iterating the equations from the base scores — each round computes every strength from
+the previous round's (``step`` 1), or moves each strength a ``step`` (0 < step < 1) of the
+way there, Euler's method on the continuous-time formulation (Potyka 2018) — until no
+strength changes by more than ``tolerance``; a graph on which they do not settle within
+``max_iterations`` rounds raises :class:`NotConverged`.
+
+>>> g = WeightedGraph(["a", "b", "c"], [0.5, 0.8, 0.6], attacks=[("b", "a")],
+...                   supports=[("c", "a")])
+>>> {k: round(v, 4) for k, v in strengths(g, "dfquad").items()}
+{'a': 0.4, 'b': 0.8, 'c': 0.6}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import numpy as np
+
+from argmap.errors import ArgmapError
+from argmap.options import GradualSemantics
+
+__all__ = ["DEFAULT_WEIGHT", "NotConverged", "WeightedGraph", "strengths"]
+
+DEFAULT_WEIGHT = 0.5
+"""The base score of a node whose map gives no ``weight``: neither for nor against."""
+
+
+class NotConverged(ArgmapError):
+    """The strengths of a cyclic graph did not settle within the iteration limit."""
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _scores(value: Iterable[float]) -> tuple[float, ...]:
+    return tuple(float(v) for v in value)
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(a), str(b)) for a, b in value)
+
+
+def _reasons(value: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(v) for k, v in value.items()}
+
+
+@attrs.frozen
+class WeightedGraph:
+    """Items with base scores, attacks and supports between them, and reasons.
+
+    ``reasons`` maps an item to its premises: its base score is then the strength of its
+    weakest premise (its own entry in ``base`` is not used). Every name in an attack, a
+    support or a reason must be an item.
+    """
+
+    items: tuple[str, ...] = attrs.field(converter=_names)
+    base: tuple[float, ...] = attrs.field(converter=_scores)
+    attacks: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    supports: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    reasons: dict[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_reasons)
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if len(self.base) != len(self.items):
+            problems.append(f"{len(self.items)} items but {len(self.base)} base scores")
+        if len(set(self.items)) != len(self.items):
+            problems.append("an item is named twice")
+        problems += [
+            f"the base score of '{n}' is {w}, not in [0, 1]"
+            for n, w in zip(self.items, self.base, strict=False)
+            if not 0.0 <= w <= 1.0
+        ]
+        known = set(self.items)
+        named = [x for pair in (*self.attacks, *self.supports) for x in pair]
+        named += [*self.reasons, *(p for ps in self.reasons.values() for p in ps)]
+        problems += [f"'{x}' is no item" for x in dict.fromkeys(named) if x not in known]
+        problems += [f"reason '{r}' has no premise" for r, ps in self.reasons.items() if not ps]
+        if problems:
+            raise ArgmapError("not a weighted graph: " + "; ".join(problems))
+
+
+@attrs.frozen
+class _Arrays:
+    """A graph as index arrays: sources and targets of attacks and supports, reasons' premises."""
+
+    n: int
+    base: np.ndarray
+    attack: tuple[np.ndarray, np.ndarray]
+    support: tuple[np.ndarray, np.ndarray]
+    reason: tuple[np.ndarray, np.ndarray]  # (reason item, premise item), one pair per premise
+
+    @classmethod
+    def of(cls, g: WeightedGraph) -> _Arrays:
+        index = {name: i for i, name in enumerate(g.items)}
+
+        def arrays(pairs: Iterable[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+            found = np.array([(index[a], index[b]) for a, b in pairs], dtype=np.int64)
+            found = found.reshape(-1, 2)
+            return found[:, 0], found[:, 1]
+
+        links = [(r, p) for r, ps in g.reasons.items() for p in ps]
+        return cls(
+            len(g.items),
+            np.array(g.base, dtype=float),
+            arrays(g.attacks),
+            arrays(g.supports),
+            arrays(links),
+        )
+
+
+def _sum(n: int, pairs: tuple[np.ndarray, np.ndarray], s: np.ndarray) -> np.ndarray:
+    """Per item, the sum of its sources' strengths."""
+    return np.bincount(pairs[1], weights=s[pairs[0]], minlength=n)
+
+
+def _probabilistic_sum(n: int, pairs: tuple[np.ndarray, np.ndarray], s: np.ndarray) -> np.ndarray:
+    """Per item, ``1 - Π(1 - s)`` over its sources (0 without any)."""
+    product = np.ones(n)
+    np.multiply.at(product, pairs[1], 1.0 - s[pairs[0]])
+    return 1.0 - product
+
+
+def _h(x: np.ndarray) -> np.ndarray:
+    positive = np.maximum(x, 0.0)
+    squared: np.ndarray = positive * positive
+    return squared / (1.0 + squared)
+
+
+def _step(a: _Arrays, semantics: GradualSemantics, s: np.ndarray) -> np.ndarray:
+    """Every item's strength computed from the strengths ``s``."""
+    w = a.base.copy()
+    if len(a.reason[0]):
+        weakest = np.full(a.n, np.inf)
+        np.minimum.at(weakest, a.reason[0], s[a.reason[1]])
+        w[a.reason[0]] = weakest[a.reason[0]]
+    if semantics is GradualSemantics.DFQUAD:
+        attack = _probabilistic_sum(a.n, a.attack, s)
+        support = _probabilistic_sum(a.n, a.support, s)
+        out: np.ndarray = np.where(
+            attack >= support, w - w * (attack - support), w + (1.0 - w) * (support - attack)
+        )
+        return out
+    if semantics is GradualSemantics.H_CATEGORISER:
+        result: np.ndarray = w / (1.0 + _sum(a.n, a.attack, s))
+        return result
+    energy = _sum(a.n, a.support, s) - _sum(a.n, a.attack, s)
+    if semantics is GradualSemantics.QUADRATIC_ENERGY:
+        quadratic: np.ndarray = w - w * _h(-energy) + (1.0 - w) * _h(energy)
+        return quadratic
+    with np.errstate(over="ignore"):
+        euler: np.ndarray = 1.0 - (1.0 - w * w) / (1.0 + w * np.exp(energy))
+    return euler
+
+
+def _order(a: _Arrays) -> list[np.ndarray] | None:
+    """The items in levels, each after every item it depends on; ``None`` if there is a cycle."""
+    sources = np.concatenate([a.attack[0], a.support[0], a.reason[1]])
+    targets = np.concatenate([a.attack[1], a.support[1], a.reason[0]])
+    waiting = np.bincount(targets, minlength=a.n)
+    order = np.argsort(sources, kind="stable")
+    starts = np.searchsorted(sources[order], np.arange(a.n + 1))
+    level = np.flatnonzero(waiting == 0)
+    levels, done = [], 0
+    while len(level):
+        levels.append(level)
+        done += len(level)
+        spans = [order[starts[i] : starts[i + 1]] for i in level]
+        freed = targets[np.concatenate(spans)] if spans else np.empty(0, dtype=np.int64)
+        np.subtract.at(waiting, freed, 1)
+        level = np.unique(freed[waiting[freed] == 0])
+    return levels if done == a.n else None
+
+
+def strengths(
+    graph: WeightedGraph,
+    semantics: str | GradualSemantics = GradualSemantics.DFQUAD,
+    *,
+    tolerance: float = 1e-9,
+    max_iterations: int = 10_000,
+    step: float = 1.0,
+) -> dict[str, float]:
+    """Each item's strength in [0, 1] under a gradual semantics (see the module docstring).
+
+    Raises
+    ------
+    ArgmapError
+        If the h-categoriser is asked of a graph with supports, or ``step`` is not in (0, 1].
+    NotConverged
+        If a cyclic graph's strengths do not settle within ``max_iterations`` rounds.
+    """
+    chosen = GradualSemantics.parse(semantics)
+    if chosen is GradualSemantics.H_CATEGORISER and (graph.supports or graph.reasons):
+        raise ArgmapError(
+            "the h-categoriser reads attacks only; this graph has supports "
+            "(use dfquad, quadratic-energy or euler)"
+        )
+    if not 0.0 < step <= 1.0:
+        raise ArgmapError(f"step must be in (0, 1], not {step}")
+    a = _Arrays.of(graph)
+    s = a.base.copy()
+    levels = _order(a)
+    if levels is not None:  # acyclic: one pass, each level once its sources are final
+        for level in levels:
+            s[level] = _step(a, chosen, s)[level]
+        return dict(zip(graph.items, s.tolist(), strict=True))
+    change = np.inf
+    for _ in range(max_iterations):
+        target = _step(a, chosen, s)
+        moved = s + step * (target - s)
+        change = float(np.max(np.abs(moved - s))) if a.n else 0.0
+        s = moved
+        if change <= tolerance:
+            return dict(zip(graph.items, s.tolist(), strict=True))
+    raise NotConverged(
+        f"the {chosen} strengths did not settle in {max_iterations} rounds (the last changed "
+        f"a strength by {change:.3g}); try a smaller step (continuous-time) or more rounds"
+    )
