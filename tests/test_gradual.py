@@ -166,3 +166,44 @@ def test_what_cannot_be_computed_is_said() -> None:
     with pytest.raises(ArgmapError, match="did not settle"):
         # DF-QuAD on a two-cycle of full attacks oscillates between 0 and 1
         strengths(WeightedGraph(["a", "b"], [1.0, 1.0], [("a", "b"), ("b", "a")]), "dfquad")
+
+
+def test_a_maps_linked_premises_and_undercuts_enter_as_the_docstring_says() -> None:
+    import argmap
+    from argmap.gradual import map_graph, map_strengths
+
+    m = argmap.ArgumentMap(
+        "m",
+        "M",
+        [
+            argmap.Node("p", "evidence", "P.", weight=0.9),
+            argmap.Node("q", "claim", "Q.", weight=0.4),
+            argmap.Node("u", "claim", "U.", weight=0.5),
+            argmap.Node("r", "recommendation", "Do it.", actors=["US"]),
+        ],
+        [
+            argmap.Edge("support", "p", "r", id="why", linked=["q"]),
+            argmap.Edge("attack", "u", "why"),
+        ],
+    )
+    g = map_graph(m)
+    assert g.attacks == (("u", "why"),)
+    assert g.reasons == {"why": ("p", "q")}
+    found = map_strengths(m, "dfquad")
+    assert found["why"] == pytest.approx(0.4 - 0.4 * 0.5)  # weakest premise, undercut by u
+    assert found["r"] == pytest.approx(0.5 + 0.5 * found["why"])  # r has no weight: 0.5
+    assert found == strengths(g, "dfquad")
+
+
+def test_every_recommendation_of_the_five_essays_has_a_strength() -> None:
+    import argmap
+    from argmap.gradual import map_strengths
+    from tests.helpers import MAPS
+
+    for path in sorted(MAPS.glob("*.yaml")):
+        if path.name == "corpus.yaml":
+            continue
+        m = argmap.read_map(path)
+        for semantics in BIPOLAR:
+            found = map_strengths(m, semantics)
+            assert all(0.0 <= found[r.id] <= 1.0 for r in m.recommendations), (path, semantics)

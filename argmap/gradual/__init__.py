@@ -37,10 +37,19 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import numpy as np
 
+from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
 from argmap.options import GradualSemantics
 
-__all__ = ["DEFAULT_WEIGHT", "NotConverged", "WeightedGraph", "strengths"]
+__all__ = [
+    "DEFAULT_WEIGHT",
+    "NotConverged",
+    "WeightedGraph",
+    "map_graph",
+    "map_strengths",
+    "strengths",
+]
 
 DEFAULT_WEIGHT = 0.5
 """The base score of a node whose map gives no ``weight``: neither for nor against."""
@@ -236,4 +245,59 @@ def strengths(
     raise NotConverged(
         f"the {chosen} strengths did not settle in {max_iterations} rounds (the last changed "
         f"a strength by {change:.3g}); try a smaller step (continuous-time) or more rounds"
+    )
+
+
+def map_graph(m: ArgumentMap, default: float = DEFAULT_WEIGHT) -> WeightedGraph:
+    """A map as a weighted graph: its nodes, and one item per reason (support edge).
+
+    A node's base score is its ``weight`` (``default`` when it has none). A reason, named by
+    its support edge's key, takes its weakest premise's strength as base score, is attacked
+    by the nodes that undercut it, and supports its conclusion; attacks between nodes stay
+    attacks.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap("m", "M", [argmap.Node("e", "evidence", "E.", weight=0.9),
+    ...     argmap.Node("r", "recommendation", "Do it.", actors=["US"])],
+    ...     [argmap.Edge("support", "e", "r", id="why")])
+    >>> g = map_graph(m)
+    >>> g.items, g.base, g.supports, g.reasons
+    (('e', 'r', 'why'), (0.9, 0.5, 1.0), (('why', 'r'),), {'why': ('e',)})
+    """
+    graph = ReasonGraph.of(m)
+    weights = {n.id: n.weight for n in m.nodes}
+    base = [default if weights[n] is None else weights[n] for n in graph.nodes]
+    return WeightedGraph(
+        [*graph.nodes, *(r.id for r in graph.reasons)],
+        [*(float(w) for w in base if w is not None), *(1.0 for _ in graph.reasons)],
+        attacks=[*graph.attacks, *graph.undercuts],
+        supports=[(r.id, r.conclusion) for r in graph.reasons],
+        reasons={r.id: r.premises for r in graph.reasons},
+    )
+
+
+def map_strengths(
+    m: ArgumentMap,
+    semantics: str | GradualSemantics = GradualSemantics.DFQUAD,
+    *,
+    default: float = DEFAULT_WEIGHT,
+    tolerance: float = 1e-9,
+    max_iterations: int = 10_000,
+    step: float = 1.0,
+) -> dict[str, float]:
+    """The strength of every node and every reason of a map (see :func:`map_graph`).
+
+    Raises
+    ------
+    ArgmapError
+        As :func:`strengths` (the h-categoriser refuses a map with supports).
+    NotConverged
+        If the map's strengths do not settle (a cycle of attacks or supports).
+    """
+    return strengths(
+        map_graph(m, default),
+        semantics,
+        tolerance=tolerance,
+        max_iterations=max_iterations,
+        step=step,
     )
