@@ -139,16 +139,13 @@ class _Arrays:
         )
 
 
-def _sum(n: int, pairs: tuple[np.ndarray, np.ndarray], s: np.ndarray) -> np.ndarray:
-    """Per item, the sum of its sources' strengths."""
-    return np.bincount(pairs[1], weights=s[pairs[0]], minlength=n)
+@attrs.frozen
+class _Incoming:
+    """The attacks and supports into some items: local target indices, sources' strengths."""
 
-
-def _probabilistic_sum(n: int, pairs: tuple[np.ndarray, np.ndarray], s: np.ndarray) -> np.ndarray:
-    """Per item, ``1 - Π(1 - s)`` over its sources (0 without any)."""
-    product = np.ones(n)
-    np.multiply.at(product, pairs[1], 1.0 - s[pairs[0]])
-    return 1.0 - product
+    count: int
+    attack: tuple[np.ndarray, np.ndarray]
+    support: tuple[np.ndarray, np.ndarray]
 
 
 def _h(x: np.ndarray) -> np.ndarray:
@@ -157,30 +154,86 @@ def _h(x: np.ndarray) -> np.ndarray:
     return squared / (1.0 + squared)
 
 
-def _step(a: _Arrays, semantics: GradualSemantics, s: np.ndarray) -> np.ndarray:
-    """Every item's strength computed from the strengths ``s``."""
-    w = a.base.copy()
-    if len(a.reason[0]):
-        weakest = np.full(a.n, np.inf)
-        np.minimum.at(weakest, a.reason[0], s[a.reason[1]])
-        w[a.reason[0]] = weakest[a.reason[0]]
+def _combine(semantics: GradualSemantics, w: np.ndarray, into: _Incoming) -> np.ndarray:
+    """The strengths of ``into.count`` items with base scores ``w`` and the given incoming."""
+    k = into.count
+
+    def total(edges: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        return np.bincount(edges[0], weights=edges[1], minlength=k)
+
+    def probabilistic(edges: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        product = np.ones(k)
+        np.multiply.at(product, edges[0], 1.0 - edges[1])
+        return 1.0 - product
+
     if semantics is GradualSemantics.DFQUAD:
-        attack = _probabilistic_sum(a.n, a.attack, s)
-        support = _probabilistic_sum(a.n, a.support, s)
+        attack, support = probabilistic(into.attack), probabilistic(into.support)
         out: np.ndarray = np.where(
             attack >= support, w - w * (attack - support), w + (1.0 - w) * (support - attack)
         )
         return out
     if semantics is GradualSemantics.H_CATEGORISER:
-        result: np.ndarray = w / (1.0 + _sum(a.n, a.attack, s))
+        result: np.ndarray = w / (1.0 + total(into.attack))
         return result
-    energy = _sum(a.n, a.support, s) - _sum(a.n, a.attack, s)
+    energy = total(into.support) - total(into.attack)
     if semantics is GradualSemantics.QUADRATIC_ENERGY:
         quadratic: np.ndarray = w - w * _h(-energy) + (1.0 - w) * _h(energy)
         return quadratic
     with np.errstate(over="ignore"):
         euler: np.ndarray = 1.0 - (1.0 - w * w) / (1.0 + w * np.exp(energy))
     return euler
+
+
+def _base(a: _Arrays, s: np.ndarray) -> np.ndarray:
+    """The base scores, each reason's its weakest premise's strength in ``s``."""
+    w = a.base.copy()
+    if len(a.reason[0]):
+        weakest = np.full(a.n, np.inf)
+        np.minimum.at(weakest, a.reason[0], s[a.reason[1]])
+        w[a.reason[0]] = weakest[a.reason[0]]
+    return w
+
+
+def _step(a: _Arrays, semantics: GradualSemantics, s: np.ndarray) -> np.ndarray:
+    """Every item's strength computed from the strengths ``s``."""
+    into = _Incoming(a.n, (a.attack[1], s[a.attack[0]]), (a.support[1], s[a.support[0]]))
+    return _combine(semantics, _base(a, s), into)
+
+
+def _by_level(
+    edges: tuple[np.ndarray, np.ndarray], level_of: np.ndarray, levels: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges (source, target) sorted by their target's level, and where each level starts."""
+    order = np.argsort(level_of[edges[1]], kind="stable")
+    sources, targets = edges[0][order], edges[1][order]
+    starts = np.searchsorted(level_of[targets], np.arange(levels + 1))
+    return sources, targets, starts
+
+
+def _one_pass(a: _Arrays, semantics: GradualSemantics, levels: list[np.ndarray]) -> np.ndarray:
+    """The strengths of an acyclic graph, level by level, each item computed once."""
+    s = a.base.copy()
+    level_of = np.empty(a.n, dtype=np.int64)
+    for k, level in enumerate(levels):
+        level_of[level] = k
+    attack = _by_level(a.attack, level_of, len(levels))
+    support = _by_level(a.support, level_of, len(levels))
+    premise = _by_level((a.reason[1], a.reason[0]), level_of, len(levels))
+    local = np.zeros(a.n, dtype=np.int64)
+    for k, level in enumerate(levels):
+        local[level] = np.arange(len(level))
+        w = a.base[level].copy()
+        lo, hi = premise[2][k], premise[2][k + 1]
+        if hi > lo:  # reasons of this level: their weakest premise
+            weakest = np.full(len(level), np.inf)
+            np.minimum.at(weakest, local[premise[1][lo:hi]], s[premise[0][lo:hi]])
+            w = np.where(np.isinf(weakest), w, weakest)
+        spans = [
+            (e[0][e[2][k] : e[2][k + 1]], e[1][e[2][k] : e[2][k + 1]]) for e in (attack, support)
+        ]
+        into = _Incoming(len(level), *((local[targets], s[sources]) for sources, targets in spans))
+        s[level] = _combine(semantics, w, into)
+    return s
 
 
 def _order(a: _Arrays) -> list[np.ndarray] | None:
@@ -231,9 +284,7 @@ def strengths(
     s = a.base.copy()
     levels = _order(a)
     if levels is not None:  # acyclic: one pass, each level once its sources are final
-        for level in levels:
-            s[level] = _step(a, chosen, s)[level]
-        return dict(zip(graph.items, s.tolist(), strict=True))
+        return dict(zip(graph.items, _one_pass(a, chosen, levels).tolist(), strict=True))
     change = np.inf
     for _ in range(max_iterations):
         target = _step(a, chosen, s)
