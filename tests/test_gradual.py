@@ -207,3 +207,32 @@ def test_every_recommendation_of_the_five_essays_has_a_strength() -> None:
         for semantics in BIPOLAR:
             found = map_strengths(m, semantics)
             assert all(0.0 <= found[r.id] <= 1.0 for r in m.recommendations), (path, semantics)
+
+
+def test_argmap_strength_prints_every_node_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import argmap
+    from argmap.cli import main
+    from argmap.gradual import map_strengths
+    from tests.helpers import MAPS
+
+    path = MAPS / "hudson-cronin-2019.yaml"
+    assert main(["strength", str(path), "--semantics", "QE", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    m = argmap.read_map(path)
+    assert data["semantics"] == "quadratic-energy"
+    assert data["strengths"] == {
+        k: v
+        for k, v in map_strengths(m, "quadratic-energy").items()
+        if k in {n.id for n in m.nodes}
+    }
+    assert set(data["reasons"]) == {e.key for e in m.supports}
+    assert main(["strength", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("hudson-cronin-2019: strengths under dfquad")
+    assert max(len(line) for line in lines) <= 80
+    first = lines[lines.index(next(x for x in lines if x.startswith("----"))) + 1]
+    assert first.split()[:2] == [m.recommendations[0].id, "recommendation"]
+    assert main(["strength", str(path), "-s", "h-categoriser"]) == 1
+    assert "reads attacks only" in capsys.readouterr().err

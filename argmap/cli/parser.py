@@ -16,6 +16,7 @@ from argmap import __version__
 from argmap.cli.options import (
     CONVERSIONS,
     FRAMEWORK_FORMATS,
+    choice,
     cluster_option,
     debug_option,
     diagram_format_option,
@@ -29,7 +30,7 @@ from argmap.cli.options import (
     support_option,
     timeout_option,
 )
-from argmap.options import Direction
+from argmap.options import Direction, GradualSemantics
 
 __all__ = ["build_parser"]
 
@@ -110,6 +111,25 @@ def _add_semantics_commands(commands: Commands) -> None:
     p.add_argument("path", metavar="PATH", help="a map or framework file")
     semantics_options(p)
     json_option(p, "print JSON instead of tables")
+
+    p = _command(
+        commands,
+        "strength",
+        "gradual:strength_of",
+        "how strongly each node of a map stands",
+        "Each node's strength in [0, 1] under a gradual semantics, from the nodes' weights "
+        "(0.5 where a node has none) and the map's supports, attacks and undercuts; a "
+        "linked reason is as strong as its weakest premise (docs/gradual.md).",
+    )
+    p.add_argument("path", metavar="PATH", help="a map (.yaml)")
+    p.add_argument(
+        "--semantics",
+        "-s",
+        type=choice(GradualSemantics),
+        default=GradualSemantics.DFQUAD,
+        help="dfquad, quadratic-energy, euler or h-categoriser (attacks only; default: dfquad)",
+    )
+    json_option(p, 'print JSON: {"semantics": ..., "strengths": {node: value}, "reasons": ...}')
 
     p = _command(
         commands,
