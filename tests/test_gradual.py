@@ -236,3 +236,83 @@ def test_argmap_strength_prints_every_node_and_json(capsys: pytest.CaptureFixtur
     assert first.split()[:2] == [m.recommendations[0].id, "recommendation"]
     assert main(["strength", str(path), "-s", "h-categoriser"]) == 1
     assert "reads attacks only" in capsys.readouterr().err
+
+
+# -- contributions and sensitivity ---------------------------------------------------------
+
+
+@given(graphs(acyclic=True), st.sampled_from(BIPOLAR))
+def test_shapley_values_add_up_to_what_the_other_items_change(
+    g: WeightedGraph, semantics: GradualSemantics
+) -> None:
+    from argmap.gradual.contributions import _strength, _without, shapley_contributions
+
+    target = g.items[-1]
+    values = shapley_contributions(g, target, semantics)
+    alone = _strength(_without(g, values), target, semantics)
+    whole = strengths(g, semantics)[target]
+    assert sum(values.values()) == pytest.approx(whole - alone, abs=1e-9)
+
+
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.sampled_from(BIPOLAR))
+def test_a_supporter_contributes_and_an_attacker_takes_away(
+    w: float, pro: float, con: float, semantics: GradualSemantics
+) -> None:
+    from argmap.gradual.contributions import gradient_contributions, removal_contributions
+
+    g = WeightedGraph(["t", "pro", "con"], [w, pro, con], [("con", "t")], [("pro", "t")])
+    removal = removal_contributions(g, "t", semantics)
+    assert removal["pro"] >= -1e-12
+    assert removal["con"] <= 1e-12
+    gradient = gradient_contributions(g, "t", semantics)
+    assert gradient["pro"] >= -1e-6
+    assert gradient["con"] <= 1e-6
+
+
+def test_the_gradient_of_a_dfquad_support_is_one_minus_the_base_score() -> None:
+    from argmap.gradual.contributions import gradient_contributions
+
+    g = WeightedGraph(["t", "s"], [0.3, 0.4], supports=[("s", "t")])
+    assert gradient_contributions(g, "t", "dfquad")["s"] == pytest.approx(0.7, abs=1e-6)
+
+
+@given(
+    st.floats(0, 1),
+    st.lists(st.floats(0, 1), min_size=1, max_size=3),
+    st.lists(st.floats(0, 1), min_size=1, max_size=3),
+    st.sampled_from(BIPOLAR),
+    st.floats(0.05, 0.95),
+)
+def test_a_sensitivity_is_the_smallest_change_that_crosses_the_threshold(
+    w: float, pros: list[float], cons: list[float], semantics: GradualSemantics, threshold: float
+) -> None:
+    from argmap.gradual.contributions import _with_base, sensitivity
+
+    names = [f"p{i}" for i in range(len(pros))] + [f"c{i}" for i in range(len(cons))]
+    g = WeightedGraph(
+        ["t", *names],
+        [w, *pros, *cons],
+        [(n, "t") for n in names if n[0] == "c"],
+        [(n, "t") for n in names if n[0] == "p"],
+    )
+    above = strengths(g, semantics)["t"] >= threshold
+    found = sensitivity(g, "t", semantics, threshold, steps=40)
+    assert [abs(s.change) for s in found] == sorted(abs(s.change) for s in found)
+    for s in found:
+        moved = strengths(_with_base(g, s.item, s.base), semantics)["t"]
+        assert (moved >= threshold) != above
+        assert s.path == (s.item, "t")
+        old = s.base - s.change
+        if abs(s.change) < 1e-6:  # on the threshold already: within the bisection's 1e-9
+            continue
+        nearly = strengths(_with_base(g, s.item, old + 0.99 * s.change), semantics)["t"]
+        assert (nearly >= threshold) == above  # monotone here: nothing smaller crosses
+
+
+def test_shapley_values_of_a_large_graph_are_refused_with_the_alternatives() -> None:
+    from argmap.gradual.contributions import shapley_contributions
+
+    items = [f"n{i}" for i in range(14)]
+    g = WeightedGraph(items, [0.5] * 14, supports=[(n, "n0") for n in items[1:]])
+    with pytest.raises(ArgmapError, match=r"13 items reach 'n0'.*use removal or gradient"):
+        shapley_contributions(g, "n0")
