@@ -316,3 +316,32 @@ def test_shapley_values_of_a_large_graph_are_refused_with_the_alternatives() -> 
     g = WeightedGraph(items, [0.5] * 14, supports=[(n, "n0") for n in items[1:]])
     with pytest.raises(ArgmapError, match=r"13 items reach 'n0'.*use removal or gradient"):
         shapley_contributions(g, "n0")
+
+
+def test_argmap_strength_explain_gives_contributions_and_sensitivity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from argmap.cli import main
+    from tests.helpers import MAPS
+
+    path = MAPS / "our-national-conversation-2024.yaml"
+    args = ["strength", str(path), "-s", "euler", "--explain", "r-conduit", "--threshold", "0.7"]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    contributions = data["contributions"]
+    assert contributions["c-working"]["removal"] > 0
+    assert [abs(c["removal"]) for c in contributions.values()] == sorted(
+        (abs(c["removal"]) for c in contributions.values()), reverse=True
+    )
+    found = data["sensitivity"]
+    assert found
+    assert all(s["path"][0] == s["node"] and s["path"][-1] == "r-conduit" for s in found)
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "What makes r-conduit 0.682" in out
+    assert "One weight changed alone that takes r-conduit at or above 0.7:" in " ".join(out.split())
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert main(["strength", str(path), "--explain", "nope"]) == 1
+    assert "has no node or reason 'nope'" in capsys.readouterr().err

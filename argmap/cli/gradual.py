@@ -7,8 +7,14 @@ from typing import Any
 
 from argmap.cli.output import emit, table, wrapped
 from argmap.cli.paths import need_file
+from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_map
-from argmap.gradual import DEFAULT_WEIGHT, map_strengths
+from argmap.gradual import DEFAULT_WEIGHT, map_graph, map_strengths
+from argmap.gradual.contributions import (
+    gradient_contributions,
+    removal_contributions,
+    sensitivity,
+)
 from argmap.model import NodeKind
 
 __all__ = ["strength_of"]
@@ -28,6 +34,21 @@ def strength_of(args: argparse.Namespace) -> int:
         "reasons": {n: v for n, v in found.items() if n not in nodes},
     }
 
+    if args.explain is not None:
+        if args.explain not in found:
+            raise ArgmapError(f"map '{m.id}' has no node or reason '{args.explain}'")
+        graph = map_graph(m)
+        removal = removal_contributions(graph, args.explain, args.semantics)
+        gradient = gradient_contributions(graph, args.explain, args.semantics)
+        result["contributions"] = {
+            item: {"removal": value, "gradient": gradient.get(item)}
+            for item, value in sorted(removal.items(), key=lambda kv: -abs(kv[1]))
+        }
+        result["sensitivity"] = [
+            {"node": s.item, "weight": s.base, "change": s.change, "path": list(s.path)}
+            for s in sensitivity(graph, args.explain, args.semantics, args.threshold)
+        ]
+
     def text(_: object) -> list[str]:
         ordered = sorted(m.nodes, key=lambda n: n.kind is not NodeKind.RECOMMENDATION)
         rows = [
@@ -45,7 +66,42 @@ def strength_of(args: argparse.Namespace) -> int:
             f"{DEFAULT_WEIGHT} where it has none; a reason's: its weakest premise)"
         )
         headers = ["node", "kind", "base", "strength", "text"]
-        return [wrapped(heading, ""), "", table(headers, rows, cut=(4,))]
+        out = [wrapped(heading, ""), "", table(headers, rows, cut=(4,))]
+        if args.explain is not None:
+            out += ["", *_explained(args, found[args.explain], result)]
+        return out
 
     emit(result, args, text)
     return 0
+
+
+def _explained(args: argparse.Namespace, strength: float, result: dict[str, Any]) -> list[str]:
+    """What ``--explain NODE`` adds: contributions, then the changes that cross the threshold."""
+    node, contributions = args.explain, result["contributions"]
+    out = [
+        wrapped(
+            f"What makes {node} {strength:.3f} (removal: its strength with the item "
+            "minus without it; gradient: per unit of the item's weight):",
+            "",
+        )
+    ]
+    rows = [
+        [item, f"{c['removal']:+.3f}", "" if c["gradient"] is None else f"{c['gradient']:+.3f}"]
+        for item, c in list(contributions.items())[:15]
+    ]
+    out.append(table(["item", "removal", "gradient"], rows))
+    if len(contributions) > 15:
+        out.append(f"… and {len(contributions) - 15} more (--json lists them all)")
+    side = "below" if strength >= args.threshold else "at or above"
+    found = result["sensitivity"]
+    out += ["", wrapped(f"One weight changed alone that takes {node} {side} {args.threshold}:", "")]
+    if not found:
+        out.append("  none")
+    for s in found[:10]:
+        chain = " → ".join(s["path"])
+        out.append(
+            wrapped(
+                f"{s['node']}: weight {s['weight']:.3f} ({s['change']:+.3f}), via {chain}", "  "
+            )
+        )
+    return out

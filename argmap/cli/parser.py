@@ -129,6 +129,18 @@ def _add_semantics_commands(commands: Commands) -> None:
         default=GradualSemantics.DFQUAD,
         help="dfquad, quadratic-energy, euler or h-categoriser (attacks only; default: dfquad)",
     )
+    p.add_argument(
+        "--explain",
+        metavar="NODE",
+        help="also each item's contribution to NODE's strength, and the smallest change of one "
+        "weight that takes NODE across --threshold",
+    )
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=0.5,
+        help="the strength --explain's changes cross (default: 0.5)",
+    )
     json_option(p, 'print JSON: {"semantics": ..., "strengths": {node: value}, "reasons": ...}')
 
     p = _command(
