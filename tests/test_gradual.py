@@ -345,3 +345,30 @@ def test_argmap_strength_explain_gives_contributions_and_sensitivity(
     assert max(len(line) for line in out.splitlines()) <= 80
     assert main(["strength", str(path), "--explain", "nope"]) == 1
     assert "has no node or reason 'nope'" in capsys.readouterr().err
+
+
+@given(graphs(acyclic=False), st.sampled_from(["dfquad", "quadratic-energy"]))
+def test_strengths_agree_with_formal_argumentation(g: WeightedGraph, semantics: str) -> None:
+    """The same graphs (no reasons: it has none) through formal-argumentation's reference code."""
+    theirs = pytest.importorskip("argumentation.gradual.gradual")
+    dfquad = pytest.importorskip("argumentation.gradual.dfquad")
+    assume(not g.reasons and not set(g.attacks) & set(g.supports))
+    graph = theirs.WeightedBipolarGraph(
+        frozenset(g.items),
+        dict(zip(g.items, g.base, strict=True)),
+        frozenset(g.attacks),
+        frozenset(g.supports),
+    )
+    if semantics == "dfquad":
+        result = dfquad.dfquad_strengths(graph, tolerance=1e-12, max_iterations=100_000)
+    else:
+        result = theirs.quadratic_energy_strengths_discrete(
+            graph, tolerance=1e-12, max_iterations=100_000
+        )
+    assume(result.converged)
+    try:
+        ours = strengths(g, semantics, tolerance=1e-12, max_iterations=100_000)
+    except NotConverged:
+        assume(False)
+    for item in g.items:
+        assert ours[item] == pytest.approx(result.strengths[item], abs=1e-9), item
