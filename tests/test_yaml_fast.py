@@ -83,17 +83,19 @@ def test_any_text_is_read_the_same_or_left_to_the_round_trip_parser(text: str) -
     same_or_aside(text)
 
 
-@given(
-    st.sampled_from(BUNDLED),
-    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), YAMLISH), min_size=1, max_size=3),
-)
-def test_a_damaged_map_is_read_the_same_or_left_to_the_round_trip_parser(
-    path: Path, edits: list[tuple[float, int, str]]
-) -> None:
-    text = path.read_text(encoding="utf-8")
-    for where, cut, insert in edits:
+@st.composite
+def damaged_maps(draw: st.DrawFn) -> str:
+    """A bundled map's text with one to three random cuts and insertions of YAML-ish text."""
+    text = draw(st.sampled_from(BUNDLED)).read_text(encoding="utf-8")
+    edits = st.tuples(st.floats(0, 1), st.integers(0, 3), YAMLISH)
+    for where, cut, insert in draw(st.lists(edits, min_size=1, max_size=3)):
         at = int(where * len(text))
         text = text[:at] + insert + text[at + cut :]
+    return text
+
+
+@given(damaged_maps())
+def test_a_damaged_map_is_read_the_same_or_left_to_the_round_trip_parser(text: str) -> None:
     same_or_aside(text)
 
 
@@ -180,17 +182,8 @@ def test_the_node_tree_locates_as_the_round_trip_document_in_any_text(text: str)
     same_positions(text)
 
 
-@given(
-    st.sampled_from(BUNDLED),
-    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), YAMLISH), min_size=1, max_size=3),
-)
-def test_the_node_tree_locates_as_the_round_trip_document_in_damaged_maps(
-    path: Path, edits: list[tuple[float, int, str]]
-) -> None:
-    text = path.read_text(encoding="utf-8")
-    for where, cut, insert in edits:
-        at = int(where * len(text))
-        text = text[:at] + insert + text[at + cut :]
+@given(damaged_maps())
+def test_the_node_tree_locates_as_the_round_trip_document_in_damaged_maps(text: str) -> None:
     same_positions(text)
 
 
