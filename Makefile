@@ -18,6 +18,7 @@ demo: venv dot
 	$(BIN)/argmap conflicts maps/ --direct
 	$(BIN)/argmap consensus maps/                    # majority, as in the report
 	$(BIN)/argmap check --consistency maps/
+	$(BIN)/argmap strength maps/                     # gradual: how strongly each stands
 	$(BIN)/argmap report maps/ -o report/
 	@echo "The report is in report/index.html (open it in a browser)."
 

@@ -372,3 +372,31 @@ def test_strengths_agree_with_formal_argumentation(g: WeightedGraph, semantics: 
         assume(False)
     for item in g.items:
         assert ours[item] == pytest.approx(result.strengths[item], abs=1e-9), item
+
+
+def test_argmap_strength_on_a_folder_lists_every_recommendation_under_each_semantics(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    import argmap
+    from argmap.cli import main
+    from argmap.gradual import map_strengths
+    from tests.helpers import MAPS
+
+    assert main(["strength", str(MAPS), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["semantics"] == ["dfquad", "quadratic-energy", "euler"]
+    corpus = argmap.read_corpus(MAPS)
+    for m in corpus.maps:
+        expected = map_strengths(m, "euler")
+        assert set(data["essays"][m.id]) == {r.id for r in m.recommendations}
+        for r in m.recommendations:
+            assert data["essays"][m.id][r.id]["euler"] == expected[r.id]
+    assert main(["strength", str(MAPS)]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    rows = [line.split()[0] for line in out.splitlines() if line.startswith("hudson-cronin")]
+    assert rows[0] == "hudson-cronin-2019:r-help-not-hinder"
+    assert main(["strength", str(MAPS), "--explain", "x"]) == 1
+    assert "give the map's file" in capsys.readouterr().err

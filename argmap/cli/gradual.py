@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from argmap.cli.output import emit, table, wrapped
+from argmap.cli.output import emit, plural, table, wrapped
 from argmap.cli.paths import need_file
 from argmap.errors import ArgmapError
-from argmap.formats.yaml import read_map
+from argmap.formats.yaml import read_corpus, read_map
 from argmap.gradual import DEFAULT_WEIGHT, map_graph, map_strengths
 from argmap.gradual.contributions import (
     gradient_contributions,
@@ -16,13 +17,20 @@ from argmap.gradual.contributions import (
     sensitivity,
 )
 from argmap.model import NodeKind
+from argmap.options import GradualSemantics
 
 __all__ = ["strength_of"]
 
 
+BIPOLAR = tuple(s for s in GradualSemantics if s is not GradualSemantics.H_CATEGORISER)
+"""The semantics a folder's table shows (the h-categoriser reads attacks only)."""
+
+
 def strength_of(args: argparse.Namespace) -> int:
-    """``argmap strength``: every node's strength, recommendations first in the text."""
-    need_file(args.path, "strength", "a map (.yaml)")
+    """``argmap strength``: a map's nodes under one semantics, or a folder's recommendations."""
+    if Path(args.path).is_dir():
+        return _folder(args)
+    need_file(args.path, "strength", "a map (.yaml) or a folder of maps", suggest=False)
     m = read_map(args.path)
     found = map_strengths(m, args.semantics)
     nodes = {n.id for n in m.nodes}
@@ -105,3 +113,38 @@ def _explained(args: argparse.Namespace, strength: float, result: dict[str, Any]
             )
         )
     return out
+
+
+def _folder(args: argparse.Namespace) -> int:
+    """Each essay's recommendations under every semantics that reads supports."""
+    if args.explain is not None:
+        raise ArgmapError("--explain names a node of one map: give the map's file, not a folder")
+    corpus = read_corpus(args.path)
+    essays = {m.id: {s: map_strengths(m, s) for s in BIPOLAR} for m in corpus.maps}
+    result = {
+        "semantics": [str(s) for s in BIPOLAR],
+        "default_weight": DEFAULT_WEIGHT,
+        "essays": {
+            m.id: {
+                r.id: {str(s): essays[m.id][s][r.id] for s in BIPOLAR} for r in m.recommendations
+            }
+            for m in corpus.maps
+        },
+    }
+
+    def text(_: object) -> list[str]:
+        rows = [
+            [f"{m.id}:{r.id}", *(f"{essays[m.id][s][r.id]:.3f}" for s in BIPOLAR), r.text]
+            for m in corpus.maps
+            for r in m.recommendations
+        ]
+        heading = (
+            f"Strength of each recommendation of {plural(len(corpus.maps), 'map')} (base score: "
+            f"each node's weight, {DEFAULT_WEIGHT} where it has none; 'argmap strength MAP "
+            "--explain NODE' says why)"
+        )
+        headers = ["recommendation", "DF-QuAD", "QE", "Euler", "text"]
+        return [wrapped(heading, ""), "", table(headers, rows, cut=(4,))]
+
+    emit(result, args, text)
+    return 0

@@ -121,7 +121,11 @@ def _add_semantics_commands(commands: Commands) -> None:
         "(0.5 where a node has none) and the map's supports, attacks and undercuts; a "
         "linked reason is as strong as its weakest premise (docs/gradual.md).",
     )
-    p.add_argument("path", metavar="PATH", help="a map (.yaml)")
+    p.add_argument(
+        "path",
+        metavar="PATH",
+        help="a map (.yaml), or a folder: each essay's recommendations under every semantics",
+    )
     p.add_argument(
         "--semantics",
         "-s",
