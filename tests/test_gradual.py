@@ -400,3 +400,27 @@ def test_argmap_strength_on_a_folder_lists_every_recommendation_under_each_seman
     assert rows[0] == "hudson-cronin-2019:r-help-not-hinder"
     assert main(["strength", str(MAPS), "--explain", "x"]) == 1
     assert "give the map's file" in capsys.readouterr().err
+
+
+def test_argmap_extensions_adds_a_strength_column_where_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    import argmap
+    from argmap.cli import main
+    from argmap.gradual import map_strengths
+    from tests.helpers import MAPS
+
+    path = MAPS / "hudson-cronin-2019.yaml"
+    assert main(["extensions", str(path), "--strength", "euler", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    m = argmap.read_map(path)
+    expected = map_strengths(m, "euler")
+    assert data["strength"]["strengths"] == {n.id: expected[n.id] for n in m.nodes}
+    assert main(["extensions", str(path), "--strength", "euler"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("strength: euler")
+    assert f"c-fractured            claim           accepted   {expected['c-fractured']:.3f}" in out
+    assert main(["extensions", str(path)]) == 0
+    assert "strength" not in capsys.readouterr().out

@@ -110,6 +110,13 @@ def _add_semantics_commands(commands: Commands) -> None:
     )
     p.add_argument("path", metavar="PATH", help="a map or framework file")
     semantics_options(p)
+    p.add_argument(
+        "--strength",
+        type=choice(GradualSemantics),
+        metavar="GRADUAL",
+        help="also each node's strength under a gradual semantics: dfquad, quadratic-energy, "
+        "euler or h-categoriser (maps only; see argmap strength)",
+    )
     json_option(p, "print JSON instead of tables")
 
     p = _command(

@@ -19,6 +19,7 @@ from argmap.errors import ArgmapError
 from argmap.explanation import Explanation, explain
 from argmap.formats.yaml import read_map
 from argmap.framework import AF
+from argmap.gradual import map_strengths
 from argmap.model import ArgumentMap
 from argmap.options import STATUS_WORDS, Semantics, Support, closest
 from argmap.semantics import (
@@ -68,6 +69,14 @@ def _extensions(args: argparse.Namespace) -> dict[str, Any]:
     if args.semantics.unique:
         labels = labelling(target, args.semantics, support=args.support, timeout=args.timeout)
         result["labels"] = {a: labels[a] for a in members}
+    if getattr(args, "strength", None) is not None:
+        if not isinstance(target, ArgumentMap):
+            raise ArgmapError("--strength reads a map's weights and reasons: give a map (.yaml)")
+        strengths = map_strengths(target, args.strength)
+        result["strength"] = {
+            "semantics": args.strength,
+            "strengths": {a: strengths[a] for a in members},
+        }
     return {**result, "map": target if isinstance(target, ArgumentMap) else None}
 
 
@@ -90,14 +99,26 @@ def _extensions_text(result: dict[str, Any]) -> list[str]:
     reading = f", support: {result['support']}" if m is not None else ""
     found = result["extensions"]
     counted = plural(len(found), f"{semantics} extension")
-    out = [wrapped(f"{result['target']}: {counted}{reading}", ""), ""]
+    graded_by = f", strength: {result['strength']['semantics']}" if "strength" in result else ""
+    out = [wrapped(f"{result['target']}: {counted}{reading}{graded_by}", ""), ""]
     for i, e in enumerate(found, 1):
         out.append(f"extension {i} ({plural(len(e), 'argument')}):")
         out.append(wrapped(", ".join(e) or "(empty)", "  "))
     if m is not None:
         status = result.get("labels", result["status"])
-        rows = [[n.id, str(n.kind), status_word(status[n.id], semantics), n.text] for n in m.nodes]
-        out += ["", table(["node", "kind", "status", "text"], rows, cut=(3,))]
+        graded = result.get("strength")
+        rows = [
+            [
+                n.id,
+                str(n.kind),
+                status_word(status[n.id], semantics),
+                *([f"{graded['strengths'][n.id]:.3f}"] if graded else []),
+                n.text,
+            ]
+            for n in m.nodes
+        ]
+        headers = ["node", "kind", "status", *(["strength"] if graded else []), "text"]
+        out += ["", table(headers, rows, cut=(len(headers) - 1,))]
         out += ["", wrapped(_legend(semantics), "")]
     return out
 
