@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -424,3 +425,23 @@ def test_argmap_extensions_adds_a_strength_column_where_asked(
     assert f"c-fractured            claim           accepted   {expected['c-fractured']:.3f}" in out
     assert main(["extensions", str(path)]) == 0
     assert "strength" not in capsys.readouterr().out
+
+
+def test_each_essay_page_of_the_report_gives_its_recommendations_strengths(
+    tmp_path: Path,
+) -> None:
+    import argmap
+    from argmap.gradual import BIPOLAR_SEMANTICS, map_strengths
+    from argmap.render.report import write_report
+    from tests.helpers import MAPS
+
+    corpus = argmap.read_corpus(MAPS)
+    write_report(corpus, tmp_path)
+    for m in corpus.maps:
+        page = (tmp_path / f"essay-{m.id}.html").read_text(encoding="utf-8")
+        assert "strength (DF-QuAD / QE / Euler)" in page
+        graded = [map_strengths(m, s) for s in BIPOLAR_SEMANTICS]
+        for r in m.recommendations:
+            cell = " / ".join(f"{found[r.id]:.2f}" for found in graded)
+            row = page[page.index(f"<code>{r.id}</code>") :]
+            assert f"<td>{cell}</td>" in row[: row.index("</tr>")], (m.id, r.id)

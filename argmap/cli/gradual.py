@@ -10,20 +10,15 @@ from argmap.cli.output import emit, plural, table, wrapped
 from argmap.cli.paths import need_file
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus, read_map
-from argmap.gradual import DEFAULT_WEIGHT, map_graph, map_strengths
+from argmap.gradual import BIPOLAR_SEMANTICS, DEFAULT_WEIGHT, map_graph, map_strengths
 from argmap.gradual.contributions import (
     gradient_contributions,
     removal_contributions,
     sensitivity,
 )
 from argmap.model import NodeKind
-from argmap.options import GradualSemantics
 
 __all__ = ["strength_of"]
-
-
-BIPOLAR = tuple(s for s in GradualSemantics if s is not GradualSemantics.H_CATEGORISER)
-"""The semantics a folder's table shows (the h-categoriser reads attacks only)."""
 
 
 def strength_of(args: argparse.Namespace) -> int:
@@ -120,13 +115,14 @@ def _folder(args: argparse.Namespace) -> int:
     if args.explain is not None:
         raise ArgmapError("--explain names a node of one map: give the map's file, not a folder")
     corpus = read_corpus(args.path)
-    essays = {m.id: {s: map_strengths(m, s) for s in BIPOLAR} for m in corpus.maps}
+    essays = {m.id: {s: map_strengths(m, s) for s in BIPOLAR_SEMANTICS} for m in corpus.maps}
     result = {
-        "semantics": [str(s) for s in BIPOLAR],
+        "semantics": [str(s) for s in BIPOLAR_SEMANTICS],
         "default_weight": DEFAULT_WEIGHT,
         "essays": {
             m.id: {
-                r.id: {str(s): essays[m.id][s][r.id] for s in BIPOLAR} for r in m.recommendations
+                r.id: {str(s): essays[m.id][s][r.id] for s in BIPOLAR_SEMANTICS}
+                for r in m.recommendations
             }
             for m in corpus.maps
         },
@@ -134,7 +130,7 @@ def _folder(args: argparse.Namespace) -> int:
 
     def text(_: object) -> list[str]:
         rows = [
-            [f"{m.id}:{r.id}", *(f"{essays[m.id][s][r.id]:.3f}" for s in BIPOLAR), r.text]
+            [f"{m.id}:{r.id}", *(f"{essays[m.id][s][r.id]:.3f}" for s in BIPOLAR_SEMANTICS), r.text]
             for m in corpus.maps
             for r in m.recommendations
         ]

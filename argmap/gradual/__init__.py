@@ -43,6 +43,7 @@ from argmap.model import ArgumentMap
 from argmap.options import GradualSemantics
 
 __all__ = [
+    "BIPOLAR_SEMANTICS",
     "DEFAULT_WEIGHT",
     "NotConverged",
     "WeightedGraph",
@@ -53,6 +54,14 @@ __all__ = [
 
 DEFAULT_WEIGHT = 0.5
 """The base score of a node whose map gives no ``weight``: neither for nor against."""
+
+
+BIPOLAR_SEMANTICS = (
+    GradualSemantics.DFQUAD,
+    GradualSemantics.QUADRATIC_ENERGY,
+    GradualSemantics.EULER,
+)
+"""The gradual semantics that read supports (all but the h-categoriser), as maps need."""
 
 
 class NotConverged(ArgmapError):

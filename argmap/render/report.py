@@ -42,6 +42,7 @@ from argmap.analysis.reading import reading as read_corpus
 from argmap.checking import TEXT_FILE_LIMIT
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text, write_text
+from argmap.gradual import BIPOLAR_SEMANTICS, map_strengths
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -160,12 +161,14 @@ def _essay_html(
 ) -> str:
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
+    graded = [map_strengths(m, s) for s in BIPOLAR_SEMANTICS]
     rows = [
         [
             f'<a href="#focus={_e(quote(r.id, safe=""))}"><code>{_e(r.id)}</code></a>',
             _e(", ".join(r.actors)),
             _e(r.text),
             _e(STATUS_WORDS.get(status[r.id], status[r.id])),
+            " / ".join(f"{found[r.id]:.2f}" for found in graded),
         ]
         for r in m.recommendations
     ]
@@ -183,10 +186,13 @@ def _essay_html(
         f"<h2>Summary</h2>\n<p>{_e(m.summary or '')}</p>\n"
         f"<h2>Recommendations</h2>\n"
         + _table(
-            ["id", "actors", "recommendation", "status"],
+            ["id", "actors", "recommendation", "status", "strength (DF-QuAD / QE / Euler)"],
             rows,
             [f"status-{status[r.id]}" for r in m.recommendations],
         )
+        + '\n<p class="hint">Strength: how strongly each recommendation stands under three '
+        "gradual semantics, from the nodes' weights (0.5 where a map gives none) and the "
+        "map's reasons and objections (<code>argmap strength</code>; docs/gradual.md).</p>"
         + f"\n<h2>{_e(reading.semantics)} extensions</h2>\n<ol>{extensions}</ol>\n"
     )
     return _page(m.title, body, dict(diagram.related), _details(m, status), wide=True)
