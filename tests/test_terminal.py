@@ -49,6 +49,7 @@ def test_the_demo_runs_what_the_brief_measures() -> None:
         ["conflicts", "maps/", "--direct"],
         ["consensus", "maps/"],
         ["check", "--consistency", "maps/"],
+        ["strength", "maps/"],
     ]
 
 
