@@ -148,28 +148,8 @@ def _value(node: Any, depth: int, seen: set[int]) -> Any:
     return mapping
 
 
-def fast_nodes(text: str) -> Any:
-    """The libyaml node tree of a text :func:`fast_document` reads (for positions), or ``None``.
-
-    Each node has ``start_mark`` (0-based ``line`` and ``column``); a scalar its ``style``
-    (``'`` or ``"`` when quoted); a mapping's ``value`` is its (key, value) node pairs.
-    """
-    parser = _parser()
-    if parser is None or fast_document(text) is None:
-        return None
-    from yaml import YAMLError
-
-    loader = parser(text)
-    try:
-        return loader.get_single_node()
-    except YAMLError:  # pragma: no cover - fast_document read the same text
-        return None
-    finally:
-        loader.dispose()
-
-
-def fast_document(text: str) -> dict[str, Any] | None:
-    """The top-level mapping of ``text`` as plain values, or ``None`` on any doubt (see above)."""
+def _read(text: str) -> tuple[Any, dict[str, Any]] | None:
+    """The libyaml node tree of ``text`` and its plain top-level mapping, from one parse."""
     parser = _parser()
     if parser is None or not text or _DOUBTFUL_TEXT.search(text):
         return None
@@ -189,4 +169,20 @@ def fast_document(text: str) -> dict[str, Any] | None:
     finally:
         if paused:
             gc.enable()
-    return value if isinstance(value, dict) else None
+    return (node, value) if isinstance(value, dict) else None
+
+
+def fast_nodes(text: str) -> Any:
+    """The libyaml node tree of a text :func:`fast_document` reads (for positions), or ``None``.
+
+    Each node has ``start_mark`` (0-based ``line`` and ``column``); a scalar its ``style``
+    (``'`` or ``"`` when quoted); a mapping's ``value`` is its (key, value) node pairs.
+    """
+    read = _read(text)
+    return None if read is None else read[0]
+
+
+def fast_document(text: str) -> dict[str, Any] | None:
+    """The top-level mapping of ``text`` as plain values, or ``None`` on any doubt (see above)."""
+    read = _read(text)
+    return None if read is None else read[1]

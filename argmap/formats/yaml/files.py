@@ -87,9 +87,8 @@ class LoadedFile:
     def locate(self, findings: Iterable[Finding]) -> list[Problem]:
         """Findings about this file's map or corpus, located by line and column in it."""
         findings = list(findings)
-        if not findings or self.document is None or self.text is None:
-            return locate_findings(findings, self.document, str(self.path))
-        if isinstance(self.document, CommentedMap):
+        read_slowly = isinstance(self.document, CommentedMap)  # positions kept: use them
+        if not findings or self.document is None or self.text is None or read_slowly:
             return locate_findings(findings, self.document, str(self.path))
         nodes = fast_nodes(self.text)  # read by the fast path: located on libyaml's nodes
         if nodes is not None:
