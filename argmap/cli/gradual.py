@@ -10,7 +10,13 @@ from argmap.cli.output import emit, plural, table, wrapped
 from argmap.cli.paths import need_file
 from argmap.errors import ArgmapError
 from argmap.formats.yaml import read_corpus, read_map
-from argmap.gradual import BIPOLAR_SEMANTICS, DEFAULT_WEIGHT, map_graph, map_strengths
+from argmap.gradual import (
+    BIPOLAR_SEMANTICS,
+    DEFAULT_WEIGHT,
+    map_graph,
+    map_strengths,
+    strengths,
+)
 from argmap.gradual.contributions import (
     gradient_contributions,
     removal_contributions,
@@ -27,7 +33,8 @@ def strength_of(args: argparse.Namespace) -> int:
         return _folder(args)
     need_file(args.path, "strength", "a map (.yaml) or a folder of maps", suggest=False)
     m = read_map(args.path)
-    found = map_strengths(m, args.semantics)
+    graph = map_graph(m)
+    found = strengths(graph, args.semantics)
     nodes = {n.id for n in m.nodes}
     result: dict[str, Any] = {
         "map": m.id,
@@ -40,7 +47,6 @@ def strength_of(args: argparse.Namespace) -> int:
     if args.explain is not None:
         if args.explain not in found:
             raise ArgmapError(f"map '{m.id}' has no node or reason '{args.explain}'")
-        graph = map_graph(m)
         removal = removal_contributions(graph, args.explain, args.semantics)
         gradient = gradient_contributions(graph, args.explain, args.semantics)
         result["contributions"] = {

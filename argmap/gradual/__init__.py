@@ -193,20 +193,22 @@ def _combine(semantics: GradualSemantics, w: np.ndarray, into: _Incoming) -> np.
     return euler
 
 
-def _base(a: _Arrays, s: np.ndarray) -> np.ndarray:
-    """The base scores, each reason's its weakest premise's strength in ``s``."""
-    w = a.base.copy()
-    if len(a.reason[0]):
-        weakest = np.full(a.n, np.inf)
-        np.minimum.at(weakest, a.reason[0], s[a.reason[1]])
-        w[a.reason[0]] = weakest[a.reason[0]]
-    return w
+def _weakest_premise(w: np.ndarray, reasons: np.ndarray, premises: np.ndarray) -> np.ndarray:
+    """Base scores ``w`` with each reason's (index into ``w``) its weakest premise's strength.
+
+    ``reasons`` and ``premises`` are parallel: one (reason, premise strength) per premise.
+    """
+    if not len(reasons):
+        return w
+    weakest = np.full(len(w), np.inf)
+    np.minimum.at(weakest, reasons, premises)
+    return np.where(np.isinf(weakest), w, weakest)
 
 
 def _step(a: _Arrays, semantics: GradualSemantics, s: np.ndarray) -> np.ndarray:
     """Every item's strength computed from the strengths ``s``."""
     into = _Incoming(a.n, (a.attack[1], s[a.attack[0]]), (a.support[1], s[a.support[0]]))
-    return _combine(semantics, _base(a, s), into)
+    return _combine(semantics, _weakest_premise(a.base, a.reason[0], s[a.reason[1]]), into)
 
 
 def _by_level(
@@ -231,12 +233,8 @@ def _one_pass(a: _Arrays, semantics: GradualSemantics, levels: list[np.ndarray])
     local = np.zeros(a.n, dtype=np.int64)
     for k, level in enumerate(levels):
         local[level] = np.arange(len(level))
-        w = a.base[level].copy()
-        lo, hi = premise[2][k], premise[2][k + 1]
-        if hi > lo:  # reasons of this level: their weakest premise
-            weakest = np.full(len(level), np.inf)
-            np.minimum.at(weakest, local[premise[1][lo:hi]], s[premise[0][lo:hi]])
-            w = np.where(np.isinf(weakest), w, weakest)
+        lo, hi = premise[2][k], premise[2][k + 1]  # the premises of this level's reasons
+        w = _weakest_premise(a.base[level], local[premise[1][lo:hi]], s[premise[0][lo:hi]])
         spans = [
             (e[0][e[2][k] : e[2][k + 1]], e[1][e[2][k] : e[2][k + 1]]) for e in (attack, support)
         ]
@@ -290,10 +288,10 @@ def strengths(
     if not 0.0 < step <= 1.0:
         raise ArgmapError(f"step must be in (0, 1], not {step}")
     a = _Arrays.of(graph)
-    s = a.base.copy()
     levels = _order(a)
     if levels is not None:  # acyclic: one pass, each level once its sources are final
         return dict(zip(graph.items, _one_pass(a, chosen, levels).tolist(), strict=True))
+    s = a.base.copy()
     change = np.inf
     for _ in range(max_iterations):
         target = _step(a, chosen, s)
@@ -325,11 +323,10 @@ def map_graph(m: ArgumentMap, default: float = DEFAULT_WEIGHT) -> WeightedGraph:
     (('e', 'r', 'why'), (0.9, 0.5, 1.0), (('why', 'r'),), {'why': ('e',)})
     """
     graph = ReasonGraph.of(m)
-    weights = {n.id: n.weight for n in m.nodes}
-    base = [default if weights[n] is None else weights[n] for n in graph.nodes]
+    base = [default if n.weight is None else n.weight for n in m.nodes]  # ReasonGraph's order
     return WeightedGraph(
         [*graph.nodes, *(r.id for r in graph.reasons)],
-        [*(float(w) for w in base if w is not None), *(1.0 for _ in graph.reasons)],
+        [*base, *(1.0 for _ in graph.reasons)],
         attacks=[*graph.attacks, *graph.undercuts],
         supports=[(r.id, r.conclusion) for r in graph.reasons],
         reasons={r.id: r.premises for r in graph.reasons},

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -56,13 +56,20 @@ def _check(graph: WeightedGraph, target: str) -> None:
         raise ArgmapError(f"'{target}' is not an item of the graph")
 
 
+def _links(graph: WeightedGraph) -> Iterator[tuple[str, str]]:
+    """Every (source, target) an item's strength flows along: attacks, supports, premises."""
+    yield from graph.attacks
+    yield from graph.supports
+    for reason, premises in graph.reasons.items():
+        for premise in premises:
+            yield premise, reason
+
+
 def _upstream(graph: WeightedGraph, target: str) -> list[str]:
     """The items with a path to ``target`` (through attacks, supports and premises), in order."""
     into: dict[str, list[str]] = {}
-    for a, b in (*graph.attacks, *graph.supports):
+    for a, b in _links(graph):
         into.setdefault(b, []).append(a)
-    for reason, premises in graph.reasons.items():
-        into.setdefault(reason, []).extend(premises)
     seen, todo = {target}, [target]
     while todo:
         for source in into.get(todo.pop(), ()):
@@ -191,11 +198,8 @@ class Sensitivity:
 def _path(graph: WeightedGraph, source: str, target: str) -> tuple[str, ...]:
     """A shortest chain of items from ``source`` to ``target``."""
     out: dict[str, list[str]] = {}
-    for a, b in (*graph.attacks, *graph.supports):
+    for a, b in _links(graph):
         out.setdefault(a, []).append(b)
-    for reason, premises in graph.reasons.items():
-        for p in premises:
-            out.setdefault(p, []).append(reason)
     previous: dict[str, str] = {}
     frontier = [source]
     while frontier and target not in previous:
