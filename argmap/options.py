@@ -160,6 +160,20 @@ class GradualSemantics(Choice):
         """``gradual semantics``."""
         return "gradual semantics"
 
+    @property
+    def display_name(self) -> str:
+        """The name the literature writes: ``DF-QuAD``, ``quadratic energy``, ``Euler-based``.
+
+        >>> GradualSemantics.DFQUAD.display_name
+        'DF-QuAD'
+        """
+        return {
+            "dfquad": "DF-QuAD",
+            "quadratic-energy": "quadratic energy",
+            "euler": "Euler-based",
+            "h-categoriser": "h-categoriser",
+        }[self.value]
+
     @classmethod
     def aliases(cls) -> Mapping[str, GradualSemantics]:
         """``DF-QUAD``, ``QE``, ``EB`` and ``HCAT``, and the American spelling."""

@@ -445,3 +445,196 @@ def test_each_essay_page_of_the_report_gives_its_recommendations_strengths(
             cell = " / ".join(f"{found[r.id]:.2f}" for found in graded)
             row = page[page.index(f"<code>{r.id}</code>") :]
             assert f"<td>{cell}</td>" in row[: row.index("</tr>")], (m.id, r.id)
+
+
+# -- where people see it: diagrams, the consensus matrix, the report ------------------------
+
+
+def _badges(source: str) -> dict[str, str]:
+    """Node id → the strength its badge shows, read off a diagram's DOT."""
+    import re
+
+    found = {}
+    for line in source.splitlines():
+        named = re.match(r'\s*"([^"]+)" \[', line)
+        badge = re.search(r"strength <B>([0-9.]+)</B>", line)
+        if named and badge:
+            found[named.group(1)] = badge.group(1)
+    return found
+
+
+def test_a_diagram_shades_each_node_by_its_strength() -> None:
+    import re
+
+    import argmap
+    from argmap.gradual import map_strengths
+    from argmap.render.diagrams import map_drawing
+    from argmap.render.essay import STATUS_STYLES, strength_shade
+    from tests.helpers import MAPS
+
+    m = argmap.read_map(MAPS / "our-national-conversation-2024.yaml")
+    expected = map_strengths(m, "euler")
+    source = map_drawing(m, strength="EB").source
+    assert _badges(source) == {n.id: f"{expected[n.id]:.2f}" for n in m.nodes}
+    assert "strength (Euler-based)" in source
+    assert "1 strong" in source
+    labels = sorted(re.findall(r'xlabel="([0-9.]+)"', source))  # one per reason, by its arrow
+    assert labels == sorted(f"{expected[e.key]:.2f}" for e in m.supports)
+    for node in m.nodes:  # no semantics: the fill is the strength's shade
+        line = next(x for x in source.splitlines() if x.strip().startswith(f'"{node.id}" ['))
+        assert f'fillcolor="{strength_shade(expected[node.id])}"' in line, node.id
+    both = map_drawing(m, "grounded", strength="dfquad").source  # status keeps the fill
+    fills = set(re.findall(r'fillcolor="(#[0-9A-F]{6})"', both))
+    assert fills <= {fill for fill, _, _ in STATUS_STYLES.values()}
+    assert "strength (DF-QuAD)" in both
+    assert "status" in both
+    assert not _badges(map_drawing(m, "grounded").source)
+    assert "strength (" not in map_drawing(m, "grounded").source
+
+
+def test_strength_shades_run_from_orange_through_grey_to_purple() -> None:
+    from argmap.render.essay import strength_shade
+
+    def rgb(value: float) -> tuple[int, ...]:
+        return tuple(bytes.fromhex(strength_shade(value)[1:]))
+
+    assert strength_shade(-1) == strength_shade(0) == "#F1A340"
+    assert strength_shade(2) == strength_shade(1) == "#998EC3"
+    reds = [rgb(k / 20)[0] for k in range(11, 21)]  # above 0.5 the red falls steadily
+    assert reds == sorted(reds, reverse=True)
+    assert reds[0] > reds[-1]
+    blues = [rgb(k / 20)[2] for k in range(10)]  # below 0.5 the blue rises steadily
+    assert blues == sorted(blues)
+    assert blues[0] < blues[-1]
+
+
+def test_a_strength_badge_cannot_carry_markup_from_the_map() -> None:
+    import argmap
+    from argmap.render.diagrams import map_drawing
+
+    m = argmap.ArgumentMap(
+        "m",
+        "<B>T</B>",
+        [argmap.Node("c", "claim", 'x"><TABLE>&amp;</TD>', weight=0.25)],
+    )
+    source = map_drawing(m, strength="quadratic-energy").source
+    assert "&lt;TABLE&gt;&amp;amp;&lt;/TD&gt;" in source
+    assert "strength <B>0.25</B>" in source
+
+
+def test_a_corpus_drawing_refuses_strength_and_says_where_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import argmap
+    from argmap.cli import main
+    from tests.helpers import MAPS
+
+    with pytest.raises(ArgmapError, match="argmap report shades each essay's page"):
+        argmap.draw(argmap.read_corpus(MAPS), format="dot", strength="dfquad")
+    out = tmp_path / "c.svg"
+    assert main(["render", str(MAPS), "-o", str(out), "--strength", "dfquad"]) == 1
+    assert "report shades each essay's page" in capsys.readouterr().err
+    assert not out.exists()
+    path = MAPS / "hudson-cronin-2019.yaml"
+    assert main(["render", str(path), "-o", str(tmp_path / "m.dot"), "--strength", "QE"]) == 0
+    assert "strength (quadratic energy)" in (tmp_path / "m.dot").read_text(encoding="utf-8")
+
+
+def test_the_consensus_matrix_gives_each_stating_essays_strength(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    import argmap
+    from argmap.analysis.consensus import consensus
+    from argmap.cli import main
+    from argmap.gradual import map_strengths
+    from tests.helpers import MAPS
+
+    corpus = argmap.read_corpus(MAPS)
+    found = consensus(corpus).with_strengths(corpus, "euler")
+    by_id = {m.id: map_strengths(m, "euler") for m in corpus.maps}
+    stated = 0
+    for item in found.items:
+        expected: dict[str, float] = {}
+        for ref in item.members:
+            value = by_id[ref.essay][ref.node]
+            expected[ref.essay] = max(value, expected.get(ref.essay, 0.0))
+        assert dict(found.strengths[item.node]) == expected, item.node
+        stated += len(expected)
+    assert stated >= len(found.items)
+    matrix = found.matrix()
+    for row in matrix["rows"]:  # a strength for the counted essays that state it, no others
+        assert set(row["strengths"]) == set(found.strengths[row["node"]]) & set(found.counted)
+    assert "strengths" not in consensus(corpus).matrix()["rows"][0]
+
+    assert main(["consensus", str(MAPS), "--strength", "euler", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["strength"] == "euler"
+    assert data["matrix"] == json.loads(json.dumps(matrix))
+    assert main(["consensus", str(MAPS), "--strength", "euler"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in out) <= 80
+    assert "Euler-based strength where the essay states it" in " ".join(out)
+    first = found.items[0]
+    row = next(line for line in out if line.startswith(first.node + " "))
+    marks = [
+        f"{found.stance(first, e).mark}{found.strengths[first.node][e]:.2f}" for e in found.counted
+    ]
+    assert row.split()[1:] == marks
+
+
+def test_the_report_shades_its_essay_diagrams_and_matrix_by_strength(tmp_path: Path) -> None:
+    import re
+
+    import argmap
+    from argmap.analysis.consensus import consensus
+    from argmap.gradual import map_strengths
+    from argmap.render.report import write_report
+    from tests.helpers import MAPS
+
+    corpus = argmap.read_corpus(MAPS)
+    write_report(corpus, tmp_path, strength="euler")
+    for m in corpus.maps:
+        page = (tmp_path / f"essay-{m.id}.html").read_text(encoding="utf-8")
+        expected = map_strengths(m, "euler")
+        assert "Euler-based strength, shaded" in page
+        for n in m.nodes:  # each node's drawn group carries its badge
+            group = page[page.index(f'id="n:{n.id.replace("-", "&#45;")}"') :]
+            group = group[: group.index("</g>")]
+            assert f"{expected[n.id]:.2f}" in group, (m.id, n.id)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    found = consensus(corpus).with_strengths(corpus, "euler")
+    shown = re.findall(r'<span class="strength" style="background: #[0-9A-F]{6}">([0-9.]+)<', index)
+    assert sorted(shown) == sorted(
+        f"{v:.2f}"
+        for node, row in found.strengths.items()
+        for essay, v in row.items()
+        if essay in found.counted
+    )
+    assert "Euler-based strength, from 0 weak to 1 strong" in index
+
+
+def test_a_report_of_a_map_whose_strengths_do_not_settle_says_so(tmp_path: Path) -> None:
+    import argmap
+    from argmap.render.report import write_report
+
+    m = argmap.ArgumentMap(
+        "loop",
+        "Loop",
+        [
+            argmap.Node("a", "claim", "A.", weight=1.0),
+            argmap.Node("b", "claim", "B.", weight=1.0),
+            argmap.Node("r", "recommendation", "Act.", actors=["US"]),
+        ],
+        [
+            argmap.Edge("attack", "a", "b"),
+            argmap.Edge("attack", "b", "a"),
+            argmap.Edge("support", "a", "r"),
+        ],
+    )
+    write_report(argmap.Corpus([m], title="L"), tmp_path)
+    page = (tmp_path / "essay-loop.html").read_text(encoding="utf-8")
+    assert "The DF-QuAD strengths of this map do not settle (a cycle): no badges." in page
+    row = page[page.index("<code>r</code>") :]
+    assert "<td>— / " in row[: row.index("</tr>")]

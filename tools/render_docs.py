@@ -1,4 +1,4 @@
-"""Draw the bundled maps into docs/diagrams/ for docs/rendering.md and docs/semantics.md.
+"""Draw the bundled maps into docs/diagrams/ for docs/rendering.md, semantics.md, gradual.md.
 
 Run:  .venv/bin/python tools/render_docs.py     (needs Graphviz's dot)
 """
@@ -34,6 +34,9 @@ def main() -> None:
         path = OUT / f"readings-{support}.svg"
         argmap.draw(example, path, semantics="grounded", support=support, legend=False)
         print(f"wrote docs/diagrams/{path.name}")
+    weighted = argmap.read_map(ROOT / "docs" / "examples" / "gradual.yaml")
+    argmap.draw(weighted, OUT / "gradual-dfquad.svg", strength="dfquad", direction="up")
+    print("wrote docs/diagrams/gradual-dfquad.svg")
 
 
 if __name__ == "__main__":

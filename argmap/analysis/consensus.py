@@ -31,16 +31,18 @@ those maps under ``uncounted_endorsers`` (and ``uncounted_opposers``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.merge import readonly
 from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.explanation import Explanation
+from argmap.gradual import NotConverged, map_strengths
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import (
     DEFAULT_ROLES,
@@ -48,6 +50,7 @@ from argmap.options import (
     DEFAULT_SUPPORT,
     Acceptance,
     ConsensusRule,
+    GradualSemantics,
     Role,
     Semantics,
     Status,
@@ -116,6 +119,10 @@ class ConsensusItem:
         }
 
 
+def _readonly_rows(value: Mapping[str, Mapping[str, float]]) -> Mapping[str, Mapping[str, float]]:
+    return readonly({k: readonly(row) for k, row in value.items()})
+
+
 @attrs.frozen(eq=False)
 class Consensus:
     """Every recommendation group, ranked, and those the rule selects."""
@@ -132,6 +139,51 @@ class Consensus:
     """The ids of the maps counted."""
     left_out: tuple[str, ...] = ()
     """The ids of the maps left out of the count (their role is not in ``roles``)."""
+    strength: GradualSemantics | None = None
+    """The gradual semantics of :attr:`strengths`, if strengths were asked for
+    (:meth:`with_strengths`)."""
+    strengths: Mapping[str, Mapping[str, float]] = attrs.field(
+        factory=dict, converter=_readonly_rows
+    )
+    """Recommendation group → essay → how strongly the essay's own statement of it stands in
+    the essay's map: the strength of its member there (the strongest, if it has several)."""
+
+    def with_strengths(
+        self,
+        corpus: Corpus | Reading,
+        semantics: str | GradualSemantics = GradualSemantics.DFQUAD,
+    ) -> Consensus:
+        """The same consensus with each group's strength in each essay that states it.
+
+        A strength is read in the essay's own map (:func:`~argmap.gradual.map_strengths`),
+        from its weights and its reasons and objections, not from the other essays'; an
+        essay whose strengths do not settle (a cycle) gets none.
+
+        >>> import argmap
+        >>> corpus = argmap.Corpus(
+        ...     [argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")])])
+        >>> dict(consensus(corpus).with_strengths(corpus, "euler").strengths["a:r"])
+        {'a': 0.5}
+        """
+        chosen = GradualSemantics.parse(semantics)
+        source = corpus.corpus if isinstance(corpus, Reading) else corpus
+        wanted = {m.essay for i in self.items for m in i.members}
+        graded: dict[str, dict[str, float]] = {}
+        for m in source.maps:
+            if m.id not in wanted:
+                continue
+            try:
+                graded[m.id] = map_strengths(m, chosen)
+            except NotConverged:
+                continue
+        found: dict[str, dict[str, float]] = {}
+        for item in self.items:
+            row = found.setdefault(item.node, {})
+            for ref in item.members:
+                value = graded.get(ref.essay, {}).get(ref.node)
+                if value is not None:
+                    row[ref.essay] = max(value, row.get(ref.essay, 0.0))
+        return attrs.evolve(self, strength=chosen, strengths=found)
 
     def stance(self, item: ConsensusItem, essay: str) -> Stance:
         """Whether ``essay`` endorses, opposes or is silent on ``item``."""
@@ -144,7 +196,8 @@ class Consensus:
 
         Rows follow the ranking of ``items``; columns are the counted maps, in corpus order.
         As JSON-ready data: ``{"essays": [...], "rows": [{"node": ..., "cells": {essay:
-        "endorses" | "opposes" | "silent"}}]}``.
+        "endorses" | "opposes" | "silent"}}]}``; with :attr:`strengths`, each row also has
+        ``"strengths": {essay: value}`` for the counted essays that state it.
 
         >>> import argmap
         >>> corpus = argmap.Corpus(
@@ -154,10 +207,16 @@ class Consensus:
         >>> consensus(corpus).matrix()["rows"]
         [{'node': 'a:r', 'cells': {'a': 'endorses', 'b': 'opposes'}}]
         """
-        rows = [
-            {"node": i.node, "cells": {e: str(self.stance(i, e)) for e in self.counted}}
-            for i in self.items
-        ]
+        rows: list[dict[str, Any]] = []
+        for i in self.items:
+            row: dict[str, Any] = {
+                "node": i.node,
+                "cells": {e: str(self.stance(i, e)) for e in self.counted},
+            }
+            if self.strength is not None:
+                graded = self.strengths.get(i.node, {})
+                row["strengths"] = {e: graded[e] for e in self.counted if e in graded}
+            rows.append(row)
         return {"essays": list(self.counted), "rows": rows}
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,6 +229,7 @@ class Consensus:
             "counted": list(self.counted),
             "left_out": list(self.left_out),
             "consensus": [i.node for i in self.selected],
+            "strength": None if self.strength is None else str(self.strength),
             "recommendations": [i.to_dict() for i in self.items],
             "matrix": self.matrix(),
         }

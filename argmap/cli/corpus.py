@@ -252,7 +252,8 @@ def _matrix(result: Consensus, items: list[ConsensusItem]) -> list[str]:
     essays = result.counted
     if not essays or not items:
         return []
-    if len("recommendation") + 2 * len(essays) > width():
+    cell = 6 if result.strength is not None else 2  # a mark and a strength, or a mark
+    if len("recommendation") + cell * len(essays) > width():
         return [
             wrapped(
                 f"Who stands where: {len(essays)} essays make too many columns for "
@@ -260,11 +261,19 @@ def _matrix(result: Consensus, items: list[ConsensusItem]) -> list[str]:
                 "",
             )
         ]
-    rows = [[i.node, *(result.stance(i, e).mark for e in essays)] for i in items]
+
+    def mark(item: ConsensusItem, essay: str) -> str:
+        value = result.strengths.get(item.node, {}).get(essay)
+        return result.stance(item, essay).mark + ("" if value is None else f"{value:.2f}")
+
+    rows = [[i.node, *(mark(i, e) for e in essays)] for i in items]
     headers = ["recommendation", *(str(n) for n in range(1, len(essays) + 1))]
     column = len(str(len(essays)))
+    legend = "Who stands where (+ endorses, - opposes, . silent"
+    if result.strength is not None:
+        legend += f"; the {result.strength.display_name} strength where the essay states it"
     return [
-        "Who stands where (+ endorses, - opposes, . silent):",
+        wrapped(legend + "):", ""),
         table(headers, rows, gap=1, rule=False),
         *(f"{str(n).rjust(column)} = {e}" for n, e in enumerate(essays, 1)),
     ]
@@ -349,6 +358,8 @@ def consensus_of(args: argparse.Namespace) -> int:
     """``argmap consensus``: the recommendations the essays share, ranked."""
     found = _reading(args.path, args, "consensus")
     result = consensus(found, args.rule, quorum=args.quorum, roles=_roles(args))
+    if args.strength is not None:
+        result = result.with_strengths(found, args.strength)
     emit(result, args, lambda r: _consensus_text(found, r, args))
     return 0
 

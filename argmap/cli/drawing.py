@@ -23,6 +23,11 @@ def render(args: argparse.Namespace) -> int:
     if source.is_dir():
         if args.direction is not None or args.cluster is not None:
             raise ArgmapError("--direction and --cluster apply to a map, not to a corpus folder")
+        if args.strength is not None:
+            raise ArgmapError(
+                "--strength shades one map's nodes; for a corpus, argmap report shades each "
+                "essay's page"
+            )
         dot = corpus_drawing(
             read_corpus(source),
             args.semantics or DEFAULT_SEMANTICS,
@@ -40,6 +45,7 @@ def render(args: argparse.Namespace) -> int:
             direction=args.direction or Direction.AUTO,
             cluster=args.cluster or Clustering.NONE,
             timeout=args.timeout,
+            strength=args.strength,
         )
     data = draw_diagram(dot, out, fmt)
     print(f"wrote {out} ({fmt}, {len(data):,} bytes)", file=sys.stderr)
@@ -62,6 +68,7 @@ def report(args: argparse.Namespace) -> int:
         direction=args.direction,
         progress=lambda message: print(f"  {message}", file=sys.stderr),
         force=args.force,
+        strength=args.strength,
     )
     print(f"wrote the report: {index}")
     return 0

@@ -259,9 +259,17 @@ def _add_corpus_commands(commands: Commands) -> None:
         "recommendations the essays share, and what defeats them",
         "Recommendations grouped by equivalence, ranked by how many essays endorse them, with "
         "the essays opposing them and their status in the merged framework; the rule marks "
-        "the consensus.",
+        "the consensus. With --strength, the matrix also gives how strongly each essay's own "
+        "statement of a recommendation stands in its map.",
     )
     rule_option(p)
+    p.add_argument(
+        "--strength",
+        type=choice(GradualSemantics),
+        metavar="GRADUAL",
+        help="add each stating essay's strength of each recommendation to the matrix: dfquad, "
+        "quadratic-energy or euler",
+    )
     p.add_argument(
         "--quorum", type=int, default=None, metavar="K", help="essays needed under --rule quorum"
     )
@@ -298,7 +306,9 @@ def _add_drawing_commands(commands: Commands) -> None:
         "Draw a map (YAML file) or a corpus (folder) as SVG, PNG, PDF or DOT, by "
         "the output's extension or --format. With --semantics, nodes are filled by their "
         "status: the label under grounded, ideal or eager; with several extensions, "
-        "--extension K picks one, else skeptical/credulous/rejected. A corpus is always "
+        "--extension K picks one, else skeptical/credulous/rejected. With --strength, "
+        "each node of a map gets a badge with its strength, shaded from weak (orange) to "
+        "strong (purple), and the fill too when there is no --semantics. A corpus is always "
         "read, under grounded unless --semantics says otherwise.",
     )
     p.add_argument("path", metavar="PATH", help="a map file or a folder of maps")
@@ -307,6 +317,12 @@ def _add_drawing_commands(commands: Commands) -> None:
     semantics_option(p, None, "fill nodes by status under it")
     support_option(p, "how supports are read")
     p.add_argument("--extension", type=int, metavar="K", help="colour by extension K (1-based)")
+    p.add_argument(
+        "--strength",
+        type=choice(GradualSemantics),
+        metavar="GRADUAL",
+        help="shade each node by its strength: dfquad, quadratic-energy or euler (maps only)",
+    )
     p.add_argument(
         "--recommendations-only",
         action="store_true",
@@ -337,6 +353,14 @@ def _add_drawing_commands(commands: Commands) -> None:
     )
     direction_option(p, Direction.AUTO)
     semantics_options(p)
+    p.add_argument(
+        "--strength",
+        type=choice(GradualSemantics),
+        default=GradualSemantics.DFQUAD,
+        metavar="GRADUAL",
+        help="the gradual semantics of the strength badges and the matrix: dfquad (default), "
+        "quadratic-energy or euler",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

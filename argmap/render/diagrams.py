@@ -21,6 +21,7 @@ from argmap.analysis.consensus import consensus_of
 from argmap.analysis.reading import reading
 from argmap.errors import ArgmapError
 from argmap.formats.text import write_bytes
+from argmap.gradual import map_strengths
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -29,6 +30,7 @@ from argmap.options import (
     ConsensusRule,
     DiagramFormat,
     Direction,
+    GradualSemantics,
     Semantics,
     Support,
 )
@@ -37,6 +39,11 @@ from argmap.render.dot import run_dot
 from argmap.render.essay import Diagram, essay_diagram, statuses
 
 __all__ = ["corpus_drawing", "draw", "draw_diagram", "map_drawing", "svg_bundle"]
+
+_CORPUS_STRENGTH = (
+    "strength shades one map's nodes (each essay has its own strengths); for a corpus, "
+    "argmap report shades each essay's page"
+)
 
 
 def map_drawing(
@@ -49,14 +56,34 @@ def map_drawing(
     direction: str | Direction = Direction.AUTO,
     cluster: str | Clustering = Clustering.NONE,
     timeout: float | None = None,
+    strength: str | GradualSemantics | None = None,
 ) -> Diagram:
     """A map's diagram, nodes filled by their status when ``semantics`` is given.
 
     ``direction`` is the way supports point (by default the one that fits a page, see
     :func:`~argmap.render.essay.auto_layout`); ``cluster`` boxes nodes by tag or paragraph.
+    ``strength`` (a gradual semantics) gives each node a badge with its strength, shaded
+    from weak to strong, and fills the nodes with that shade when there is no ``semantics``.
+
+    Raises
+    ------
+    NotConverged
+        If ``strength`` is given and the map's strengths do not settle (a cycle).
     """
     status = statuses(m, semantics, support, extension, timeout) if semantics else None
-    return essay_diagram(m, status, show_legend=show_legend, direction=direction, cluster=cluster)
+    graded, title = None, "strength"
+    if strength is not None:
+        chosen = GradualSemantics.parse(strength)
+        graded, title = map_strengths(m, chosen), chosen.display_name
+    return essay_diagram(
+        m,
+        status,
+        show_legend=show_legend,
+        direction=direction,
+        cluster=cluster,
+        strength=graded,
+        strength_title=title,
+    )
 
 
 def corpus_drawing(
@@ -117,6 +144,7 @@ def draw(
     cluster: str | Clustering = Clustering.NONE,
     recommendations_only: bool = False,
     timeout: float | None = None,
+    strength: str | GradualSemantics | None = None,
 ) -> bytes:
     """Draw a map or a corpus with Graphviz; write it to ``path`` if given.
 
@@ -128,11 +156,15 @@ def draw(
     ``direction`` is the way supports point (``auto``, ``up``, ``down``, ``left``, ``right``;
     ``auto`` picks the one that fits a page 1,400 px wide) and ``cluster`` boxes its nodes
     by ``tag`` or ``paragraph``; a corpus has a layout of its own and takes neither.
+    ``strength`` (a gradual semantics: ``dfquad``, ``quadratic-energy``, ``euler``) gives a
+    map's nodes a badge with their strength, shaded weak to strong (the fill too, without
+    ``semantics``); for a corpus, the report shades each essay's page.
 
     Raises
     ------
     ArgmapError
-        If ``direction`` or ``cluster`` is given for a corpus, or a name is unknown.
+        If ``direction``, ``cluster`` or ``strength`` is given for a corpus, or a name is
+        unknown.
 
     >>> import argmap
     >>> m = argmap.ArgumentMap("toy", "Toy", [argmap.Node("c", "claim", "It rains.")])
@@ -143,6 +175,8 @@ def draw(
     if isinstance(target, Corpus):
         if chosen is not Direction.AUTO or grouping is not Clustering.NONE:
             raise ArgmapError("direction and cluster apply to a map, not to a corpus")
+        if strength is not None:
+            raise ArgmapError(_CORPUS_STRENGTH)
         diagram = corpus_drawing(
             target,
             semantics or DEFAULT_SEMANTICS,
@@ -160,6 +194,7 @@ def draw(
             direction=chosen,
             cluster=grouping,
             timeout=timeout,
+            strength=strength,
         )
     return draw_diagram(
         diagram, path, DiagramFormat.parse(format).value if format is not None else None

@@ -13,6 +13,9 @@
   *Convergent* reasons (several supports of one node, each enough alone) stay separate
   arrows. Colour always comes with a line style and an arrowhead, and status with a
   border style and a word, so nothing depends on telling colours apart.
+- **Strength** (a gradual semantics, :mod:`argmap.gradual`): each node carries a badge with
+  its strength, shaded on a diverging scale (:func:`strength_shade`: orange below 0.5,
+  grey at 0.5, purple above); without a status the node is filled with that shade too.
 - **Layout**: supports set the ranks (attacks do not), recommendations on the last rank;
   a junction shares its conclusion's rank. The :class:`~argmap.options.Direction` says
   which way supports point; ``auto`` picks ``up`` when that fits a page
@@ -24,12 +27,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from collections.abc import Mapping
 
 import attrs
 
 from argmap.bipolar import attack_graph, extensions, labelling
-from argmap.model import ArgumentMap, Edge, Node, NodeKind
+from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
 from argmap.options import (
     DEFAULT_SUPPORT,
     PAGE_WIDTH,
@@ -46,10 +51,12 @@ __all__ = [
     "EDGE_STYLES",
     "KIND_STYLES",
     "STATUS_STYLES",
+    "STRENGTH_SCALE",
     "Diagram",
     "auto_layout",
     "essay_diagram",
     "statuses",
+    "strength_shade",
 ]
 
 KIND_STYLES: dict[NodeKind, dict[str, str]] = {
@@ -82,6 +89,9 @@ LABELS = ("in", "out", "undec")
 """The statuses of a single-status semantics (or of one extension), in legend order."""
 ACCEPTANCE = ("skeptical", "credulous", "rejected")
 """The statuses across several extensions, in legend order."""
+STRENGTH_SCALE = ((0.0, "#F1A340"), (0.5, "#F7F7F7"), (1.0, "#998EC3"))
+"""Strength shades (ColorBrewer's PuOr, safe for colour-blind readers): weak orange, 0.5 (a
+node's default weight) light grey, strong purple; black text reads on all of them."""
 JUNCTION_WIDTH = {"undercut": 0.09, "linked": 0.14}
 """The size of a support's junction point: larger where linked premises meet."""
 PLAIN = "#FFFFFF"
@@ -157,8 +167,29 @@ def statuses(
     return {n.id: acceptance(n.id, found) for n in m.nodes}
 
 
-def node_label(node: Node, status: str | None, width: int = WIDTH, extra: str = "") -> str:
-    """The HTML-like label: id, wrapped text, status word (all escaped)."""
+def strength_shade(value: float) -> str:
+    """The colour of a strength in [0, 1] on :data:`STRENGTH_SCALE` (linear in RGB).
+
+    >>> strength_shade(0.0), strength_shade(0.5), strength_shade(1.0), strength_shade(0.75)
+    ('#F1A340', '#F7F7F7', '#998EC3', '#C8C2DD')
+    """
+    value = min(max(value, 0.0), 1.0)
+    for (lo, low), (hi, high) in itertools.pairwise(STRENGTH_SCALE):
+        if value <= hi:
+            t = (value - lo) / (hi - lo)
+            a, b = bytes.fromhex(low[1:]), bytes.fromhex(high[1:])
+            return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b, strict=True))
+    return STRENGTH_SCALE[-1][1]
+
+
+def node_label(
+    node: Node,
+    status: str | None,
+    width: int = WIDTH,
+    extra: str = "",
+    strength: float | None = None,
+) -> str:
+    """The HTML-like label: id, wrapped text, status word, strength badge (all escaped)."""
     lines = "<BR/>".join(html_text(line) for line in wrap(node.text, width))
     small = f'<FONT POINT-SIZE="{SMALL_SIZE}"'
     parts = [f'{small} COLOR="#444444">{html_text(node.id)}</FONT>', lines]
@@ -166,7 +197,18 @@ def node_label(node: Node, status: str | None, width: int = WIDTH, extra: str = 
         parts.append(f"{small}><I>{html_text(STATUS_STYLES[status][2])}</I></FONT>")
     if extra:
         parts.append(f"{small}><B>{html_text(extra)}</B></FONT>")
-    return html_label("<BR/>".join(parts))
+    text = "<BR/>".join(parts)
+    if strength is None:
+        return html_label(text)
+    badge = (
+        f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="1" COLOR="#555555">'
+        f'<TR><TD BGCOLOR="{strength_shade(strength)}">{small}>strength '
+        f"<B>{strength:.2f}</B></FONT></TD></TR></TABLE>"
+    )
+    return html_label(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="0">'
+        f"<TR><TD>{text}</TD></TR><TR><TD>{badge}</TD></TR></TABLE>"
+    )
 
 
 def tooltip(node: Node, prefix: str = "") -> str:
@@ -184,16 +226,26 @@ def tooltip(node: Node, prefix: str = "") -> str:
 
 
 def node_attributes(
-    node: Node, status: str | None, element: str, width: int = WIDTH, extra: str = ""
+    node: Node,
+    status: str | None,
+    element: str,
+    width: int = WIDTH,
+    extra: str = "",
+    strength: float | None = None,
 ) -> dict[str, str | int | float]:
-    """Shape, fill, border, label and tooltip of a node."""
+    """Shape, fill, border, label and tooltip of a node.
+
+    The fill is the status's; without a status, the strength's shade, if a strength is given.
+    """
     fill, border, _ = STATUS_STYLES[status] if status is not None else (PLAIN, "solid", "")
+    if status is None and strength is not None:
+        fill = strength_shade(strength)
     style = KIND_STYLES[node.kind]["style"]
     attributes: dict[str, str | int | float] = {**KIND_STYLES[node.kind], "fillcolor": fill}
     attributes["style"] = f"{style},{border}" if border != "solid" else style
     if node.kind is NodeKind.RECOMMENDATION:
         attributes["penwidth"] = 1.4
-    attributes["label"] = node_label(node, status, width, extra)
+    attributes["label"] = node_label(node, status, width, extra, strength)
     attributes["tooltip"] = tooltip(node)
     attributes["id"] = element
     return attributes
@@ -216,12 +268,14 @@ def heading(
     status: dict[str, str] | None = None,
     *,
     show_legend: bool = True,
+    strength: str | None = None,
 ) -> str:
     """The graph label: the title, the byline and, if asked, a compact legend below them.
 
     One HTML-like table, read top to bottom and left to right: the node kinds, then the
     statuses (the words of the map's semantics: accepted / rejected / undecided, or
-    skeptically / credulously accepted / rejected), then the lines. It takes no room in
+    skeptically / credulously accepted / rejected), then the strength scale (when
+    ``strength`` names the gradual semantics drawn), then the lines. It takes no room in
     the layout and reads the same in every direction.
     """
     by = ", ".join(m.authors)
@@ -232,12 +286,15 @@ def heading(
         lines.append(html_text(meta))
     rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2">{line}</TD></TR>' for line in lines]
     if show_legend:  # an empty second column takes the room the title leaves
-        rows.extend(f"<TR><TD>{row}</TD><TD></TD></TR>" for row in _legend_rows(m, status))
+        legend = _legend_rows(m, status, strength)
+        rows.extend(f"<TR><TD>{row}</TD><TD></TD></TR>" for row in legend)
     return f'<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(rows)}</TABLE>'
 
 
-def _legend_rows(m: ArgumentMap, status: dict[str, str] | None) -> list[str]:
-    """The legend's rows, each a table of its own: kinds, statuses (with a semantics), lines."""
+def _legend_rows(
+    m: ArgumentMap, status: dict[str, str] | None, strength: str | None = None
+) -> list[str]:
+    """The legend's rows, each a table of its own: kinds, statuses, strengths, lines."""
     small = f'<FONT POINT-SIZE="{SMALL_SIZE + 1}">'
 
     def cell(text: str, more: str = "") -> str:
@@ -263,6 +320,12 @@ def _legend_rows(m: ArgumentMap, status: dict[str, str] | None) -> list[str]:
             dash = f' STYLE="{border}"' if border != "solid" else ""
             shown.append(cell(word, f' BGCOLOR="{fill}"{dash}'))
         rows.append(row("status", shown))
+    if strength is not None:
+        marks = {0.0: "0 weak", 0.25: "0.25", 0.5: "0.5", 0.75: "0.75", 1.0: "1 strong"}
+        scale = [cell(mark, f' BGCOLOR="{strength_shade(v)}"') for v, mark in marks.items()]
+        if m.supports:
+            scale.append(f"<TD>{small}a number by a support: its reason's strength</FONT></TD>")
+        rows.append(row(f"strength ({html_text(strength)})", scale))
     lines = []
     for kind, sample in (("support", "——▶"), ("attack", "– – ⊣"), ("undercut", "····⊣")):
         colour = EDGE_STYLES[kind]["color"]
@@ -379,8 +442,14 @@ def essay_diagram(
     width: int | None = None,
     direction: str | Direction = Direction.AUTO,
     cluster: str | Clustering = Clustering.NONE,
+    strength: Mapping[str, float] | None = None,
+    strength_title: str = "strength",
 ) -> Diagram:
     """The DOT of a map, nodes filled by ``status`` (from :func:`statuses`) if given.
+
+    ``strength`` (node id → strength, from :func:`~argmap.gradual.map_strengths`) gives each
+    node a shaded badge, and fills the nodes when there is no ``status``; the legend names
+    its semantics by ``strength_title``.
 
     ``direction`` is the way supports point and ``width`` the characters per line of a
     node's text; by default both are chosen so that the drawing fits a page
@@ -413,7 +482,15 @@ def essay_diagram(
             "nodesep": NODESEP,
             "ranksep": RANKSEP,
             "tooltip": m.title,
-            "label": html_label(heading(m, title, status, show_legend=show_legend)),
+            "label": html_label(
+                heading(
+                    m,
+                    title,
+                    status,
+                    show_legend=show_legend,
+                    strength=strength_title if strength is not None else None,
+                )
+            ),
             **({"newrank": "true"} if grouping is not Clustering.NONE else {}),
         },
         node_attr={
@@ -437,25 +514,34 @@ def essay_diagram(
             },
         ) as box:
             for node in members:
-                box.node(node.id, _attributes=_attributes(node, status, width))
+                box.node(node.id, _attributes=_attributes(node, status, width, strength))
     grouped = {node.id for members in groups.values() for node in members}
     for node in m.nodes:
         if node.id not in grouped:
-            dot.node(node.id, _attributes=_attributes(node, status, width))
+            dot.node(node.id, _attributes=_attributes(node, status, width, strength))
     undercut = {e.target for e in m.undercuts}
     for i, edge in enumerate(m.edges):
         element = f"e:{i}"
         junction = edge.key in undercut or bool(edge.linked)
         _relate(related, m, edge, element, junction)
-        _edge(dot, m, edge, element, junction)
+        _edge(dot, m, edge, element, junction, strength)
     same_rank(dot, "max", (n.id for n in m.recommendations))
     return Diagram(str(dot.source), {k: tuple(v) for k, v in related.items()})
 
 
 def _attributes(
-    node: Node, status: dict[str, str] | None, width: int
+    node: Node,
+    status: dict[str, str] | None,
+    width: int,
+    strength: Mapping[str, float] | None,
 ) -> dict[str, str | int | float]:
-    return node_attributes(node, status.get(node.id) if status else None, f"n:{node.id}", width)
+    return node_attributes(
+        node,
+        status.get(node.id) if status else None,
+        f"n:{node.id}",
+        width,
+        strength=strength.get(node.id) if strength else None,
+    )
 
 
 def _groups(m: ArgumentMap, grouping: Clustering) -> dict[str, list[Node]]:
@@ -508,8 +594,20 @@ def _tip(edge: Edge) -> str:
     return f"{edge.kind}: {ends}{linked}{scheme}{note}"
 
 
-def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, junction: bool) -> None:
+def _edge(
+    dot: SafeDigraph,
+    m: ArgumentMap,
+    edge: Edge,
+    element: str,
+    junction: bool,
+    strength: Mapping[str, float] | None = None,
+) -> None:
     tip = _tip(edge)
+    supports = strength is not None and edge.kind is EdgeKind.SUPPORT
+    reason = strength.get(edge.key) if strength is not None and supports else None
+    more = _reason_strength(reason) if reason is not None else {}
+    if reason is not None:
+        tip += f"\nthe reason's strength: {reason:.3f}"
     if m.is_undercut(edge):
         dot.edge(
             edge.source,
@@ -521,16 +619,27 @@ def _edge(dot: SafeDigraph, m: ArgumentMap, edge: Edge, element: str, junction: 
             ),
         )
     elif junction:  # the premises meet at a junction point, which an undercut can hit
-        _junction_edge(dot, edge, element, tip)
+        _junction_edge(dot, edge, element, tip, more)
     else:
         dot.edge(
             edge.source,
             edge.target,
-            _attributes=edge_attributes(str(edge.kind), element, tooltip=tip),
+            _attributes=edge_attributes(str(edge.kind), element, tooltip=tip, **more),
         )
 
 
-def _junction_edge(dot: SafeDigraph, edge: Edge, element: str, tip: str) -> None:
+def _reason_strength(value: float) -> dict[str, str | int | float]:
+    """A reason's strength written beside its arrow (an ``xlabel``: it takes no room)."""
+    return {"xlabel": f"{value:.2f}", "fontcolor": "#333333"}
+
+
+def _junction_edge(
+    dot: SafeDigraph,
+    edge: Edge,
+    element: str,
+    tip: str,
+    more: Mapping[str, str | int | float] | None = None,
+) -> None:
     """A support drawn through its junction: a line from each premise, one arrow on."""
     junction = f"junction:{edge.key}"
     dot.node(
@@ -551,5 +660,7 @@ def _junction_edge(dot: SafeDigraph, edge: Edge, element: str, tip: str) -> None
     dot.edge(
         junction,
         edge.target,
-        _attributes=edge_attributes("support", f"{element}:b", tooltip=tip, minlen=0),
+        _attributes=edge_attributes(
+            "support", f"{element}:b", tooltip=tip, minlen=0, **(more or {})
+        ),
     )

@@ -40,7 +40,7 @@ from argmap.analysis.reading import Reading
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import Semantics, status_word
 from argmap.render.dot import SafeDigraph, html_label, html_text, run_dot, run_dots, wrap
-from argmap.render.essay import EDGE_STYLES, KIND_STYLES, PLAIN
+from argmap.render.essay import EDGE_STYLES, KIND_STYLES, PLAIN, strength_shade
 
 __all__ = [
     "CATEGORIES",
@@ -83,6 +83,7 @@ td.endorses { background: #BDE5CF; } td.opposes { background: #F7CDB9; }
 td.silent { color: #777; }
 table.stances td.recommendation { max-width: 34em; }
 table.stances td.verdict { font-size: 0.9em; width: 12em; }
+table.stances span.strength { font-size: 0.85em; padding: 0 0.3em; border: 1px solid #999; }
 tr.chosen td.verdict { font-weight: bold; }
 .small { font-size: 0.85em; color: #555; }
 .figure { overflow: auto; max-width: 100%; }
@@ -170,6 +171,12 @@ def _cell(
         text = f'<a href="{_e(node_link(ref.essay, ref.node))}">{_e(text)}</a>'
     else:
         text = _e(text)
+    value = consensus.strengths.get(item.node, {}).get(essay)
+    if value is not None:
+        text += (
+            f'<br><span class="strength" style="background: {strength_shade(value)}">'
+            f"{value:.2f}</span>"
+        )
     return f'<td class="stance {_e(stance)}" title="{_e(essay)}: {_e(stance)}">{text}</td>'
 
 
@@ -230,6 +237,17 @@ def _matrix(consensus: Consensus, reading: Reading, opposing: dict[tuple[str, st
         f"{table}\n<details><summary>{len(rows[False])} more recommendations, each endorsed by "
         "one essay only and opposed by none</summary>\n"
         f'<table class="stances">{head}<tbody>{"".join(rows[False])}</tbody></table></details>'
+    )
+
+
+def _strength_hint(consensus: Consensus) -> str:
+    if consensus.strength is None:
+        return ""
+    return (
+        f" The number under a stance: how strongly the essay's own statement of the "
+        f"recommendation stands in its map ({_e(consensus.strength.display_name)} strength, from "
+        "0 weak to 1 strong, shaded orange to purple; each essay's map alone, its weights "
+        "0.5 where it gives none)."
     )
 
 
@@ -538,8 +556,8 @@ def front_page(
         f"of equivalent ones) by essay: ✔ endorses (states and accepts it), ✘ opposes (accepts "
         f"something attacking it), · silent. ★: the {_e(consensus.rule)} rule selects it among "
         f"{consensus.essays} essays.{left_out} Merged status under {_e(reading.semantics)}, "
-        f"{_e(reading.support)} support. Click a cell or a recommendation for the node on its "
-        "essay's page.</p>\n"
+        f"{_e(reading.support)} support.{_strength_hint(consensus)} Click a cell or a "
+        "recommendation for the node on its essay's page.</p>\n"
         + _matrix(consensus, reading, _opposing(consensus, conflicts, numbers))
         + f'\n<h2 id="disagreements">Who disagrees with whom</h2>\n<p class="hint">'
         f"{counts[STATED]} stated, {counts[DERIVED]} derived, {counts[LATER]} later evidence.</p>\n"

@@ -42,7 +42,7 @@ from argmap.analysis.reading import reading as read_corpus
 from argmap.checking import TEXT_FILE_LIMIT
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text, write_text
-from argmap.gradual import BIPOLAR_SEMANTICS, map_strengths
+from argmap.gradual import BIPOLAR_SEMANTICS, NotConverged, map_strengths
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -50,6 +50,7 @@ from argmap.options import (
     STATUS_WORDS,
     ConsensusRule,
     Direction,
+    GradualSemantics,
     Semantics,
     Support,
 )
@@ -150,35 +151,58 @@ def _essay_page(
     reading: Reading,
     timeout: float | None = None,
     direction: Direction = Direction.AUTO,
+    strength: GradualSemantics = GradualSemantics.DFQUAD,
 ) -> _EssayPage:
     status = statuses(m, reading.semantics, reading.support, timeout=timeout)
-    diagram = essay_diagram(m, status, direction=direction)
-    return _EssayPage(diagram, functools.partial(_essay_html, m, reading, status, diagram))
+    graded: dict[GradualSemantics, dict[str, float]] = {}
+    for semantics in dict.fromkeys((*BIPOLAR_SEMANTICS, strength)):
+        with contextlib.suppress(NotConverged):  # a cycle that does not settle: no strengths
+            graded[semantics] = map_strengths(m, semantics)
+    diagram = essay_diagram(
+        m,
+        status,
+        direction=direction,
+        strength=graded.get(strength),
+        strength_title=strength.display_name,
+    )
+    page = functools.partial(_essay_html, m, reading, status, graded, strength, diagram)
+    return _EssayPage(diagram, page)
 
 
 def _essay_html(
-    m: ArgumentMap, reading: Reading, status: dict[str, str], diagram: Diagram, svg: str
+    m: ArgumentMap,
+    reading: Reading,
+    status: dict[str, str],
+    graded: dict[GradualSemantics, dict[str, float]],
+    strength: GradualSemantics,
+    diagram: Diagram,
+    svg: str,
 ) -> str:
     found = reading.essays[m.id].extensions
     meta = " · ".join(x for x in (", ".join(m.authors), m.venue or "", m.date or "") if x)
-    graded = [map_strengths(m, s) for s in BIPOLAR_SEMANTICS]
     rows = [
         [
             f'<a href="#focus={_e(quote(r.id, safe=""))}"><code>{_e(r.id)}</code></a>',
             _e(", ".join(r.actors)),
             _e(r.text),
             _e(STATUS_WORDS.get(status[r.id], status[r.id])),
-            " / ".join(f"{found[r.id]:.2f}" for found in graded),
+            " / ".join(f"{graded[s][r.id]:.2f}" if s in graded else "—" for s in BIPOLAR_SEMANTICS),
         ]
         for r in m.recommendations
     ]
+    shading = (
+        f" Badge: each node's {_e(strength.display_name)} strength, shaded from weak (orange) to "
+        "strong (purple)."
+        if strength in graded
+        else f" The {_e(strength.display_name)} strengths of this map do not settle (a cycle): no badges."
+    )
     extensions = "".join(f"<li>{_e(', '.join(sorted(e)) or '(empty)')}</li>" for e in found)
     body = (
         f'<header class="top"><nav><a href="index.html">← corpus</a></nav>\n<h1>{_e(m.title)}</h1>\n'
         f'<p class="meta">{_e(meta)}</p></header>\n'
         f'<div class="diagram main">{svg}</div>\n'
         f'<p class="hint">Fill: {_e(reading.semantics)} labelling under {_e(reading.support)} '
-        "support. Drag to pan; wheel, the buttons or + − 0 to zoom. Hover over a node to "
+        f"support.{shading} Drag to pan; wheel, the buttons or + − 0 to zoom. Hover over a node to "
         "highlight its edges and what supports or attacks it; click it for its source "
         "paragraph, a focus view of its reasons and attackers (the hops around it, the rest "
         "faded or hidden) and to collapse its reasons; search by id or text. A link to "
@@ -252,6 +276,7 @@ def write_report(
     progress: Callable[[str], None] | None = None,
     force: bool = False,
     direction: str | Direction = Direction.AUTO,
+    strength: str | GradualSemantics = GradualSemantics.DFQUAD,
 ) -> Path:
     """Write the report into ``directory`` (created if needed); returns its index page.
 
@@ -267,7 +292,8 @@ def write_report(
     no manifest is refused unless ``force`` is given (then files with a page's name are
     overwritten, each named through ``progress``). ``direction`` is the way supports point
     in the essays' diagrams (``auto``: the one that fits a page, see
-    :func:`~argmap.render.essay.auto_layout`).
+    :func:`~argmap.render.essay.auto_layout`). ``strength`` is the gradual semantics whose
+    strengths shade the badges of the essays' nodes and the consensus matrix.
 
     Raises
     ------
@@ -283,7 +309,13 @@ def write_report(
     written: list[str] = []
     try:
         pages = _pages(
-            corpus, semantics, support, Deadline(timeout), say, Direction.parse(direction)
+            corpus,
+            semantics,
+            support,
+            Deadline(timeout),
+            say,
+            Direction.parse(direction),
+            GradualSemantics.parse(strength),
         )
         _publish(out, pages, previous, say, written)
     except BaseException:
@@ -304,15 +336,19 @@ def _pages(
     deadline: Deadline,
     say: Callable[[str], None],
     direction: Direction = Direction.AUTO,
+    strength: GradualSemantics = GradualSemantics.DFQUAD,
 ) -> dict[str, str]:
     """Every page of the report, by file name (index last)."""
     reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
     conflicts = conflicts_of(reading)
     consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
+    consensus = consensus.with_strengths(reading, strength)
     drafts = {}
     for m in corpus.maps:
         say(f"essay {m.id}")
-        drafts[_essay_file(m.id)] = _essay_page(m, reading, deadline.remaining(), direction)
+        drafts[_essay_file(m.id)] = _essay_page(
+            m, reading, deadline.remaining(), direction, strength
+        )
     say(f"drawing {len(drafts)} essay diagrams")
     drawn = run_dots([d.diagram.source for d in drafts.values()], "svg")
     pages = {
