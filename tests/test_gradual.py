@@ -287,7 +287,14 @@ def test_the_gradient_of_a_dfquad_support_is_one_minus_the_base_score() -> None:
 def test_a_sensitivity_is_the_smallest_change_that_crosses_the_threshold(
     w: float, pros: list[float], cons: list[float], semantics: GradualSemantics, threshold: float
 ) -> None:
-    from argmap.gradual.contributions import _with_base, sensitivity
+    import attrs
+
+    from argmap.gradual.contributions import sensitivity
+
+    def _with_base(g: WeightedGraph, item: str, score: float) -> WeightedGraph:
+        return attrs.evolve(
+            g, base=[score if i == item else b for i, b in zip(g.items, g.base, strict=True)]
+        )
 
     names = [f"p{i}" for i in range(len(pros))] + [f"c{i}" for i in range(len(cons))]
     g = WeightedGraph(
@@ -638,3 +645,40 @@ def test_a_report_of_a_map_whose_strengths_do_not_settle_says_so(tmp_path: Path)
     assert "The DF-QuAD strengths of this map do not settle (a cycle): no badges." in page
     row = page[page.index("<code>r</code>") :]
     assert "<td>— / " in row[: row.index("</tr>")]
+
+
+# -- large graphs as arrays -------------------------------------------------------------------
+
+
+@given(graphs(acyclic=False), st.sampled_from(BIPOLAR))
+def test_an_array_graph_has_the_strengths_of_the_same_named_graph(
+    g: WeightedGraph, semantics: str
+) -> None:
+    import numpy as np
+
+    from argmap.gradual import ArrayGraph
+
+    arrays = ArrayGraph.of(g)
+    try:
+        named = strengths(g, semantics)
+    except NotConverged:
+        with pytest.raises(NotConverged):
+            strengths(arrays, semantics)
+        return
+    found = strengths(arrays, semantics)
+    assert isinstance(found, np.ndarray)
+    assert found.tolist() == [named[item] for item in g.items]
+
+
+def test_an_array_graph_refuses_what_is_not_a_weighted_graph() -> None:
+    from argmap.gradual import ArrayGraph
+
+    with pytest.raises(ArgmapError, match=r"1 base score\(s\) not in \[0, 1\] \(item 1: nan\)"):
+        ArrayGraph([0.5, float("nan")])
+    with pytest.raises(ArgmapError, match=r"attacks name an item outside 0 … 1.*supports"):
+        ArrayGraph([0.5, 0.5], attacks=[[0, 2]], supports=[[-1, 0]])
+    with pytest.raises(ArgmapError, match=r"integer index pairs of shape \(m, 2\)"):
+        ArrayGraph([0.5], attacks=[[0.0, 0.0]])
+    with pytest.raises(ArgmapError, match="the h-categoriser reads attacks only"):
+        strengths(ArrayGraph([0.5, 0.5], supports=[[0, 1]]), "h-categoriser")
+    assert strengths(ArrayGraph([]), "euler").tolist() == []

@@ -32,7 +32,9 @@ strength changes by more than ``tolerance``; a graph on which they do not settle
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import overload
 
 import attrs
 import numpy as np
@@ -45,6 +47,7 @@ from argmap.options import GradualSemantics
 __all__ = [
     "BIPOLAR_SEMANTICS",
     "DEFAULT_WEIGHT",
+    "ArrayGraph",
     "NotConverged",
     "WeightedGraph",
     "map_graph",
@@ -77,7 +80,11 @@ def _scores(value: Iterable[float]) -> tuple[float, ...]:
 
 
 def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple((str(a), str(b)) for a, b in value)
+    pairs = list(value)
+    if not pairs:
+        return ()
+    sources, targets = zip(*pairs, strict=True)  # map and zip: no Python frame per pair
+    return tuple(zip(map(str, sources), map(str, targets), strict=True))
 
 
 def _reasons(value: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -119,42 +126,78 @@ class WeightedGraph:
             raise ArgmapError("not a weighted graph: " + "; ".join(problems))
 
 
-@attrs.frozen
-class _Arrays:
-    """A graph as index arrays: sources and targets of attacks and supports, reasons' premises."""
+def _scores_array(value: object) -> np.ndarray:
+    return np.asarray(value, dtype=float).reshape(-1)
 
-    n: int
-    base: np.ndarray
-    attack: tuple[np.ndarray, np.ndarray]
-    support: tuple[np.ndarray, np.ndarray]
-    reason: tuple[np.ndarray, np.ndarray]  # (reason item, premise item), one pair per premise
+
+def _index_pairs(value: object) -> np.ndarray:
+    found = np.asarray(value)
+    if found.size == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    if found.ndim != 2 or found.shape[1] != 2 or not np.issubdtype(found.dtype, np.integer):
+        raise ArgmapError(
+            f"not a weighted graph: expected integer index pairs of shape (m, 2), not an "
+            f"array of shape {found.shape} and type {found.dtype}"
+        )
+    return found.astype(np.int64, copy=False)
+
+
+@attrs.frozen(eq=False)
+class ArrayGraph:
+    """A weighted graph as numpy arrays, for large graphs: items are the indices 0 … n-1.
+
+    ``base`` holds the n base scores; ``attacks`` and ``supports`` are integer arrays of
+    shape (m, 2), one (source, target) pair a row; ``reasons`` has one (reason, premise)
+    row per premise (a reason item's base score is its weakest premise's strength).
+    :func:`strengths` of an ``ArrayGraph`` returns the strengths as an array in item order,
+    with no name looked up on the way.
+
+    >>> g = ArrayGraph([0.5, 0.8, 0.6], attacks=[[1, 0]], supports=[[2, 0]])
+    >>> strengths(g, "dfquad").round(4).tolist()
+    [0.4, 0.8, 0.6]
+    """
+
+    base: np.ndarray = attrs.field(converter=_scores_array)
+    attacks: np.ndarray = attrs.field(default=(), converter=_index_pairs)
+    supports: np.ndarray = attrs.field(default=(), converter=_index_pairs)
+    reasons: np.ndarray = attrs.field(default=(), converter=_index_pairs)
+
+    def __attrs_post_init__(self) -> None:
+        n, problems = len(self.base), []
+        outside = ~((self.base >= 0.0) & (self.base <= 1.0))  # NaN included
+        if outside.any():
+            first = int(np.flatnonzero(outside)[0])
+            problems.append(
+                f"{int(outside.sum())} base score(s) not in [0, 1] (item {first}: "
+                f"{self.base[first]})"
+            )
+        for name, pairs in (
+            ("attacks", self.attacks),
+            ("supports", self.supports),
+            ("reasons", self.reasons),
+        ):
+            if pairs.size and (pairs.min() < 0 or pairs.max() >= n):
+                problems.append(f"{name} name an item outside 0 … {n - 1}")
+        if problems:
+            raise ArgmapError("not a weighted graph: " + "; ".join(problems))
 
     @classmethod
-    def of(cls, g: WeightedGraph) -> _Arrays:
-        index = {name: i for i, name in enumerate(g.items)}
+    def of(cls, graph: WeightedGraph) -> ArrayGraph:
+        """The arrays of a graph whose items are named (in the order of ``graph.items``)."""
+        index = {name: i for i, name in enumerate(graph.items)}
 
-        def arrays(pairs: Iterable[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
-            found = np.array([(index[a], index[b]) for a, b in pairs], dtype=np.int64)
-            found = found.reshape(-1, 2)
-            return found[:, 0], found[:, 1]
+        def pairs(named: Sequence[tuple[str, str]]) -> np.ndarray:
+            ends = itertools.chain.from_iterable(named)
+            flat = np.fromiter(map(index.__getitem__, ends), dtype=np.int64, count=2 * len(named))
+            return flat.reshape(-1, 2)
 
-        links = [(r, p) for r, ps in g.reasons.items() for p in ps]
-        return cls(
-            len(g.items),
-            np.array(g.base, dtype=float),
-            arrays(g.attacks),
-            arrays(g.supports),
-            arrays(links),
-        )
+        links = [(r, p) for r, ps in graph.reasons.items() for p in ps]
+        return cls(graph.base, pairs(graph.attacks), pairs(graph.supports), pairs(links))
 
-
-@attrs.frozen
-class _Incoming:
-    """The attacks and supports into some items: local target indices, sources' strengths."""
-
-    count: int
-    attack: tuple[np.ndarray, np.ndarray]
-    support: tuple[np.ndarray, np.ndarray]
+    @property
+    def n(self) -> int:
+        """How many items."""
+        return len(self.base)
 
 
 def _h(x: np.ndarray) -> np.ndarray:
@@ -163,28 +206,29 @@ def _h(x: np.ndarray) -> np.ndarray:
     return squared / (1.0 + squared)
 
 
-def _combine(semantics: GradualSemantics, w: np.ndarray, into: _Incoming) -> np.ndarray:
-    """The strengths of ``into.count`` items with base scores ``w`` and the given incoming."""
-    k = into.count
+def _combine(
+    semantics: GradualSemantics, w: np.ndarray, slots: np.ndarray, values: np.ndarray
+) -> np.ndarray:
+    """The strengths of ``k = len(w)`` items with base scores ``w`` and incoming edges.
 
-    def total(edges: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-        return np.bincount(edges[0], weights=edges[1], minlength=k)
-
-    def probabilistic(edges: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-        product = np.ones(k)
-        np.multiply.at(product, edges[0], 1.0 - edges[1])
-        return 1.0 - product
-
+    One row per edge into them: ``slots`` is the target's index for an attack and ``k`` +
+    the index for a support, ``values`` the source's strength. Both aggregates come out of
+    one ``multiply.at`` (DF-QuAD's products) or one ``bincount`` (the sums).
+    """
+    k = len(w)
     if semantics is GradualSemantics.DFQUAD:
-        attack, support = probabilistic(into.attack), probabilistic(into.support)
+        product = np.ones(2 * k)
+        np.multiply.at(product, slots, 1.0 - values)
+        attack, support = 1.0 - product[:k], 1.0 - product[k:]
         out: np.ndarray = np.where(
             attack >= support, w - w * (attack - support), w + (1.0 - w) * (support - attack)
         )
         return out
+    sums = np.bincount(slots, weights=values, minlength=2 * k)
     if semantics is GradualSemantics.H_CATEGORISER:
-        result: np.ndarray = w / (1.0 + total(into.attack))
+        result: np.ndarray = w / (1.0 + sums[:k])
         return result
-    energy = total(into.support) - total(into.attack)
+    energy = sums[k:] - sums[:k]
     if semantics is GradualSemantics.QUADRATIC_ENERGY:
         quadratic: np.ndarray = w - w * _h(-energy) + (1.0 - w) * _h(energy)
         return quadratic
@@ -205,72 +249,184 @@ def _weakest_premise(w: np.ndarray, reasons: np.ndarray, premises: np.ndarray) -
     return np.where(np.isinf(weakest), w, weakest)
 
 
-def _step(a: _Arrays, semantics: GradualSemantics, s: np.ndarray) -> np.ndarray:
-    """Every item's strength computed from the strengths ``s``."""
-    into = _Incoming(a.n, (a.attack[1], s[a.attack[0]]), (a.support[1], s[a.support[0]]))
-    return _combine(semantics, _weakest_premise(a.base, a.reason[0], s[a.reason[1]]), into)
+@attrs.frozen
+class _Edges:
+    """A graph's edges laid out for computing: every attack and support in one list."""
+
+    sources: np.ndarray
+    targets: np.ndarray
+    supports: np.ndarray
+    """1 for a support, 0 for an attack, per edge."""
+    reasons: np.ndarray
+    premises: np.ndarray
+    """The (reason, premise) links as two columns, one row per premise."""
+
+    @classmethod
+    def of(cls, a: ArrayGraph) -> _Edges:
+        both = np.concatenate([a.attacks, a.supports])
+        flags = np.zeros(len(both), dtype=np.int64)
+        flags[len(a.attacks) :] = 1
+        return cls(
+            np.ascontiguousarray(both[:, 0]),
+            np.ascontiguousarray(both[:, 1]),
+            flags,
+            np.ascontiguousarray(a.reasons[:, 0]),
+            np.ascontiguousarray(a.reasons[:, 1]),
+        )
 
 
-def _by_level(
-    edges: tuple[np.ndarray, np.ndarray], level_of: np.ndarray, levels: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges (source, target) sorted by their target's level, and where each level starts."""
-    order = np.argsort(level_of[edges[1]], kind="stable")
-    sources, targets = edges[0][order], edges[1][order]
-    starts = np.searchsorted(level_of[targets], np.arange(levels + 1))
-    return sources, targets, starts
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (``np.unique`` without its first call's lazy import)."""
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    found: np.ndarray = values[keep]
+    return found
 
 
-def _one_pass(a: _Arrays, semantics: GradualSemantics, levels: list[np.ndarray]) -> np.ndarray:
-    """The strengths of an acyclic graph, level by level, each item computed once."""
-    s = a.base.copy()
-    level_of = np.empty(a.n, dtype=np.int64)
-    for k, level in enumerate(levels):
-        level_of[level] = k
-    attack = _by_level(a.attack, level_of, len(levels))
-    support = _by_level(a.support, level_of, len(levels))
-    premise = _by_level((a.reason[1], a.reason[0]), level_of, len(levels))
-    local = np.zeros(a.n, dtype=np.int64)
-    for k, level in enumerate(levels):
-        local[level] = np.arange(len(level))
-        lo, hi = premise[2][k], premise[2][k + 1]  # the premises of this level's reasons
-        w = _weakest_premise(a.base[level], local[premise[1][lo:hi]], s[premise[0][lo:hi]])
-        spans = [
-            (e[0][e[2][k] : e[2][k + 1]], e[1][e[2][k] : e[2][k + 1]]) for e in (attack, support)
-        ]
-        into = _Incoming(len(level), *((local[targets], s[sources]) for sources, targets in spans))
-        s[level] = _combine(semantics, w, into)
-    return s
+def _order(a: ArrayGraph, edges: _Edges) -> list[np.ndarray] | None:
+    """The items in levels, each after every item it depends on; ``None`` if there is a cycle.
 
-
-def _order(a: _Arrays) -> list[np.ndarray] | None:
-    """The items in levels, each after every item it depends on; ``None`` if there is a cycle."""
-    sources = np.concatenate([a.attack[0], a.support[0], a.reason[1]])
-    targets = np.concatenate([a.attack[1], a.support[1], a.reason[0]])
+    Kahn's algorithm a level at a time: the edges out of a level are found by one gather
+    over the edges sorted by source, not one slice per item.
+    """
+    sources = np.concatenate([edges.sources, edges.premises])
+    targets = np.concatenate([edges.targets, edges.reasons])
     waiting = np.bincount(targets, minlength=a.n)
-    order = np.argsort(sources, kind="stable")
-    starts = np.searchsorted(sources[order], np.arange(a.n + 1))
+    onward = targets[np.argsort(sources, kind="stable")]  # targets grouped by source
+    starts = np.zeros(a.n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(sources, minlength=a.n), out=starts[1:])
     level = np.flatnonzero(waiting == 0)
     levels, done = [], 0
     while len(level):
         levels.append(level)
         done += len(level)
-        spans = [order[starts[i] : starts[i + 1]] for i in level]
-        freed = targets[np.concatenate(spans)] if spans else np.empty(0, dtype=np.int64)
+        counts = starts[level + 1] - starts[level]
+        total = int(counts.sum())
+        if not total:
+            break
+        # item j's edges are onward[starts[j] : starts[j] + counts[j]], laid end to end
+        shift = starts[level] - np.cumsum(counts) + counts
+        freed = onward[np.repeat(shift, counts) + np.arange(total)]
         np.subtract.at(waiting, freed, 1)
-        level = np.unique(freed[waiting[freed] == 0])
+        level = _distinct(freed[waiting[freed] == 0])
     return levels if done == a.n else None
 
 
+def _one_pass(
+    a: ArrayGraph, semantics: GradualSemantics, levels: list[np.ndarray], edges: _Edges
+) -> np.ndarray:
+    """The strengths of an acyclic graph, level by level, each item computed once."""
+    s = a.base.copy()
+    level_of = np.empty(a.n, dtype=np.int64)
+    for k, level in enumerate(levels):
+        level_of[level] = k
+    count = len(levels)
+
+    def by_level(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        """Rows sorted by the level of the first column's item, and where each level starts."""
+        order = np.argsort(level_of[columns[0]], kind="stable")
+        found = [c[order] for c in columns]
+        return found, np.searchsorted(level_of[found[0]], np.arange(count + 1))
+
+    (targets, sources, supports), starts = by_level(edges.targets, edges.sources, edges.supports)
+    (reasons, premises), premise_starts = by_level(edges.reasons, edges.premises)
+    local = np.zeros(a.n, dtype=np.int64)
+    for k, level in enumerate(levels):
+        local[level] = np.arange(len(level))
+        w = a.base[level]
+        lo, hi = premise_starts[k], premise_starts[k + 1]  # the premises of its reasons
+        if hi > lo:
+            w = _weakest_premise(w, local[reasons[lo:hi]], s[premises[lo:hi]])
+        lo, hi = starts[k], starts[k + 1]
+        slots = local[targets[lo:hi]] + len(level) * supports[lo:hi]
+        s[level] = _combine(semantics, w, slots, s[sources[lo:hi]])
+    return s
+
+
+def _iterate(
+    a: ArrayGraph,
+    semantics: GradualSemantics,
+    edges: _Edges,
+    tolerance: float,
+    max_iterations: int,
+    step: float,
+) -> np.ndarray:
+    """The strengths of a cyclic graph: rounds of every item's equation until they settle."""
+    slots = edges.targets + a.n * edges.supports
+    s = a.base.copy()
+    change = np.inf
+    for _ in range(max_iterations):
+        w = _weakest_premise(a.base, edges.reasons, s[edges.premises])
+        target = _combine(semantics, w, slots, s[edges.sources])
+        moved = s + step * (target - s) if step < 1.0 else target
+        change = float(np.max(np.abs(moved - s))) if a.n else 0.0
+        s = moved
+        if change <= tolerance:
+            return s
+    raise NotConverged(
+        f"the {semantics} strengths did not settle in {max_iterations} rounds (the last changed "
+        f"a strength by {change:.3g}); try a smaller step (continuous-time) or more rounds"
+    )
+
+
+def _solve(
+    a: ArrayGraph,
+    semantics: GradualSemantics,
+    tolerance: float,
+    max_iterations: int,
+    step: float,
+) -> np.ndarray:
+    """The strengths of every item, in item order (see :func:`strengths`)."""
+    if semantics is GradualSemantics.H_CATEGORISER and (len(a.supports) or len(a.reasons)):
+        raise ArgmapError(
+            "the h-categoriser reads attacks only; this graph has supports "
+            "(use dfquad, quadratic-energy or euler)"
+        )
+    if not 0.0 < step <= 1.0:
+        raise ArgmapError(f"step must be in (0, 1], not {step}")
+    edges = _Edges.of(a)
+    levels = _order(a, edges)
+    if levels is not None:  # acyclic: one pass, each level once its sources are final
+        return _one_pass(a, semantics, levels, edges)
+    return _iterate(a, semantics, edges, tolerance, max_iterations, step)
+
+
+@overload
 def strengths(
     graph: WeightedGraph,
+    semantics: str | GradualSemantics = ...,
+    *,
+    tolerance: float = ...,
+    max_iterations: int = ...,
+    step: float = ...,
+) -> dict[str, float]: ...
+
+
+@overload
+def strengths(
+    graph: ArrayGraph,
+    semantics: str | GradualSemantics = ...,
+    *,
+    tolerance: float = ...,
+    max_iterations: int = ...,
+    step: float = ...,
+) -> np.ndarray: ...
+
+
+def strengths(
+    graph: WeightedGraph | ArrayGraph,
     semantics: str | GradualSemantics = GradualSemantics.DFQUAD,
     *,
     tolerance: float = 1e-9,
     max_iterations: int = 10_000,
     step: float = 1.0,
-) -> dict[str, float]:
+) -> dict[str, float] | np.ndarray:
     """Each item's strength in [0, 1] under a gradual semantics (see the module docstring).
+
+    By name for a :class:`WeightedGraph`; as an array in item order for an
+    :class:`ArrayGraph`.
 
     Raises
     ------
@@ -280,30 +436,10 @@ def strengths(
         If a cyclic graph's strengths do not settle within ``max_iterations`` rounds.
     """
     chosen = GradualSemantics.parse(semantics)
-    if chosen is GradualSemantics.H_CATEGORISER and (graph.supports or graph.reasons):
-        raise ArgmapError(
-            "the h-categoriser reads attacks only; this graph has supports "
-            "(use dfquad, quadratic-energy or euler)"
-        )
-    if not 0.0 < step <= 1.0:
-        raise ArgmapError(f"step must be in (0, 1], not {step}")
-    a = _Arrays.of(graph)
-    levels = _order(a)
-    if levels is not None:  # acyclic: one pass, each level once its sources are final
-        return dict(zip(graph.items, _one_pass(a, chosen, levels).tolist(), strict=True))
-    s = a.base.copy()
-    change = np.inf
-    for _ in range(max_iterations):
-        target = _step(a, chosen, s)
-        moved = s + step * (target - s)
-        change = float(np.max(np.abs(moved - s))) if a.n else 0.0
-        s = moved
-        if change <= tolerance:
-            return dict(zip(graph.items, s.tolist(), strict=True))
-    raise NotConverged(
-        f"the {chosen} strengths did not settle in {max_iterations} rounds (the last changed "
-        f"a strength by {change:.3g}); try a smaller step (continuous-time) or more rounds"
-    )
+    if isinstance(graph, ArrayGraph):
+        return _solve(graph, chosen, tolerance, max_iterations, step)
+    found = _solve(ArrayGraph.of(graph), chosen, tolerance, max_iterations, step)
+    return dict(zip(graph.items, found.tolist(), strict=True))
 
 
 def map_graph(m: ArgumentMap, default: float = DEFAULT_WEIGHT) -> WeightedGraph:

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
 from argmap.errors import ArgmapError
-from argmap.gradual import WeightedGraph, strengths
+from argmap.gradual import ArrayGraph, WeightedGraph, strengths
 from argmap.options import GradualSemantics
 
 __all__ = [
@@ -100,9 +100,22 @@ def _strength(graph: WeightedGraph, target: str, semantics: str | GradualSemanti
     return strengths(graph, semantics)[target]
 
 
-def _with_base(graph: WeightedGraph, item: str, score: float) -> WeightedGraph:
-    base = [score if i == item else w for i, w in zip(graph.items, graph.base, strict=True)]
-    return attrs.evolve(graph, base=base)
+def _varying(
+    arrays: ArrayGraph,
+    index: Mapping[str, int],
+    item: str,
+    target: str,
+    semantics: str | GradualSemantics,
+) -> Callable[[float], float]:
+    """The target's strength as a function of one item's base score, the others kept."""
+    i, t = index[item], index[target]
+
+    def at(score: float) -> float:
+        base = arrays.base.copy()
+        base[i] = score
+        return float(strengths(attrs.evolve(arrays, base=base), semantics)[t])
+
+    return at
 
 
 def removal_contributions(
@@ -128,15 +141,15 @@ def gradient_contributions(
     A reason's base score is its weakest premise's strength, not a judgement: it has none.
     """
     _check(graph, target)
+    arrays, index = ArrayGraph.of(graph), {name: i for i, name in enumerate(graph.items)}
     found = {}
     for item in _upstream(graph, target):
         if item in graph.reasons:
             continue
-        w = graph.base[graph.items.index(item)]
+        w = graph.base[index[item]]
         lo, hi = max(0.0, w - h), min(1.0, w + h)
-        down = strengths(_with_base(graph, item, lo), semantics)[target]
-        up = strengths(_with_base(graph, item, hi), semantics)[target]
-        found[item] = (up - down) / (hi - lo)
+        at = _varying(arrays, index, item, target, semantics)
+        found[item] = (at(hi) - at(lo)) / (hi - lo)
     return found
 
 
@@ -232,31 +245,33 @@ def sensitivity(
     _check(graph, target)
     before = strengths(graph, semantics)[target]
     above = before >= threshold
-
-    def crosses(item: str, score: float) -> bool:
-        found = strengths(_with_base(graph, item, score), semantics)[target]
-        return (found >= threshold) != above
+    arrays, index = ArrayGraph.of(graph), {name: i for i, name in enumerate(graph.items)}
 
     results = []
     for item in _upstream(graph, target):
         if item in graph.reasons:
             continue
-        w = graph.base[graph.items.index(item)]
+        w = graph.base[index[item]]
+        at = _varying(arrays, index, item, target, semantics)
+
+        def crosses(score: float, at: Callable[[float], float] = at) -> bool:
+            return (at(score) >= threshold) != above
+
         candidates = sorted(
             {min(1.0, max(0.0, w + d * k / steps)) for k in range(1, steps + 1) for d in (-1, 1)},
             key=lambda x: (abs(x - w), x),
         )
-        hit = next((x for x in candidates if crosses(item, x)), None)
+        hit = next((x for x in candidates if crosses(x)), None)
         if hit is None:
             continue
         inside, outside = w, hit  # bisection between the last score that does not cross
         while abs(outside - inside) > 1e-9:
             middle = (inside + outside) / 2
-            if crosses(item, middle):
+            if crosses(middle):
                 outside = middle
             else:
                 inside = middle
-        strength = strengths(_with_base(graph, item, outside), semantics)[target]
+        strength = at(outside)
         results.append(
             Sensitivity(item, outside, outside - w, strength, _path(graph, item, target))
         )
