@@ -19,6 +19,7 @@ demo: venv dot
 	$(BIN)/argmap consensus maps/                    # majority, as in the report
 	$(BIN)/argmap check --consistency maps/
 	$(BIN)/argmap strength maps/                     # gradual: how strongly each stands
+	$(BIN)/argmap questions maps/hudson-cronin-2019.yaml  # critical questions left open
 	$(BIN)/argmap report maps/ -o report/
 	@echo "The report is in report/index.html (open it in a browser)."
 

@@ -34,6 +34,7 @@ from argmap.formats.yaml import (
     yaml_files,
 )
 from argmap.model import Corpus, invariants
+from argmap.schemes import Catalogue, scheme_findings
 
 __all__ = ["TEXT_FILE_LIMIT", "CheckReport", "check"]
 
@@ -66,11 +67,11 @@ class CheckReport:
         return not (self.problems if strict else self.errors)
 
 
-def _warnings(loaded: LoadedFile) -> list[Problem]:
+def _warnings(loaded: LoadedFile, catalogue: Catalogue | None = None) -> list[Problem]:
     """The rules' warnings about a loaded map, with the essay text when it names one."""
     m = loaded.map
     assert m is not None
-    findings = validate.map_warnings(m)
+    findings = validate.map_warnings(m) + scheme_findings(m, catalogue)
     if m.text_file is not None:
         text_path = loaded.path.parent / m.text_file
         try:
@@ -139,12 +140,13 @@ def _load(path: Path) -> LoadedFile:
     return LoadedFile(path, map=m)
 
 
-def _problems_of(loaded: LoadedFile) -> list[Problem]:
+def _problems_of(loaded: LoadedFile, catalogue: Catalogue | None = None) -> list[Problem]:
     """A file's own problems, and the rules' warnings when it is a valid map."""
-    return [*loaded.problems, *(_warnings(loaded) if loaded.map is not None else [])]
+    warned = _warnings(loaded, catalogue) if loaded.map is not None else []
+    return [*loaded.problems, *warned]
 
 
-def check(paths: Iterable[str | Path]) -> CheckReport:
+def check(paths: Iterable[str | Path], catalogue: Catalogue | None = None) -> CheckReport:
     """Check map and corpus files, and the folders of them, reporting every problem.
 
     A folder means the YAML files directly in it. A corpus file is checked against the
@@ -156,6 +158,8 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
     ----------
     paths
         Files and folders.
+    catalogue
+        The schemes reasons may name (:mod:`argmap.schemes`; the built-in one by default).
 
     Returns
     -------
@@ -167,7 +171,7 @@ def check(paths: Iterable[str | Path]) -> CheckReport:
     loaded = {path: _load(path) for path in files}
     corpora: dict[Path, Corpus | None] = {}
     for path, item in loaded.items():
-        problems += _problems_of(item)
+        problems += _problems_of(item, catalogue)
         if item.is_corpus:
             siblings = [loaded.get(p) or load_file(p) for p in yaml_files(path.parent) if p != path]
             corpora[path.parent], found = _check_corpus(item, siblings)

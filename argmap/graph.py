@@ -6,7 +6,7 @@ Every field survives the round trip. In the graph of a map:
   of ``para`` (a list), ``quote``, ``tags``, ``weight``, ``actors``, ``note``, ``data``;
 - each edge is keyed by :attr:`~argmap.model.Edge.key`, with ``kind`` (``support`` or
   ``attack``), ``id`` when it has one, and ``para``, ``quote``, ``note``, ``data``,
-  ``scheme``;
+  ``scheme``, ``roles`` (a mapping), ``answers``;
 - a *linked* reason (a support with several premises, ``a + b -> c``) is one graph edge,
   from its first premise to its conclusion, whose ``linked`` attribute lists the further
   premises (``['b']``); a graph algorithm that follows edges sees only the first premise,
@@ -125,6 +125,8 @@ def _edge_attrs(edge: Edge, prefix: str = "") -> dict[str, Any]:
             "id": edge.id,
             "linked": [prefix + p for p in edge.linked],
             "scheme": edge.scheme,
+            "roles": dict(edge.roles),
+            "answers": edge.answers,
             "note": edge.note,
             "data": edge.data,
         }
@@ -144,6 +146,8 @@ def _edge(source: str, target: str, attrs: dict[str, Any]) -> Edge:
         data=attrs.get("data"),
         linked=attrs.get("linked", ()),
         scheme=attrs.get("scheme"),
+        roles=attrs.get("roles"),
+        answers=attrs.get("answers"),
     )
 
 
@@ -257,6 +261,11 @@ _EDGE_ATTRS = {
     "id": _is_text,
     "linked": _is_texts,
     "scheme": _is_text,
+    "roles": lambda v: (
+        isinstance(v, dict)
+        and all(isinstance(k, str) and isinstance(p, str | None) for k, p in v.items())
+    ),
+    "answers": _is_text,
     "target_edge": _is_text,
 }
 _META_ATTRS = {

@@ -485,7 +485,8 @@ def test_a_diagram_shades_each_node_by_its_strength() -> None:
     assert _badges(source) == {n.id: f"{expected[n.id]:.2f}" for n in m.nodes}
     assert "strength (Euler-based)" in source
     assert "1 strong" in source
-    labels = sorted(re.findall(r'xlabel="([0-9.]+)"', source))  # one per reason, by its arrow
+    # one per reason, by its arrow or junction (after its scheme's name, if it has one)
+    labels = sorted(re.findall(r'xlabel="(?:[^"]* )?([0-9.]+)"', source))
     assert labels == sorted(f"{expected[e.key]:.2f}" for e in m.supports)
     for node in m.nodes:  # no semantics: the fill is the strength's shade
         line = next(x for x in source.splitlines() if x.strip().startswith(f'"{node.id}" ['))

@@ -158,9 +158,11 @@ def test_invalid_objects_raise_with_every_problem(build: object, codes: list[str
     assert all(p.pointer for p in caught.value.problems)
 
 
-def test_unknown_kind_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="'clam' is not a valid NodeKind"):
+def test_an_unknown_kind_is_the_librarys_error_naming_the_kinds() -> None:
+    with pytest.raises(ArgmapError, match="unknown node kind 'clam': one of claim, evidence"):
         Node("a", "clam", "T.")
+    with pytest.raises(ArgmapError, match="unknown edge kind 'rebut': one of support, attack"):
+        Edge("rebut", "a", "b")
 
 
 def test_node_ref_parsing() -> None:

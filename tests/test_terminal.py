@@ -50,6 +50,7 @@ def test_the_demo_runs_what_the_brief_measures() -> None:
         ["consensus", "maps/"],
         ["check", "--consistency", "maps/"],
         ["strength", "maps/"],
+        ["questions", "maps/hudson-cronin-2019.yaml"],
     ]
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 import argmap
+from argmap.analysis.questions import critical_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "essays.md"
@@ -24,7 +26,9 @@ counts the non-empty lines of its essay's text file; `argmap check --strict maps
 every paragraph number and quote against the text. This page is generated from the maps by
 `tools/essays_doc.py` (the test suite fails if it is out of date): the protocol and the
 account of agreements and disagreements are written by hand in `tools/essays_protocol.md`
-and `tools/essays_account.md`, everything else is computed from the maps.
+and `tools/essays_account.md`, everything else is computed from the maps (the schemes and
+open critical questions too: the schemes were chosen, and the answers linked, by reading
+each reason's paragraphs).
 """
 
 HERE = Path(__file__).resolve().parent
@@ -99,7 +103,41 @@ def _essay(m: argmap.ArgumentMap, corpus: argmap.Corpus) -> list[str]:
         if m.id in (r.source.essay, r.target.essay)
     ]
     lines += ["", "Linked in `maps/corpus.yaml`:", "", *(links or ["- nothing yet"]), ""]
-    return lines
+    return lines + _questions(m)
+
+
+SHOWN = 3
+"""The open critical questions listed per recommendation (the most telling first)."""
+
+
+def _questions(m: argmap.ArgumentMap) -> list[str]:
+    """The schemes of the recommendations' reasons, and the critical questions left open."""
+    found = critical_questions(m)
+    own = [r for q in found for r in q.reasons if r.depth == 1]
+    if not own:
+        return []
+    schemes = Counter(r.reason.scheme.id for r in {r.reason.key: r for r in own}.values())
+    answered = {(r.reason.key, q) for r in own for q in r.answered}
+    opened = {(o.reason, o.question.id) for q in found for o in q.open if o.depth == 1}
+    lines = [
+        "Schemes of the reasons for its recommendations (`argmap questions`, "
+        "[schemes](schemes.md)): "
+        + ", ".join(f"{name} ×{count}" for name, count in schemes.most_common())
+        + f". Their critical questions: {len(answered)} answered in the map, {len(opened)} "
+        f"left open. The most telling open ones per recommendation (! decisive: an "
+        f"unanswered “no” would take it out of the accepted set):",
+        "",
+    ]
+    for q in found:
+        shown = [o for o in q.open if o.depth == 1][:SHOWN]
+        if shown:
+            items = "; ".join(
+                f"{'! ' if o.decisive else ''}{o.question.id} (on `{o.attacks}`) — "
+                f"{_cell(o.question.text)}"
+                for o in shown
+            )
+            lines.append(f"- `{q.recommendation.id}`: {items}")
+    return [*lines, ""]
 
 
 def render() -> str:

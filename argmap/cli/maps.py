@@ -14,6 +14,7 @@ from argmap.cli.output import emit, format_table, plural, table, width, wrapped
 from argmap.cli.paths import need_file
 from argmap.formats.yaml import read_corpus, read_map
 from argmap.model import ArgumentMap, Corpus, NodeKind
+from argmap.schemes import catalogue_of
 
 __all__ = ["check_files", "convert_file", "schema", "summary"]
 
@@ -29,7 +30,7 @@ def _verdict(report: CheckReport, strict: bool) -> str:
 
 def check_files(args: argparse.Namespace) -> int:
     """``argmap check``: the problems (1 if any fails), then ``--consistency`` if asked."""
-    report = check(args.paths)
+    report = check(args.paths, catalogue_of(args.catalogue or ()))
     ok = report.ok(args.strict)
     with_consistency = args.consistency and ok
     if not (with_consistency and args.json):  # --consistency --json: the consistency alone

@@ -157,6 +157,17 @@ def debug_option(p: argparse.ArgumentParser, default: object = False) -> None:
     )
 
 
+def catalogue_option(p: argparse.ArgumentParser) -> None:
+    """``--catalogue FILE`` (repeatable): scheme catalogues added to the built-in one."""
+    p.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="a scheme catalogue (YAML, the form of argmap's own) whose schemes are added to "
+        "the built-in ones (may be given more than once)",
+    )
+
+
 def semantics_options(p: argparse.ArgumentParser) -> None:
     """``--semantics``/``-s`` (grounded by default), ``--support`` and ``--timeout``."""
     semantics_option(p)

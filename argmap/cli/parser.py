@@ -16,6 +16,7 @@ from argmap import __version__
 from argmap.cli.options import (
     CONVERSIONS,
     FRAMEWORK_FORMATS,
+    catalogue_option,
     choice,
     cluster_option,
     debug_option,
@@ -83,6 +84,7 @@ def _add_map_commands(commands: Commands) -> None:
     _comments_option(p, "with --consistency, consider reader comments (role: comments) too")
     semantics_options(p)
     mode_option(p)
+    catalogue_option(p)
 
     p = _command(
         commands,
@@ -236,6 +238,45 @@ def _all_option(p: argparse.ArgumentParser, help: str) -> None:
     p.add_argument("--all", action="store_true", help=help)
 
 
+def _add_scheme_commands(commands: Commands) -> None:
+    """The commands schemes and questions."""
+    p = _command(
+        commands,
+        "schemes",
+        "schemes:list_schemes",
+        "the catalogue of argumentation schemes",
+        "List the argumentation schemes a reason may name (scheme: in a map), with their "
+        "premise roles and critical questions; SCHEME shows one in full.",
+    )
+    p.add_argument("scheme", nargs="?", metavar="SCHEME", help="a scheme's id, name or AIF name")
+    catalogue_option(p)
+    json_option(
+        p, 'print JSON: {"schemes": [{"id", "name", "premises", "critical_questions", "aif", ...}]}'
+    )
+
+    p = _command(
+        commands,
+        "questions",
+        "schemes:open_questions",
+        "the critical questions each recommendation leaves open",
+        "For each recommendation of a map (or of each map in a folder): the schemes of the "
+        "reasons leading to it, the critical questions the map answers, and those it leaves "
+        "open, most telling first: decisive ones (a 'no' would take the recommendation out "
+        "of the accepted set) before the rest, by how much strength a 'no' takes away.",
+    )
+    p.add_argument("path", metavar="PATH", help="a map (.yaml), or a folder of maps")
+    p.add_argument(
+        "--assume-questions",
+        action="store_true",
+        help="also each recommendation's status with every open question entered as an "
+        "undecided undercutter of its reason (what its acceptance rests on)",
+    )
+    _all_option(p, "list every open question (by default the five most telling)")
+    semantics_options(p)
+    catalogue_option(p)
+    json_option(p)
+
+
 def _add_corpus_commands(commands: Commands) -> None:
     """The commands conflicts, consensus and fuse."""
     p = _folder_command(
@@ -374,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_map_commands(commands)
     _add_semantics_commands(commands)
+    _add_scheme_commands(commands)
     _add_file_commands(commands)
     _add_corpus_commands(commands)
     _add_drawing_commands(commands)

@@ -25,7 +25,8 @@ there were none; arguebuf recognises AIF by it); AIF → map → AIF gives the s
 edges. What AIF has no place for goes into extension keys named ``argmap`` that AIF readers
 ignore: the map's metadata (id, title, authors, …, ``text_file``, ``data``) on the document;
 a node's kind, locator, tags, weight, actors, note and data on its I-node; an edge's id,
-premises, target, place, locator, note and data in a record on its S-node. ``native``
+premises, target, place, locator, note, data, scheme roles and the critical question it
+answers in a record on its S-node. ``native``
 marks what did not come from AIF. So map → AIF → map gives the same map, field by field.
 
 >>> m = map_from_aif({"nodes": [
@@ -210,6 +211,13 @@ def _record_findings(records: Any, at: Pointer) -> list[Finding]:
             found.append(_wrong(here, "premises", "a list of node ids"))
         if not isinstance(record.get("target", ""), str):
             found.append(_wrong(here, "target", "a node or reason id"))
+        roles = record.get("roles", {})
+        if not isinstance(roles, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str | None) for k, v in roles.items()
+        ):
+            found.append(_wrong(here, "roles", "an object of role: premise id"))
+        if not isinstance(record.get("answers", ""), str):
+            found.append(_wrong(here, "answers", "a critical question's id"))
     return found
 
 
@@ -613,6 +621,8 @@ def _restored_edges(edges: list[Edge], raw_nodes: Mapping[str, Mapping[str, Any]
                 locator=_locator_of(record.get("locator")),
                 note=record.get("note"),
                 data=_own_data_of(record, e.data),
+                roles=record.get("roles"),
+                answers=record.get("answers"),
             )
             renamed[e.key] = new.key
             placed.append((int(record.get("at", i)), new))
@@ -698,6 +708,10 @@ def _edge_record(e: Edge, at: int) -> dict[str, Any]:
     found = _locator_object(e.locator)
     if e.note is not None:
         found["note"] = e.note
+    if e.roles:
+        found["roles"] = dict(e.roles)
+    if e.answers is not None:
+        found["answers"] = e.answers
     found |= _own_data(e.data, "aif" not in e.data)
     if not found:
         return {}

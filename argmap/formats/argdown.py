@@ -723,11 +723,19 @@ class _Parser:
         rules = data.get("rule", data.get("rules", []))
         rules = [rules] if isinstance(rules, str) else [str(r) for r in rules]
         rule = _show_escapes(" ".join(text.split()), hidden) or ", ".join(rules)
+        roles = data.get("roles", {})
+        if not isinstance(roles, Mapping) or any(
+            n is not None and numbered.get(n) not in premises for n in roles.values()
+        ):
+            raise self.fail(
+                inference.line, f"'roles' must give each role a premise's number: {roles}"
+            )
         return {
             "conclusion": conclusion.title,
             "premises": premises,
             "number": conclusion.number,
             "rule": rule or None,
+            "roles": {str(role): numbered.get(n) for role, n in roles.items()},
             "undercuts": [
                 (u.title, u.kind) for i, u in self._inference_undercuts if i is inference
             ],
@@ -1245,6 +1253,10 @@ class _Edges:
                     "support",
                     id=self.ids[(title, "step", str(step["number"]))],
                     scheme=step["rule"],
+                    roles={
+                        role: None if title is None else self.ids[(title, "statement")]
+                        for role, title in step["roles"].items()
+                    },
                     data={"argdown": info},
                 )
                 for source, source_type in step["undercuts"]:
@@ -1571,6 +1583,8 @@ def _reconstruction(
         data: dict[str, Any] = dict(rule_data)
         if uses != sorted(previous):
             data = {**data, "uses": uses}
+        if e.roles:
+            data["roles"] = {r: None if p is None else numbers[p] for r, p in e.roles.items()}
         if data:
             lines += ["--", f"{rule}{_data_text(data)}".strip(), "--"]
         else:

@@ -4,8 +4,9 @@ Both are written from :func:`argmap.graph.to_networkx`, so they carry every fiel
 by id with ``kind``, ``text``, locator and the rest; edges keyed by their key, an undercut
 running to the conclusion of the support it attacks with ``target_edge`` naming the support;
 a linked reason running from its first premise, with ``linked`` listing the others and
-``scheme`` its scheme. GraphML attributes must be scalars, so lists and mappings (``para``,
-``tags``, ``actors``, ``linked``, ``data``, the map's ``authors``, ``edge_order``) are
+``scheme`` its scheme (and ``roles``, ``answers``). GraphML attributes must be scalars, so
+lists and mappings (``para``, ``tags``, ``actors``, ``linked``, ``roles``, ``data``, the
+map's ``authors``, ``edge_order``) are
 written as JSON text and decoded again on reading. Both read back to the same map.
 
 Graphs other tools write (networkx, Gephi, D3) are read through a documented mapping (see

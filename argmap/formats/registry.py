@@ -234,7 +234,8 @@ FORMATS: tuple[Format, ...] = (
         "argmap.formats.aif",
         keeps="nodes and their text, reasons (an RA with all its premises: linked and "
         "convergent reasons, ids, schemes), attacks and undercuts of reasons (CA), the map's "
-        "bibliographic metadata; AIF's dialogue layer, kept verbatim in data",
+        "bibliographic metadata; AIF's dialogue layer, kept verbatim in data; scheme roles "
+        "and answered critical questions in argmap's extension",
         loses="node kinds, locators, tags, weights, notes, actors, text_file and data",
     ),
     Format(
@@ -263,10 +264,11 @@ FORMATS: tuple[Format, ...] = (
         _is_argdown,
         "argmap.formats.argdown",
         keeps="statements and their text, reasons (an inference step of a premise-conclusion "
-        "structure, its rule as the scheme), supports, attacks, undercuts of inferences, kinds "
-        "as tags, metadata",
-        loses="locators, weights, notes, actors, the ids of one-premise supports; a linked, "
-        "undercut or named reason becomes an argument of its own",
+        "structure, its rule as the scheme, its roles in the inference's data), supports, "
+        "attacks, undercuts of inferences, kinds as tags, metadata",
+        loses="locators, weights, notes, actors, the critical questions edges answer, the ids "
+        "of one-premise supports; a linked, undercut or named reason becomes an argument of "
+        "its own",
     ),
     Format(
         FormatName.ARGGRAPH,

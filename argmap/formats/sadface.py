@@ -212,6 +212,19 @@ def map_from_sadface(document: Mapping[str, Any], path: str = "<input>") -> Argu
             )
             continue
         own = _own(s)
+        roles, answers = own.get("roles", {}), own.get("answers")
+        if not (
+            isinstance(roles, Mapping)
+            and all(isinstance(k, str) and isinstance(v, str | None) for k, v in roles.items())
+            and isinstance(answers, str | None)
+        ):
+            i = list(raw).index(s["id"])
+            message = (
+                f"metadata.{OWN}: 'roles' must map role names to node ids and 'answers' be "
+                "a critical question's id"
+            )
+            problems.append(Problem(message, code="wrong-type", path=path, pointer=f"$.nodes[{i}]"))
+            continue
         data: dict[str, Any] = dict(own.get("data", {}))
         if not native:
             data = {
@@ -255,6 +268,8 @@ def map_from_sadface(document: Mapping[str, Any], path: str = "<input>") -> Argu
                         note=own.get("note"),
                         locator=_locator(own.get("locator")),
                         data=data,
+                        roles=roles,
+                        answers=answers,
                     )
                 )
                 reasons.setdefault(s["id"], []).append(edges[-1].key)
@@ -347,6 +362,10 @@ def _scheme_own(e: Edge, s_id: str, native: bool) -> dict[str, Any]:
         own["locator"] = {"paragraphs": list(e.locator.paragraphs), "quote": e.locator.quote}
     if e.note:
         own["note"] = e.note
+    if e.roles:
+        own["roles"] = dict(e.roles)
+    if e.answers is not None:
+        own["answers"] = e.answers
     if e.kind is EdgeKind.SUPPORT and e.scheme and e.scheme.strip().lower() in CONFLICTS:
         own["kind"] = "support"  # a support whose scheme is named like a conflict
     data = {k: v for k, v in e.data.items() if k != KEY}

@@ -158,6 +158,22 @@ TYPES: dict[str, dict[str, Any]] = {
         "description": "A few words from the cited paragraph(s), to find the place. Needs 'para'.",
     },
     "note": {"type": "string", "description": "The encoder's remark; not part of the argument."},
+    "roles": {
+        "type": "object",
+        "additionalProperties": {
+            "oneOf": [{"type": "string", "pattern": f"^{_NODE}$"}, {"type": "null"}]
+        },
+        "description": "role: premise id for each role of the reason's scheme, or role: ~ "
+        "(null) for a premise the essay leaves unstated.",
+        "examples": [{"goal": "c-stability", "means": "c-cooperation"}],
+    },
+    "question": {
+        "type": "string",
+        "pattern": rf"^(.*\S.*:)?{ID_PATTERN}$",
+        "description": "A critical question's id (of the reason this edge's target is, or is "
+        "a premise or conclusion of), or REASON:QUESTION naming the reason.",
+        "examples": ["side-effects", "s-lift:alternatives"],
+    },
     "data": {"type": "object", "description": "Any further data, kept as it is on load and save."},
     "ref": {
         "type": "string",
@@ -285,8 +301,11 @@ EDGE = Shape(
         Field(
             "scheme",
             "text",
-            "Supports only: the argumentation scheme the reason instantiates (free text).",
+            "Supports only: the argumentation scheme the reason instantiates: an id, name or "
+            "AIF name from the scheme catalogue (argmap schemes), or free text.",
         ),
+        Field("roles", "roles", "Supports only: which premise fills which of the scheme's roles."),
+        Field("answers", "question", "The critical question this edge answers."),
         _PARA,
         _QUOTE,
         _NOTE,

@@ -39,7 +39,7 @@ from __future__ import annotations
 import copy
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -166,6 +166,38 @@ def _role(value: Role | str | None) -> Role:
     return Role.ESSAY if value is None else Role.parse(value)
 
 
+S = TypeVar("S", bound=enum.StrEnum)
+
+
+def _kind(cls: type[S], value: object, what: str) -> S:
+    """A kind from its name; an unknown name is the library's error, not a ``ValueError``.
+
+    (So that a reader of any format that passes one on gets a message, never a traceback.)
+    """
+    if isinstance(value, str) and value in cls._value2member_map_:
+        return cls(value)
+    names = ", ".join(k.value for k in cls)
+    raise ArgmapError(f"unknown {what} kind {value!r}: one of {names}")
+
+
+def _node_kind(value: object) -> NodeKind:
+    return _kind(NodeKind, value, "node")
+
+
+def _edge_kind(value: object) -> EdgeKind:
+    return _kind(EdgeKind, value, "edge")
+
+
+def _relation_kind(value: object) -> RelationKind:
+    return _kind(RelationKind, value, "relation")
+
+
+def _roles(value: Mapping[str, str | None] | None) -> dict[str, str | None]:
+    if value is not None and not isinstance(value, Mapping):
+        raise ArgmapError(f"roles must be a mapping of role names to premise ids, not {value!r}")
+    return dict(value or {})
+
+
 def _data(value: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(value) if value else {}
 
@@ -221,7 +253,7 @@ class Node:
     """
 
     id: str
-    kind: NodeKind = attrs.field(converter=NodeKind)
+    kind: NodeKind = attrs.field(converter=_node_kind)
     text: str
     locator: Locator | None = None
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -268,7 +300,14 @@ class Edge:
     linked
         A support's further premises (see :attr:`premises`); empty for an attack.
     scheme
-        A support's argumentation scheme, as free text.
+        A support's argumentation scheme: an id, name or AIF name of a scheme in the
+        catalogue (:mod:`argmap.schemes`), or free text.
+    roles
+        A support's premises by the role each fills in its scheme (``{role: premise}``);
+        ``None`` for a role the essay leaves unstated (an enthymeme's missing premise).
+    answers
+        The critical question the edge answers: ``QUESTION`` (of the reason its target is,
+        or is a premise or conclusion of), or ``REASON:QUESTION``.
 
     Examples
     --------
@@ -279,7 +318,7 @@ class Edge:
     'support:a+b->c'
     """
 
-    kind: EdgeKind = attrs.field(converter=EdgeKind)
+    kind: EdgeKind = attrs.field(converter=_edge_kind)
     source: str
     target: str
     id: str | None = None
@@ -292,6 +331,11 @@ class Edge:
     *convergent* reasons, each enough on its own."""
     scheme: str | None = None
     """The argumentation scheme a support (a reason) instantiates, if named."""
+    roles: dict[str, str | None] = attrs.field(factory=dict, converter=_roles, hash=False)
+    """Which premise fills which role of the scheme: role → premise id, or ``None`` where the
+    essay leaves the role's premise unstated (supports only)."""
+    answers: str | None = None
+    """The critical question this edge answers (see the class docstring)."""
     _premises: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -322,6 +366,8 @@ class Edge:
                 id=self.id,
                 pointer=(),
                 linked=self.linked,
+                roles=self.roles,
+                answers=self.answers,
             )
         )
 
@@ -569,7 +615,7 @@ class Relation:
     True
     """
 
-    kind: RelationKind = attrs.field(converter=RelationKind)
+    kind: RelationKind = attrs.field(converter=_relation_kind)
     source: NodeRef = attrs.field(converter=_ref)
     target: NodeRef = attrs.field(converter=_ref)
     id: str | None = None

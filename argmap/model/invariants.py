@@ -10,7 +10,7 @@ Further checks that flag what is legal but probably a slip live in :mod:`argmap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -206,11 +206,14 @@ def edge_findings(
     id: str | None,
     pointer: Pointer,
     linked: Sequence[str] = (),
+    roles: Mapping[str, str | None] | None = None,
+    answers: str | None = None,
 ) -> list[Finding]:
     """An edge's own rules: valid ids at both ends, and no node supporting itself.
 
     ``linked`` are a support's further premises (a linked reason): valid ids, each once,
-    none the source or the conclusion, and only on supports.
+    none the source or the conclusion, and only on supports. ``roles`` (supports only) name
+    premises of the reason, each once; ``answers`` is ``QUESTION`` or ``REASON:QUESTION``.
     """
     at = (*pointer, kind)
     found = id_findings(source, at, "node id", part="source", qualified=True)
@@ -220,7 +223,52 @@ def edge_findings(
     premises = [source, *linked]
     if kind == "support" and target in premises:
         found.append(Finding(at, f"node '{target}' supports itself", "self-support"))
+    found += _role_findings(kind, premises, roles or {}, pointer)
+    if answers is not None:
+        found += _answers_findings(answers, (*pointer, "answers"))
     return found + _linked_findings(kind, premises, at)
+
+
+def _role_findings(
+    kind: str, premises: Sequence[str], roles: Mapping[str, str | None], pointer: Pointer
+) -> list[Finding]:
+    """A reason's roles: on a support, each a premise of it (or unstated), none in two roles."""
+    if not roles:
+        return []
+    at = (*pointer, "roles")
+    if kind != "support":
+        return [Finding(at, "only a support (a reason) has roles", "roles-on-attack")]
+    found = []
+    for role, premise in roles.items():
+        if premise is not None and premise not in premises:
+            listed = ", ".join(premises)
+            found.append(
+                Finding(
+                    (*at, role),
+                    f"role '{role}' names '{premise}', which is no premise of this reason "
+                    f"({listed})",
+                    "role-not-premise",
+                )
+            )
+    filled = [p for p in roles.values() if p is not None]
+    twice = sorted({p for p in filled if filled.count(p) > 1})
+    if twice:
+        found.append(Finding(at, f"premise '{twice[0]}' fills two roles", "duplicate-role"))
+    return found
+
+
+def _answers_findings(answers: str, at: Pointer) -> list[Finding]:
+    """``answers``: ``QUESTION`` or ``REASON:QUESTION``, the question an id."""
+    reason, _, question = answers.rpartition(":")
+    if not re.fullmatch(ID_PATTERN, question) or (reason != "" and not reason.strip()):
+        return [
+            Finding(
+                at,
+                f"'answers' is a critical question's id, or REASON:QUESTION, not '{answers}'",
+                "invalid-value",
+            )
+        ]
+    return []
 
 
 def _linked_findings(kind: str, premises: Sequence[str], at: Pointer) -> list[Finding]:
@@ -867,7 +915,8 @@ def _flat_texts(m: ArgumentMap) -> list[str] | None:
         texts += (n.text, n.note or "", *n.tags, *n.actors)
         texts.append(n.locator.quote or "" if n.locator is not None else "")
     for e in m.edges:
-        texts += (e.note or "", e.scheme or "")
+        texts += (e.note or "", e.scheme or "", e.answers or "", *e.roles)
+        texts += (p or "" for p in e.roles.values())
         texts.append(e.locator.quote or "" if e.locator is not None else "")
     return texts if all(isinstance(t, str) for t in texts) else None
 
@@ -887,7 +936,7 @@ def model_text_findings(m: ArgumentMap) -> list[Finding]:
             found += value_findings(_field(getattr(node, key)), ("nodes", i, key))
         found += _locator_text_findings(node, ("nodes", i))
     for i, edge in enumerate(m.edges):
-        for key in ("note", "scheme", "data"):
+        for key in ("note", "scheme", "answers", "roles", "data"):
             found += value_findings(getattr(edge, key), ("edges", i, key))
         found += _locator_text_findings(edge, ("edges", i))
     return found

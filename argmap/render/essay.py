@@ -44,6 +44,7 @@ from argmap.options import (
     Support,
 )
 from argmap.render.dot import SafeDigraph, html_label, html_text, same_rank, wrap
+from argmap.schemes import builtin
 from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics
 
@@ -337,6 +338,8 @@ def _legend_rows(
         lines.append(
             f'<TD>{small}<FONT COLOR="{colour}"><B>=●—▶</B></FONT> linked premises</FONT></TD>'
         )
+    if any(e.scheme for e in m.supports):
+        lines.append(f"<TD>{small}<I>name</I> by a support: its scheme, where it fits</FONT></TD>")
     rows.append(row("lines", lines))
     return rows
 
@@ -481,6 +484,7 @@ def essay_diagram(
             "labeljust": "l",
             "nodesep": NODESEP,
             "ranksep": RANKSEP,
+            "forcelabels": "false",  # a scheme or strength by an arrow only where it fits
             "tooltip": m.title,
             "label": html_label(
                 heading(
@@ -608,6 +612,10 @@ def _edge(
     more = _reason_strength(reason) if reason is not None else {}
     if reason is not None:
         tip += f"\nthe reason's strength: {reason:.3f}"
+    if edge.kind is EdgeKind.SUPPORT and edge.scheme:  # beside the arrow: it takes no room
+        scheme = _scheme_label(edge.scheme)
+        more["xlabel"] = f"{scheme} {more['xlabel']}" if "xlabel" in more else scheme
+        more["fontcolor"] = "#333333"
     if m.is_undercut(edge):
         dot.edge(
             edge.source,
@@ -626,6 +634,21 @@ def _edge(
             edge.target,
             _attributes=edge_attributes(str(edge.kind), element, tooltip=tip, **more),
         )
+
+
+SCHEME_LABEL = 26
+"""The most characters of a scheme's name written on its reason's arrow."""
+
+
+def _scheme_label(scheme: str) -> str:
+    """A reason's scheme on its arrow: the catalogue's id for a known one, else the text.
+
+    >>> _scheme_label("Argument From Expert Opinion"), _scheme_label("A rule of our own making")
+    ('expert-opinion', 'A rule of our own making')
+    """
+    known = builtin().find(scheme)
+    name = known.id if known is not None else " ".join(scheme.split())
+    return name if len(name) <= SCHEME_LABEL else name[: SCHEME_LABEL - 1] + "…"
 
 
 def _reason_strength(value: float) -> dict[str, str | int | float]:
@@ -649,6 +672,8 @@ def _junction_edge(
             "width": JUNCTION_WIDTH["linked" if edge.linked else "undercut"],
             "color": EDGE_STYLES["support"]["color"],
             "tooltip": tip,
+            # the reason's scheme and strength by its junction, where there is most room
+            **({"fontsize": SMALL_SIZE, **more} if more else {}),
         },
     )
     for premise, leg in _legs(edge, element):
@@ -660,7 +685,5 @@ def _junction_edge(
     dot.edge(
         junction,
         edge.target,
-        _attributes=edge_attributes(
-            "support", f"{element}:b", tooltip=tip, minlen=0, **(more or {})
-        ),
+        _attributes=edge_attributes("support", f"{element}:b", tooltip=tip, minlen=0),
     )

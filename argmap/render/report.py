@@ -37,6 +37,7 @@ import attrs
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, consensus_of
+from argmap.analysis.questions import critical_questions
 from argmap.analysis.reading import Reading
 from argmap.analysis.reading import reading as read_corpus
 from argmap.checking import TEXT_FILE_LIMIT
@@ -217,9 +218,55 @@ def _essay_html(
         + '\n<p class="hint">Strength: how strongly each recommendation stands under three '
         "gradual semantics, from the nodes' weights (0.5 where a map gives none) and the "
         "map's reasons and objections (<code>argmap strength</code>; docs/gradual.md).</p>"
+        + _checklists(m, reading)
         + f"\n<h2>{_e(reading.semantics)} extensions</h2>\n<ol>{extensions}</ol>\n"
     )
     return _page(m.title, body, dict(diagram.related), _details(m, status), wide=True)
+
+
+def _checklists(m: ArgumentMap, reading: Reading) -> str:
+    """Per recommendation, its schemed reasons' critical questions: answered, or open."""
+    found = critical_questions(m, None, reading.semantics, reading.support)
+    if not any(q.reasons for q in found):
+        return ""
+    parts = [
+        '\n<h2 id="questions">Critical questions</h2>\n<p class="hint">For each recommendation, '
+        "the schemes of its reasons and their critical questions (<code>argmap "
+        "questions</code> lists those of every reason further down too; docs/schemes.md): ☑ a "
+        "question the essay answers (by the edge named), ☐ one it leaves open, most telling "
+        "first; <b>!</b> marks a decisive one, whose unanswered “no” would take the "
+        "recommendation out of the accepted set (shown from further down too).</p>"
+    ]
+    for q in found:
+        link = f'<a href="#focus={_e(quote(q.recommendation.id, safe=""))}">'
+        items = []
+        for r in q.reasons:
+            if r.depth > 1:  # a reason further down has its own recommendation's list
+                continue
+            for question_id, keys in r.answered.items():
+                question = r.reason.scheme.question(question_id)
+                text = question.text if question is not None else question_id
+                items.append(
+                    f'<li class="answered">☑ <b>{_e(question_id)}</b> of '
+                    f'<code>{_e(r.reason.key)}</code>: {_e(text)} <span class="small">'
+                    f"(answered by {_e(', '.join(keys))})</span></li>"
+                )
+        for o in q.open:
+            if o.depth > 1 and not o.decisive:
+                continue
+            mark = "<b>!</b> " if o.decisive else ""
+            also = f" and {len(o.also)} more" if o.also else ""
+            items.append(
+                f'<li class="open">☐ {mark}<b>{_e(o.question.id)}</b> of '
+                f"<code>{_e(o.reason)}</code>{_e(also)}: {_e(o.question.text)}</li>"
+            )
+        schemes = ", ".join(dict.fromkeys(r.reason.scheme.id for r in q.reasons if r.depth == 1))
+        parts.append(
+            f"<h3>{link}<code>{_e(q.recommendation.id)}</code></a> "
+            f'<span class="small">{_e(schemes or "no scheme named")}</span></h3>'
+            f'<ul class="checklist">{"".join(items)}</ul>'
+        )
+    return "\n".join(parts)
 
 
 def _details(m: ArgumentMap, status: dict[str, str]) -> dict[str, object]:

@@ -24,6 +24,7 @@ import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import Node, ScalarNode
 from ruamel.yaml.reader import ReaderError
@@ -134,10 +135,24 @@ _Constructor.add_constructor(
 )
 
 
+class _Emitter(RoundTripEmitter):
+    """ruamel's round-trip emitter, writing a null in a flow mapping or list as ``~``.
+
+    The parser does not keep how a null was spelled; in block style ruamel writes it empty
+    (``key:``), in flow style as ``null`` unless told otherwise. ``~`` is how argmap's files
+    and docs write it (``roles: {goal: ~}``), so those save back as they were.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.alt_null = "~"
+
+
 def make_yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     """A round-trip ruamel parser and dumper with argmap's settings."""
     y = YAML(typ="rt")
     y.Representer = _Representer
+    y.Emitter = _Emitter
     y.Constructor = _Constructor
     y.preserve_quotes = True
     y.width = 4096  # never re-fold a long line of text

@@ -381,6 +381,8 @@ class Reader:
         item, flat, kind = found
         self.locator(item, flat, pointer)
         self.scheme(item, flat, pointer)
+        self.optional(item, flat, pointer, "answers")
+        self.roles(item, flat, pointer)
         ends = self.arrow(item, kind, pointer, symmetric=False)
         if ends is None:
             return None
@@ -395,8 +397,35 @@ class Reader:
             id=flat.get("id"),
             pointer=pointer,
             linked=premises[1:],
+            roles=flat.get("roles"),
+            answers=flat.get("answers"),
         )
         return flat
+
+    def roles(self, item: dict[str, Any], flat: Flat, pointer: Pointer) -> None:
+        """Read a reason's ``roles`` (a mapping of role names to premise ids) into ``flat``."""
+        if "roles" not in item:
+            return
+        value = item["roles"]
+        at = (*pointer, "roles")
+        if not isinstance(value, dict):
+            self.fail(
+                at, f"'roles' must be a mapping role: premise, not {describe(value)}", "wrong-type"
+            )
+            return
+        roles = {}
+        for role, premise in value.items():
+            if not isinstance(role, str) or not role.strip():
+                self.fail(at, f"a role's name must be text, not {describe(role)}", "wrong-type")
+            elif premise is not None and (not isinstance(premise, str) or not premise.strip()):
+                message = (
+                    f"role '{role}' must name a premise (a node id), or be ~ for a premise "
+                    f"the essay leaves unstated, not {describe(premise)}"
+                )
+                self.fail((*at, role), message, "wrong-type")
+            else:
+                roles[role] = premise
+        flat["roles"] = roles
 
     def scheme(self, item: dict[str, Any], flat: Flat, pointer: Pointer) -> None:
         """Read a reason's ``scheme`` (free text, not blank) into ``flat``."""
@@ -533,6 +562,8 @@ def _edge(flat: Flat) -> Edge:
         data=flat.get("data"),
         linked=linked,
         scheme=flat.get("scheme"),
+        roles=flat.get("roles"),
+        answers=flat.get("answers"),
     )
 
 

@@ -86,6 +86,8 @@ def _flat_edge(edge: Edge) -> Flat:
         str(edge.kind): (edge.premises, edge.target),
         "id": edge.id,
         "scheme": edge.scheme,
+        "roles": edge.roles,
+        "answers": edge.answers,
         "note": edge.note,
         "data": edge.data,
     }
