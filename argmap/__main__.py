@@ -4,4 +4,5 @@ import sys
 
 from argmap.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process (argmap batch) imports it again
+    sys.exit(main())

@@ -36,6 +36,7 @@ __all__ = [
     "PAGE_WIDTH",
     "STATUS_WORDS",
     "Acceptance",
+    "BatchFormat",
     "Choice",
     "Clustering",
     "ConsensusRule",
@@ -326,6 +327,18 @@ class FusionOperator(Choice):
     def noun(cls) -> str:
         """``fusion operator``."""
         return "fusion operator"
+
+
+class BatchFormat(Choice):
+    """What ``argmap batch`` writes its rows as."""
+
+    PARQUET = "parquet"
+    JSONL = "jsonl"
+
+    @classmethod
+    def noun(cls) -> str:
+        """``batch format``."""
+        return "batch format"
 
 
 class DiagramFormat(Choice):

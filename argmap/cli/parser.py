@@ -31,7 +31,7 @@ from argmap.cli.options import (
     support_option,
     timeout_option,
 )
-from argmap.options import Direction, GradualSemantics
+from argmap.options import BatchFormat, Direction, GradualSemantics
 
 __all__ = ["build_parser"]
 
@@ -277,6 +277,90 @@ def _add_scheme_commands(commands: Commands) -> None:
     json_option(p)
 
 
+def _add_batch_command(commands: Commands) -> None:
+    """The command batch."""
+    p = _command(
+        commands,
+        "batch",
+        "batch:batch_maps",
+        "validate and solve many maps in parallel (Dask), rows to Parquet",
+        "Read every map of the PATHs (folder trees of any format argmap reads, corpus files "
+        "aside; JSON-lines files of maps, one per line), validate and solve each — each "
+        "node's status under --semantics, each recommendation's credulous acceptance under "
+        "--credulous, optionally --strength and --questions — and write one row per map and "
+        "one per node to DIR/maps and DIR/nodes, chunk by chunk (DIR/manifest.jsonl lists "
+        "the chunks done; --resume goes on from there). A map that cannot be read gets its "
+        "located error in its row, and the batch goes on (exit 1 at the end). Runs on a "
+        "local Dask cluster of every core, or --scheduler ADDRESS.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders, map files, .jsonl files")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    p.add_argument(
+        "--format",
+        type=choice(BatchFormat),
+        default=BatchFormat.PARQUET,
+        help="parquet (the default) or jsonl",
+    )
+    semantics_options(p)
+    p.add_argument(
+        "--credulous",
+        default="preferred",
+        metavar="SEMANTICS",
+        help="the semantics of each recommendation's credulous acceptance (default: "
+        "preferred; 'none' to skip)",
+    )
+    p.add_argument(
+        "--strength",
+        type=choice(GradualSemantics),
+        metavar="GRADUAL",
+        help="also each node's strength under a gradual semantics",
+    )
+    p.add_argument(
+        "--questions",
+        action="store_true",
+        help="also the number of each recommendation's open critical questions",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler to run on (tcp://host:8786); default: a local cluster; "
+        "'none': in this process",
+    )
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="local cluster: worker processes (default: cores)"
+    )
+    p.add_argument("--resume", action="store_true", help="go on with an interrupted batch in DIR")
+    json_option(p, "print the summary as JSON")
+
+
+def _add_align_command(commands: Commands) -> None:
+    """The command align."""
+    p = _command(
+        commands,
+        "align",
+        "batch:align_maps",
+        "suggest equivalences between maps by their words, for review",
+        "Suggest groups of nodes of different maps that say much the same thing (the "
+        "Jaccard overlap of their content words at least --threshold), found by MinHash "
+        "LSH so that the comparisons grow near-linearly with the corpus (--exact: every "
+        "pair sharing a word). Groups hold one node per map; a corpus folder's own "
+        "equivalences are not suggested again. -o writes them as a review file in the "
+        "corpus format: nothing is merged until a person moves them into corpus.yaml.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="corpus folders, folders, map files")
+    p.add_argument("-o", "--output", metavar="FILE", help="the review file to write (YAML)")
+    p.add_argument(
+        "--threshold", type=float, default=0.6, help="the least word overlap (default: 0.6)"
+    )
+    p.add_argument(
+        "--kinds",
+        default="recommendation",
+        help="the node kinds compared, comma-separated (default: recommendation)",
+    )
+    p.add_argument("--exact", action="store_true", help="compare every pair sharing a word")
+    json_option(p, 'print JSON: {"threshold", "suggestions": [{"members", "score"}]}')
+
+
 def _add_corpus_commands(commands: Commands) -> None:
     """The commands conflicts, consensus and fuse."""
     p = _folder_command(
@@ -416,6 +500,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_map_commands(commands)
     _add_semantics_commands(commands)
     _add_scheme_commands(commands)
+    _add_batch_command(commands)
+    _add_align_command(commands)
     _add_file_commands(commands)
     _add_corpus_commands(commands)
     _add_drawing_commands(commands)

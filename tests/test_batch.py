@@ -1,0 +1,162 @@
+"""argmap batch: many maps on a Dask LocalCluster, checked against the in-process path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.batch import Task, read_rows, run_batch, sources
+from argmap.errors import ArgmapError
+from argmap.formats.aif import map_to_aif
+from tests.helpers import MAPS
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """A LocalCluster of two worker processes, started and stopped by the tests."""
+    from dask.distributed import LocalCluster
+
+    local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        yield local.scheduler_address
+    finally:
+        local.close()
+
+
+def corpus_of_many(folder: Path) -> Path:
+    """The bundled maps, one as AIF, a broken map and a JSON-lines file of two maps."""
+    essays = folder / "essays"
+    essays.mkdir(parents=True)
+    for path in MAPS.glob("*.yaml"):
+        shutil.copy(path, essays / path.name)
+    hudson = argmap.read_map(MAPS / "hudson-cronin-2019.yaml")
+    (essays / "nested").mkdir()
+    (essays / "nested" / "hudson.json").write_text(json.dumps(map_to_aif(hudson)), encoding="utf-8")
+    (essays / "broken.yaml").write_text(
+        "id: broken\ntitle: B\nnodes:\n  - {id: a, kind: clam, text: A.}\n", encoding="utf-8"
+    )
+    toy = {
+        "id": "toy",
+        "title": "Toy",
+        "nodes": [
+            {"id": "e", "kind": "evidence", "text": "Exports fell."},
+            {"id": "r", "kind": "recommendation", "text": "Lift the controls.", "actors": ["JP"]},
+        ],
+        "edges": [{"support": "e -> r"}],
+    }
+    lines = [json.dumps(toy), "", json.dumps({"id": "bad", "title": "Bad", "nodes": "x"})]
+    (folder / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _without_time(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    return sorted(
+        ({k: v for k, v in r.items() if k != "seconds"} for r in rows),
+        key=lambda r: (str(r["source"]), str(r.get("node"))),
+    )
+
+
+def test_a_batch_on_a_local_cluster_gives_the_rows_of_the_in_process_path(
+    tmp_path: Path, cluster: str
+) -> None:
+    data = corpus_of_many(tmp_path / "in")
+    paths = [data / "essays", data / "more.jsonl"]
+    task = Task(strength="dfquad", questions=True)
+    parallel = run_batch(paths, tmp_path / "parallel", task, scheduler=cluster, chunk=2)
+    alone = run_batch(paths, tmp_path / "alone", task, scheduler="none", fmt="jsonl")
+    assert parallel.workers == 2
+    assert (parallel.maps, parallel.failed) == (alone.maps, alone.failed) == (10, 2)
+    for kind in ("maps", "nodes"):
+        assert _without_time(read_rows(tmp_path / "parallel", kind)) == _without_time(
+            read_rows(tmp_path / "alone", kind)
+        ), kind
+    # what the rows say is what the library says of each map
+    rows = {r["source"]: r for r in read_rows(tmp_path / "parallel", "maps")}
+    nodes = read_rows(tmp_path / "parallel", "nodes")
+    for path in MAPS.glob("*.yaml"):
+        if path.name == "corpus.yaml":
+            continue
+        m = argmap.read_map(path)
+        row = rows[str(data / "essays" / path.name)]
+        labels = argmap.labelling(m, "grounded")
+        assert row["ok"] is True
+        assert row["nodes"] == len(m.nodes)
+        assert row["accepted"] == sum(labels[r.id] == "in" for r in m.recommendations)
+        mine = {n["node"]: n for n in nodes if n["map"] == m.id and n["source"] == row["source"]}
+        assert {k: n["status"] for k, n in mine.items()} == {k: str(v) for k, v in labels.items()}
+    aif = rows[str(data / "essays" / "nested" / "hudson.json")]
+    assert aif["map"] == "hudson-cronin-2019"
+    assert aif["nodes"] == rows[str(data / "essays" / "hudson-cronin-2019.yaml")]["nodes"]
+
+
+def test_a_broken_map_is_reported_at_its_place_and_the_rest_complete(tmp_path: Path) -> None:
+    data = corpus_of_many(tmp_path / "in")
+    run_batch([data], tmp_path / "out", Task(credulous=None), scheduler="none", fmt="jsonl")
+    rows = {r["source"]: r for r in read_rows(tmp_path / "out")}
+    broken = rows[str(data / "essays" / "broken.yaml")]
+    assert broken["ok"] is False
+    assert broken["error"].startswith(f"{data / 'essays' / 'broken.yaml'}:4:")
+    assert "unknown kind 'clam'" in broken["error"]
+    bad_line = rows[f"{data / 'more.jsonl'}:3"]
+    assert bad_line["ok"] is False
+    assert bad_line["error"].startswith(f"{data / 'more.jsonl'}:3")
+    assert rows[f"{data / 'more.jsonl'}:1"]["ok"] is True
+    assert sum(r["ok"] for r in rows.values()) == len(rows) - 2
+    assert all(r["credulous"] is None for r in rows.values())  # not asked
+
+
+def test_a_batch_resumes_where_it_stopped_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    data = corpus_of_many(tmp_path / "in")
+    out = tmp_path / "out"
+    first = run_batch([data], out, scheduler="none", chunk=3)
+    with pytest.raises(ArgmapError, match="holds an earlier batch"):
+        run_batch([data], out, scheduler="none", chunk=3)
+    again = run_batch([data], out, scheduler="none", chunk=3, resume=True)
+    assert (again.skipped, again.maps) == (first.maps, first.maps)
+    # an interruption after the first chunk: its part and manifest line are all there is
+    manifest = out / "manifest.jsonl"
+    kept = manifest.read_text(encoding="utf-8").splitlines()[:1]
+    manifest.write_text("\n".join(kept) + "\n" + '{"chunk": 1, "maps', encoding="utf-8")
+    for part in (*out.glob("maps/part-*"), *out.glob("nodes/part-*")):
+        if not part.name.startswith("part-00000"):
+            part.unlink()
+    resumed = run_batch([data], out, scheduler="none", chunk=3, resume=True)
+    assert resumed.skipped == 3
+    assert resumed.maps == first.maps
+    assert _without_time(read_rows(out)) == _without_time(
+        read_rows(out)  # the same rows as before, each once
+    )
+    assert len(read_rows(out)) == first.maps
+
+
+def test_sources_walk_folder_trees_and_json_lines(tmp_path: Path) -> None:
+    data = corpus_of_many(tmp_path / "in")
+    found = sources([data])
+    names = {Path(s.path).name for s in found}
+    assert "corpus.yaml" not in names
+    assert {"hudson.json", "broken.yaml", "more.jsonl"} <= names
+    assert [s.line for s in found if s.path.endswith(".jsonl")] == [1, 3]
+    with pytest.raises(ArgmapError, match="no such file or folder"):
+        sources([tmp_path / "nowhere"])
+
+
+def test_argmap_batch_prints_a_summary_and_fails_when_a_map_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    data = corpus_of_many(tmp_path / "in")
+    out = tmp_path / "out"
+    args = ["batch", str(data), "-o", str(out), "--scheduler", "none", "--format", "jsonl"]
+    assert main([*args, "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["maps"], summary["failed"]) == (10, 2)
+    assert main([*args, "--resume"]) == 0  # nothing left to do: no map failed this time
+    out_text = capsys.readouterr().out
+    assert max(len(x) for x in out_text.splitlines()) <= 80
+    assert "done by an earlier run (--resume)" in out_text
