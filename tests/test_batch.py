@@ -160,3 +160,55 @@ def test_argmap_batch_prints_a_summary_and_fails_when_a_map_failed(
     out_text = capsys.readouterr().out
     assert max(len(x) for x in out_text.splitlines()) <= 80
     assert "done by an earlier run (--resume)" in out_text
+
+
+def linked_groups(groups: int, loners: int = 2) -> argmap.Corpus:
+    """``groups`` components of three essays each (an equivalence, a contradiction between
+    accepted claims), and ``loners`` essays linked to nothing."""
+    maps, equivalences, relations = [], [], []
+    for g in range(groups):
+        for e in range(3):
+            essay = f"g{g}-e{e}"
+            maps.append(
+                argmap.ArgumentMap(
+                    essay,
+                    essay,
+                    [
+                        argmap.Node("c", "claim", f"Claim {e} of group {g}."),
+                        argmap.Node("r", "recommendation", f"Act {g}.", actors=["US"]),
+                    ],
+                    [argmap.Edge("support", "c", "r")],
+                )
+            )
+        equivalences.append(argmap.Equivalence([f"g{g}-e0:r", f"g{g}-e1:r"]))
+        relations.append(argmap.Relation("contradiction", f"g{g}-e1:c", f"g{g}-e2:c"))
+        relations.append(argmap.Relation("attack", f"g{g}-e2:c", f"g{g}-e0:r"))
+    maps += [
+        argmap.ArgumentMap(f"alone{i}", "Alone", [argmap.Node("x", "claim", "X.")])
+        for i in range(loners)
+    ]
+    return argmap.Corpus(maps, equivalences, relations)
+
+
+def test_conflicts_by_component_on_a_cluster_are_the_whole_corpus_conflicts(
+    cluster: str,
+) -> None:
+    from argmap.analysis.conflicts import Conflict, conflicts_of
+    from argmap.analysis.reading import reading
+    from argmap.batch.components import component_conflicts, components
+
+    corpus = linked_groups(5)
+    parts = components(corpus)
+    assert sorted(len(p.maps) for p in parts) == [1, 1] + [3] * 5
+    linked = [p for p in parts if len(p.maps) == 3]
+    assert all(len(p.equivalences) == 1 and len(p.relations) == 2 for p in linked)
+
+    def dumped(found: list[Conflict]) -> list[str]:
+        return sorted(json.dumps(c.to_dict(), sort_keys=True) for c in found)
+
+    whole = dumped(conflicts_of(reading(corpus)))
+    assert len(whole) >= 5 * 2  # each component: the contradiction both ways, and the attack
+    assert dumped(component_conflicts(corpus)) == whole
+    assert dumped(component_conflicts(corpus, scheduler=cluster)) == whole
+    bundled = argmap.read_corpus(MAPS)
+    assert dumped(component_conflicts(bundled)) == dumped(conflicts_of(reading(bundled)))

@@ -26,6 +26,7 @@ reference the parallel result is checked against).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -415,11 +416,35 @@ def _results(
         for i in todo:
             yield i, analyse_chunk(chunks[i], task), 1
         return
+    with dask_client(scheduler, workers) as client:
+        from dask.distributed import as_completed
+
+        using = len(client.scheduler_info()["workers"]) or 1
+        futures = {client.submit(analyse_chunk, chunks[i], task, pure=False): i for i in todo}
+        for future in as_completed(futures):
+            index = futures.pop(future)
+            result = future.result()
+            future.release()  # the worker may drop the result: its rows are written
+            yield index, result, using
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None, workers: int | None = None) -> Iterator[Any]:
+    """A Dask client of a new local cluster (``scheduler`` None), or of a running scheduler.
+
+    The local cluster has ``workers`` processes (every core by default), one thread each,
+    and is closed with the client.
+
+    Raises
+    ------
+    ArgmapError
+        If Dask is not installed.
+    """
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - the batch extra is in every test environment
         raise ArgmapError(
-            "argmap batch needs Dask: pip install 'argmap[batch]' (or scheduler='none')"
+            "this needs Dask: pip install 'argmap[batch]' (or scheduler 'none')"
         ) from None
     cluster = None
     if scheduler is None:
@@ -431,13 +456,7 @@ def _results(
     else:
         client = Client(scheduler)
     try:
-        using = len(client.scheduler_info()["workers"]) or 1
-        futures = {client.submit(analyse_chunk, chunks[i], task, pure=False): i for i in todo}
-        for future in as_completed(futures):
-            index = futures.pop(future)
-            result = future.result()
-            future.release()  # the worker may drop the result: its rows are written
-            yield index, result, using
+        yield client
     finally:
         client.close()
         if cluster is not None:
