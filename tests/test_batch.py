@@ -212,3 +212,57 @@ def test_conflicts_by_component_on_a_cluster_are_the_whole_corpus_conflicts(
     assert dumped(component_conflicts(corpus, scheduler=cluster)) == whole
     bundled = argmap.read_corpus(MAPS)
     assert dumped(component_conflicts(bundled)) == dumped(conflicts_of(reading(bundled)))
+
+
+@pytest.mark.parametrize(
+    ("rule", "quorum"),
+    [("majority", None), ("unanimity", None), ("quorum", 2), ("skeptical", None)],
+)
+def test_consensus_by_component_is_the_whole_corpus_consensus(
+    rule: str, quorum: int | None
+) -> None:
+    from argmap.analysis.consensus import consensus
+    from argmap.batch.components import component_consensus
+
+    for corpus in (linked_groups(4), argmap.read_corpus(MAPS)):
+        whole = consensus(corpus, rule, quorum=quorum)
+        parts = component_consensus(corpus, rule, quorum=quorum)
+        assert json.dumps(parts.to_dict(), sort_keys=True) == json.dumps(
+            whole.to_dict(), sort_keys=True
+        )
+    with_comments = component_consensus(
+        argmap.read_corpus(MAPS), rule, quorum=quorum, roles=("essay", "comments")
+    )
+    assert with_comments.essays == 6
+
+
+def test_consensus_by_component_on_a_cluster(cluster: str) -> None:
+    from argmap.analysis.consensus import consensus
+    from argmap.batch.components import component_consensus
+
+    corpus = linked_groups(6, loners=3)
+    found = component_consensus(corpus, scheduler=cluster)
+    assert found.to_dict() == consensus(corpus).to_dict()
+    assert len(found.items) == 6 + 6  # per group: the shared recommendation and e2's own
+
+
+def test_a_fault_on_one_map_is_its_row_not_the_end_of_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.batch as batch
+
+    real = batch._node_rows
+
+    def faulty(m: argmap.ArgumentMap, task: Task, source: str) -> list[dict[str, object]]:
+        if m.id == "hudson-cronin-2019":
+            raise ZeroDivisionError("a planted fault")
+        return real(m, task, source)
+
+    monkeypatch.setattr(batch, "_node_rows", faulty)
+    summary = run_batch([MAPS], tmp_path / "out", scheduler="none", fmt="jsonl")
+    rows = {r["map"]: r for r in read_rows(tmp_path / "out")}
+    assert summary.failed == 1
+    assert (
+        "internal error (ZeroDivisionError: a planted fault)" in rows["hudson-cronin-2019"]["error"]
+    )
+    assert all(r["ok"] for m, r in rows.items() if m != "hudson-cronin-2019")

@@ -58,7 +58,7 @@ from argmap.options import (
     parse_roles,
 )
 
-__all__ = ["Consensus", "ConsensusItem", "Stance", "consensus", "consensus_of"]
+__all__ = ["Consensus", "ConsensusItem", "Stance", "combined", "consensus", "consensus_of"]
 
 
 class Stance(enum.StrEnum):
@@ -342,20 +342,58 @@ def consensus_of(
                 tuple(sorted(later.get(node.id, set()) - own - set(opposers))),
             )
         )
-    items.sort(key=lambda i: (-len(i.endorsers), len(i.opposers), i.node))
+    return _ranked(items, reading.corpus, rule, quorum, chosen)
+
+
+def _ranked(
+    items: Iterable[ConsensusItem],
+    corpus: Corpus,
+    rule: ConsensusRule,
+    quorum: int | None,
+    chosen: tuple[Role, ...],
+) -> Consensus:
+    """Items ranked by endorsers, then opposers, and the rule applied to the corpus's count."""
+    counted = {m.id for m in corpus.maps if m.role in chosen}
+    ranked = sorted(items, key=lambda i: (-len(i.endorsers), len(i.opposers), i.node))
     n = len(counted)
-    selected = tuple(i for i in items if _passes(i, rule, n, quorum))
-    ids = reading.corpus.essay_ids
+    selected = tuple(i for i in ranked if _passes(i, rule, n, quorum))
+    ids = corpus.essay_ids
     return Consensus(
         rule,
         quorum,
         n,
-        tuple(items),
+        tuple(ranked),
         selected,
         chosen,
         tuple(e for e in ids if e in counted),
         tuple(e for e in ids if e not in counted),
     )
+
+
+def combined(
+    parts: Iterable[Consensus],
+    corpus: Corpus,
+    rule: str | ConsensusRule = ConsensusRule.MAJORITY,
+    quorum: int | None = None,
+    *,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
+) -> Consensus:
+    """The consensus of a corpus from those of its parts that nothing links.
+
+    Each part (a component of :func:`argmap.batch.components.components`) has its own
+    recommendation groups, endorsers, opposers and merged status; ranked together, with
+    the rule counting the whole corpus's essays, they are the whole corpus's consensus.
+
+    Raises
+    ------
+    ArgmapError
+        For an unknown rule or role, or ``quorum`` without a positive ``k``.
+    """
+    chosen_rule = ConsensusRule.parse(rule)
+    if chosen_rule is ConsensusRule.QUORUM and (quorum is None or quorum < 1):
+        raise ArgmapError("the quorum rule needs a quorum of at least 1 essay")
+    items = [i for part in parts for i in part.items]
+    return _ranked(items, corpus, chosen_rule, quorum, parse_roles(roles))
 
 
 def consensus(

@@ -252,6 +252,13 @@ def analyse(source: Source, task: Task) -> tuple[dict[str, Any], list[dict[str, 
             "seconds": time.perf_counter() - start,
         }
         return row, []
+    except Exception as exc:  # a fault of argmap's own on one map must not stop the batch
+        row |= {
+            "ok": False,
+            "error": f"{source}: internal error ({type(exc).__name__}: {exc}); please report it",
+            "seconds": time.perf_counter() - start,
+        }
+        return row, []
     recommendations = [n for n in nodes if n["kind"] == "recommendation"]
     row |= {
         "ok": True,

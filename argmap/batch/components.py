@@ -4,11 +4,12 @@ Essays interact only through the corpus file's links: an equivalence group or a 
 joins the essays of its members. A corpus of thousands of essays falls apart into
 *components* that nothing joins (:func:`components`), and every conflict lies within one:
 its attacker and its target are in linked essays, its derivation runs through their
-nodes, and the merged framework that settles it is the union of the components' own.
-:func:`component_conflicts` reads each component as a corpus of its own and finds its
-conflicts — as independent tasks on a Dask cluster (or in this process) — and gives the
-same conflicts as :func:`~argmap.analysis.conflicts.conflicts_of` on the whole corpus,
-which the tests check.
+nodes, and the merged framework that settles it is the union of the components' own; so
+does every recommendation group with its endorsers and opposers.
+:func:`component_conflicts` and :func:`component_consensus` read each component as a
+corpus of its own — as independent tasks on a Dask cluster (or in this process) — and give
+the same conflicts and consensus as :func:`~argmap.analysis.conflicts.conflicts_of` and
+:func:`~argmap.analysis.consensus.consensus` on the whole corpus, which the tests check.
 
 >>> import argmap
 >>> corpus = argmap.read_corpus("maps")
@@ -18,14 +19,28 @@ which the tests check.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.consensus import Consensus, combined, consensus_of
 from argmap.analysis.reading import reading
 from argmap.model import Corpus
-from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Acceptance, Semantics, Support
+from argmap.options import (
+    DEFAULT_ROLES,
+    DEFAULT_SEMANTICS,
+    DEFAULT_SUPPORT,
+    Acceptance,
+    ConsensusRule,
+    Role,
+    Semantics,
+    Support,
+    parse_roles,
+)
 
-__all__ = ["component_conflicts", "components"]
+__all__ = ["component_conflicts", "component_consensus", "components"]
+
+T = TypeVar("T")
 
 
 def components(corpus: Corpus) -> list[Corpus]:
@@ -90,19 +105,58 @@ def component_conflicts(
     order, each with its conflicts in the order :func:`conflicts_of` gives them.
     """
     chosen = (Semantics.parse(semantics), Support.parse(support), Acceptance.parse(mode))
-    parts = [p for p in components(corpus) if p.equivalences or p.relations]
-    return [c for found in _run(parts, chosen, scheduler, workers) for c in found]
+    found = _run(components(corpus), _conflicts, chosen, scheduler, workers)
+    return [c for part in found for c in part]
+
+
+def _consensus(
+    part: Corpus, semantics: Semantics, support: Support, mode: Acceptance, roles: tuple[Role, ...]
+) -> Consensus:
+    """One component's consensus items (a Dask task); the rule is applied to the whole."""
+    found = reading(part, semantics, support, mode=mode)
+    return consensus_of(found, conflicts_of(found), ConsensusRule.UNANIMITY, roles=roles)
+
+
+def component_consensus(
+    corpus: Corpus,
+    rule: str | ConsensusRule = ConsensusRule.MAJORITY,
+    *,
+    quorum: int | None = None,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    roles: Iterable[str | Role] = DEFAULT_ROLES,
+    scheduler: str | None = "none",
+    workers: int | None = None,
+) -> Consensus:
+    """The corpus's consensus, its recommendation groups found component by component.
+
+    As :func:`~argmap.analysis.consensus.consensus` on the whole corpus (which the tests
+    check): each component's groups with their endorsers, opposers and status, ranked
+    together and the rule applied to the whole corpus's count (:func:`combined`).
+    ``scheduler`` as for :func:`component_conflicts`.
+    """
+    chosen = (
+        Semantics.parse(semantics),
+        Support.parse(support),
+        Acceptance.parse(mode),
+        parse_roles(roles),
+    )
+    parts = list(_run(components(corpus), _consensus, chosen, scheduler, workers))
+    return combined(parts, corpus, rule, quorum, roles=chosen[3])
 
 
 def _run(
     parts: list[Corpus],
-    chosen: tuple[Semantics, Support, Acceptance],
+    task: Callable[..., T],
+    chosen: tuple[Any, ...],
     scheduler: str | None,
     workers: int | None,
-) -> Iterator[list[Conflict]]:
+) -> Iterator[T]:
+    """``task(part, *chosen)`` of each part, in order: here, or in chunks on Dask."""
     if scheduler == "none":
         for part in parts:
-            yield _conflicts(part, *chosen)
+            yield task(part, *chosen)
         return
     from argmap.batch import dask_client
 
@@ -112,13 +166,11 @@ def _run(
         tasks = 4 * max(1, len(client.scheduler_info()["workers"]))
         size = max(1, -(-len(parts) // tasks))
         chunks = [parts[i : i + size] for i in range(0, len(parts), size)]
-        futures = [client.submit(_chunk, chunk, chosen, pure=False) for chunk in chunks]
+        futures = [client.submit(_chunk, chunk, task, chosen, pure=False) for chunk in chunks]
         for found in client.gather(futures):
             yield from found
 
 
-def _chunk(
-    parts: list[Corpus], chosen: tuple[Semantics, Support, Acceptance]
-) -> list[list[Conflict]]:
-    """The conflicts of each of some components (one Dask task)."""
-    return [_conflicts(part, *chosen) for part in parts]
+def _chunk(parts: list[Corpus], task: Callable[..., T], chosen: tuple[Any, ...]) -> list[T]:
+    """``task`` of each of some components (one Dask task)."""
+    return [task(part, *chosen) for part in parts]
