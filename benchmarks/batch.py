@@ -1,6 +1,7 @@
 """argmap batch: maps per second on 1 and 2 (all) worker processes of a local Dask cluster.
 
 Run:  .venv/bin/python benchmarks/batch.py [--maps 1000 10000] [--workers 1 2] [--real]
+          [--no-in-process]
 
 Synthetic essay-sized maps (20 to 200 nodes each, seed 1; the trees of supports with a rival
 view of benchmarks/corpus.py) are written as one JSON-lines file; each run checks and solves
@@ -92,6 +93,9 @@ def main() -> None:
     parser.add_argument("--maps", type=int, nargs="*", default=[1000])
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--real", action="store_true")
+    parser.add_argument(
+        "--no-in-process", action="store_true", help="skip the in-process reference run"
+    )
     args = parser.parse_args()
     rows: list[list[object]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,7 +108,8 @@ def main() -> None:
         if args.real:
             inputs.append(("shared/corpora", [CORPORA]))
         for name, paths in inputs:
-            for workers in [None, *args.workers]:
+            runs = args.workers if args.no_in_process else [None, *args.workers]
+            for workers in runs:
                 print(f"{name}, workers {workers or 'in process'} ...", file=sys.stderr, flush=True)
                 out = folder / f"out-{len(rows)}"
                 seconds, maps, peak = timed(paths, workers, out)

@@ -266,3 +266,19 @@ def test_a_fault_on_one_map_is_its_row_not_the_end_of_the_batch(
         "internal error (ZeroDivisionError: a planted fault)" in rows["hudson-cronin-2019"]["error"]
     )
     assert all(r["ok"] for m, r in rows.items() if m != "hudson-cronin-2019")
+
+
+def test_a_json_lines_file_is_read_line_by_line_and_a_bad_line_is_its_row(
+    tmp_path: Path,
+) -> None:
+    toy = b'{"id": "t", "title": "T", "nodes": [{"id": "a", "kind": "claim", "text": "A."}]}\n'
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.jsonl").write_bytes(
+        toy + b'{"id": "\xff"}\n' + toy.replace(b'"t"', b'"u"')
+    )
+    run_batch([tmp_path / "in"], tmp_path / "out", scheduler="none", fmt="jsonl")
+    rows = {r["source"]: r for r in read_rows(tmp_path / "out")}
+    path = tmp_path / "in" / "m.jsonl"
+    assert rows[f"{path}:1"]["ok"] is True
+    assert rows[f"{path}:3"]["map"] == "u"
+    assert rows[f"{path}:2"]["error"].startswith(f"{path}:2: error: not UTF-8")

@@ -41,7 +41,7 @@ from argmap.analysis.questions import critical_questions
 from argmap.bipolar import extensions, labelling
 from argmap.errors import ArgmapError
 from argmap.formats import registry
-from argmap.formats.text import read_text, write_text
+from argmap.formats.text import MAX_BYTES, read_text, write_text
 from argmap.formats.yaml import map_from_yaml
 from argmap.gradual import NotConverged, map_strengths
 from argmap.model import ArgumentMap
@@ -112,6 +112,8 @@ class Source:
     line: int | None = None
     text: str | None = attrs.field(default=None, eq=False, repr=False)
     """A JSON-lines map's line, read once with its file (so a worker need not read it)."""
+    error: str | None = attrs.field(default=None, eq=False, repr=False)
+    """Why the line cannot be read at all (too long, not UTF-8), if so."""
 
     def __str__(self) -> str:
         return self.path if self.line is None else f"{self.path}:{self.line}"
@@ -202,11 +204,32 @@ def sources(paths: Iterable[str | Path]) -> list[Source]:
 
 
 def _of_file(path: Path) -> list[Source]:
-    """The maps of a file: the file, or each non-blank line of a JSON-lines file."""
+    """The maps of a file: the file, or each non-blank line of a JSON-lines file.
+
+    A JSON-lines file is read line by line, with no limit on its size (each line is held
+    to the limit of one map's file); a line that is not UTF-8 or too long is a source that
+    fails with that error.
+    """
     if path.suffix.lower() != ".jsonl":
         return [Source(str(path))]
-    lines = read_text(path).splitlines()
-    return [Source(str(path), i, line) for i, line in enumerate(lines, 1) if line.strip()]
+    found = []
+    try:
+        with path.open("rb") as file:
+            for i, raw in enumerate(file, 1):
+                if not raw.strip():
+                    continue
+                if len(raw) > MAX_BYTES:
+                    found.append(Source(str(path), i, error=f"a line over {MAX_BYTES:,} bytes"))
+                    continue
+                try:
+                    found.append(Source(str(path), i, raw.decode("utf-8").rstrip("\r\n")))
+                except UnicodeDecodeError as exc:
+                    found.append(Source(str(path), i, error=f"not UTF-8 ({exc.reason})"))
+    except OSError as exc:
+        raise ArgmapError.at(
+            f"cannot read {path}: {exc.strerror}", "unreadable", str(path)
+        ) from None
+    return found
 
 
 def read_source(source: Source) -> ArgumentMap:
@@ -219,6 +242,8 @@ def read_source(source: Source) -> ArgumentMap:
     """
     if source.line is None:
         return registry.read(source.path)
+    if source.error is not None:
+        raise ArgmapError.at(source.error, "unreadable", source.path, source.line)
     line = source.text
     if line is None:
         line = read_text(source.path).splitlines()[source.line - 1]
