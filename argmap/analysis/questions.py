@@ -48,7 +48,7 @@ from typing import Any
 
 import attrs
 
-from argmap.bipolar import extensions, labelling
+from argmap.bipolar import node_statuses
 from argmap.gradual import NotConverged, map_strengths
 from argmap.model import ArgumentMap, Edge, Node
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Semantics, Support
@@ -61,7 +61,6 @@ from argmap.schemes import (
     builtin,
     schemed_reasons,
 )
-from argmap.semantics import acceptance
 
 __all__ = ["OpenQuestion", "Questions", "ReasonQuestions", "critical_questions", "with_questions"]
 
@@ -168,18 +167,6 @@ def _reasons_to(m: ArgumentMap, target: str) -> list[tuple[Edge, int]]:
     return list(found.values())
 
 
-def _statuses(
-    m: ArgumentMap, semantics: Semantics, support: Support, timeout: float | None
-) -> dict[str, str]:
-    """Each node's status: its label under a one-extension semantics, else its acceptance."""
-    if semantics.unique:
-        return {
-            k: str(v) for k, v in labelling(m, semantics, support=support, timeout=timeout).items()
-        }
-    found = extensions(m, semantics, support=support, timeout=timeout)
-    return {n.id: str(acceptance(n.id, found)) for n in m.nodes}
-
-
 _ACCEPTED = {"in", "skeptical"}
 
 
@@ -269,14 +256,18 @@ class _Asking:
     )
 
     def __attrs_post_init__(self) -> None:
-        self.status = _statuses(self.m, self.semantics, self.support, self.timeout)
+        self.status = node_statuses(
+            self.m, self.semantics, support=self.support, timeout=self.timeout
+        )
         self.strength = _graded(self.m)
 
     def challenge(self, target: str) -> tuple[dict[str, str], dict[str, float] | None]:
         """Statuses and strengths once an unanswered "no" attacks ``target``."""
         if target not in self.challenged:
             changed = _challenged(self.m, target, weight=0.5)
-            statuses = _statuses(changed, self.semantics, self.support, self.timeout)
+            statuses = node_statuses(
+                changed, self.semantics, support=self.support, timeout=self.timeout
+            )
             self.challenged[target] = (statuses, _graded(changed))
         return self.challenged[target]
 
@@ -337,7 +328,11 @@ def critical_questions(
     schemed = schemed_reasons(m, catalogue)
     settled = _answered_instances(schemed, answers_of(m, catalogue))
     asking = _Asking(m, chosen, reading, timeout, schemed, settled)
-    assumed = _statuses(with_questions(m, catalogue), chosen, reading, timeout) if assume else None
+    assumed = (
+        node_statuses(with_questions(m, catalogue), chosen, support=reading, timeout=timeout)
+        if assume
+        else None
+    )
     found = []
     for r in m.recommendations:
         reasons, unschemed = [], []

@@ -33,12 +33,12 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from argmap.analysis.questions import critical_questions
-from argmap.bipolar import extensions, labelling
+from argmap.bipolar import extensions, node_statuses
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.formats.text import MAX_BYTES, read_text, write_text
@@ -53,7 +53,6 @@ from argmap.options import (
     Semantics,
     Support,
 )
-from argmap.semantics import acceptance
 
 __all__ = [
     "MAP_COLUMNS",
@@ -66,6 +65,8 @@ __all__ = [
     "run_batch",
     "sources",
 ]
+
+T = TypeVar("T")
 
 CHUNK = 25
 """Maps per Dask task: enough to outweigh a task's overhead, few enough to balance."""
@@ -303,12 +304,7 @@ def analyse(source: Source, task: Task) -> tuple[dict[str, Any], list[dict[str, 
 
 
 def _node_rows(m: ArgumentMap, task: Task, source: str) -> list[dict[str, Any]]:
-    if task.semantics.unique:
-        labels = labelling(m, task.semantics, support=task.support, timeout=task.timeout)
-        status = {k: str(v) for k, v in labels.items()}
-    else:
-        found = extensions(m, task.semantics, support=task.support, timeout=task.timeout)
-        status = {n.id: str(acceptance(n.id, found)) for n in m.nodes}
+    status = node_statuses(m, task.semantics, support=task.support, timeout=task.timeout)
     recommendations = {r.id for r in m.recommendations}
     credulous: set[str] = set()
     if task.credulous is not None and recommendations:
@@ -367,8 +363,9 @@ class Summary:
         return {**attrs.asdict(self), "out": str(self.out)}
 
 
-def _chunks(found: Sequence[Source], size: int) -> list[list[Source]]:
-    return [list(found[i : i + size]) for i in range(0, len(found), size)]
+def chunked(items: Sequence[T], size: int) -> list[list[T]]:
+    """``items`` in consecutive lists of ``size`` (the last may be shorter): Dask tasks."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def _done(out: Path) -> set[int]:
@@ -531,7 +528,7 @@ def run_batch(
             str(target),
         )
     target.mkdir(parents=True, exist_ok=True)
-    chunks = _chunks(found, max(1, chunk))
+    chunks = chunked(found, max(1, chunk))
     todo = [i for i in range(len(chunks)) if i not in done]
     skipped = sum(len(chunks[i]) for i in done if i < len(chunks))
     start = time.perf_counter()

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+import networkx as nx
+
 from argmap.analysis.conflicts import Conflict, conflicts_of
 from argmap.analysis.consensus import Consensus, combined, consensus_of
 from argmap.analysis.reading import reading
@@ -49,25 +51,18 @@ def components(corpus: Corpus) -> list[Corpus]:
     Each part keeps its essays, the equivalences and relations among them, and the corpus's
     metadata; an essay linked to nothing is a part of its own.
     """
-    parent = {m.id: m.id for m in corpus.maps}
-
-    def root(essay: str) -> str:
-        while parent[essay] != essay:
-            parent[essay] = parent[parent[essay]]
-            essay = parent[essay]
-        return essay
-
+    joined: nx.Graph[str] = nx.Graph()
+    joined.add_nodes_from(m.id for m in corpus.maps)
     links = [[ref.essay for ref in g.members] for g in corpus.equivalences]
     links += [[r.source.essay, r.target.essay] for r in corpus.relations]
-    for essays in links:
-        first = root(essays[0])
-        for other in essays[1:]:
-            parent[root(other)] = first
-    parts: dict[str, list[str]] = {}
-    for m in corpus.maps:
-        parts.setdefault(root(m.id), []).append(m.id)
+    joined.add_edges_from((essays[0], other) for essays in links for other in essays[1:])
+    place = {m.id: i for i, m in enumerate(corpus.maps)}
+    parts = sorted(
+        (sorted(part, key=place.__getitem__) for part in nx.connected_components(joined)),
+        key=lambda essays: place[essays[0]],
+    )
     found = []
-    for essays in parts.values():
+    for essays in parts:
         inside = set(essays)
         found.append(
             Corpus(
@@ -158,14 +153,14 @@ def _run(
         for part in parts:
             yield task(part, *chosen)
         return
-    from argmap.batch import dask_client
+    from argmap.batch import chunked, dask_client
 
     with dask_client(scheduler, workers) as client:
         # a few tasks per worker, each of many components: small components are quick,
         # and a task's scheduling and pickling would cost more than its work
         tasks = 4 * max(1, len(client.scheduler_info()["workers"]))
         size = max(1, -(-len(parts) // tasks))
-        chunks = [parts[i : i + size] for i in range(0, len(parts), size)]
+        chunks = chunked(parts, size)
         futures = [client.submit(_chunk, chunk, task, chosen, pure=False) for chunk in chunks]
         for found in client.gather(futures):
             yield from found

@@ -62,6 +62,7 @@ __all__ = [
     "attack_graph",
     "extensions",
     "labelling",
+    "node_statuses",
 ]
 
 
@@ -179,3 +180,24 @@ def labelling(
         mine = {labels[a] for a in graph.arguments_for(node.id)}
         result[node.id] = next((x for x in (Label.IN, Label.UNDEC) if x in mine), Label.OUT)
     return result
+
+
+def node_statuses(
+    m: ArgumentMap,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    *,
+    support: str | Support = DEFAULT_SUPPORT,
+    timeout: float | None = None,
+) -> dict[str, str]:
+    """Each node's status under a semantics, as every view of one map shows it.
+
+    Its label (``in``/``out``/``undec``) under a single-status semantics, else
+    ``skeptical``/``credulous``/``rejected`` across the extensions (diagrams, critical
+    questions, batch rows).
+    """
+    chosen = Semantics.parse(semantics)
+    if chosen.unique:
+        found = labelling(m, chosen, support=support, timeout=timeout)
+        return {node: str(label) for node, label in found.items()}
+    every = extensions(m, chosen, support=support, timeout=timeout)
+    return {n.id: str(_semantics.acceptance(n.id, every)) for n in m.nodes}

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from argmap.bipolar import attack_graph, extensions, labelling
+from argmap.bipolar import attack_graph, extensions, node_statuses
 from argmap.model import ArgumentMap, Edge, EdgeKind, Node, NodeKind
 from argmap.options import (
     DEFAULT_SUPPORT,
@@ -45,7 +45,6 @@ from argmap.options import (
 )
 from argmap.render.dot import SafeDigraph, html_label, html_text, same_rank, wrap
 from argmap.schemes import builtin
-from argmap.semantics import acceptance
 from argmap.semantics.names import Semantics
 
 __all__ = [
@@ -143,29 +142,22 @@ def statuses(
     from argmap.errors import ArgmapError
 
     chosen = Semantics.parse(semantics)
-    if chosen.unique and extension is None:
-        return {
-            node: str(label)
-            for node, label in labelling(m, chosen, support=support, timeout=timeout).items()
-        }
+    if extension is None:
+        return node_statuses(m, chosen, support=support, timeout=timeout)
     found = extensions(m, chosen, support=support, timeout=timeout)
-    if extension is not None:
-        if not 1 <= extension <= len(found):
-            raise ArgmapError(
-                f"there is no extension {extension}: {len(found)} {chosen} extension(s)"
-            )
-        chosen_set = found[extension - 1]
-        graph = attack_graph(m, support)
-        defeated = {
-            graph.conclusion(a.target)
-            for a in graph.attacks
-            if graph.conclusion(a.attacker) in chosen_set
-        }
-        return {
-            n.id: "in" if n.id in chosen_set else "out" if n.id in defeated else "undec"
-            for n in m.nodes
-        }
-    return {n.id: acceptance(n.id, found) for n in m.nodes}
+    if not 1 <= extension <= len(found):
+        raise ArgmapError(f"there is no extension {extension}: {len(found)} {chosen} extension(s)")
+    chosen_set = found[extension - 1]
+    graph = attack_graph(m, support)
+    defeated = {
+        graph.conclusion(a.target)
+        for a in graph.attacks
+        if graph.conclusion(a.attacker) in chosen_set
+    }
+    return {
+        n.id: "in" if n.id in chosen_set else "out" if n.id in defeated else "undec"
+        for n in m.nodes
+    }
 
 
 def strength_shade(value: float) -> str:
