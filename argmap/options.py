@@ -138,6 +138,16 @@ class Semantics(Choice):
         return self in (Semantics.GROUNDED, Semantics.IDEAL, Semantics.EAGER)
 
     @property
+    def may_have_none(self) -> bool:
+        """Whether a framework may have no extension at all (stable: an odd cycle).
+
+        Every other semantics gives a framework made of unconnected parts the combinations
+        of its parts' extensions; under stable, one part without an extension leaves the
+        whole without one.
+        """
+        return self is Semantics.STABLE
+
+    @property
     def abbreviation(self) -> str:
         """The ICCMA abbreviation (``PR`` for preferred)."""
         return next(k for k, v in _ABBREVIATIONS.items() if v is self)

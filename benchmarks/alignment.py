@@ -1,16 +1,22 @@
-"""argmap align: MinHash LSH candidates against the all-pairs reading, at 10^3 and 10^4 maps.
+"""argmap align: MinHash LSH candidates against the all-pairs answer, at 10^3 and 10^4 maps.
 
 Run:  .venv/bin/python benchmarks/alignment.py [--maps 1000 10000] [--threshold 0.6]
-          [--exact-up-to 10000]
+          [--exact-up-to 10000] [--denials 1000]
 
 Synthetic maps (seed 1) of 15 recommendations each, their texts ten content words drawn
 from a Zipf-like vocabulary of 30,000 words; a fifth of them restate a recommendation of
-another map with one or two words changed (the pairs an analyst wants found). For each
-size: items, the LSH candidate pairs compared, the pairs at or above the threshold found
-by hashing and by comparing every pair sharing a word (the reference: an inverted index),
-the recall of hashing against it, and the seconds of each (the reference only up to
-``--exact-up-to`` maps); at every size, the share of the planted restatements at or above
+another map with one or two words changed (the pairs an analyst wants found), and a
+quarter of those deny it ("not" added). For each size: items, the LSH candidate pairs
+compared, the pairs at or above the threshold found by hashing and by All-Pairs (the
+exact reference: SetSimilaritySearch's prefix filtering), the recall of hashing against
+it, the seconds of each (the reference up to ``--exact-up-to`` maps) and the comparisons
+every pair would take; at every size, the share of the planted restatements at or above
 the threshold that hashing finds.
+
+A second table (``--denials``: maps) runs the whole of ``align`` on such maps: of the
+planted pairs at or above the threshold, the denials suggested as contradictions, the
+restatements suggested as equivalences (joined in one group), the suggestions that are
+neither (precision), and denials put in an equivalence group (which must be none).
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ import random
 import sys
 import time
 
-from argmap.analysis.alignment import exact_pairs, hashed_pairs
+import argmap
+from argmap.analysis.alignment import align, exact_pairs, hashed_pairs
 from argmap.table import format_table
 
 VOCABULARY = 30_000
@@ -30,19 +37,23 @@ WORDS = 10
 
 def synthetic(
     maps: int, seed: int = 1
-) -> tuple[list[frozenset[str]], list[str], list[tuple[int, int]]]:
-    """The word sets of every recommendation, each one's map, and the restatement pairs."""
+) -> tuple[list[frozenset[str]], list[str], list[tuple[int, int]], set[int]]:
+    """The word sets of every recommendation, each one's map, the restatement pairs and
+    the restatements that deny their source."""
     rng = random.Random(seed)
     weights = [1 / (rank + 10) for rank in range(VOCABULARY)]  # Zipf-like, flattened at the top
     vocabulary = [f"w{i}" for i in range(VOCABULARY)]
     words: list[frozenset[str]] = []
     essays: list[str] = []
     planted: list[tuple[int, int]] = []
+    denials: set[int] = set()
     for m in range(maps):
         for _ in range(PER_MAP):
             if words and rng.random() < 0.2:  # a restatement of another map's recommendation
                 source = rng.randrange(len(words))
                 planted.append((source, len(words)))
+                if rng.random() < 0.25:
+                    denials.add(len(words))
                 base = list(words[source])
                 for _ in range(rng.choice((1, 2))):
                     base[rng.randrange(len(base))] = rng.choices(vocabulary, weights)[0]
@@ -50,7 +61,60 @@ def synthetic(
             else:
                 words.append(frozenset(rng.choices(vocabulary, weights, k=WORDS)))
             essays.append(f"m{m}")
-    return words, essays, planted
+    return words, essays, planted, denials
+
+
+def text_of(words: frozenset[str], denied: bool) -> str:
+    """An item's text: its words, with "not" after the first if it denies its source."""
+    ordered = sorted(words)
+    return " ".join([*ordered[:1], "not", *ordered[1:]] if denied else ordered) + "."
+
+
+def denial_rows(maps: int, threshold: float) -> list[list[object]]:
+    """One row: what ``align`` suggests for the planted restatements and denials."""
+    words, essays, planted, denials = synthetic(maps)
+    nodes: dict[str, list[argmap.Node]] = {}
+    for i, (ws, essay) in enumerate(zip(words, essays, strict=True)):
+        node = argmap.Node(f"n{i}", "recommendation", text_of(ws, i in denials))
+        nodes.setdefault(essay, []).append(node)
+    start = time.perf_counter()
+    found = align([argmap.ArgumentMap(e, e, ns) for e, ns in nodes.items()], threshold)
+    seconds = time.perf_counter() - start
+    above = [
+        (i, j)
+        for i, j in planted
+        if essays[i] != essays[j]
+        and len(words[i] & words[j]) / len(words[i] | words[j]) >= threshold
+    ]
+    wanted_denials = {
+        frozenset((f"{essays[i]}:n{i}", f"{essays[j]}:n{j}")) for i, j in above if j in denials
+    }
+    wanted_alike = [
+        (f"{essays[i]}:n{i}", f"{essays[j]}:n{j}") for i, j in above if j not in denials
+    ]
+    suggested = {frozenset((r.source, r.target)) for r in found.relations}
+    group_of = {m: k for k, s in enumerate(found.equivalences) for m in s.members}
+    together = sum(
+        1 for a, b in wanted_alike if a in group_of and group_of.get(a) == group_of.get(b)
+    )
+    denied_grouped = sum(
+        1
+        for pair in wanted_denials
+        if len({group_of.get(m, -1 - k) for k, m in enumerate(pair)}) == 1
+    )
+    right = len(suggested & wanted_denials)
+    return [
+        [
+            maps,
+            f"{len(wanted_denials):,}",
+            f"{right / len(wanted_denials):.3f}" if wanted_denials else "",
+            f"{right / len(suggested):.3f}" if suggested else "",
+            f"{len(wanted_alike):,}",
+            f"{together / len(wanted_alike):.3f}" if wanted_alike else "",
+            denied_grouped,
+            f"{seconds:.1f}",
+        ]
+    ]
 
 
 def main() -> None:
@@ -60,11 +124,12 @@ def main() -> None:
     parser.add_argument("--maps", type=int, nargs="*", default=[1000, 10_000])
     parser.add_argument("--threshold", type=float, default=0.6)
     parser.add_argument("--exact-up-to", type=int, default=10_000)
+    parser.add_argument("--denials", type=int, nargs="*", default=[1000])
     args = parser.parse_args()
     rows = []
     for maps in args.maps:
         print(f"{maps} maps ...", file=sys.stderr, flush=True)
-        words, essays, planted = synthetic(maps)
+        words, essays, planted, _ = synthetic(maps)
         # the restatements at or above the threshold: a part of the all-pairs answer that
         # is known at every size (the all-pairs reading itself grows with the square)
         wanted = {
@@ -102,6 +167,22 @@ def main() -> None:
         "all-pairs s",
         "pairs in all",
     ]
+    print(format_table(headers, rows))
+    rows = []
+    for maps in args.denials:
+        print(f"{maps} maps, align ...", file=sys.stderr, flush=True)
+        rows += denial_rows(maps, args.threshold)
+    headers = [
+        "maps",
+        "denials",
+        "as contradictions",
+        "precision",
+        "restatements",
+        "grouped",
+        "denials grouped",
+        "align s",
+    ]
+    print()
     print(format_table(headers, rows))
 
 

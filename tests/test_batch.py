@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import argmap
@@ -282,3 +283,119 @@ def test_a_json_lines_file_is_read_line_by_line_and_a_bad_line_is_its_row(
     assert rows[f"{path}:1"]["ok"] is True
     assert rows[f"{path}:3"]["map"] == "u"
     assert rows[f"{path}:2"]["error"].startswith(f"{path}:2: error: not UTF-8")
+
+
+def odd_essay() -> argmap.ArgumentMap:
+    """An essay whose claims attack each other in a ring of three: no stable extension."""
+    claims = [argmap.Node(x, "claim", f"Claim {x}.") for x in "abc"]
+    ring = [argmap.Edge("attack", x, y) for x, y in ("ab", "bc", "ca")]
+    recommendation = argmap.Node("r", "recommendation", "Do it.", actors=["US"])
+    return argmap.ArgumentMap(
+        "odd", "Odd", [*claims, recommendation], [*ring, argmap.Edge("support", "a", "r")]
+    )
+
+
+def _no_witness(value: object) -> object:
+    """JSON data without its witness extensions (by component, the component's part)."""
+    if isinstance(value, dict):
+        return {k: _no_witness(v) for k, v in value.items() if k != "witness"}
+    if isinstance(value, list):
+        return [_no_witness(v) for v in value]
+    return value
+
+
+def test_stable_components_read_as_the_whole_when_one_has_no_stable_extension() -> None:
+    from argmap.analysis.conflicts import conflicts
+    from argmap.analysis.consensus import consensus
+    from argmap.batch.components import component_conflicts, component_consensus
+
+    linked = linked_groups(2, loners=0)
+    corpus = attrs.evolve(linked, maps=[*linked.maps, odd_essay()])
+    assert argmap.extensions(odd_essay(), "stable") == []
+    for semantics in ("stable", "preferred", "semi-stable"):
+        whole = consensus(corpus, semantics=semantics).to_dict()
+        parts = component_consensus(corpus, semantics=semantics).to_dict()
+        assert _no_witness(parts) == _no_witness(whole)
+        whole_conflicts = [c.to_dict() for c in conflicts(corpus, semantics)]
+        assert [c.to_dict() for c in component_conflicts(corpus, semantics)] == whole_conflicts
+    statuses = {i["node"]: i["status"] for i in whole["recommendations"]}
+    assert set(statuses.values()) == {"credulous", "rejected"}  # preferred: the ring's is out
+    stable = consensus(corpus, semantics="stable").to_dict()["recommendations"]
+    assert {i["status"] for i in stable} == {"rejected"}  # no stable extension of the whole
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["conflicts", "--all"],
+        ["conflicts", "--direct", "-s", "preferred", "--mode", "credulous"],
+        ["consensus", "--all", "--strength", "euler"],
+        ["consensus", "--rule", "quorum", "--quorum", "2", "-s", "stable"],
+        ["consensus", "--all", "-s", "preferred"],
+    ],
+)
+def test_argmap_conflicts_and_consensus_by_component_print_the_whole_corpus_answer(
+    command: list[str], cluster: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    folder = tmp_path / "corpus"
+    corpus = linked_groups(3, loners=0)  # and the odd essay: the matrix fits 80 columns
+    # a theme shared by the two claims that contradict each other, for the details by theme
+    tagged = [
+        attrs.evolve(m, nodes=[attrs.evolve(n, tags=("trade",)) for n in m.nodes])
+        for m in [*corpus.maps, odd_essay()]
+    ]
+    argmap.write_corpus(attrs.evolve(corpus, maps=tagged), folder)
+    several = "-s" in command and command[command.index("-s") + 1] != "grounded"
+
+    def printed(*extra: str) -> tuple[str, object]:
+        assert main([command[0], str(folder), *command[1:], *extra]) == 0
+        text = capsys.readouterr().out
+        assert main([command[0], str(folder), *command[1:], *extra, "--json"]) == 0
+        found = json.loads(capsys.readouterr().out)
+        # a witness extension of a component lists only its part (the text too)
+        return ("" if several else text), _no_witness(found)
+
+    whole = printed()
+    assert whole[1]
+    text = main([command[0], str(folder), *command[1:]]) == 0 and capsys.readouterr().out
+    assert ("== trade" if command[0] == "conflicts" else "Who stands where") in str(text)
+    assert max(len(line) for line in str(text).splitlines()) <= 80
+    assert printed("--scheduler", "none") == whole
+    assert printed("--scheduler", cluster) == whole
+
+
+def test_copies_of_the_essays_by_component_read_as_the_whole_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Three unlinked copies of the bundled corpus (benchmarks/components.py's corpus)."""
+    import importlib.util
+
+    from argmap.cli import main
+
+    path = Path(__file__).parent.parent / "benchmarks" / "components.py"
+    spec = importlib.util.spec_from_file_location("components_benchmark", path)
+    assert spec is not None
+    assert spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    folder = tmp_path / "copies"
+    argmap.write_corpus(benchmark.copies(argmap.read_corpus(MAPS), 3), folder)
+    for command in (["conflicts", "--all"], ["consensus"]):
+        printed = []
+        for extra in ([], ["--scheduler", "none"]):
+            assert main([command[0], str(folder), *command[1:], *extra]) == 0
+            printed.append(capsys.readouterr().out)
+        assert printed[0] == printed[1]
+        if command[0] == "conflicts":  # each copy's four, in the whole corpus's order
+            assert printed[0].startswith("12 conflicts")
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from argmap.cli import main
+
+    assert main(["conflicts", str(MAPS), "--scheduler", "nothere"]) == 1
+    assert "cannot reach the Dask scheduler 'nothere'" in capsys.readouterr().err

@@ -27,15 +27,20 @@ def _slug(heading: str) -> str:
     return re.sub(r"[-\s]+", "-", text)
 
 
+def _unfenced(text: str) -> str:
+    """Markdown without its fenced code blocks."""
+    return re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+
+
 def _prose(text: str) -> str:
     """Markdown without its fenced code blocks and code spans (their brackets are no links)."""
-    fenced = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
-    return re.sub(r"`[^`\n]*`", "", fenced)
+    return re.sub(r"`[^`\n]*`", "", _unfenced(text))
 
 
 def _anchors(page: Path) -> set[str]:
-    headings = re.findall(r"^#+\s+(.*?)\s*$", _prose(page.read_text(encoding="utf-8")), re.M)
-    return {_slug(h) for h in headings}
+    """The anchors of a page's headings (a heading may be a code span: ``argmap check``)."""
+    text = _unfenced(page.read_text(encoding="utf-8"))
+    return {_slug(h) for h in re.findall(r"^#+\s+(.*?)\s*$", text, re.M)}
 
 
 def _broken(page: Path, root: Path = DOCS) -> list[str]:

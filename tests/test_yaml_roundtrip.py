@@ -309,3 +309,20 @@ def test_the_reader_comments_say_what_they_are_and_save_back_unchanged() -> None
     assert "role:" not in rewritten
     assert "responds_to:" not in rewritten
     assert argmap.map_from_yaml(rewritten) == edited
+
+
+def test_maps_read_from_files_of_one_name_are_not_written_over_each_other(
+    tmp_path: Path,
+) -> None:
+    read = argmap.read_corpus(MAPS)
+    copies = [attrs.evolve(m, id=f"{m.id}-copy", responds_to=None) for m in read.maps]
+    corpus = attrs.evolve(read, maps=[*read.maps, *copies])
+    argmap.write_corpus(corpus, tmp_path / "both")
+    back = argmap.read_corpus(tmp_path / "both")
+    assert [m.id for m in back.maps] == [m.id for m in corpus.maps]
+    assert all(back.essay(m.id).nodes == m.nodes for m in corpus.maps)
+    # an essay id that is another map's file name
+    clash = Corpus([ArgumentMap("corpus", "C", [Node("r", "recommendation", "Act.")])])
+    with pytest.raises(argmap.ArgmapError, match=r"corpus\.yaml"):
+        argmap.write_corpus(clash, tmp_path / "clash")
+    assert not (tmp_path / "clash").exists()

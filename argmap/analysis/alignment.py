@@ -7,12 +7,24 @@ nothing is merged. Comparing every pair grows with the square of the nodes, so c
 pairs come from locality-sensitive hashing of MinHash signatures (datasketch's
 ``MinHashLSH``): nodes whose signatures agree on some band are compared, which keeps the
 candidates near-linear in the corpus; each candidate's exact similarity then decides. The
-all-pairs reading (:func:`exact_pairs`, through an inverted index of words) is the
+all-pairs answer (:func:`exact_pairs`, by All-Pairs prefix filtering, exact) is the
 reference the hashing is measured against (``benchmarks/alignment.py``).
+
+Two texts with the same content words can say opposite things: "Washington should not
+mediate" against "Washington should mediate", "raise the tariffs" against "lower the
+tariffs". A similar pair is therefore read for *polarity* before it is suggested: if a
+negation (not, no, never, -n't, …) stands in one and not the other, or one says a word
+where the other says its antonym (a short table, :data:`ANTONYMS`), the pair is suggested
+as a cross-map ``contradiction`` (:func:`suggest_relations`) instead of an equivalence,
+with the cue that decided it — if the two share at least half their words
+(:data:`OPPOSITION_AT_LEAST`): below that they are about different things, and a "not" in
+one says nothing about the other. Word overlap cannot tell a support between maps: a claim of
+one map that a reason of another rests on is suggested as an equivalence with that reason's
+premise, which links the two maps the same way.
 
 Suggested pairs are joined into groups greedily, the most similar first, never putting two
 nodes of one map in a group (an equivalence group holds one node per essay), and written
-as a review file in the corpus format (:func:`review_text`).
+with the suggested relations as a review file in the corpus format (:func:`review_text`).
 
 >>> import argmap
 >>> a = argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation",
@@ -21,10 +33,15 @@ as a review file in the corpus format (:func:`review_text`).
 ...     "Washington should quietly mediate the export dispute.")])
 >>> [(s.members, round(s.score, 2)) for s in suggest_equivalences([a, b])]
 [(('a:r', 'b:x'), 1.0)]
+>>> c = argmap.ArgumentMap("c", "C", [argmap.Node("y", "recommendation",
+...     "Washington should not mediate the export dispute.")])
+>>> [(r.source, r.target, r.cue) for r in suggest_relations([a, c], 0.5)]
+[('a:r', 'c:y', "'not' in c:y only")]
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -32,9 +49,23 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, NodeKind
+from argmap.model import ArgumentMap, NodeKind, RelationKind
 
-__all__ = ["Suggestion", "exact_pairs", "item_words", "review_text", "suggest_equivalences"]
+__all__ = [
+    "ANTONYMS",
+    "NEGATIONS",
+    "OPPOSITION_AT_LEAST",
+    "Alignment",
+    "RelationSuggestion",
+    "Suggestion",
+    "align",
+    "exact_pairs",
+    "item_words",
+    "opposition",
+    "review_text",
+    "suggest_equivalences",
+    "suggest_relations",
+]
 
 STOP_WORDS = frozenset(
     [
@@ -118,6 +149,50 @@ STOP_WORDS = frozenset(
 )
 """Words that say little about what a claim is about (a short English list)."""
 
+NEGATIONS = frozenset(["not", "no", "never", "neither", "cannot", "without", "none"])
+"""Words that turn a statement into its denial (with every word ending in -n't; *nor* goes
+with a *neither* or *not* already counted)."""
+
+OPPOSITION_AT_LEAST = 0.5
+"""The least word overlap at which two texts are read for opposite polarity: below it they
+are about different things, and a negation in one says nothing about the other (such a pair
+is suggested as neither an equivalence nor a contradiction)."""
+
+ANTONYMS = (
+    ("accept", "reject"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("allow", "prohibit"),
+    ("continue", "end"),
+    ("continue", "stop"),
+    ("ease", "tighten"),
+    ("expand", "reduce"),
+    ("help", "hinder"),
+    ("help", "hurt"),
+    ("impose", "lift"),
+    ("improve", "worsen"),
+    ("include", "exclude"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("join", "leave"),
+    ("maintain", "withdraw"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("raise", "lower"),
+    ("strengthen", "weaken"),
+    ("succeed", "fail"),
+    ("support", "oppose"),
+    ("win", "lose"),
+)
+"""Pairs of words one of which says the opposite of the other (a short list; an inflected
+form — ``raises``, ``raised``, ``raising`` — counts as its word)."""
+
+_OPPOSITE = {
+    a: {b for x, b in ANTONYMS if x == a} | {x for x, y in ANTONYMS if y == a}
+    for pair in ANTONYMS
+    for a in pair
+}
+
 NUM_PERM = 128
 """MinHash permutations: more make the estimate closer and the hashing slower."""
 
@@ -132,6 +207,57 @@ def item_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 1 and w not in STOP_WORDS)
 
 
+def _negations(text: str) -> list[str]:
+    """The negations of a text, in order (``not``, ``n't``, …)."""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.casefold())
+    return [
+        "n't" if w.endswith(("n't", "n’t")) else w
+        for w in words
+        if w in NEGATIONS or w.endswith(("n't", "n’t"))
+    ]
+
+
+def _lemma(word: str) -> str:
+    """A word's form in :data:`ANTONYMS`, if an inflection of one of them (else the word)."""
+    if word in _OPPOSITE:
+        return word
+    for ending in ("ing", "ed", "es", "s", "d"):
+        stem = word.removesuffix(ending)
+        if stem != word:
+            for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                if candidate in _OPPOSITE:
+                    return candidate
+    return word
+
+
+def opposition(a: tuple[str, str], b: tuple[str, str]) -> str | None:
+    """Why the texts of two similar items say opposite things, or ``None`` if they do not.
+
+    ``a`` and ``b`` are (name, text). A negation in one and not the other (by parity: a
+    double negation is none), or a word of one whose antonym is a word of the other only.
+
+    >>> opposition(("a:r", "Tokyo should lift the controls."),
+    ...            ("b:x", "Tokyo should not lift the controls."))
+    "'not' in b:x only"
+    >>> opposition(("a:r", "Raise the tariffs."), ("b:x", "Tariffs should be lowered."))
+    'raise (a:r) against lowered (b:x)'
+    >>> opposition(("a:r", "Lift the controls."), ("b:x", "The controls should be lifted."))
+    """
+    negated = [_negations(text) for _, text in (a, b)]
+    if len(negated[0]) % 2 != len(negated[1]) % 2:
+        which = 0 if len(negated[0]) % 2 else 1
+        return f"'{negated[which][0]}' in {(a, b)[which][0]} only"
+    words = [re.findall(r"[^\W_]+", text.casefold()) for _, text in (a, b)]
+    lemmas = [{_lemma(w): w for w in ws} for ws in words]
+    for lemma, word in lemmas[0].items():
+        if lemma in lemmas[1]:
+            continue
+        for other in sorted(_OPPOSITE.get(lemma, ())):
+            if other in lemmas[1] and other not in lemmas[0]:
+                return f"{word} ({a[0]}) against {lemmas[1][other]} ({b[0]})"
+    return None
+
+
 @attrs.frozen
 class Suggestion:
     """A suggested equivalence group: its members (``essay:node``) and its weakest link."""
@@ -141,10 +267,52 @@ class Suggestion:
     """The smallest similarity of the pairs that joined the group."""
 
 
+@attrs.frozen
+class RelationSuggestion:
+    """A suggested cross-map relation: its kind, its two nodes, their similarity and why.
+
+    ``cue`` says what makes the two similar texts opposite (:func:`opposition`).
+    """
+
+    kind: RelationKind = attrs.field(converter=RelationKind)
+    source: str
+    target: str
+    score: float
+    cue: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "kind": str(self.kind),
+            "source": self.source,
+            "target": self.target,
+            "score": self.score,
+            "cue": self.cue,
+        }
+
+
+@attrs.frozen
+class Alignment:
+    """What :func:`align` suggests: equivalence groups and relations, most similar first."""
+
+    equivalences: tuple[Suggestion, ...]
+    relations: tuple[RelationSuggestion, ...]
+    candidates: int | None
+    """The LSH candidate pairs compared (``None`` with ``exact``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "suggestions": to_dict(self.equivalences),
+            "relations": [r.to_dict() for r in self.relations],
+            "candidates": self.candidates,
+        }
+
+
 def _items(
     maps: Iterable[ArgumentMap], kinds: Sequence[NodeKind]
-) -> tuple[list[str], list[str], list[frozenset[str]]]:
-    names, essays, words = [], [], []
+) -> tuple[list[str], list[str], list[frozenset[str]], list[str]]:
+    names, essays, words, texts = [], [], [], []
     for m in maps:
         for n in m.nodes:
             if n.kind in kinds:
@@ -153,7 +321,8 @@ def _items(
                     names.append(f"{m.id}:{n.id}")
                     essays.append(m.id)
                     words.append(found)
-    return names, essays, words
+                    texts.append(n.text)
+    return names, essays, words, texts
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -163,24 +332,26 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def exact_pairs(
     words: Sequence[frozenset[str]], essays: Sequence[str], threshold: float
 ) -> dict[tuple[int, int], float]:
-    """Every pair of items of different maps at or above ``threshold``, by an inverted index.
+    """Every pair of items of different maps at or above ``threshold``: the all-pairs answer.
 
-    The reference for the hashing: exact, but it compares every two items sharing a word.
+    Found without comparing every pair by SetSimilaritySearch's All-Pairs (Bayardo, Ma and
+    Srikant 2007: words ranked rarest first, two sets can reach the threshold only if
+    their first few words meet), which is exact: the reference the hashing is measured
+    against, and ``argmap align --exact``.
     """
-    index: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            index.setdefault(w, []).append(i)
+    try:
+        from SetSimilaritySearch import all_pairs
+    except ImportError:  # pragma: no cover - in the batch extra, which the tests install
+        raise ArgmapError(
+            "exact alignment needs SetSimilaritySearch: pip install 'argmap[batch]'"
+        ) from None
     found: dict[tuple[int, int], float] = {}
-    for i, ws in enumerate(words):
-        seen: set[int] = set()
-        for w in ws:
-            seen.update(j for j in index[w] if j > i)
-        for j in seen:
-            if essays[i] != essays[j]:
-                score = _jaccard(ws, words[j])
-                if score >= threshold:
-                    found[i, j] = score
+    if len(words) < 2:  # All-Pairs needs two sets
+        return found
+    for x, y, _ in all_pairs([sorted(ws) for ws in words], "jaccard", threshold):
+        i, j = sorted((int(x), int(y)))
+        if essays[i] != essays[j]:
+            found[i, j] = _jaccard(words[i], words[j])  # as the hashed pairs' scores
     return found
 
 
@@ -211,6 +382,62 @@ def hashed_pairs(
     return found, candidates
 
 
+def align(
+    maps: Iterable[ArgumentMap],
+    threshold: float = 0.6,
+    kinds: Iterable[str | NodeKind] = (NodeKind.RECOMMENDATION,),
+    *,
+    exact: bool = False,
+    grouped: Iterable[str] = (),
+    related: Iterable[tuple[str, str]] = (),
+) -> Alignment:
+    """Suggested equivalences and contradictions between the nodes of different maps.
+
+    Pairs of nodes of one kind (``kinds``: recommendations by default, consensus rests on
+    them) whose content words overlap at least ``threshold`` (Jaccard), found by MinHash
+    LSH (``exact``: every such pair, by All-Pairs); a pair whose texts say opposite things
+    (:func:`opposition`) is a suggested contradiction if they overlap at least
+    :data:`OPPOSITION_AT_LEAST` (and nothing below it), the others are joined into
+    equivalence groups. Nodes in ``grouped`` (``essay:node``, already in an equivalence)
+    are not grouped again, and pairs in ``related`` (already related) not suggested again.
+
+    Raises
+    ------
+    ArgmapError
+        If the threshold is not in (0, 1].
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ArgmapError(f"the threshold is a similarity in (0, 1], not {threshold}")
+    chosen = tuple(dict.fromkeys(NodeKind(k) for k in kinds))
+    every = list(maps)
+    left_out = set(grouped)
+    known = {frozenset(pair) for pair in related}
+    groups: list[Suggestion] = []
+    relations: list[RelationSuggestion] = []
+    compared: int | None = None if exact else 0
+    for kind in chosen:  # a group holds nodes of one kind
+        names, essays, words, texts = _items(every, (kind,))
+        if exact:
+            pairs = exact_pairs(words, essays, threshold)
+        else:
+            pairs, candidates = hashed_pairs(words, essays, threshold)
+            compared = (compared or 0) + candidates
+        alike: dict[tuple[int, int], float] = {}
+        for (i, j), score in pairs.items():
+            cue = opposition((names[i], texts[i]), (names[j], texts[j]))
+            if cue is None:
+                alike[i, j] = score
+            elif score >= OPPOSITION_AT_LEAST and frozenset((names[i], names[j])) not in known:
+                kind_of = RelationKind.CONTRADICTION
+                relations.append(RelationSuggestion(kind_of, names[i], names[j], score, cue))
+        groups += _groups(names, essays, alike, left_out)
+    return Alignment(
+        tuple(sorted(groups, key=lambda s: (-s.score, s.members))),
+        tuple(sorted(relations, key=lambda r: (-r.score, r.source, r.target))),
+        compared,
+    )
+
+
 def suggest_equivalences(
     maps: Iterable[ArgumentMap],
     threshold: float = 0.6,
@@ -219,27 +446,24 @@ def suggest_equivalences(
     exact: bool = False,
     grouped: Iterable[str] = (),
 ) -> list[Suggestion]:
-    """Groups of nodes of different maps whose words overlap at least ``threshold`` (Jaccard).
+    """The equivalence groups :func:`align` suggests, most similar first.
 
-    ``kinds`` are the node kinds compared (recommendations by default: consensus rests on
-    them), each with its own kind only; ``exact`` compares every pair sharing a word instead of hashing; nodes in
-    ``grouped`` (``essay:node``, already in an equivalence) are left out. Most similar first.
+    Groups of nodes of different maps whose words overlap at least ``threshold`` and whose
+    texts do not say opposite things.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ArgmapError(f"the threshold is a similarity in (0, 1], not {threshold}")
-    chosen = tuple(dict.fromkeys(NodeKind(k) for k in kinds))
-    every = list(maps)
-    left_out = set(grouped)
-    found: list[Suggestion] = []
-    for kind in chosen:  # a group holds nodes of one kind
-        names, essays, words = _items(every, (kind,))
-        pairs = (
-            exact_pairs(words, essays, threshold)
-            if exact
-            else hashed_pairs(words, essays, threshold)[0]
-        )
-        found += _groups(names, essays, pairs, left_out)
-    return sorted(found, key=lambda s: (-s.score, s.members))
+    return list(align(maps, threshold, kinds, exact=exact, grouped=grouped).equivalences)
+
+
+def suggest_relations(
+    maps: Iterable[ArgumentMap],
+    threshold: float = 0.6,
+    kinds: Iterable[str | NodeKind] = (NodeKind.RECOMMENDATION,),
+    *,
+    exact: bool = False,
+    related: Iterable[tuple[str, str]] = (),
+) -> list[RelationSuggestion]:
+    """The contradictions :func:`align` suggests: similar texts that say opposite things."""
+    return list(align(maps, threshold, kinds, exact=exact, related=related).relations)
 
 
 def _groups(
@@ -276,24 +500,39 @@ def _groups(
     return sorted(found, key=lambda s: (-s.score, s.members))
 
 
-def review_text(suggestions: Sequence[Suggestion], threshold: float, method: str) -> str:
-    """A review file in the corpus format: each suggestion an equivalence group to accept.
+def review_text(
+    suggestions: Sequence[Suggestion],
+    threshold: float,
+    method: str,
+    relations: Sequence[RelationSuggestion] = (),
+) -> str:
+    """A review file in the corpus format: suggested equivalence groups and relations.
 
-    >>> print(review_text([Suggestion(("a:r", "b:x"), 0.75)], 0.6, "MinHash LSH"), end="")
-    # Equivalences suggested by argmap align (word overlap >= 0.6, MinHash LSH).
-    # Nothing here is merged: move each group you accept into the corpus file.
+    >>> found = [Suggestion(("a:r", "b:x"), 0.75)]
+    >>> denial = RelationSuggestion("contradiction", "a:r", "c:y", 0.8, "'not' in c:y only")
+    >>> print(review_text(found, 0.6, "MinHash LSH", [denial]), end="")
+    # Suggested by argmap align (word overlap >= 0.6, MinHash LSH).
+    # Nothing here is merged: move each link you accept into the corpus file.
     equivalences:
       - nodes: [a:r, b:x]
         note: "suggested: word overlap 0.75"
+    relations:
+      - contradiction: a:r <-> c:y
+        note: "suggested: word overlap 0.80; 'not' in c:y only"
     """
     lines = [
-        f"# Equivalences suggested by argmap align (word overlap >= {threshold}, {method}).",
-        "# Nothing here is merged: move each group you accept into the corpus file.",
+        f"# Suggested by argmap align (word overlap >= {threshold}, {method}).",
+        "# Nothing here is merged: move each link you accept into the corpus file.",
         "equivalences:" if suggestions else "equivalences: []",
     ]
     for s in suggestions:
         lines.append(f"  - nodes: [{', '.join(s.members)}]")
         lines.append(f'    note: "suggested: word overlap {s.score:.2f}"')
+    lines.append("relations:" if relations else "relations: []")
+    for r in relations:
+        lines.append(f"  - {r.kind}: {r.source} <-> {r.target}")
+        note = f"suggested: word overlap {r.score:.2f}; {r.cue}"
+        lines.append(f"    note: {json.dumps(note, ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 

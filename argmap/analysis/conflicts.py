@@ -18,11 +18,13 @@ links them) makes that essay *self-inconsistent* in the corpus.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
 import attrs
 
+from argmap.analysis.merge import merged_order
 from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar import CHAIN, AttackKind, DerivedAttack, attack_graph
 from argmap.model import Corpus
@@ -35,7 +37,7 @@ from argmap.options import (
     Support,
 )
 
-__all__ = ["Category", "Conflict", "Resolution", "conflicts", "conflicts_of"]
+__all__ = ["Category", "Conflict", "Resolution", "conflicts", "conflicts_of", "in_order"]
 
 
 class Resolution(enum.StrEnum):
@@ -314,6 +316,17 @@ def _rank(
 ) -> tuple[bool, int, int]:
     (a, b), attack = item
     return attack.kind is not AttackKind.DIRECT, order[a], order[b]
+
+
+def in_order(found: Iterable[Conflict], corpus: Corpus) -> list[Conflict]:
+    """Conflicts in the order :func:`conflicts_of` gives those of ``corpus``.
+
+    Direct attacks before derived ones, then by the attacker's and the target's places in
+    the merged map (:func:`~argmap.analysis.merge.merged_order`): the order of the whole
+    corpus's conflicts, for conflicts found part by part.
+    """
+    order = merged_order(corpus)
+    return sorted(found, key=lambda c: _rank(((c.attacker, c.target), c.attack), order))
 
 
 def conflicts(

@@ -37,7 +37,7 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Corpus, Edge, EdgeKind, Node, NodeKind, NodeRef, RelationKind
 
-__all__ = ["CORPUS", "MergedCorpus", "merge", "readonly"]
+__all__ = ["CORPUS", "MergedCorpus", "merge", "merged_order", "readonly"]
 
 CORPUS = "corpus"
 """The provenance of edges that come from the corpus file's relations."""
@@ -273,6 +273,20 @@ class _EdgeTable:
     def key(self, triple: _Triple) -> str:
         """The key of a merged edge: its id, or ``kind:source->target``."""
         return self.edge(triple).key
+
+
+def merged_order(corpus: Corpus) -> dict[str, int]:
+    """Each merged node's place in :func:`merge`'s map, without merging the corpus.
+
+    Equivalence groups first, in the corpus file's order, then every other essay node in
+    the corpus's order (essay by essay, each in its map's order).
+
+    >>> import argmap
+    >>> order = merged_order(argmap.read_corpus("maps"))
+    >>> order == {n.id: i for i, n in enumerate(merge(argmap.read_corpus("maps")).map.nodes)}
+    True
+    """
+    return {name: i for i, name in enumerate(_merge_nodes(corpus)[1])}
 
 
 def _merge_nodes(corpus: Corpus) -> tuple[dict[NodeRef, str], dict[str, list[NodeRef]]]:

@@ -467,7 +467,7 @@ def dask_client(scheduler: str | None, workers: int | None = None) -> Iterator[A
     Raises
     ------
     ArgmapError
-        If Dask is not installed.
+        If Dask is not installed, or the scheduler cannot be reached.
     """
     try:
         from dask.distributed import Client, LocalCluster
@@ -483,7 +483,10 @@ def dask_client(scheduler: str | None, workers: int | None = None) -> Iterator[A
         )
         client = Client(cluster)
     else:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler)
+        except (OSError, ValueError, TypeError) as error:  # unreachable, or not an address
+            raise ArgmapError(f"cannot reach the Dask scheduler '{scheduler}': {error}") from None
     try:
         yield client
     finally:

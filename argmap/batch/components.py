@@ -19,14 +19,15 @@ the same conflicts and consensus as :func:`~argmap.analysis.conflicts.conflicts_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import attrs
 import networkx as nx
 
-from argmap.analysis.conflicts import Conflict, conflicts_of
+from argmap.analysis.conflicts import Conflict, conflicts_of, in_order
 from argmap.analysis.consensus import Consensus, combined, consensus_of
-from argmap.analysis.reading import reading
+from argmap.analysis.reading import Reading, reading
 from argmap.model import Corpus
 from argmap.options import (
     DEFAULT_ROLES,
@@ -40,7 +41,7 @@ from argmap.options import (
     parse_roles,
 )
 
-__all__ = ["component_conflicts", "component_consensus", "components"]
+__all__ = ["component_conflicts", "component_consensus", "components", "per_component"]
 
 T = TypeVar("T")
 
@@ -77,11 +78,9 @@ def components(corpus: Corpus) -> list[Corpus]:
     return found
 
 
-def _conflicts(
-    part: Corpus, semantics: Semantics, support: Support, mode: Acceptance
-) -> list[Conflict]:
-    """One component's conflicts (a Dask task)."""
-    return conflicts_of(reading(part, semantics, support, mode=mode))
+def _conflicts(found: Reading) -> list[Conflict]:
+    """One component's conflicts."""
+    return conflicts_of(found)
 
 
 def component_conflicts(
@@ -96,19 +95,23 @@ def component_conflicts(
     """Every conflict of the corpus, found component by component (see the module).
 
     ``scheduler``: ``"none"`` (the default) in this process, ``None`` a local Dask cluster
-    of ``workers`` processes, or a Dask scheduler's address. Components come back in corpus
-    order, each with its conflicts in the order :func:`conflicts_of` gives them.
+    of ``workers`` processes, or a Dask scheduler's address. The conflicts come in the
+    order :func:`conflicts_of` gives the whole corpus's (:func:`in_order`).
     """
-    chosen = (Semantics.parse(semantics), Support.parse(support), Acceptance.parse(mode))
-    found = _run(components(corpus), _conflicts, chosen, scheduler, workers)
-    return [c for part in found for c in part]
+    found = per_component(
+        corpus,
+        _conflicts,
+        semantics=semantics,
+        support=support,
+        mode=mode,
+        scheduler=scheduler,
+        workers=workers,
+    )
+    return in_order((c for part in found for c in part), corpus)
 
 
-def _consensus(
-    part: Corpus, semantics: Semantics, support: Support, mode: Acceptance, roles: tuple[Role, ...]
-) -> Consensus:
-    """One component's consensus items (a Dask task); the rule is applied to the whole."""
-    found = reading(part, semantics, support, mode=mode)
+def _consensus(found: Reading, roles: tuple[Role, ...]) -> Consensus:
+    """One component's consensus items; the rule is applied to the whole."""
     return consensus_of(found, conflicts_of(found), ConsensusRule.UNANIMITY, roles=roles)
 
 
@@ -131,41 +134,103 @@ def component_consensus(
     together and the rule applied to the whole corpus's count (:func:`combined`).
     ``scheduler`` as for :func:`component_conflicts`.
     """
-    chosen = (
-        Semantics.parse(semantics),
-        Support.parse(support),
-        Acceptance.parse(mode),
-        parse_roles(roles),
+    chosen = parse_roles(roles)
+    parts = per_component(
+        corpus,
+        _consensus,
+        chosen,
+        semantics=semantics,
+        support=support,
+        mode=mode,
+        scheduler=scheduler,
+        workers=workers,
     )
-    parts = list(_run(components(corpus), _consensus, chosen, scheduler, workers))
-    return combined(parts, corpus, rule, quorum, roles=chosen[3])
+    return combined(parts, corpus, rule, quorum, roles=chosen)
 
 
-def _run(
+@attrs.frozen
+class _Reading:
+    """How each component is read (the options of :func:`~argmap.analysis.reading.reading`)."""
+
+    semantics: Semantics
+    support: Support
+    mode: Acceptance
+    timeout: float | None
+
+    def of(self, part: Corpus) -> Reading:
+        return reading(part, self.semantics, self.support, mode=self.mode, timeout=self.timeout)
+
+
+def per_component(
+    corpus: Corpus,
+    analyse: Callable[..., T],
+    *args: Any,
+    semantics: str | Semantics = DEFAULT_SEMANTICS,
+    support: str | Support = DEFAULT_SUPPORT,
+    mode: str | Acceptance = Acceptance.SKEPTICAL,
+    timeout: float | None = None,
+    scheduler: str | None = "none",
+    workers: int | None = None,
+) -> list[T]:
+    """``analyse(reading, *args)`` of each component's reading, in corpus order.
+
+    Each component (:func:`components`) is read as a corpus of its own under the options
+    of :func:`~argmap.analysis.reading.reading`, here or as Dask tasks (``scheduler`` as
+    for :func:`component_conflicts`); ``analyse`` runs where the reading is made, so it
+    must be importable by the workers (a module's function, not a lambda), and only its
+    answer travels back. Under stable semantics, if one component's merged framework has
+    no extension, neither has the whole corpus's (the one semantics where parts do not
+    combine: :attr:`~argmap.options.Semantics.may_have_none`); the corpus is then read
+    whole, in this process, and its answer is the one item of the list.
+
+    >>> import argmap
+    >>> from argmap.analysis.conflicts import conflicts_of
+    >>> [len(found) for found in per_component(argmap.read_corpus("maps"), conflicts_of)]
+    [4]
+    """
+    how = _Reading(
+        Semantics.parse(semantics), Support.parse(support), Acceptance.parse(mode), timeout
+    )
+    parts = components(corpus)
+    if scheduler == "none":
+        found = _chunk(parts, how, analyse, args)
+    else:
+        found = _on_dask(parts, how, analyse, args, scheduler, workers)
+    if how.semantics.may_have_none and not all(has for _, has in found):
+        # one component without a stable extension: the whole corpus has none either
+        return [analyse(how.of(corpus), *args)]
+    return [answer for answer, _ in found]
+
+
+def _on_dask(
     parts: list[Corpus],
-    task: Callable[..., T],
-    chosen: tuple[Any, ...],
+    how: _Reading,
+    analyse: Callable[..., T],
+    args: tuple[Any, ...],
     scheduler: str | None,
     workers: int | None,
-) -> Iterator[T]:
-    """``task(part, *chosen)`` of each part, in order: here, or in chunks on Dask."""
-    if scheduler == "none":
-        for part in parts:
-            yield task(part, *chosen)
-        return
+) -> list[tuple[T, bool]]:
+    """What :func:`_chunk` gives, the parts in chunks as Dask tasks."""
     from argmap.batch import chunked, dask_client
 
     with dask_client(scheduler, workers) as client:
         # a few tasks per worker, each of many components: small components are quick,
         # and a task's scheduling and pickling would cost more than its work
         tasks = 4 * max(1, len(client.scheduler_info()["workers"]))
-        size = max(1, -(-len(parts) // tasks))
-        chunks = chunked(parts, size)
-        futures = [client.submit(_chunk, chunk, task, chosen, pure=False) for chunk in chunks]
-        for found in client.gather(futures):
-            yield from found
+        chunks = chunked(parts, max(1, -(-len(parts) // tasks)))
+        futures = [client.submit(_chunk, chunk, how, analyse, args, pure=False) for chunk in chunks]
+        return [pair for found in client.gather(futures) for pair in found]
 
 
-def _chunk(parts: list[Corpus], task: Callable[..., T], chosen: tuple[Any, ...]) -> list[T]:
-    """``task`` of each of some components (one Dask task)."""
-    return [task(part, *chosen) for part in parts]
+def _chunk(
+    parts: list[Corpus], how: _Reading, analyse: Callable[..., T], args: tuple[Any, ...]
+) -> list[tuple[T, bool]]:
+    """Each component's answer, and whether its merged framework has an extension.
+
+    One Dask task: a few components each.
+    """
+    found = []
+    for part in parts:
+        read = how.of(part)
+        found.append((analyse(read, *args), bool(read.framework_extensions)))
+    return found

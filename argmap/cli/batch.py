@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.batch import Task, run_batch
-from argmap.cli.output import emit, table, wrapped
+from argmap.cli.output import emit, plural, table, wrapped
+
+if TYPE_CHECKING:
+    from argmap.analysis.alignment import Alignment
+    from argmap.model import ArgumentMap
 
 __all__ = ["align_maps", "batch_maps"]
 
@@ -64,46 +70,72 @@ def batch_maps(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def align_maps(args: argparse.Namespace) -> int:
-    """``argmap align PATH... -o FILE``: suggested equivalences, to a review file."""
-    from pathlib import Path
-
-    from argmap.analysis.alignment import review_text, suggest_equivalences, to_dict
+def _aligned_maps(paths: list[str]) -> tuple[list[ArgumentMap], set[str], set[tuple[str, str]]]:
+    """The maps of the PATHs, and the nodes grouped and pairs related by corpus files there."""
     from argmap.batch import read_source, sources
-    from argmap.formats.text import write_text
     from argmap.formats.yaml import read_corpus
 
-    maps, grouped = [], set()
-    for raw in args.paths:
+    maps, grouped, related = [], set(), set()
+    for raw in paths:
         path = Path(raw)
         if path.is_dir() and any((path / n).exists() for n in ("corpus.yaml", "corpus.yml")):
-            corpus = read_corpus(path)  # its own equivalences are not suggested again
+            corpus = read_corpus(path)  # its own links are not suggested again
             maps += list(corpus.maps)
             grouped |= {str(ref) for group in corpus.equivalences for ref in group.members}
+            related |= {(str(r.source), str(r.target)) for r in corpus.relations}
         else:
             maps += [read_source(s) for s in sources([path])]
+    return maps, grouped, related
+
+
+def _alignment_text(
+    found: Alignment, maps: int, method: str, args: argparse.Namespace
+) -> list[str]:
+    groups, relations = found.equivalences, found.relations
+    out = [
+        wrapped(
+            f"{plural(len(groups), 'suggested equivalence group')} and "
+            f"{plural(len(relations), 'suggested contradiction')} among {maps} maps (word "
+            f"overlap >= {args.threshold}, {method}); review them"
+            + (f" in {args.output}" if args.output else "")
+            + ": nothing is merged.",
+            "",
+        )
+    ]
+    if groups:
+        rows = [[f"{s.score:.2f}", ", ".join(s.members)] for s in groups[:SHOWN]]
+        out += ["", table(["score", "equivalent"], rows, cut=(1,))]
+        if len(groups) > SHOWN:
+            out.append(f"… and {len(groups) - SHOWN} more")
+    if relations:
+        out += ["", "score  contradiction", "-----  " + "-" * 13]
+        for r in relations[:SHOWN]:
+            out.append(f"{r.score:.2f}".ljust(7) + r.source)  # an id: not wrapped
+            out.append(wrapped(f"<-> {r.target}", "       "))
+            out.append(wrapped(f"({r.cue})", "       "))
+        if len(relations) > SHOWN:
+            out.append(f"… and {len(relations) - SHOWN} more")
+    return out
+
+
+def align_maps(args: argparse.Namespace) -> int:
+    """``argmap align PATH... -o FILE``: suggested equivalences and contradictions."""
+    from argmap.analysis.alignment import align, review_text
+    from argmap.formats.text import write_text
+
+    maps, grouped, related = _aligned_maps(args.paths)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    found = suggest_equivalences(maps, args.threshold, kinds, exact=args.exact, grouped=grouped)
-    method = "every pair sharing a word" if args.exact else "MinHash LSH candidates"
+    found = align(maps, args.threshold, kinds, exact=args.exact, grouped=grouped, related=related)
+    method = "All-Pairs, exact" if args.exact else "MinHash LSH candidates"
+    if found.candidates is not None:
+        method += f": {found.candidates:,} pairs compared"
     if args.output is not None:
-        write_text(args.output, review_text(found, args.threshold, method))
-
-    def text(_: object) -> list[str]:
-        rows = [[f"{s.score:.2f}", ", ".join(s.members)] for s in found[:20]]
-        out = [
-            wrapped(
-                f"{len(found)} suggested equivalence groups among {len(maps)} maps (word "
-                f"overlap >= {args.threshold}, {method}); review them"
-                + (f" in {args.output}" if args.output else "")
-                + ": nothing is merged.",
-                "",
-            )
-        ]
-        if rows:
-            out += ["", table(["score", "members"], rows, cut=(1,))]
-        if len(found) > 20:
-            out.append(f"… and {len(found) - 20} more")
-        return out
-
-    emit({"threshold": args.threshold, "suggestions": to_dict(found)}, args, text)
+        review = review_text(found.equivalences, args.threshold, method, found.relations)
+        write_text(args.output, review)
+    text = _alignment_text(found, len(maps), method, args)
+    emit({"threshold": args.threshold, **found.to_dict()}, args, lambda _: text)
     return 0
+
+
+SHOWN = 20
+"""How many suggestions of each kind ``argmap align`` prints (the review file has all)."""

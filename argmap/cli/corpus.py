@@ -8,23 +8,37 @@ from __future__ import annotations
 
 import argparse
 import gc
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from argmap.analysis.conflicts import Category, Conflict, Resolution, conflicts
-from argmap.analysis.consensus import Consensus, ConsensusItem, consensus
+import attrs
+
+from argmap.analysis.conflicts import Category, Conflict, Resolution, conflicts_of, in_order
+from argmap.analysis.consensus import Consensus, ConsensusItem, combined, consensus
 from argmap.analysis.consistency import Consistency, consistency
 from argmap.analysis.fusion import Fusion, fuse
 from argmap.analysis.merge import merge
 from argmap.analysis.reading import Reading, reading, tensions
 from argmap.analysis.status import Tension
+from argmap.batch.components import per_component
 from argmap.bipolar import AttackKind, labelling
 from argmap.cli.output import emit, plural, shorten, status_word, table, width, wrapped
 from argmap.cli.paths import need_folder
 from argmap.formats.yaml import read_corpus
-from argmap.model import Corpus
-from argmap.options import DEFAULT_ROLES, STATUS_WORDS, Role
+from argmap.model import Corpus, Node
+from argmap.options import (
+    DEFAULT_ROLES,
+    STATUS_WORDS,
+    Acceptance,
+    ConsensusRule,
+    Role,
+    Semantics,
+    Support,
+)
 
 __all__ = ["check_consistency", "conflicts_in", "consensus_of", "fuse_essays"]
+
+T = TypeVar("T")
 
 
 def _corpus(path: str, command: str) -> Corpus:
@@ -49,6 +63,31 @@ def _reading(
     return found
 
 
+@attrs.frozen
+class Shown:
+    """What a corpus command's text shows of its reading: the options and the merged nodes.
+
+    Read off a whole corpus's :class:`Reading` (:meth:`of`), or gathered from its
+    components' (``--workers``/``--scheduler``), whose merged nodes are the same.
+    """
+
+    semantics: Semantics
+    support: Support
+    mode: Acceptance
+    node: Callable[[str], Node]
+    """A merged node by its id."""
+
+    @classmethod
+    def of(cls, found: Reading) -> Shown:
+        """What the text shows of a whole reading."""
+        return cls(found.semantics, found.support, found.mode, found.merged.map.node)
+
+
+def _by_components(args: argparse.Namespace) -> bool:
+    """Whether the command runs component by component (``--scheduler`` or ``--workers``)."""
+    return args.scheduler is not None or args.workers is not None
+
+
 def _roles(args: argparse.Namespace) -> tuple[Role, ...]:
     """The roles of the maps counted: essays, and comments with ``--include-comments``."""
     return tuple(Role) if getattr(args, "include_comments", False) else DEFAULT_ROLES
@@ -64,12 +103,12 @@ def _counting(counted: int, left_out: tuple[str, ...], args: argparse.Namespace)
     return line + "."
 
 
-def _text(found: Reading, node: str, width: int = 200) -> str:
+def _text(found: Shown, node: str, width: int = 200) -> str:
     """A node's text, cut at a word (with "…") beyond ``width`` characters."""
-    return shorten(found.merged.map.node(node).text, width)
+    return shorten(found.node(node).text, width)
 
 
-def _heading(found: Reading, what: str) -> str:
+def _heading(found: Shown, what: str) -> str:
     return (
         f"{what} ({found.semantics}, support: {found.support}, "
         f"each essay's {found.mode} acceptance)"
@@ -81,7 +120,7 @@ def _verb(c: Conflict) -> str:
     return "contradicts" if c.mutual else "attacks"
 
 
-def _conflict_lines(number: int, found: Reading, c: Conflict) -> list[str]:
+def _conflict_lines(number: int, found: Shown, c: Conflict) -> list[str]:
     pairs = ", ".join(f"{a} vs {b}" if a != b else f"{a} vs itself" for a, b in c.pairs)
     how = f"{c.attacker} and {c.target} attack each other" if c.mutual else c.attack.describe()
     out = [
@@ -104,15 +143,14 @@ UNTAGGED = "untagged"
 """The theme of conflicts whose two nodes share no tag; listed last."""
 
 
-def _themes(found: Reading, c: Conflict) -> tuple[str, ...]:
+def _themes(found: Shown, c: Conflict) -> tuple[str, ...]:
     """The tags the attacker and the target share (in the attacker's order), or ``untagged``."""
-    nodes = found.merged.map
-    target = set(nodes.node(c.target).tags)
-    shared = tuple(t for t in nodes.node(c.attacker).tags if t in target)
+    target = set(found.node(c.target).tags)
+    shared = tuple(t for t in found.node(c.attacker).tags if t in target)
     return shared or (UNTAGGED,)
 
 
-def _by_theme(found: Reading, listed: list[Conflict]) -> dict[str, list[Conflict]]:
+def _by_theme(found: Shown, listed: list[Conflict]) -> dict[str, list[Conflict]]:
     """The conflicts under each theme they belong to: themes sorted, ``untagged`` last."""
     groups: dict[str, list[Conflict]] = {}
     for c in listed:
@@ -140,7 +178,7 @@ def _conflict_table(found: list[Conflict]) -> str:
     return table([*headers, *(str(r) for r in Resolution)], rows)
 
 
-def _summary(found: Reading, listed: list[Conflict]) -> list[str]:
+def _summary(found: Shown, listed: list[Conflict]) -> list[str]:
     """The one-screen summary: counts, the table per pair of essays, the themes."""
     count = {k: sum(c.category == k for c in listed) for k in (STATED, DERIVED, LATER)}
     out = [
@@ -176,7 +214,7 @@ SHOWN = {STATED: 10, DERIVED: 5, LATER: 5}
 
 
 def _section(
-    found: Reading, title: str, listed: list[tuple[int, Conflict]], limit: int | None
+    found: Shown, title: str, listed: list[tuple[int, Conflict]], limit: int | None
 ) -> list[str]:
     """One section (stated or derived) of the details, grouped by theme.
 
@@ -214,7 +252,7 @@ SECTIONS = {kind: kind.heading for kind in Category}
 
 
 def _conflicts_text(
-    found: Reading, listed: list[Conflict], internal: list[Tension], everything: bool
+    found: Shown, listed: list[Conflict], internal: list[Tension], everything: bool
 ) -> list[str]:
     order = list(SECTIONS)
     numbered = list(enumerate(sorted(listed, key=lambda c: order.index(c.category)), 1))
@@ -228,11 +266,55 @@ def _conflicts_text(
     return out + [wrapped(t.describe(), "  ") for t in internal]
 
 
+def _part_conflicts(found: Reading) -> tuple[list[Conflict], list[Tension], dict[str, Node]]:
+    """One component's conflicts, tensions and the merged nodes they name."""
+    listed = conflicts_of(found)
+    named = {n for c in listed for n in (c.attacker, c.target)}
+    return listed, tensions(found), {n: found.merged.map.node(n) for n in named}
+
+
+def _per_component(
+    args: argparse.Namespace, command: str, analyse: Callable[..., T], *extra: Any
+) -> tuple[Corpus, list[T]]:
+    """The corpus, and ``analyse(reading, *extra)`` of each of its components (on Dask)."""
+    corpus = _corpus(args.path, command)
+    found = per_component(
+        corpus,
+        analyse,
+        *extra,
+        semantics=args.semantics,
+        support=args.support,
+        mode=args.mode,
+        timeout=args.timeout,
+        scheduler=args.scheduler,
+        workers=args.workers,
+    )
+    return corpus, found
+
+
+def _conflicts(args: argparse.Namespace) -> tuple[Shown, list[Conflict], list[Tension]]:
+    """The conflicts and tensions of the corpus: whole, or component by component."""
+    if not _by_components(args):
+        found = _reading(args.path, args, "conflicts")
+        return Shown.of(found), conflicts_of(found), tensions(found)
+    corpus, parts = _per_component(args, "conflicts", _part_conflicts)
+    nodes: dict[str, Node] = {}
+    listed: list[Conflict] = []
+    internal: list[Tension] = []
+    for part_listed, part_internal, part_nodes in parts:
+        listed += part_listed
+        internal += part_internal
+        nodes.update(part_nodes)
+    place = {m.id: i for i, m in enumerate(corpus.maps)}
+    internal.sort(key=lambda t: place[t.essay])  # as the whole reading lists them
+    shown = Shown(args.semantics, args.support, args.mode, nodes.__getitem__)
+    return shown, in_order(listed, corpus), internal
+
+
 def conflicts_in(args: argparse.Namespace) -> int:
     """``argmap conflicts``: where one essay's accepted nodes attack another's."""
-    found = _reading(args.path, args, "conflicts")
-    listed = [c for c in conflicts(found) if not args.direct or c.attack.kind is AttackKind.DIRECT]
-    internal = tensions(found)
+    found, every, internal = _conflicts(args)
+    listed = [c for c in every if not args.direct or c.attack.kind is AttackKind.DIRECT]
     result = {
         "semantics": found.semantics,
         "support": found.support,
@@ -297,22 +379,23 @@ HIDDEN_AT_LEAST = 4
 """Fewer unremarkable recommendations than this are listed anyway."""
 
 
-def _merged_words(found: Reading, args: argparse.Namespace) -> dict[str, str]:
+def _merged_words(found: Reading, timeout: float | None) -> dict[str, str]:
     """Each merged node's status in words (the label under a single-extension semantics)."""
     if found.semantics.unique:
-        labels = labelling(found.map, found.semantics, support=found.support, timeout=args.timeout)
+        labels = labelling(found.map, found.semantics, support=found.support, timeout=timeout)
         return {node: status_word(label, found.semantics) for node, label in labels.items()}
     return {}
 
 
-def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace) -> list[str]:
+def _consensus_text(
+    found: Shown, words: Mapping[str, str], result: Consensus, args: argparse.Namespace
+) -> list[str]:
     rule = f"quorum {args.quorum}" if args.rule == "quorum" else str(args.rule)
     what = f"Consensus by {rule}: {len(result.selected)} of {len(result.items)} recommendations"
     chosen = {i.node for i in result.selected}
     listed = [i for i in result.items if args.all or _notable(result, i, chosen)]
     if len(result.items) - len(listed) < HIDDEN_AT_LEAST:
         listed = list(result.items)
-    words = _merged_words(found, args)
     rows = [
         [
             "*" if i.node in chosen else "",
@@ -354,13 +437,34 @@ def _consensus_text(found: Reading, result: Consensus, args: argparse.Namespace)
     return out
 
 
+def _part_consensus(
+    found: Reading, roles: tuple[Role, ...], timeout: float | None
+) -> tuple[Consensus, dict[str, str]]:
+    """One component's recommendation groups and their status in words."""
+    result = consensus(found, ConsensusRule.UNANIMITY, roles=roles)
+    words = _merged_words(found, timeout)
+    return result, {i.node: words[i.node] for i in result.items if i.node in words}
+
+
 def consensus_of(args: argparse.Namespace) -> int:
     """``argmap consensus``: the recommendations the essays share, ranked."""
-    found = _reading(args.path, args, "consensus")
-    result = consensus(found, args.rule, quorum=args.quorum, roles=_roles(args))
+    if _by_components(args):
+        corpus, found_parts = _per_component(
+            args, "consensus", _part_consensus, _roles(args), args.timeout
+        )
+        parts = [part for part, _ in found_parts]
+        words = {node: word for _, part_words in found_parts for node, word in part_words.items()}
+        result = combined(parts, corpus, args.rule, args.quorum, roles=_roles(args))
+        none: dict[str, Node] = {}  # the consensus text names no merged node
+        found = Shown(args.semantics, args.support, args.mode, none.__getitem__)
+        source: Corpus | Reading = corpus
+    else:
+        whole = _reading(args.path, args, "consensus")
+        result = consensus(whole, args.rule, quorum=args.quorum, roles=_roles(args))
+        found, words, source = Shown.of(whole), _merged_words(whole, args.timeout), whole
     if args.strength is not None:
-        result = result.with_strengths(found, args.strength)
-    emit(result, args, lambda r: _consensus_text(found, r, args))
+        result = result.with_strengths(source, args.strength)
+    emit(result, args, lambda r: _consensus_text(found, words, r, args))
     return 0
 
 
@@ -373,7 +477,7 @@ def _consistency_text(
     ]
     counting = _counting(len(result.essays), result.left_out, args)
     out = [
-        wrapped(_heading(found, what), ""),
+        wrapped(_heading(Shown.of(found), what), ""),
         wrapped(counting, ""),
         "",
         table(["#", "essays", "jointly consistent"], rows),

@@ -39,6 +39,8 @@ __all__ = [
     "FRAMEWORK_FORMATS",
     "choice",
     "cluster_option",
+    "count",
+    "dask_options",
     "debug_option",
     "diagram_format_option",
     "direction_option",
@@ -134,6 +136,44 @@ def seconds(text: str) -> float:
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got '{text}'")
     return value
+
+
+def count(text: str) -> int:
+    """An argparse ``type=`` for ``--workers``: a whole number of at least 1.
+
+    >>> count("2")
+    2
+    >>> count("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a whole number of at least 1, got '0'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{text}'")
+    return value
+
+
+def dask_options(p: argparse.ArgumentParser, default: str) -> None:
+    """``--scheduler ADDRESS`` and ``--workers N``: where Dask runs the work.
+
+    ``default`` says what happens when neither is given.
+    """
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=f"a Dask scheduler to run on (tcp://host:8786), or 'none': in this process; "
+        f"default: {default}",
+    )
+    p.add_argument(
+        "--workers",
+        type=count,
+        metavar="N",
+        help="the worker processes of a local Dask cluster (default: one per core)",
+    )
 
 
 def timeout_option(p: argparse.ArgumentParser) -> None:

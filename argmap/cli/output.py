@@ -73,8 +73,9 @@ def emit(
     """
     out = file or sys.stdout
     if getattr(args, "json", False):
-        json.dump(to_data(result), out, indent=2)
-        out.write("\n")
+        # one write: json.dump writes each token on its own, a third of the time of a
+        # large answer (consensus of hundreds of essays: 100 MB)
+        out.write(json.dumps(to_data(result), indent=2) + "\n")
         return
     if text is None:
         return

@@ -19,6 +19,7 @@ from argmap.cli.options import (
     catalogue_option,
     choice,
     cluster_option,
+    dask_options,
     debug_option,
     diagram_format_option,
     direction_option,
@@ -320,15 +321,7 @@ def _add_batch_command(commands: Commands) -> None:
         action="store_true",
         help="also the number of each recommendation's open critical questions",
     )
-    p.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="a Dask scheduler to run on (tcp://host:8786); default: a local cluster; "
-        "'none': in this process",
-    )
-    p.add_argument(
-        "--workers", type=int, metavar="N", help="local cluster: worker processes (default: cores)"
-    )
+    dask_options(p, "a local cluster")
     p.add_argument("--resume", action="store_true", help="go on with an interrupted batch in DIR")
     json_option(p, "print the summary as JSON")
 
@@ -357,8 +350,22 @@ def _add_align_command(commands: Commands) -> None:
         default="recommendation",
         help="the node kinds compared, comma-separated (default: recommendation)",
     )
-    p.add_argument("--exact", action="store_true", help="compare every pair sharing a word")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="find every pair exactly (All-Pairs prefix filtering) instead of hashing",
+    )
     json_option(p, 'print JSON: {"threshold", "suggestions": [{"members", "score"}]}')
+
+
+def _components_options(p: argparse.ArgumentParser) -> None:
+    """``--scheduler``/``--workers`` of a corpus command: component by component, on Dask."""
+    dask_options(
+        p,
+        "the whole corpus in this process. Given either, the corpus is solved component by "
+        "component (the parts no equivalence or relation joins), as tasks on Dask; the "
+        "answer is the same",
+    )
 
 
 def _add_corpus_commands(commands: Commands) -> None:
@@ -376,6 +383,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     mode_option(p)
     p.add_argument("--direct", action="store_true", help="direct attacks only")
     _all_option(p, "detail every conflict (by default 10 stated, 5 derived, 5 of later evidence)")
+    _components_options(p)
 
     p = _folder_command(
         commands,
@@ -406,6 +414,7 @@ def _add_corpus_commands(commands: Commands) -> None:
     )
     semantics_options(p)
     mode_option(p)
+    _components_options(p)
 
     p = _folder_command(
         commands,

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -321,10 +322,29 @@ def corpus_to_yaml(corpus: Corpus) -> str:
     return dump(doc, source.indent if source else (2, 4, 2))
 
 
+def _map_files(corpus: Corpus, corpus_file: str) -> list[str]:
+    """Each map's file name: the one it was read from, unless another map's is the same."""
+    read_from = [
+        Path(m.origin.path).name if _source(m) and m.origin and m.origin.path else None
+        for m in corpus.maps
+    ]
+    taken = Counter(name for name in read_from if name is not None)
+    names = [
+        name if name is not None and taken[name] == 1 else f"{m.id}.yaml"
+        for m, name in zip(corpus.maps, read_from, strict=True)
+    ]
+    clashes = sorted(n for n, k in Counter([*names, corpus_file]).items() if k > 1)
+    if clashes:  # an essay id that is another map's file name, or the corpus file's
+        raise ArgmapError(f"two files of the corpus would be named {', '.join(clashes)}")
+    return names
+
+
 def write_corpus(corpus: Corpus, directory: str | Path, corpus_file: str = "corpus.yaml") -> None:
     """Write a corpus to a folder: each map as ``<essay-id>.yaml`` and the corpus file.
 
-    Maps and a corpus read from that folder are written back to the files they came from.
+    Maps and a corpus read from that folder are written back to the files they came from;
+    maps read from files of the same name (copies, or maps of several folders) are written
+    as ``<essay-id>.yaml`` instead, so that no map overwrites another.
 
     Raises
     ------
@@ -332,14 +352,15 @@ def write_corpus(corpus: Corpus, directory: str | Path, corpus_file: str = "corp
         If the folder cannot be made or a file cannot be written (code ``unwritable``).
     """
     directory = Path(directory)
+    origin = corpus.origin
+    if _source(corpus) and origin and origin.path:
+        corpus_file = Path(origin.path).name
+    names = _map_files(corpus, corpus_file)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         message = f"cannot make the folder: {exc.strerror or exc}"
         raise ArgmapError.at(message, "unwritable", str(directory)) from None
-    for m in corpus.maps:
-        name = Path(m.origin.path).name if _source(m) and m.origin and m.origin.path else None
-        write_map(m, directory / (name or f"{m.id}.yaml"))
-    origin = corpus.origin
-    name = Path(origin.path).name if _source(corpus) and origin and origin.path else None
-    write_text(directory / (name or corpus_file), corpus_to_yaml(corpus))
+    for m, name in zip(corpus.maps, names, strict=True):
+        write_map(m, directory / name)
+    write_text(directory / corpus_file, corpus_to_yaml(corpus))
