@@ -13,10 +13,14 @@ it, the seconds of each (the reference up to ``--exact-up-to`` maps) and the com
 every pair would take; at every size, the share of the planted restatements at or above
 the threshold that hashing finds.
 
-A second table (``--denials``: maps) runs the whole of ``align`` on such maps: of the
-planted pairs at or above the threshold, the denials suggested as contradictions, the
-restatements suggested as equivalences (joined in one group), the suggestions that are
-neither (precision), and denials put in an equivalence group (which must be none).
+A second table (``--denials``: maps) runs the whole of ``align`` on such maps. Items
+restated from one another form a family; two of a family at or above the threshold are
+*opposed* if one says "not" and the other does not (a denial of a denial says what the
+original says), of the *same stance* otherwise. It gives the opposed pairs suggested as
+contradictions (recall) and the share of suggested contradictions that are opposed pairs
+(precision), the same-stance pairs joined in one equivalence group, the opposed pairs put
+in one group (which must be none), and the pairs of different families at or above the
+threshold (coincidences of the vocabulary).
 """
 
 from __future__ import annotations
@@ -71,8 +75,23 @@ def text_of(words: frozenset[str], denied: bool) -> str:
 
 
 def denial_rows(maps: int, threshold: float) -> list[list[object]]:
-    """One row: what ``align`` suggests for the planted restatements and denials."""
+    """One row: what ``align`` suggests, against what the planted texts say.
+
+    Items restated from one another form a family; two of a family at or above the
+    threshold contradict each other if one of them says "not" and the other does not, and
+    are equivalent otherwise (a denial of a denial says the same as the original, as its
+    text does). Pairs of different families at or above the threshold are coincidences.
+    """
     words, essays, planted, denials = synthetic(maps)
+    family = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while family[i] != i:
+            i = family[i]
+        return i
+
+    for i, j in planted:
+        family[root(j)] = root(i)
     nodes: dict[str, list[argmap.Node]] = {}
     for i, (ws, essay) in enumerate(zip(words, essays, strict=True)):
         node = argmap.Node(f"n{i}", "recommendation", text_of(ws, i in denials))
@@ -80,38 +99,33 @@ def denial_rows(maps: int, threshold: float) -> list[list[object]]:
     start = time.perf_counter()
     found = align([argmap.ArgumentMap(e, e, ns) for e, ns in nodes.items()], threshold)
     seconds = time.perf_counter() - start
-    above = [
-        (i, j)
-        for i, j in planted
-        if essays[i] != essays[j]
-        and len(words[i] & words[j]) / len(words[i] | words[j]) >= threshold
-    ]
-    wanted_denials = {
-        frozenset((f"{essays[i]}:n{i}", f"{essays[j]}:n{j}")) for i, j in above if j in denials
+
+    def name(i: int) -> str:
+        return f"{essays[i]}:n{i}"
+
+    above = exact_pairs(words, essays, threshold)
+    related = [(i, j) for i, j in above if root(i) == root(j)]
+    denying = {
+        frozenset((name(i), name(j))) for i, j in related if (i in denials) != (j in denials)
     }
-    wanted_alike = [
-        (f"{essays[i]}:n{i}", f"{essays[j]}:n{j}") for i, j in above if j not in denials
-    ]
+    alike = [(name(i), name(j)) for i, j in related if (i in denials) == (j in denials)]
     suggested = {frozenset((r.source, r.target)) for r in found.relations}
     group_of = {m: k for k, s in enumerate(found.equivalences) for m in s.members}
-    together = sum(
-        1 for a, b in wanted_alike if a in group_of and group_of.get(a) == group_of.get(b)
+    together = sum(1 for a, b in alike if a in group_of and group_of[a] == group_of.get(b))
+    opposed_grouped = sum(
+        1 for pair in denying if len({group_of.get(m, -1 - k) for k, m in enumerate(pair)}) == 1
     )
-    denied_grouped = sum(
-        1
-        for pair in wanted_denials
-        if len({group_of.get(m, -1 - k) for k, m in enumerate(pair)}) == 1
-    )
-    right = len(suggested & wanted_denials)
+    right = len(suggested & denying)
     return [
         [
             maps,
-            f"{len(wanted_denials):,}",
-            f"{right / len(wanted_denials):.3f}" if wanted_denials else "",
+            f"{len(denying):,}",
+            f"{right / len(denying):.3f}" if denying else "",
             f"{right / len(suggested):.3f}" if suggested else "",
-            f"{len(wanted_alike):,}",
-            f"{together / len(wanted_alike):.3f}" if wanted_alike else "",
-            denied_grouped,
+            f"{len(alike):,}",
+            f"{together / len(alike):.3f}" if alike else "",
+            opposed_grouped,
+            len(above) - len(related),
             f"{seconds:.1f}",
         ]
     ]
@@ -174,12 +188,13 @@ def main() -> None:
         rows += denial_rows(maps, args.threshold)
     headers = [
         "maps",
-        "denials",
+        "opposed pairs",
         "as contradictions",
         "precision",
-        "restatements",
+        "same-stance pairs",
         "grouped",
-        "denials grouped",
+        "opposed grouped",
+        "coincidences",
         "align s",
     ]
     print()

@@ -76,7 +76,7 @@ def timed(paths: list[Path], workers: int | None, out: Path) -> tuple[float, int
     from dask.distributed import LocalCluster
 
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     try:
         summary = run_batch(paths, out, Task(), scheduler=cluster.scheduler_address)

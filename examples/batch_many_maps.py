@@ -29,7 +29,7 @@ def main() -> None:
         encoding="utf-8",
     )
 
-    cluster = LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None)
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0")
     try:
         summary = run_batch(
             ["maps", out / "more"],

@@ -38,7 +38,7 @@ def main() -> None:
     )
     print("components:", [len(part.maps) for part in components(corpus)])
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")
     try:
         found = component_conflicts(corpus, scheduler=cluster.scheduler_address)
         agreed = component_consensus(corpus, "majority", scheduler=cluster.scheduler_address)

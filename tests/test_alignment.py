@@ -176,6 +176,15 @@ def test_a_denial_is_a_suggested_contradiction_never_an_equivalence() -> None:
     loose = [_map("a", "Washington should act now"), _map("b", "Washington should not wait")]
     assert align(loose, 0.2).relations == ()
     assert align(loose, 0.2).equivalences == ()
+    # a conditional and a plain statement: neither its restatement nor its denial
+    conditional = [
+        _map("a", "Freedom of speech is sometimes not permissible"),
+        _map("b", "If freedom of speech is sometimes not permissible, it is not absolute"),
+        _map("c", "Freedom of speech is sometimes permissible"),
+    ]
+    found = align(conditional, 0.5, exact=True)
+    assert [(r.source, r.target) for r in found.relations] == [("a:n0", "c:n0")]
+    assert found.equivalences == ()
 
 
 def test_the_review_file_reads_as_corpus_links(

@@ -22,7 +22,7 @@ def cluster() -> Iterator[str]:
     """A LocalCluster of two worker processes, started and stopped by the tests."""
     from dask.distributed import LocalCluster
 
-    local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     try:
         yield local.scheduler_address
     finally:

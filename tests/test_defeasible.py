@@ -204,3 +204,19 @@ def test_timeouts_raise_solver_timeout() -> None:
         defeasible.extensions(g, "preferred", timeout=1e-9)
     with pytest.raises(SolverTimeout):
         defeasible.is_skeptically_accepted(g, "c200", "preferred", timeout=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reason_graphs(max_nodes=8, max_reasons=9))
+def test_rests_on_is_what_removing_each_element_in_turn_defeats(graph: ReasonGraph) -> None:
+    """The definition: x is rested on iff without x (a node or a reason) no argument for the
+    node is left — asked of :meth:`established` once per element."""
+    established = graph.established()
+    elements = {*graph.nodes, *(r.id for r in graph.reasons)}
+    for node in graph.nodes:
+        expected = (
+            frozenset(x for x in elements - {node} if node not in graph.established(frozenset({x})))
+            if node in established
+            else frozenset()
+        )
+        assert graph.rests_on(node) == expected, node

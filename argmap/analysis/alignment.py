@@ -16,9 +16,10 @@ tariffs". A similar pair is therefore read for *polarity* before it is suggested
 negation (not, no, never, -n't, …) stands in one and not the other, or one says a word
 where the other says its antonym (a short table, :data:`ANTONYMS`), the pair is suggested
 as a cross-map ``contradiction`` (:func:`suggest_relations`) instead of an equivalence,
-with the cue that decided it — if the two share at least half their words
+with the cue that decided it — if the two share at least 60% of their words
 (:data:`OPPOSITION_AT_LEAST`): below that they are about different things, and a "not" in
-one says nothing about the other. Word overlap cannot tell a support between maps: a claim of
+one says nothing about the other. A conditional ("if", "unless") in one text only makes a
+pair neither: "if A, then not B" neither denies nor restates "A". Word overlap cannot tell a support between maps: a claim of
 one map that a reason of another rests on is suggested as an equivalence with that reason's
 premise, which links the two maps the same way.
 
@@ -53,12 +54,14 @@ from argmap.model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = [
     "ANTONYMS",
+    "CONDITIONALS",
     "NEGATIONS",
     "OPPOSITION_AT_LEAST",
     "Alignment",
     "RelationSuggestion",
     "Suggestion",
     "align",
+    "conditional_in_one",
     "exact_pairs",
     "item_words",
     "opposition",
@@ -153,7 +156,7 @@ NEGATIONS = frozenset(["not", "no", "never", "neither", "cannot", "without", "no
 """Words that turn a statement into its denial (with every word ending in -n't; *nor* goes
 with a *neither* or *not* already counted)."""
 
-OPPOSITION_AT_LEAST = 0.5
+OPPOSITION_AT_LEAST = 0.6
 """The least word overlap at which two texts are read for opposite polarity: below it they
 are about different things, and a negation in one says nothing about the other (such a pair
 is suggested as neither an equivalence nor a contradiction)."""
@@ -215,6 +218,20 @@ def _negations(text: str) -> list[str]:
         for w in words
         if w in NEGATIONS or w.endswith(("n't", "n’t"))
     ]
+
+
+CONDITIONALS = frozenset(["if", "unless", "whether"])
+"""Words that make a statement conditional: "if A, then not B" does not deny A."""
+
+
+def conditional_in_one(a: str, b: str) -> bool:
+    """Whether one text is conditional and the other not (compare neither as one claim).
+
+    >>> conditional_in_one("If trade falls, talks fail.", "Trade falls.")
+    True
+    """
+    found = [CONDITIONALS & set(re.findall(r"[^\W_]+", t.casefold())) for t in (a, b)]
+    return bool(found[0]) != bool(found[1])
 
 
 def _lemma(word: str) -> str:
@@ -398,7 +415,8 @@ def align(
     LSH (``exact``: every such pair, by All-Pairs); a pair whose texts say opposite things
     (:func:`opposition`) is a suggested contradiction if they overlap at least
     :data:`OPPOSITION_AT_LEAST` (and nothing below it), the others are joined into
-    equivalence groups. Nodes in ``grouped`` (``essay:node``, already in an equivalence)
+    equivalence groups; a pair of a conditional and a plain statement
+    (:func:`conditional_in_one`) is neither. Nodes in ``grouped`` (``essay:node``, already in an equivalence)
     are not grouped again, and pairs in ``related`` (already related) not suggested again.
 
     Raises
@@ -424,6 +442,8 @@ def align(
             compared = (compared or 0) + candidates
         alike: dict[tuple[int, int], float] = {}
         for (i, j), score in pairs.items():
+            if conditional_in_one(texts[i], texts[j]):
+                continue  # a conditional and a plain claim: neither one claim nor its denial
             cue = opposition((names[i], texts[i]), (names[j], texts[j]))
             if cue is None:
                 alike[i, j] = score

@@ -479,7 +479,7 @@ def dask_client(scheduler: str | None, workers: int | None = None) -> Iterator[A
     if scheduler is None:
         count = workers or os.cpu_count() or 1
         cluster = LocalCluster(
-            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     else:

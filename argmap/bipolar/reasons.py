@@ -137,8 +137,7 @@ class ReasonGraph:
         """The other nodes and the reasons that every argument for ``node`` uses.
 
         Attacking one of them defeats the node (under the defeasible reading); attacking
-        one of several convergent reasons does not. Only what ``node`` is reached from by
-        reasons can be used, so the question is asked of that part of the graph alone.
+        one of several convergent reasons does not. Empty for a node no argument concludes.
 
         >>> g = ReasonGraph(
         ...     ["e", "c", "d", "r"],
@@ -147,29 +146,48 @@ class ReasonGraph:
         >>> sorted(g.rests_on("c")), sorted(g.rests_on("r"))
         (['e', 's1'], [])
         """
-        part = self._above(node)
-        if node not in part.established():
-            return frozenset()
-        used = {p for r in part.reasons for p in r.premises} | {r.id for r in part.reasons}
-        return frozenset(
-            x for x in used if x != node and node not in part.established(frozenset({x}))
-        )
+        return self._necessary.get(node, frozenset()) - {node}
 
-    def _above(self, node: str) -> ReasonGraph:
-        """The part of the graph ``node`` is reached from: the reasons for it, and so on up."""
-        nodes = {node: None}
-        reasons: dict[str, Reason] = {}
-        todo = [node]
+    @functools.cached_property
+    def _necessary(self) -> dict[str, frozenset[str]]:
+        """Each established node → the nodes and reasons every argument for it uses (itself too).
+
+        The greatest solution of: a premise needs itself; a concluded node needs itself and
+        what every one of its usable reasons needs (the reason, and what each of its
+        premises needs) — computed by shrinking from "everything" until nothing changes.
+        The greatest solution is the one of well-founded arguments (circular support yields
+        smaller, spurious solutions); the tests check it against removing each element in
+        turn and asking :meth:`established` again.
+        """
+        established = self.established()
+        usable = [r for r in self.reasons if set(r.premises) <= established]
+        need: dict[str, frozenset[str] | None] = dict.fromkeys(established)  # None: all
+        for n in self.premise_nodes():
+            if n in established:
+                need[n] = frozenset({n})
+        feeding: dict[str, list[Reason]] = {}
+        by_conclusion: dict[str, list[Reason]] = {}
+        for r in usable:
+            by_conclusion.setdefault(r.conclusion, []).append(r)
+            for p in set(r.premises):
+                feeding.setdefault(p, []).append(r)
+        todo = dict.fromkeys(by_conclusion)
         while todo:
-            for r in self.reasons_for(todo.pop()):
-                if r.id in reasons:
-                    continue
-                reasons[r.id] = r
-                for p in r.premises:
-                    if p not in nodes:
-                        nodes[p] = None
-                        todo.append(p)
-        return ReasonGraph(list(nodes), list(reasons.values()))
+            node = next(iter(todo))
+            del todo[node]
+            found: frozenset[str] | None = None
+            for r in by_conclusion[node]:
+                premises = [need[p] for p in r.premises]
+                if any(x is None for x in premises):
+                    continue  # everything: no restriction on the intersection
+                through = frozenset({r.id}).union(*(x for x in premises if x is not None))
+                found = through if found is None else found & through
+            if found is not None:
+                found |= {node}
+            if found != need[node]:
+                need[node] = found
+                todo.update(dict.fromkeys(r.conclusion for r in feeding.get(node, ())))
+        return {n: x for n, x in need.items() if x is not None}
 
     def premise_nodes(self) -> tuple[str, ...]:
         """The nodes no reason concludes: the map's premises, in map order."""

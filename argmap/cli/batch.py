@@ -7,12 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from argmap.batch import Task, run_batch
 from argmap.cli.output import emit, plural, table, wrapped
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.analysis.alignment import Alignment
-    from argmap.model import ArgumentMap
+
+from argmap.model import ArgumentMap
 
 __all__ = ["align_maps", "batch_maps"]
 
@@ -70,22 +74,39 @@ def batch_maps(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def _aligned_maps(paths: list[str]) -> tuple[list[ArgumentMap], set[str], set[tuple[str, str]]]:
+@attrs.frozen
+class _Aligned:
+    """The maps ``argmap align`` reads, the links their corpus files hold, and failures."""
+
+    maps: list[ArgumentMap] = attrs.Factory(list)
+    grouped: set[str] = attrs.Factory(set)
+    """Nodes already in an equivalence (``essay:node``)."""
+    related: set[tuple[str, str]] = attrs.Factory(set)
+    """Pairs of nodes already related."""
+    failed: list[ArgmapError] = attrs.Factory(list)
+    """The maps that could not be read: their located errors (the others are aligned)."""
+
+
+def _aligned_maps(paths: list[str]) -> _Aligned:
     """The maps of the PATHs, and the nodes grouped and pairs related by corpus files there."""
     from argmap.batch import read_source, sources
     from argmap.formats.yaml import read_corpus
 
-    maps, grouped, related = [], set(), set()
+    found = _Aligned()
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and any((path / n).exists() for n in ("corpus.yaml", "corpus.yml")):
             corpus = read_corpus(path)  # its own links are not suggested again
-            maps += list(corpus.maps)
-            grouped |= {str(ref) for group in corpus.equivalences for ref in group.members}
-            related |= {(str(r.source), str(r.target)) for r in corpus.relations}
-        else:
-            maps += [read_source(s) for s in sources([path])]
-    return maps, grouped, related
+            found.maps.extend(corpus.maps)
+            found.grouped.update(str(ref) for g in corpus.equivalences for ref in g.members)
+            found.related.update((str(r.source), str(r.target)) for r in corpus.relations)
+            continue
+        for source in sources([path]):
+            try:
+                found.maps.append(read_source(source))
+            except ArgmapError as error:
+                found.failed.append(error)
+    return found
 
 
 def _alignment_text(
@@ -123,18 +144,28 @@ def align_maps(args: argparse.Namespace) -> int:
     from argmap.analysis.alignment import align, review_text
     from argmap.formats.text import write_text
 
-    maps, grouped, related = _aligned_maps(args.paths)
+    read = _aligned_maps(args.paths)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    found = align(maps, args.threshold, kinds, exact=args.exact, grouped=grouped, related=related)
+    found = align(
+        read.maps,
+        args.threshold,
+        kinds,
+        exact=args.exact,
+        grouped=read.grouped,
+        related=read.related,
+    )
     method = "All-Pairs, exact" if args.exact else "MinHash LSH candidates"
     if found.candidates is not None:
         method += f": {found.candidates:,} pairs compared"
     if args.output is not None:
         review = review_text(found.equivalences, args.threshold, method, found.relations)
         write_text(args.output, review)
-    text = _alignment_text(found, len(maps), method, args)
-    emit({"threshold": args.threshold, **found.to_dict()}, args, lambda _: text)
-    return 0
+    text = _alignment_text(found, len(read.maps), method, args)
+    failed = [{"error": str(e), "problems": len(e.problems) or 1} for e in read.failed]
+    emit({"threshold": args.threshold, **found.to_dict(), "failed": failed}, args, lambda _: text)
+    for error in read.failed:  # after the answer: the maps left out, each located
+        print(f"argmap align: left out: {error}", file=sys.stderr)
+    return 1 if read.failed else 0
 
 
 SHOWN = 20
