@@ -1,6 +1,7 @@
 """argmap conflicts and consensus on many linked essays: whole, or component by component.
 
 Run:  .venv/bin/python benchmarks/components.py [--copies 10 100 300] [--workers 1 2]
+          [--commands conflicts consensus]
 
 The corpus is the bundled one (six essays, their equivalences and relations) copied
 ``--copies`` times under new names, each copy a component no link joins to another, written
@@ -87,6 +88,12 @@ def main() -> None:
     )
     parser.add_argument("--copies", type=int, nargs="*", default=[10, 100])
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument(
+        "--commands",
+        nargs="*",
+        default=["conflicts", "consensus"],
+        choices=["conflicts", "consensus"],
+    )
     args = parser.parse_args()
     bundled = argmap.read_corpus(ROOT / "maps")
     rows: list[list[object]] = []
@@ -95,7 +102,7 @@ def main() -> None:
             folder = Path(tmp) / f"copies-{count}"
             argmap.write_corpus(copies(bundled, count), folder)
             essays = count * len(bundled.maps)
-            for command in ("conflicts", "consensus"):
+            for command in args.commands:
                 ways = [("whole", []), ("by component", ["--scheduler", "none"])]
                 ways += [(f"{n} workers", ["--workers", str(n)]) for n in args.workers]
                 base = None

@@ -399,3 +399,20 @@ def test_a_scheduler_that_cannot_be_reached_is_a_message(
 
     assert main(["conflicts", str(MAPS), "--scheduler", "nothere"]) == 1
     assert "cannot reach the Dask scheduler 'nothere'" in capsys.readouterr().err
+
+
+def test_per_component_reports_progress_here_and_on_a_cluster(cluster: str) -> None:
+    from argmap.analysis.conflicts import conflicts_of
+    from argmap.batch.components import per_component
+
+    corpus = linked_groups(5, loners=3)
+    for scheduler in ("none", cluster):
+        calls: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int, seen: list[tuple[int, int]] = calls) -> None:
+            seen.append((done, total))
+
+        found = per_component(corpus, conflicts_of, scheduler=scheduler, progress=progress)
+        assert len(found) == 8
+        assert calls[-1] == (8, 8)
+        assert [d for d, _ in calls] == sorted(d for d, _ in calls)

@@ -171,6 +171,7 @@ def per_component(
     timeout: float | None = None,
     scheduler: str | None = "none",
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[T]:
     """``analyse(reading, *args)`` of each component's reading, in corpus order.
 
@@ -181,7 +182,8 @@ def per_component(
     answer travels back. Under stable semantics, if one component's merged framework has
     no extension, neither has the whole corpus's (the one semantics where parts do not
     combine: :attr:`~argmap.options.Semantics.may_have_none`); the corpus is then read
-    whole, in this process, and its answer is the one item of the list.
+    whole, in this process, and its answer is the one item of the list. ``progress(done,
+    total)`` is called as components are done.
 
     >>> import argmap
     >>> from argmap.analysis.conflicts import conflicts_of
@@ -192,10 +194,14 @@ def per_component(
         Semantics.parse(semantics), Support.parse(support), Acceptance.parse(mode), timeout
     )
     parts = components(corpus)
+    report = progress or (lambda done, total: None)
     if scheduler == "none":
-        found = _chunk(parts, how, analyse, args)
+        found = []
+        for done, part in enumerate(parts, 1):
+            found += _chunk([part], how, analyse, args)
+            report(done, len(parts))
     else:
-        found = _on_dask(parts, how, analyse, args, scheduler, workers)
+        found = _on_dask(parts, how, (analyse, args), (scheduler, workers), report)
     if how.semantics.may_have_none and not all(has for _, has in found):
         # one component without a stable extension: the whole corpus has none either
         return [analyse(how.of(corpus), *args)]
@@ -205,21 +211,30 @@ def per_component(
 def _on_dask(
     parts: list[Corpus],
     how: _Reading,
-    analyse: Callable[..., T],
-    args: tuple[Any, ...],
-    scheduler: str | None,
-    workers: int | None,
+    task: tuple[Callable[..., T], tuple[Any, ...]],
+    where: tuple[str | None, int | None],
+    report: Callable[[int, int], None],
 ) -> list[tuple[T, bool]]:
-    """What :func:`_chunk` gives, the parts in chunks as Dask tasks."""
+    """What :func:`_chunk` gives, the parts in chunks as Dask tasks.
+
+    ``task``: (analyse, args); ``where``: (scheduler, workers).
+    """
+    from dask.distributed import as_completed
+
     from argmap.batch import chunked, dask_client
 
-    with dask_client(scheduler, workers) as client:
+    with dask_client(*where) as client:
         # a few tasks per worker, each of many components: small components are quick,
         # and a task's scheduling and pickling would cost more than its work
         tasks = 4 * max(1, len(client.scheduler_info()["workers"]))
         chunks = chunked(parts, max(1, -(-len(parts) // tasks)))
-        futures = [client.submit(_chunk, chunk, how, analyse, args, pure=False) for chunk in chunks]
-        return [pair for found in client.gather(futures) for pair in found]
+        futures = [client.submit(_chunk, chunk, how, *task, pure=False) for chunk in chunks]
+        place = {future.key: i for i, future in enumerate(futures)}
+        found: dict[int, list[tuple[T, bool]]] = {}
+        for future in as_completed(futures):
+            found[place[future.key]] = future.result()
+            report(sum(len(chunk) for chunk in found.values()), len(parts))
+        return [pair for i in range(len(futures)) for pair in found[i]]
 
 
 def _chunk(

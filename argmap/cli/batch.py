@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from argmap.batch import Task, run_batch
-from argmap.cli.output import emit, plural, table, wrapped
+from argmap.cli.output import emit, plural, progress_line, table, wrapped
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -31,13 +31,7 @@ def batch_maps(args: argparse.Namespace) -> int:
         args.questions,
         args.timeout,
     )
-    shown = {"last": -1}
-
-    def progress(done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        if percent != shown["last"]:
-            shown["last"] = percent
-            print(f"\r  {done:,} of {total:,} maps ({percent}%)", end="", file=sys.stderr)
+    progress = progress_line("maps")
 
     summary = run_batch(
         args.paths,

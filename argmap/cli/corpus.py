@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -22,7 +23,16 @@ from argmap.analysis.reading import Reading, reading, tensions
 from argmap.analysis.status import Tension
 from argmap.batch.components import per_component
 from argmap.bipolar import AttackKind, labelling
-from argmap.cli.output import emit, plural, shorten, status_word, table, width, wrapped
+from argmap.cli.output import (
+    emit,
+    plural,
+    progress_line,
+    shorten,
+    status_word,
+    table,
+    width,
+    wrapped,
+)
 from argmap.cli.paths import need_folder
 from argmap.formats.yaml import read_corpus
 from argmap.model import Corpus, Node
@@ -288,7 +298,10 @@ def _per_component(
         timeout=args.timeout,
         scheduler=args.scheduler,
         workers=args.workers,
+        progress=None if args.json else progress_line("components"),
     )
+    if not args.json:
+        print(file=sys.stderr)  # the end of the progress line
     return corpus, found
 
 

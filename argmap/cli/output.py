@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import itertools
 import json
 import shutil
 import sys
@@ -28,6 +29,7 @@ __all__ = [
     "format_table",
     "lines",
     "plural",
+    "progress_line",
     "shorten",
     "status_word",
     "table",
@@ -60,6 +62,22 @@ def to_data(value: Any) -> Any:
     return value
 
 
+def progress_line(things: str) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` that rewrites one line on standard error at each percent.
+
+    The caller ends the line (``print(file=sys.stderr)``) when the work is done.
+    """
+    shown = {"last": -1}
+
+    def progress(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent != shown["last"]:
+            shown["last"] = percent
+            print(f"\r  {done:,} of {total:,} {things} ({percent}%)", end="", file=sys.stderr)
+
+    return progress
+
+
 def emit(
     result: R,
     args: argparse.Namespace,
@@ -73,9 +91,12 @@ def emit(
     """
     out = file or sys.stdout
     if getattr(args, "json", False):
-        # one write: json.dump writes each token on its own, a third of the time of a
-        # large answer (consensus of hundreds of essays: 100 MB)
-        out.write(json.dumps(to_data(result), indent=2) + "\n")
+        # json.dump writes each token on its own (a third of the time of a 100 MB answer),
+        # json.dumps holds the whole text at once: pieces of many tokens instead
+        chunks = json.JSONEncoder(indent=2).iterencode(to_data(result))
+        while piece := "".join(itertools.islice(chunks, 65536)):
+            out.write(piece)
+        out.write("\n")
         return
     if text is None:
         return
