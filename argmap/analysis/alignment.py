@@ -19,9 +19,9 @@ as a cross-map ``contradiction`` (:func:`suggest_relations`) instead of an equiv
 with the cue that decided it — if the two share at least 60% of their words
 (:data:`OPPOSITION_AT_LEAST`): below that they are about different things, and a "not" in
 one says nothing about the other. A conditional ("if", "unless") in one text only makes a
-pair neither: "if A, then not B" neither denies nor restates "A". Word overlap cannot tell a support between maps: a claim of
-one map that a reason of another rests on is suggested as an equivalence with that reason's
-premise, which links the two maps the same way.
+pair neither: "if A, then not B" neither denies nor restates "A". Word overlap cannot
+tell a support between maps: a claim of one map that a reason of another rests on is
+suggested as an equivalence with that reason's premise, which links the maps the same way.
 
 Suggested pairs are joined into groups greedily, the most similar first, never putting two
 nodes of one map in a group (an equivalence group holds one node per essay), and written

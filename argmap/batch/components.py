@@ -78,11 +78,6 @@ def components(corpus: Corpus) -> list[Corpus]:
     return found
 
 
-def _conflicts(found: Reading) -> list[Conflict]:
-    """One component's conflicts."""
-    return conflicts_of(found)
-
-
 def component_conflicts(
     corpus: Corpus,
     semantics: str | Semantics = DEFAULT_SEMANTICS,
@@ -100,7 +95,7 @@ def component_conflicts(
     """
     found = per_component(
         corpus,
-        _conflicts,
+        conflicts_of,
         semantics=semantics,
         support=support,
         mode=mode,
