@@ -42,7 +42,7 @@ from argmap.analysis.reading import Reading, as_reading
 from argmap.bipolar.reasons import ReasonGraph
 from argmap.errors import ArgmapError
 from argmap.explanation import Explanation
-from argmap.gradual import NotConverged, map_strengths
+from argmap.gradual import settled_strengths
 from argmap.model import Corpus, NodeKind, NodeRef
 from argmap.options import (
     DEFAULT_ROLES,
@@ -152,12 +152,16 @@ class Consensus:
         self,
         corpus: Corpus | Reading,
         semantics: str | GradualSemantics = GradualSemantics.DFQUAD,
+        *,
+        graded: Mapping[str, Mapping[str, float] | None] | None = None,
     ) -> Consensus:
         """The same consensus with each group's strength in each essay that states it.
 
         A strength is read in the essay's own map (:func:`~argmap.gradual.map_strengths`),
         from its weights and its reasons and objections, not from the other essays'; an
-        essay whose strengths do not settle (a cycle) gets none.
+        essay whose strengths do not settle (a cycle) gets none. ``graded``: essays'
+        strengths under ``semantics`` already computed (essay id → strengths, ``None`` where
+        they do not settle), not computed again.
 
         >>> import argmap
         >>> corpus = argmap.Corpus(
@@ -168,19 +172,17 @@ class Consensus:
         chosen = GradualSemantics.parse(semantics)
         source = corpus.corpus if isinstance(corpus, Reading) else corpus
         wanted = {m.essay for i in self.items for m in i.members}
-        graded: dict[str, dict[str, float]] = {}
-        for m in source.maps:
-            if m.id not in wanted:
-                continue
-            try:
-                graded[m.id] = map_strengths(m, chosen)
-            except NotConverged:
-                continue
+        known = graded or {}
+        essays = {
+            m.id: known[m.id] if m.id in known else settled_strengths(m, chosen)
+            for m in source.maps
+            if m.id in wanted
+        }
         found: dict[str, dict[str, float]] = {}
         for item in self.items:
             row = found.setdefault(item.node, {})
             for ref in item.members:
-                value = graded.get(ref.essay, {}).get(ref.node)
+                value = (essays.get(ref.essay) or {}).get(ref.node)
                 if value is not None:
                     row[ref.essay] = max(value, row.get(ref.essay, 0.0))
         return attrs.evolve(self, strength=chosen, strengths=found)

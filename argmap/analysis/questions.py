@@ -49,7 +49,7 @@ from typing import Any
 import attrs
 
 from argmap.bipolar import node_statuses
-from argmap.gradual import NotConverged, map_strengths
+from argmap.gradual import settled_strengths
 from argmap.model import ArgumentMap, Edge, Node
 from argmap.options import DEFAULT_SEMANTICS, DEFAULT_SUPPORT, Semantics, Support
 from argmap.schemes import (
@@ -259,7 +259,7 @@ class _Asking:
         self.status = node_statuses(
             self.m, self.semantics, support=self.support, timeout=self.timeout
         )
-        self.strength = _graded(self.m)
+        self.strength = settled_strengths(self.m)
 
     def challenge(self, target: str) -> tuple[dict[str, str], dict[str, float] | None]:
         """Statuses and strengths once an unanswered "no" attacks ``target``."""
@@ -268,7 +268,7 @@ class _Asking:
             statuses = node_statuses(
                 changed, self.semantics, support=self.support, timeout=self.timeout
             )
-            self.challenged[target] = (statuses, _graded(changed))
+            self.challenged[target] = (statuses, settled_strengths(changed))
         return self.challenged[target]
 
     def ask(
@@ -301,13 +301,6 @@ class _Asking:
                 )
                 asked[instance] = OpenQuestion(reason.key, q, depth, decisive, drop, (), aimed)
         return ReasonQuestions(reason, depth, mine)
-
-
-def _graded(m: ArgumentMap) -> dict[str, float] | None:
-    try:
-        return map_strengths(m)
-    except NotConverged:
-        return None
 
 
 def critical_questions(

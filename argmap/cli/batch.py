@@ -25,7 +25,7 @@ def batch_maps(args: argparse.Namespace) -> int:
     """``argmap batch PATH... -o DIR``: one row per map and per node; 1 if a map failed."""
     task = Task(
         args.semantics,
-        None if args.credulous == "none" else args.credulous,
+        args.credulous,
         args.support,
         args.strength,
         args.questions,

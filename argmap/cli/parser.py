@@ -32,7 +32,7 @@ from argmap.cli.options import (
     support_option,
     timeout_option,
 )
-from argmap.options import BatchFormat, Direction, GradualSemantics
+from argmap.options import BatchFormat, Direction, GradualSemantics, Semantics
 
 __all__ = ["build_parser"]
 
@@ -278,6 +278,11 @@ def _add_scheme_commands(commands: Commands) -> None:
     json_option(p)
 
 
+def _credulous(text: str) -> Semantics | None:
+    """``--credulous``: a semantics, or ``none`` (no credulous acceptance computed)."""
+    return None if text == "none" else choice(Semantics)(text)
+
+
 def _add_batch_command(commands: Commands) -> None:
     """The command batch."""
     p = _command(
@@ -305,7 +310,8 @@ def _add_batch_command(commands: Commands) -> None:
     semantics_options(p)
     p.add_argument(
         "--credulous",
-        default="preferred",
+        type=_credulous,
+        default=Semantics.PREFERRED,
         metavar="SEMANTICS",
         help="the semantics of each recommendation's credulous acceptance (default: "
         "preferred; 'none' to skip)",

@@ -52,6 +52,7 @@ __all__ = [
     "WeightedGraph",
     "map_graph",
     "map_strengths",
+    "settled_strengths",
     "strengths",
 ]
 
@@ -494,3 +495,21 @@ def map_strengths(
         max_iterations=max_iterations,
         step=step,
     )
+
+
+def settled_strengths(
+    m: ArgumentMap, semantics: str | GradualSemantics = GradualSemantics.DFQUAD
+) -> dict[str, float] | None:
+    """:func:`map_strengths`, or ``None`` for a map whose strengths do not settle (a cycle).
+
+    For the views that show strengths where there are some and say so where there are none.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap("a", "A", [argmap.Node("r", "recommendation", "Act.")])
+    >>> settled_strengths(m, "euler")
+    {'r': 0.5}
+    """
+    try:
+        return map_strengths(m, semantics)
+    except NotConverged:
+        return None

@@ -43,7 +43,7 @@ from argmap.analysis.reading import reading as read_corpus
 from argmap.checking import TEXT_FILE_LIMIT
 from argmap.errors import ArgmapError
 from argmap.formats.text import read_text, write_text
-from argmap.gradual import BIPOLAR_SEMANTICS, NotConverged, map_strengths
+from argmap.gradual import BIPOLAR_SEMANTICS, settled_strengths
 from argmap.model import ArgumentMap, Corpus
 from argmap.options import (
     DEFAULT_SEMANTICS,
@@ -147,18 +147,27 @@ class _EssayPage:
     page: Callable[[str], str]
 
 
+def _strengths(
+    m: ArgumentMap, strength: GradualSemantics
+) -> dict[GradualSemantics, dict[str, float]]:
+    """The map's strengths under every bipolar semantics and ``strength``, where they settle.
+
+    A semantics under which a cycle does not settle is left out: no strengths there.
+    """
+    graded = {s: settled_strengths(m, s) for s in dict.fromkeys((*BIPOLAR_SEMANTICS, strength))}
+    return {s: found for s, found in graded.items() if found is not None}
+
+
 def _essay_page(
     m: ArgumentMap,
     reading: Reading,
-    timeout: float | None = None,
-    direction: Direction = Direction.AUTO,
-    strength: GradualSemantics = GradualSemantics.DFQUAD,
+    timeout: float | None,
+    direction: Direction,
+    strength: GradualSemantics,
+    graded: dict[GradualSemantics, dict[str, float]],
 ) -> _EssayPage:
+    """``graded``: the map's strengths, as :func:`_strengths` gives them."""
     status = statuses(m, reading.semantics, reading.support, timeout=timeout)
-    graded: dict[GradualSemantics, dict[str, float]] = {}
-    for semantics in dict.fromkeys((*BIPOLAR_SEMANTICS, strength)):
-        with contextlib.suppress(NotConverged):  # a cycle that does not settle: no strengths
-            graded[semantics] = map_strengths(m, semantics)
     diagram = essay_diagram(
         m,
         status,
@@ -388,13 +397,16 @@ def _pages(
     """Every page of the report, by file name (index last)."""
     reading = read_corpus(corpus, semantics, support, timeout=deadline.remaining())
     conflicts = conflicts_of(reading)
+    graded = {m.id: _strengths(m, strength) for m in corpus.maps}
     consensus = consensus_of(reading, conflicts, ConsensusRule.MAJORITY)
-    consensus = consensus.with_strengths(reading, strength)
+    consensus = consensus.with_strengths(
+        reading, strength, graded={essay: found.get(strength) for essay, found in graded.items()}
+    )
     drafts = {}
     for m in corpus.maps:
         say(f"essay {m.id}")
         drafts[_essay_file(m.id)] = _essay_page(
-            m, reading, deadline.remaining(), direction, strength
+            m, reading, deadline.remaining(), direction, strength, graded[m.id]
         )
     say(f"drawing {len(drafts)} essay diagrams")
     drawn = run_dots([d.diagram.source for d in drafts.values()], "svg")
